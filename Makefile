@@ -1,0 +1,38 @@
+# Two-command set-up: `make run` and `make test`. `make venv` is the shared, idempotent step.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+SEED := seeds/news_us_russia_talks_switzerland.ar.txt
+# The CPU build of PyTorch; a bare `torch` requirement would pull a multi-GB CUDA build.
+TORCH := torch==2.13.0
+
+.PHONY: venv run test lint typecheck bench clean
+
+venv: $(STAMP)
+
+$(STAMP): pyproject.toml Makefile
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet "$(TORCH)"
+	$(BIN)/python -m pip install --quiet -e ".[test]" "$(TORCH)"
+	touch $(STAMP)
+
+run: venv
+	$(BIN)/python -m reader $(SEED)
+
+lint: venv
+	$(BIN)/ruff check reader tests
+	$(BIN)/ruff format --check reader tests
+
+typecheck: venv
+	$(BIN)/mypy
+
+test: lint typecheck
+	$(BIN)/python -m pytest
+
+bench: venv
+	$(BIN)/python tests/benchmarks/bench_segment.py
+
+clean:
+	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache

@@ -1,0 +1,29 @@
+"""Errors a user may see, each with a one-line message and the CLI exit code it maps to.
+
+Anything raised as a :class:`ReaderError` is shown to the user as ``str(error)`` alone:
+no traceback, one line. Other exceptions are bugs.
+"""
+
+from __future__ import annotations
+
+EXIT_OK = 0
+EXIT_BAD_INPUT = 2
+EXIT_MODEL_UNAVAILABLE = 3
+
+
+class ReaderError(Exception):
+    """Base for user-facing failures; ``exit_code`` is what the CLI returns."""
+
+    exit_code = EXIT_BAD_INPUT
+
+
+class BadInput(ReaderError):
+    """A path, file or argument the user gave cannot be used (missing, binary, empty, …)."""
+
+    exit_code = EXIT_BAD_INPUT
+
+
+class ModelUnavailable(ReaderError):
+    """The translation model is neither cached locally nor reachable, or is not a Marian checkpoint."""
+
+    exit_code = EXIT_MODEL_UNAVAILABLE

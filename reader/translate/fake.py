@@ -1,0 +1,62 @@
+"""A translator with no model, for GUI tests and demos: deterministic, instant, scriptable.
+
+Like httpx's ``MockTransport``, it lets the window be tested without importing torch.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterator, Sequence
+
+from reader.errors import ModelUnavailable
+from reader.translate.protocol import TranslationResult
+
+
+def _default_render(text: str) -> str:
+    return f"[en] {text}"
+
+
+class FakeTranslator:
+    """Translates sentence *s* to ``render(s)``, ``batch_size`` at a time.
+
+    ``fail_when(s)`` marks a sentence as failed; ``unavailable`` makes it raise
+    :class:`ModelUnavailable` like an offline engine; ``gate``, when given, must be set before
+    each batch is produced, so tests can hold the translation mid-way deterministically.
+    """
+
+    def __init__(
+        self,
+        *,
+        batch_size: int = 4,
+        render: Callable[[str], str] = _default_render,
+        fail_when: Callable[[str], bool] | None = None,
+        unavailable: str | None = None,
+        gate: threading.Event | None = None,
+    ) -> None:
+        self.batch_size = batch_size
+        self.render = render
+        self.fail_when = fail_when
+        self.unavailable = unavailable
+        self.gate = gate
+        self.calls: list[list[str]] = []
+
+    @property
+    def description(self) -> str:
+        return "fake translator"
+
+    def translate(self, sentences: Sequence[str]) -> Iterator[list[TranslationResult]]:
+        if self.unavailable is not None:
+            raise ModelUnavailable(self.unavailable)
+        self.calls.append(list(sentences))
+        for start in range(0, len(sentences), self.batch_size):
+            if self.gate is not None:
+                self.gate.wait()
+                self.gate.clear()
+            batch: list[TranslationResult] = []
+            for index in range(start, min(start + self.batch_size, len(sentences))):
+                text = sentences[index]
+                if self.fail_when is not None and self.fail_when(text):
+                    batch.append(TranslationResult(index, None, "the fake translator was told to fail"))
+                else:
+                    batch.append(TranslationResult(index, self.render(text)))
+            yield batch

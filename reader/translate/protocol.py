@@ -1,0 +1,66 @@
+"""The contract every translation engine meets, and the settings that choose one.
+
+Engines stream results batch by batch so a window can fill progressively. Cancelling is simply
+not asking for the next batch: callers stop iterating (or call ``close()`` on the iterator), and
+an engine must do no work between batches that it has not been asked for.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import Protocol, runtime_checkable
+
+DEFAULT_MODEL = "Helsinki-NLP/opus-mt-ar-en"
+
+
+@dataclass(frozen=True)
+class TranslationResult:
+    """The outcome for one input sentence.
+
+    ``index`` is the sentence's position in the sequence given to :meth:`Translator.translate`.
+    Exactly one of ``text`` and ``error`` is set.
+    """
+
+    index: int
+    text: str | None
+    error: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        """True when the sentence was translated."""
+        return self.error is None
+
+
+@dataclass(frozen=True)
+class EngineSettings:
+    """What the user chose: model (hub id or folder), engine and generation options.
+
+    ``beams=None`` means "the model's own generation config" (4 for opus-mt).
+    ``max_source_tokens`` is the long-sentence limit above which a sentence is cut at clause
+    boundaries and translated in pieces.
+    """
+
+    model: str = DEFAULT_MODEL
+    engine: str = "auto"  # auto | transformers | ct2
+    beams: int | None = None
+    batch_size: int = 16
+    max_source_tokens: int = 200
+    quantization: str = "int8"  # ct2 only: int8 | float32
+
+
+@runtime_checkable
+class Translator(Protocol):
+    """Anything that turns Arabic sentences into English ones, batch by batch."""
+
+    @property
+    def description(self) -> str:
+        """A short human-readable name: model and engine, for status bars and logs."""
+        ...
+
+    def translate(self, sentences: Sequence[str]) -> Iterator[list[TranslationResult]]:
+        """Yield results batch by batch; every input index appears exactly once overall.
+
+        May raise :class:`reader.errors.ModelUnavailable` before the first batch.
+        """
+        ...

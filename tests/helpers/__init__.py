@@ -1,0 +1,1 @@
+"""Shared test helpers (stubs, builders) used by several test modules."""

@@ -1,0 +1,37 @@
+"""The core never imports Qt: each core module is imported in a fresh interpreter."""
+
+from __future__ import annotations
+
+import pkgutil
+import subprocess
+import sys
+
+import pytest
+
+import reader
+
+
+def _core_modules() -> list[str]:
+    names = []
+    for info in pkgutil.walk_packages(reader.__path__, prefix="reader."):
+        if info.name.startswith("reader.ui") or info.name == "reader.__main__":
+            continue
+        names.append(info.name)
+    return sorted(names)
+
+
+def test_core_modules_are_found() -> None:
+    names = _core_modules()
+    assert "reader.segment" in names
+    assert "reader.document" in names
+
+
+@pytest.mark.parametrize("module", _core_modules())
+def test_core_module_does_not_import_qt(module: str) -> None:
+    code = (
+        f"import importlib, sys; importlib.import_module({module!r}); "
+        "bad = sorted(m for m in sys.modules if m.split('.')[0] in {'PySide6', 'shiboken6'}); "
+        "print(','.join(bad))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "", f"{module} imported Qt: {result.stdout.strip()}"
