@@ -1,0 +1,74 @@
+"""Command line: ``bireader [FILE] [--model …]`` opens the window; sub-commands work headless.
+
+Exit codes: 0 ok, 2 bad input/usage/path, 3 model unavailable. A :class:`ReaderError` becomes
+one ``error: …`` line on stderr; no traceback reaches the user.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+from typing import Protocol
+
+from reader.errors import ReaderError
+
+# Sub-command name → module in reader.commands; imported lazily so `segment` never pays for torch.
+COMMANDS = {
+    "segment": ("reader.commands.segment", "split an Arabic text file into sentences"),
+    "translate": ("reader.commands.translate", "translate a file, printing Arabic and English in pairs"),
+    "export": ("reader.commands.export", "write a bilingual PDF"),
+}
+
+
+class _Command(Protocol):
+    def add_arguments(self, parser: argparse.ArgumentParser) -> None: ...
+    def run(self, args: argparse.Namespace) -> int: ...
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports usage errors as one line and exit code 2, without the usage dump."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise ReaderError(f"{message} (see --help)")
+
+
+def _gui_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="bireader",
+        description="Read Arabic beside its English translation. "
+        f"Sub-commands: {', '.join(COMMANDS)} (bireader COMMAND --help).",
+    )
+    parser.add_argument("file", nargs="?", help="an Arabic text file to open")
+    parser.add_argument("--model", help="hub id or local folder of a MarianMT checkpoint")
+    return parser
+
+
+def _command_parser(name: str) -> tuple[argparse.ArgumentParser, _Command]:
+    module_name, help_text = COMMANDS[name]
+    module: _Command = importlib.import_module(module_name)  # type: ignore[assignment]
+    parser = _Parser(prog=f"bireader {name}", description=help_text)
+    module.add_arguments(parser)
+    return parser, module
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of ``bireader`` and ``python -m reader``; returns the exit code."""
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if args_list and args_list[0] in COMMANDS:
+            parser, command = _command_parser(args_list[0])
+            return command.run(parser.parse_args(args_list[1:]))
+        args = _gui_parser().parse_args(args_list)
+        from reader.ui.app import run_gui  # Qt is imported only for the window
+
+        return run_gui(args)
+    except ReaderError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return error.exit_code
+    except KeyboardInterrupt:
+        print("error: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:  # output piped into `head`, say: not an error
+        return 0
