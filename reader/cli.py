@@ -10,7 +10,7 @@ import argparse
 import importlib
 import sys
 from collections.abc import Sequence
-from typing import Protocol
+from typing import Any, Protocol
 
 from reader.errors import ReaderError
 
@@ -47,7 +47,7 @@ def _gui_parser() -> argparse.ArgumentParser:
 
 def _command_parser(name: str) -> tuple[argparse.ArgumentParser, _Command]:
     module_name, help_text = COMMANDS[name]
-    module: _Command = importlib.import_module(module_name)  # type: ignore[assignment]
+    module: _Command = importlib.import_module(module_name)
     parser = _Parser(prog=f"bireader {name}", description=help_text)
     module.add_arguments(parser)
     return parser, module
@@ -61,9 +61,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             parser, command = _command_parser(args_list[0])
             return command.run(parser.parse_args(args_list[1:]))
         args = _gui_parser().parse_args(args_list)
-        from reader.ui.app import run_gui  # Qt is imported only for the window
-
-        return run_gui(args)
+        gui: Any = importlib.import_module("reader.ui.app")  # Qt is imported only for the window
+        return int(gui.run_gui(args))
     except ReaderError as error:
         print(f"error: {error}", file=sys.stderr)
         return error.exit_code
