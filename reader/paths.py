@@ -1,0 +1,34 @@
+"""Where the reader keeps its own files: one user cache folder, overridable for tests and portable installs.
+
+Everything regenerable (translation cache, converted models) lives under :func:`user_cache_dir`.
+``BIREADER_CACHE_DIR`` overrides the platform default so the test suite, a portable copy on a USB
+stick, or a user short of home-folder space can point it elsewhere.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+APP_NAME = "bireader"
+CACHE_DIR_VARIABLE = "BIREADER_CACHE_DIR"
+
+
+def user_cache_dir() -> Path:
+    """The cache folder (not created): ``$BIREADER_CACHE_DIR``, else the platform's user cache folder."""
+    override = os.environ.get(CACHE_DIR_VARIABLE, "").strip()
+    if override:
+        return Path(override).expanduser()
+    import platformdirs  # small, but only needed when no override is set
+
+    return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
+
+
+def translation_cache_path() -> Path:
+    """The SQLite file holding finished translations."""
+    return user_cache_dir() / "translations.sqlite3"
+
+
+def models_dir() -> Path:
+    """Folder for models the reader builds itself (converted engines, benchmark models)."""
+    return user_cache_dir() / "models"

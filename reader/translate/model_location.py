@@ -1,0 +1,203 @@
+"""Turn ``--model`` (a hub id or a folder) into a checked local MarianMT folder and a content fingerprint.
+
+Nothing here imports torch or transformers: the translation cache needs the model's fingerprint
+to look sentences up, and a fully cached document must open without paying for those imports.
+Engines (transformers now, CTranslate2 later) all start from a :class:`ModelLocation`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from reader.errors import BadInput, ModelUnavailable
+
+Progress = Callable[[str, float | None], None]
+"""``progress(message, fraction)``; ``fraction`` is None when the total is unknown."""
+
+SAFE_WEIGHTS = "model.safetensors"
+PICKLED_WEIGHTS = "pytorch_model.bin"
+TOKENIZER_FILES = ("source.spm", "target.spm", "vocab.json")
+# Everything that changes what the model outputs; absent optional files are simply skipped.
+FINGERPRINTED_FILES = (
+    "config.json",
+    "generation_config.json",
+    "tokenizer_config.json",
+    *TOKENIZER_FILES,
+    "target_vocab.json",
+    SAFE_WEIGHTS,
+    PICKLED_WEIGHTS,
+)
+_HUB_ID = re.compile(r"^[A-Za-z0-9][\w.-]*/[\w.-]+$|^[A-Za-z0-9][\w.-]*$")
+_WHOLE_FILE_LIMIT = 4 * 1024 * 1024
+_SAMPLE_BYTES = 64 * 1024
+
+
+@dataclass(frozen=True)
+class ModelLocation:
+    """A checked MarianMT checkpoint on disk.
+
+    ``model`` is what the user asked for (hub id, or the folder's absolute path); ``weights`` is
+    the file to load; ``fingerprint`` changes whenever any file that affects the output does.
+    """
+
+    model: str
+    folder: Path
+    from_hub: bool
+    weights: Path
+    fingerprint: str
+
+    @property
+    def pickled_weights(self) -> bool:
+        """True when the weights are a torch pickle rather than safetensors."""
+        return self.weights.name == PICKLED_WEIGHTS
+
+
+def offline_message(model: str) -> str:
+    """The one line shown when a hub model is not downloaded and cannot be fetched."""
+    return (
+        f"model '{model}' is not downloaded and the model hub cannot be reached: "
+        "connect to the internet once to download it, or use --model PATH to a local MarianMT folder"
+    )
+
+
+def looks_like_path(model: str) -> bool:
+    """True when ``model`` names a folder rather than a hub id (it exists, or is shaped like a path)."""
+    if Path(model).expanduser().exists():
+        return True
+    return model.startswith(("/", ".", "~")) or "\\" in model or not _HUB_ID.match(model)
+
+
+def fingerprint_folder(folder: Path, names: tuple[str, ...] = FINGERPRINTED_FILES) -> str:
+    """A short hash of the files that decide the model's output, fast enough to compute on every open.
+
+    Small files are hashed whole. Weight files (hundreds of MB) are hashed by size plus 64 KiB from
+    their start, middle and end: different training runs differ everywhere, and reading 192 KiB
+    keeps reopening a cached document near-instant where hashing 300 MB would take a second.
+    File times are left out so copying a model folder keeps its cached translations.
+    """
+    digest = hashlib.sha256()
+    for name in names:
+        path = folder / name
+        if not path.is_file():
+            continue
+        size = path.stat().st_size
+        digest.update(f"{name}\0{size}\0".encode())
+        with path.open("rb") as handle:
+            if size <= _WHOLE_FILE_LIMIT:
+                digest.update(handle.read())
+                continue
+            for offset in (0, size // 2, size - _SAMPLE_BYTES):
+                handle.seek(offset)
+                digest.update(handle.read(_SAMPLE_BYTES))
+    return digest.hexdigest()[:16]
+
+
+def check_checkpoint(folder: Path, *, allow_pickled: bool, label: str) -> Path:
+    """Check that ``folder`` holds a MarianMT checkpoint; return its weights file.
+
+    Raises :class:`ModelUnavailable` with a one-line reason naming ``label`` otherwise.
+    """
+    config_path = folder / "config.json"
+    if not config_path.is_file():
+        raise ModelUnavailable(f"'{label}' is not a MarianMT checkpoint: it has no config.json")
+    try:
+        config = json.loads(config_path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise ModelUnavailable(
+            f"'{label}' is not a MarianMT checkpoint: config.json is unreadable"
+        ) from error
+    model_type = config.get("model_type") if isinstance(config, dict) else None
+    if model_type != "marian":
+        raise ModelUnavailable(
+            f"'{label}' is not a MarianMT checkpoint: its config.json says model_type {model_type!r}"
+        )
+    missing = [name for name in TOKENIZER_FILES if not (folder / name).is_file()]
+    if missing:
+        raise ModelUnavailable(
+            f"'{label}' is not a complete MarianMT checkpoint: missing {', '.join(missing)}"
+        )
+    if (folder / SAFE_WEIGHTS).is_file():
+        return folder / SAFE_WEIGHTS
+    if (folder / PICKLED_WEIGHTS).is_file():
+        # Unpickling a torch .bin can run code hidden in the file. We accept that risk only for the
+        # hub repo the user named themselves (by default Helsinki-NLP's own opus-mt upload, fetched
+        # over HTTPS into the hub cache, and loaded with torch's weights_only unpickler). A loose
+        # folder may come from anywhere, so there only plain-data safetensors are read.
+        if allow_pickled:
+            return folder / PICKLED_WEIGHTS
+        raise ModelUnavailable(
+            f"'{label}' has only pickled weights ({PICKLED_WEIGHTS}), which are not loaded from a folder "
+            f"for safety: save it again as {SAFE_WEIGHTS} (save_pretrained(..., safe_serialization=True))"
+        )
+    raise ModelUnavailable(f"'{label}' is not a MarianMT checkpoint: it has no {SAFE_WEIGHTS}")
+
+
+def _folder_location(model: str) -> ModelLocation:
+    folder = Path(model).expanduser().resolve()
+    if not folder.exists():
+        raise BadInput(f"model folder '{model}' does not exist")
+    if not folder.is_dir():
+        raise ModelUnavailable(f"'{model}' is not a MarianMT checkpoint: it is a file, not a folder")
+    weights = check_checkpoint(folder, allow_pickled=False, label=model)
+    return ModelLocation(str(folder), folder, False, weights, fingerprint_folder(folder))
+
+
+def cached_hub_folder(repo_id: str) -> Path | None:
+    """The hub cache's snapshot folder for ``repo_id`` (main revision), or None; never uses the network."""
+    from huggingface_hub import try_to_load_from_cache
+    from huggingface_hub.errors import HFValidationError
+
+    try:
+        found = try_to_load_from_cache(repo_id, "config.json")
+    except HFValidationError as error:
+        raise BadInput(f"'{repo_id}' is neither a model folder nor a model hub id") from error
+    return Path(found).parent if isinstance(found, str) else None
+
+
+def _hub_location(repo_id: str, folder: Path) -> ModelLocation:
+    weights = check_checkpoint(folder, allow_pickled=True, label=repo_id)
+    return ModelLocation(repo_id, folder, True, weights, fingerprint_folder(folder))
+
+
+def find_model(model: str) -> ModelLocation | None:
+    """Locate ``model`` without any network access; None when it is a hub id that is not downloaded.
+
+    Raises :class:`BadInput` / :class:`ModelUnavailable` for folders that are missing or not Marian.
+    """
+    if looks_like_path(model):
+        return _folder_location(model)
+    folder = cached_hub_folder(model)
+    if folder is None:
+        return None
+    try:
+        return _hub_location(model, folder)
+    except ModelUnavailable:
+        return None  # a partial download: require_model() will complete it
+
+
+def require_model(model: str, progress: Progress | None = None) -> ModelLocation:
+    """Locate ``model``, downloading a hub id first if needed (with ``progress`` reports).
+
+    Raises :class:`ModelUnavailable` when it is neither on disk nor reachable.
+    """
+    found = find_model(model)
+    if found is not None:
+        return found
+    from reader.translate.model_download import download_from_hub
+
+    folder = download_from_hub(model, progress)
+    return _hub_location(model, folder)
+
+
+def is_offline() -> bool:
+    """True when the user (or the test suite) switched the model hub off."""
+    for name in ("HF_HUB_OFFLINE", "TRANSFORMERS_OFFLINE"):
+        if os.environ.get(name, "").strip().upper() in {"1", "ON", "YES", "TRUE"}:
+            return True
+    return False
