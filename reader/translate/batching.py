@@ -1,0 +1,130 @@
+"""The engine-independent translation loop: pieces, length-sorted batches, streamed 1:1 results.
+
+Every engine only knows how to translate a list of short texts. This module does the rest the
+same way for all of them: clean and cut each sentence into pieces (see :mod:`long_sentences`),
+sort pieces by length so a batch pads little, run one batch at a time, and yield each batch's
+finished sentences with their original indexes. A sentence whose batch fails gets an ``error``
+result instead of stopping the run; :class:`ModelUnavailable` still propagates. Nothing runs
+between batches that the caller has not asked for, so stopping iteration is cancelling.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+
+from reader.errors import ModelUnavailable
+from reader.translate.long_sentences import (
+    CountTokens,
+    clean_model_input,
+    join_translations,
+    split_long_sentence,
+)
+from reader.translate.protocol import TranslationResult
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A model-sized part of one sentence: ``sentence`` is its input index, ``part`` its position."""
+
+    sentence: int
+    part: int
+    text: str
+    tokens: int
+
+
+TranslateBatch = Callable[[list[Piece]], list[str]]
+"""Translate pieces (all of similar length) and return one text per piece, in order."""
+
+
+def plan_pieces(
+    sentences: Sequence[str], count_tokens: CountTokens, limit: int
+) -> tuple[list[Piece], dict[int, int]]:
+    """Clean and cut every sentence; return all pieces and how many pieces each sentence has.
+
+    Sentences with nothing left after cleaning get zero pieces: their translation is empty.
+    """
+    pieces: list[Piece] = []
+    counts: dict[int, int] = {}
+    for index, sentence in enumerate(sentences):
+        text = clean_model_input(sentence)
+        parts = split_long_sentence(text, count_tokens, limit) if text else []
+        counts[index] = len(parts)
+        for part, piece_text in enumerate(parts):
+            tokens = count_tokens(piece_text)
+            pieces.append(Piece(index, part, piece_text, tokens))
+    return pieces, counts
+
+
+def batches_by_length(pieces: Sequence[Piece], batch_size: int) -> list[list[Piece]]:
+    """Pieces sorted by token count (shortest first, document order within a length), chunked."""
+    if batch_size < 1:
+        raise ValueError("batch size must be at least 1")
+    ordered = sorted(pieces, key=lambda p: (p.tokens, p.sentence, p.part))
+    return [ordered[i : i + batch_size] for i in range(0, len(ordered), batch_size)]
+
+
+class _Assembler:
+    """Collects piece translations and releases a sentence once all its pieces are in."""
+
+    def __init__(self, counts: dict[int, int]) -> None:
+        self._counts = counts
+        self._parts: dict[int, dict[int, str]] = {}
+        self.failed: set[int] = set()
+
+    def add(self, piece: Piece, text: str) -> TranslationResult | None:
+        parts = self._parts.setdefault(piece.sentence, {})
+        parts[piece.part] = text
+        if len(parts) < self._counts[piece.sentence]:
+            return None
+        del self._parts[piece.sentence]
+        joined = join_translations([parts[i] for i in range(len(parts))])
+        return TranslationResult(piece.sentence, joined)
+
+    def fail(self, sentence: int, reason: str) -> TranslationResult:
+        self.failed.add(sentence)
+        self._parts.pop(sentence, None)
+        return TranslationResult(sentence, None, reason)
+
+
+def stream_translations(
+    sentences: Sequence[str],
+    *,
+    count_tokens: CountTokens,
+    translate_batch: TranslateBatch,
+    batch_size: int,
+    limit: int,
+) -> Iterator[list[TranslationResult]]:
+    """Yield results batch by batch; every input index appears exactly once overall."""
+    pieces, counts = plan_pieces(sentences, count_tokens, limit)
+    assembler = _Assembler(counts)
+    pending = [TranslationResult(i, "") for i, n in counts.items() if n == 0]
+    for batch in batches_by_length(pieces, batch_size):
+        batch = [p for p in batch if p.sentence not in assembler.failed]
+        if not batch:
+            continue
+        results = pending
+        pending = []
+        try:
+            texts = translate_batch(batch)
+            if len(texts) != len(batch):
+                raise RuntimeError(f"engine returned {len(texts)} translations for {len(batch)} pieces")
+        except ModelUnavailable:
+            raise
+        except Exception as error:  # one bad batch must not lose the rest of the document
+            log.warning("translation batch failed: %s", error, exc_info=True)
+            reason = f"translation failed: {error}".splitlines()[0]
+            for sentence in dict.fromkeys(p.sentence for p in batch):
+                results.append(assembler.fail(sentence, reason))
+        else:
+            for piece, text in zip(batch, texts, strict=True):
+                done = assembler.add(piece, text)
+                if done is not None:
+                    results.append(done)
+        if results:
+            yield results
+    if pending:
+        yield pending

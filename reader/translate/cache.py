@@ -1,0 +1,167 @@
+"""Finished translations on disk (SQLite), so reopening a document costs no model at all.
+
+Rows are keyed by a *setup* string (model id, model fingerprint, engine, generation options)
+plus the exact source sentence, so a new model, a changed checkpoint or other options never
+return stale English. WAL mode with a busy timeout lets two running readers share one file: each
+write is one short transaction. A file that is not a database (or is damaged) is renamed aside
+and a fresh one is built; any other trouble disables the cache for the session with one log
+line. The cache must never be the reason a translation fails.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+import threading
+import time
+from collections.abc import Callable, Iterable, Mapping
+from pathlib import Path
+
+log = logging.getLogger(__name__)
+_Action = Callable[[sqlite3.Connection], None]
+
+_SCHEMA_VERSION = 1
+_BUSY_TIMEOUT_MS = 10_000
+_CORRUPTION_CODES = {11, 26}  # SQLITE_CORRUPT, SQLITE_NOTADB
+_LOOKUP_CHUNK = 500  # stay well under SQLite's bound-parameter limit
+
+
+def _is_corruption(error: sqlite3.Error) -> bool:
+    code = getattr(error, "sqlite_errorcode", None)
+    if code is not None:
+        return (code & 0xFF) in _CORRUPTION_CODES
+    text = str(error).lower()
+    return "not a database" in text or "malformed" in text
+
+
+class TranslationCache:
+    """A thread-safe handle on the cache file; every public method is failure-proof.
+
+    Use :meth:`get_many` and :meth:`put_many`; :meth:`close` when done (also safe to skip).
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._lock = threading.Lock()
+        self._connection: sqlite3.Connection | None = None
+        self._disabled = False
+
+    # -- public -------------------------------------------------------------------------------
+
+    def get_many(self, setup: str, sources: Iterable[str]) -> dict[str, str]:
+        """Cached translations for those ``sources`` that have one under ``setup``."""
+        wanted = list(dict.fromkeys(sources))
+        found: dict[str, str] = {}
+
+        def lookup(connection: sqlite3.Connection) -> None:
+            for start in range(0, len(wanted), _LOOKUP_CHUNK):
+                chunk = wanted[start : start + _LOOKUP_CHUNK]
+                marks = ",".join("?" * len(chunk))
+                rows = connection.execute(
+                    f"SELECT source, translation FROM translations WHERE setup = ? AND source IN ({marks})",
+                    (setup, *chunk),
+                )
+                found.update(rows)
+
+        if wanted:
+            self._run(lookup)
+        return found
+
+    def put_many(self, setup: str, translations: Mapping[str, str]) -> None:
+        """Store ``source → translation`` pairs under ``setup`` (one transaction)."""
+        if not translations:
+            return
+        now = int(time.time())
+        rows = [(setup, source, text, now) for source, text in translations.items()]
+
+        def store(connection: sqlite3.Connection) -> None:
+            with connection:
+                connection.executemany(
+                    "INSERT OR REPLACE INTO translations (setup, source, translation, created) "
+                    "VALUES (?, ?, ?, ?)",
+                    rows,
+                )
+
+        self._run(store)
+
+    def close(self) -> None:
+        with self._lock:
+            if self._connection is not None:
+                self._connection.close()
+                self._connection = None
+
+    @property
+    def enabled(self) -> bool:
+        """False once the cache gave up for this session (unwritable folder, repeated errors)."""
+        return not self._disabled
+
+    # -- internals ----------------------------------------------------------------------------
+
+    def _run(self, action: _Action) -> None:
+        """Run ``action`` on the connection; rebuild once on corruption, disable on anything else."""
+        with self._lock:
+            if self._disabled:
+                return
+            for attempt in range(2):
+                try:
+                    action(self._connect())
+                    return
+                except sqlite3.Error as error:
+                    if attempt == 0 and _is_corruption(error):
+                        try:
+                            self._set_aside(error)
+                        except OSError as move_error:
+                            self._give_up(move_error)
+                            return
+                        continue
+                    self._give_up(error)
+                    return
+                except OSError as error:  # e.g. the cache folder cannot be created
+                    self._give_up(error)
+                    return
+
+    def _connect(self) -> sqlite3.Connection:
+        if self._connection is not None:
+            return self._connection
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        connection = sqlite3.connect(self.path, timeout=_BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
+        try:
+            connection.execute(f"PRAGMA busy_timeout = {_BUSY_TIMEOUT_MS}")
+            connection.execute("PRAGMA journal_mode = WAL")
+            connection.execute("PRAGMA synchronous = NORMAL")  # WAL + NORMAL: durable enough for a cache
+            version = connection.execute("PRAGMA user_version").fetchone()[0]
+            if version not in (0, _SCHEMA_VERSION):
+                raise sqlite3.DatabaseError(f"cache schema version {version} is not {_SCHEMA_VERSION}")
+            with connection:
+                connection.execute(
+                    "CREATE TABLE IF NOT EXISTS translations ("
+                    " setup TEXT NOT NULL, source TEXT NOT NULL, translation TEXT NOT NULL,"
+                    " created INTEGER NOT NULL, PRIMARY KEY (setup, source)) WITHOUT ROWID"
+                )
+                connection.execute(f"PRAGMA user_version = {_SCHEMA_VERSION}")
+        except BaseException:
+            connection.close()
+            raise
+        self._connection = connection
+        return connection
+
+    def _set_aside(self, error: sqlite3.Error) -> None:
+        """Move a damaged file (and its WAL/SHM companions) out of the way, keeping it for inspection."""
+        if self._connection is not None:
+            self._connection.close()
+            self._connection = None
+        stamp = time.strftime("%Y%m%d-%H%M%S")
+        for suffix in ("", "-wal", "-shm"):
+            damaged = self.path.with_name(self.path.name + suffix)
+            if damaged.exists():
+                damaged.replace(self.path.with_name(f"{self.path.name}.corrupt-{stamp}{suffix}"))
+        log.warning(
+            "translation cache %s was damaged (%s); set it aside and started a new one", self.path, error
+        )
+
+    def _give_up(self, error: Exception) -> None:
+        self._disabled = True
+        if self._connection is not None:
+            self._connection.close()
+            self._connection = None
+        log.warning("translation cache disabled for this session: %s", error)

@@ -1,0 +1,51 @@
+"""Choosing the model and the engine from what the user said (flag, environment, default).
+
+The one place that maps ``EngineSettings.engine`` to an engine class, so the CLI, the window
+and the cache agree on which engine actually runs. Importing this module is cheap: engine
+modules import torch (or ctranslate2) only when a model is loaded.
+"""
+
+from __future__ import annotations
+
+import os
+
+from reader.errors import BadInput
+from reader.translate.protocol import DEFAULT_MODEL, EngineSettings, Translator
+from reader.translate.service import TranslationService
+from reader.translate.transformers_engine import ENGINE_NAME as TRANSFORMERS
+from reader.translate.transformers_engine import TransformersEngine
+
+MODEL_VARIABLE = "BIREADER_MODEL"
+ENGINE_CHOICES = ("auto", TRANSFORMERS)
+
+
+def resolve_model(cli_value: str | None) -> str:
+    """The model to use: ``--model``, else ``$BIREADER_MODEL``, else the default opus-mt model."""
+    for candidate in (cli_value, os.environ.get(MODEL_VARIABLE)):
+        if candidate is not None and candidate.strip():
+            return candidate.strip()
+    return DEFAULT_MODEL
+
+
+def engine_name(settings: EngineSettings) -> str:
+    """The concrete engine ``settings.engine`` stands for ("auto" resolves to transformers for now)."""
+    if settings.engine not in ENGINE_CHOICES:
+        raise BadInput(f"unknown engine '{settings.engine}' (choose from {', '.join(ENGINE_CHOICES)})")
+    return TRANSFORMERS
+
+
+def cache_identity(settings: EngineSettings) -> str:
+    """The engine part of the translation cache key before an engine exists."""
+    return engine_name(settings)
+
+
+def create_engine(settings: EngineSettings) -> Translator:
+    """A bare engine (no cache) for ``settings``; it loads its model on first use."""
+    engine_name(settings)
+    return TransformersEngine(settings)
+
+
+def create_translator(settings: EngineSettings, *, use_cache: bool = True) -> TranslationService:
+    """The translator the app and the commands use: the cache in front of the chosen engine."""
+    engine_name(settings)  # reject an unknown engine before anything else happens
+    return TranslationService(settings, use_cache=use_cache, engine_factory=create_engine)

@@ -1,0 +1,198 @@
+"""The translator the app and the CLI use: cache first, then an engine created only when needed.
+
+:class:`TranslationService` wraps any engine behind the same :class:`Translator` protocol. It
+answers what the cache already knows in one first batch, and only if something is missing does
+it create (and load) the engine, so a fully cached document never imports torch or transformers.
+Each engine batch is written to the cache as it arrives: stopping half-way keeps what was done.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterator, Sequence
+from typing import Protocol, runtime_checkable
+
+from reader.document import Document, Sentence
+from reader.errors import ReaderError
+from reader.paths import translation_cache_path
+from reader.translate.cache import TranslationCache
+from reader.translate.generation import GenerationOptions
+from reader.translate.model_location import ModelLocation, Progress, find_model
+from reader.translate.protocol import EngineSettings, TranslationResult, Translator
+
+log = logging.getLogger(__name__)
+
+EngineFactory = Callable[[EngineSettings], Translator]
+
+
+@runtime_checkable
+class LoadableTranslator(Translator, Protocol):
+    """An engine that can locate/download/load its model ahead of the first sentence."""
+
+    def load(self, progress: Progress | None = None) -> None: ...
+
+
+class TranslationService:
+    """Cache-aware translator; see the module docstring.
+
+    Engines may expose ``cache_identity`` (e.g. ``"ct2-int8"``) and ``location`` (a
+    :class:`ModelLocation`); once the engine exists, those decide the cache key, so an engine
+    that falls back to another never files its output under the wrong name.
+    """
+
+    def __init__(
+        self,
+        settings: EngineSettings,
+        *,
+        use_cache: bool = True,
+        engine_factory: EngineFactory | None = None,
+    ) -> None:
+        self.settings = settings
+        self.use_cache = use_cache
+        self._engine_factory = engine_factory
+        self._engine: Translator | None = None
+        self._cache: TranslationCache | None = None
+        self._options = GenerationOptions.from_settings(settings)
+
+    @property
+    def description(self) -> str:
+        if self._engine is not None:
+            return self._engine.description
+        return f"{self.settings.model} · {self._identity()}"
+
+    @property
+    def engine(self) -> Translator | None:
+        """The engine, once created (None while everything came from the cache)."""
+        return self._engine
+
+    def load(self, progress: Progress | None = None) -> None:
+        """Create the engine and load its model now (downloading it if needed).
+
+        Raises :class:`reader.errors.ModelUnavailable` when the model cannot be had.
+        """
+        engine = self._ensure_engine()
+        if isinstance(engine, LoadableTranslator):
+            engine.load(progress)
+
+    def cached(self, sentences: Sequence[str]) -> dict[int, str]:
+        """Translations the cache already holds, by sentence index; never creates the engine.
+
+        Returns ``{}`` when the cache is off or the model cannot be located yet (translate()
+        then reports why).
+        """
+        try:
+            setup = self._setup_key()
+        except ReaderError:
+            return {}
+        if setup is None:
+            return {}
+        found = self._open_cache().get_many(setup, sentences)
+        return {i: found[s] for i, s in enumerate(sentences) if s in found}
+
+    def translate(self, sentences: Sequence[str]) -> Iterator[list[TranslationResult]]:
+        """Cache hits first (one batch), then engine batches; one result per input index."""
+        sentences = list(sentences)
+        hits = self.cached(sentences)
+        if hits:
+            yield [TranslationResult(i, text) for i, text in sorted(hits.items())]
+        # Identical sentences (a repeated headline, say) are translated once.
+        wanted: dict[str, list[int]] = {}
+        for index, sentence in enumerate(sentences):
+            if index not in hits:
+                wanted.setdefault(sentence, []).append(index)
+        if not wanted:
+            return
+        unique = list(wanted)
+        batches = self._ensure_engine().translate(unique)
+        setup: list[str | None] = []  # computed once the engine has loaded (the model may be new)
+        try:
+            for batch in batches:
+                if not setup:
+                    setup.append(self._write_setup())
+                self._store(batch, unique, setup[0])
+                yield [
+                    TranslationResult(index, result.text, result.error)
+                    for result in batch
+                    for index in wanted[unique[result.index]]
+                ]
+        finally:
+            close = getattr(batches, "close", None)
+            if close is not None:
+                close()
+
+    def close(self) -> None:
+        """Release the cache file (the engine stays loaded)."""
+        if self._cache is not None:
+            self._cache.close()
+
+    # -- internals ------------------------------------------------------------------------------
+
+    def _ensure_engine(self) -> Translator:
+        if self._engine is None:
+            factory = self._engine_factory
+            if factory is None:
+                from reader.translate.factory import create_engine
+
+                factory = create_engine
+            self._engine = factory(self.settings)
+        return self._engine
+
+    def _identity(self) -> str:
+        identity = getattr(self._engine, "cache_identity", None)
+        if isinstance(identity, str):
+            return identity
+        from reader.translate.factory import cache_identity
+
+        return cache_identity(self.settings)
+
+    def _location(self) -> ModelLocation | None:
+        location = getattr(self._engine, "location", None)
+        if isinstance(location, ModelLocation):
+            return location
+        return find_model(self.settings.model)
+
+    def _setup_key(self) -> str | None:
+        """What, besides the source text, decides a translation; None if the cache cannot be used."""
+        if not self.use_cache:
+            return None
+        location = self._location()
+        if location is None:
+            return None
+        return "|".join((location.model, location.fingerprint, self._identity(), self._options.cache_key()))
+
+    def _open_cache(self) -> TranslationCache:
+        if self._cache is None:
+            self._cache = TranslationCache(translation_cache_path())
+        return self._cache
+
+    def _write_setup(self) -> str | None:
+        try:
+            return self._setup_key()
+        except ReaderError as error:  # the model folder vanished mid-run: keep translating
+            log.warning("not caching translations: %s", error)
+            return None
+
+    def _store(self, batch: list[TranslationResult], sources: list[str], setup: str | None) -> None:
+        done = {sources[r.index]: r.text for r in batch if r.error is None and r.text is not None}
+        if done and setup is not None:
+            self._open_cache().put_many(setup, done)
+
+
+def translate_document(document: Document, translator: Translator) -> Iterator[list[Sentence]]:
+    """Translate every sentence of ``document`` in place, yielding the sentences each batch updated.
+
+    Successful results go to :meth:`Sentence.set_translation`, failures to
+    :meth:`Sentence.set_failed`. Used by the ``translate`` and ``export`` commands; stop
+    iterating to cancel (sentences not reached stay pending).
+    """
+    sentences = document.sentences
+    for batch in translator.translate([s.text for s in sentences]):
+        updated: list[Sentence] = []
+        for result in batch:
+            sentence = sentences[result.index]
+            if result.error is None:
+                sentence.set_translation(result.text or "")
+            else:
+                sentence.set_failed(result.error)
+            updated.append(sentence)
+        yield updated

@@ -1,0 +1,173 @@
+"""MarianMT on PyTorch through transformers: the reference engine.
+
+torch and transformers are imported in :meth:`TransformersEngine.load`, never at module import,
+so the window and cache-only runs stay fast. Decoding runs under ``torch.inference_mode`` with
+torch using every available core; batches come from :mod:`reader.translate.batching`, and each
+output is capped relative to its own source length (see :mod:`reader.translate.generation`)
+even inside a batch of several lengths.
+"""
+
+from __future__ import annotations
+
+import copy
+import logging
+import os
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from reader.errors import ModelUnavailable
+from reader.translate.batching import Piece, stream_translations
+from reader.translate.generation import GenerationOptions
+from reader.translate.marian_tokens import count_source_tokens, decode_target, encode_source
+from reader.translate.model_location import ModelLocation, Progress, require_model
+from reader.translate.protocol import EngineSettings, TranslationResult
+
+log = logging.getLogger(__name__)
+ENGINE_NAME = "transformers"
+
+
+def available_cores() -> int:
+    """CPU cores this process may use (respects affinity masks and container limits)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # macOS and Windows have no affinity call
+        return max(1, os.cpu_count() or 1)
+
+
+class TransformersEngine:
+    """Translate with ``MarianMTModel`` + ``MarianTokenizer``; implements the Translator protocol.
+
+    Construction is free; the model is located (downloaded if needed) and loaded by :meth:`load`,
+    which :meth:`translate` calls on first use.
+    """
+
+    cache_identity = ENGINE_NAME
+
+    def __init__(self, settings: EngineSettings, options: GenerationOptions | None = None) -> None:
+        self.settings = settings
+        self.options = options or GenerationOptions.from_settings(settings)
+        self.location: ModelLocation | None = None
+        self._tokenizer: Any = None
+        self._model: Any = None
+        self._generation_config: Any = None
+
+    @property
+    def description(self) -> str:
+        return f"{self.settings.model} · {ENGINE_NAME}"
+
+    @property
+    def loaded(self) -> bool:
+        return self._model is not None
+
+    def load(self, progress: Progress | None = None) -> None:
+        """Locate, download if needed, and load the model; idempotent. Raises ModelUnavailable."""
+        if self._model is not None:
+            return
+        location = require_model(self.settings.model, progress)
+        if progress is not None:
+            progress(f"loading {self.settings.model}", None)
+        import torch
+        from transformers import MarianMTModel, MarianTokenizer
+        from transformers.utils import logging as transformers_logging
+
+        # Our progress goes to the callback; transformers' own bars would litter the CLI's stderr.
+        transformers_logging.disable_progress_bar()  # type: ignore[no-untyped-call]
+        torch.set_num_threads(available_cores())
+        # Loading is always from the local folder, so transformers itself never reaches the network;
+        # MarianMTModel is a built-in class, so no remote code can be involved.
+        try:
+            tokenizer = MarianTokenizer.from_pretrained(location.folder)
+            model: Any = MarianMTModel.from_pretrained(
+                location.folder, use_safetensors=not location.pickled_weights, dtype=torch.float32
+            )
+            model.eval()
+        except Exception as error:  # damaged or mismatched files: a model problem, not a crash
+            first_line = (str(error).strip().splitlines() or [type(error).__name__])[0]
+            raise ModelUnavailable(f"could not load model '{self.settings.model}': {first_line}") from error
+        config = copy.deepcopy(model.generation_config)
+        config.num_beams = self.options.beams or config.num_beams or 1
+        config.num_return_sequences = 1
+        config.no_repeat_ngram_size = self.options.no_repeat_ngram_size
+        config.do_sample = False
+        self._tokenizer, self._model, self._generation_config = tokenizer, model, config
+        self.location = location
+        log.info(
+            "loaded %s from %s (%d threads)", self.settings.model, location.folder, torch.get_num_threads()
+        )
+        if progress is not None:
+            progress(f"loaded {self.settings.model}", 1.0)
+
+    @property
+    def beams(self) -> int:
+        """The beam size in use (after :meth:`load`)."""
+        return int(self._generation_config.num_beams) if self._generation_config is not None else 0
+
+    def encode(self, text: str) -> list[int]:
+        """Model input ids of ``text`` (vocab.json ids, ``</s>`` appended); loads the model if needed."""
+        self.load()
+        return encode_source(self._tokenizer, text)
+
+    def count_tokens(self, text: str) -> int:
+        self.load()
+        return count_source_tokens(self._tokenizer, text)
+
+    def translate(self, sentences: Sequence[str]) -> Iterator[list[TranslationResult]]:
+        """Stream results batch by batch (shortest pieces first); see the Translator protocol."""
+        self.load()
+        yield from stream_translations(
+            sentences,
+            count_tokens=self.count_tokens,
+            translate_batch=self.translate_pieces,
+            batch_size=self.settings.batch_size,
+            limit=self.options.split_limit(),
+        )
+
+    def translate_pieces(self, pieces: list[Piece]) -> list[str]:
+        """Translate one batch of pieces; returns one text per piece."""
+        import torch
+
+        ids = [encode_source(self._tokenizer, piece.text) for piece in pieces]
+        pad = self._tokenizer.pad_token_id
+        width = max(len(row) for row in ids)
+        input_ids = torch.tensor([row + [pad] * (width - len(row)) for row in ids])
+        attention_mask = torch.tensor([[1] * len(row) + [0] * (width - len(row)) for row in ids])
+        caps = [self.options.cap_for(len(row)) for row in ids]
+        config = copy.copy(self._generation_config)
+        config.max_length = max(caps) + 1  # + the decoder start token
+        processors = []
+        if self.options.forced_output_tokens is not None:
+            config.min_length = config.max_length
+        else:
+            processors.append(_row_cap_processor(caps, config.num_beams, self._tokenizer.eos_token_id))
+        with torch.inference_mode():
+            output = self._model.generate(
+                input_ids=input_ids,
+                attention_mask=attention_mask,
+                generation_config=config,
+                logits_processor=processors,
+            )
+        return [decode_target(self._tokenizer, row.tolist()) for row in output]
+
+
+def _row_cap_processor(caps: list[int], beams: int, eos: int) -> Any:
+    """A logits processor forcing ``</s>`` once a row reaches its own sentence's cap.
+
+    ``generate`` only knows one length limit per batch; without this, a short sentence batched
+    with longer ones could run to the longest one's cap.
+    """
+    import torch
+    from transformers import LogitsProcessor
+
+    class RowCap(LogitsProcessor):
+        def __init__(self) -> None:
+            self.caps = torch.tensor(caps).repeat_interleave(beams)
+
+        def __call__(self, input_ids: torch.Tensor, scores: torch.Tensor) -> torch.Tensor:
+            produced = input_ids.shape[1] - 1  # tokens generated so far, not counting the start token
+            force = self.caps <= produced + 1  # the token chosen now is the last one allowed
+            if bool(force.any()):
+                scores[force] = float("-inf")
+                scores[force, eos] = 0.0
+            return scores
+
+    return RowCap()
