@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -30,6 +31,14 @@ def seed_text() -> str:
     return SEED.read_text(encoding="utf-8")
 
 
+@pytest.fixture(scope="session")
+def tiny_model(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A tiny opus-mt-shaped MarianMT checkpoint folder (random weights), built once per session."""
+    from tests.helpers.tiny_marian import build_tiny_marian
+
+    return build_tiny_marian(tmp_path_factory.mktemp("tiny_marian"))
+
+
 @pytest.fixture(autouse=True)
 def _isolated_user_folders(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
     """Keep caches and settings out of the real home folder."""
@@ -51,3 +60,50 @@ def _no_leaked_threads() -> Iterator[None]:
         thread.join(timeout=5)
     still = [t.name for t in leaked if t.is_alive()]
     assert not still, f"test left threads running: {still}"
+
+
+@pytest.fixture
+def ui_settings(tmp_path: Path):  # type: ignore[no-untyped-def]
+    """The window's settings in an INI file under tmp_path, never the user's own."""
+    from PySide6.QtCore import QSettings
+
+    from reader.ui.settings import AppSettings
+
+    return AppSettings(QSettings(str(tmp_path / "bireader.ini"), QSettings.Format.IniFormat))
+
+
+@pytest.fixture(autouse=True)
+def _no_running_background_tasks() -> Iterator[None]:
+    """Qt worker threads are invisible to ``threading``: fail a test that leaves a window task running."""
+    yield
+    workers = sys.modules.get("reader.ui.workers")
+    if workers is None:
+        return
+    running = workers.running_tasks()
+    for task in running:
+        task.cancel_and_wait(5000)
+    assert not running, f"test left background tasks running: {[t.name for t in running]}"
+
+
+@pytest.fixture
+def make_window(qtbot, ui_settings):  # type: ignore[no-untyped-def]
+    """Build a shown reader window around an injected translator (FakeTranslator by default).
+
+    Error boxes are recorded in ``window.errors`` instead of shown; ``before_close`` runs before
+    pytest-qt closes the window (e.g. to open a FakeTranslator's gate so the close can finish).
+    """
+    from reader.translate.fake import FakeTranslator
+    from reader.ui.main_window import MainWindow
+
+    def make(translator=None, *, factory=None, before_close=None, record_errors=True, **kwargs):  # type: ignore[no-untyped-def]
+        chosen = translator if translator is not None else FakeTranslator()
+        window = MainWindow(ui_settings, translator_factory=factory or (lambda _settings: chosen), **kwargs)
+        window.errors = []
+        if record_errors:
+            window.show_error = lambda _title, message: window.errors.append(message)
+        qtbot.addWidget(window, before_close_func=before_close)
+        with qtbot.waitExposed(window):
+            window.show()
+        return window
+
+    return make

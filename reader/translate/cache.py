@@ -23,6 +23,8 @@ _Action = Callable[[sqlite3.Connection], None]
 _SCHEMA_VERSION = 1
 _BUSY_TIMEOUT_MS = 10_000
 _CORRUPTION_CODES = {11, 26}  # SQLITE_CORRUPT, SQLITE_NOTADB
+_BUSY_CODES = {5, 6}  # SQLITE_BUSY, SQLITE_LOCKED
+_WAL_ATTEMPTS = 100
 _LOOKUP_CHUNK = 500  # stay well under SQLite's bound-parameter limit
 
 
@@ -32,6 +34,29 @@ def _is_corruption(error: sqlite3.Error) -> bool:
         return (code & 0xFF) in _CORRUPTION_CODES
     text = str(error).lower()
     return "not a database" in text or "malformed" in text
+
+
+def _is_busy(error: sqlite3.Error) -> bool:
+    code = getattr(error, "sqlite_errorcode", None)
+    return code is not None and (code & 0xFF) in _BUSY_CODES
+
+
+def _ensure_wal(connection: sqlite3.Connection) -> None:
+    """Switch the file to WAL mode (a lasting property of the file) unless it already is.
+
+    The switch needs the file to itself and, unlike writes, does not wait on the busy timeout,
+    so two processes creating the cache at the same moment retry briefly here.
+    """
+    for _ in range(_WAL_ATTEMPTS):
+        if connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal":
+            return
+        try:
+            connection.execute("PRAGMA journal_mode = WAL")
+        except sqlite3.OperationalError as error:
+            if not _is_busy(error):
+                raise
+            time.sleep(0.05)
+    raise sqlite3.OperationalError("could not switch the translation cache to WAL mode")
 
 
 class TranslationCache:
@@ -114,6 +139,9 @@ class TranslationCache:
                             self._give_up(move_error)
                             return
                         continue
+                    if _is_busy(error):  # another process held the file past the timeout: skip once
+                        log.warning("translation cache busy, skipped one %s", "lookup or write")
+                        return
                     self._give_up(error)
                     return
                 except OSError as error:  # e.g. the cache folder cannot be created
@@ -127,7 +155,7 @@ class TranslationCache:
         connection = sqlite3.connect(self.path, timeout=_BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
         try:
             connection.execute(f"PRAGMA busy_timeout = {_BUSY_TIMEOUT_MS}")
-            connection.execute("PRAGMA journal_mode = WAL")
+            _ensure_wal(connection)
             connection.execute("PRAGMA synchronous = NORMAL")  # WAL + NORMAL: durable enough for a cache
             version = connection.execute("PRAGMA user_version").fetchone()[0]
             if version not in (0, _SCHEMA_VERSION):

@@ -124,10 +124,16 @@ class TransformersEngine:
 
     def translate_pieces(self, pieces: list[Piece]) -> list[str]:
         """Translate one batch of pieces; returns one text per piece."""
+        return [decode_target(self._tokenizer, ids) for ids in self.generate_ids([p.text for p in pieces])]
+
+    def generate_ids(self, texts: list[str]) -> list[list[int]]:
+        """Generated target ids for each text (after the decoder start token, up to ``</s>``)."""
         import torch
 
-        ids = [encode_source(self._tokenizer, piece.text) for piece in pieces]
+        self.load()
+        ids = [encode_source(self._tokenizer, text) for text in texts]
         pad = self._tokenizer.pad_token_id
+        eos = self._tokenizer.eos_token_id
         width = max(len(row) for row in ids)
         input_ids = torch.tensor([row + [pad] * (width - len(row)) for row in ids])
         attention_mask = torch.tensor([[1] * len(row) + [0] * (width - len(row)) for row in ids])
@@ -138,7 +144,7 @@ class TransformersEngine:
         if self.options.forced_output_tokens is not None:
             config.min_length = config.max_length
         else:
-            processors.append(_row_cap_processor(caps, config.num_beams, self._tokenizer.eos_token_id))
+            processors.append(_row_cap_processor(caps, config.num_beams, eos))
         with torch.inference_mode():
             output = self._model.generate(
                 input_ids=input_ids,
@@ -146,7 +152,12 @@ class TransformersEngine:
                 generation_config=config,
                 logits_processor=processors,
             )
-        return [decode_target(self._tokenizer, row.tolist()) for row in output]
+        return [_until_eos(row.tolist()[1:], eos) for row in output]
+
+
+def _until_eos(ids: list[int], eos: int) -> list[int]:
+    """``ids`` up to and including the first ``</s>`` (the rest is batch padding)."""
+    return ids[: ids.index(eos) + 1] if eos in ids else ids
 
 
 def _row_cap_processor(caps: list[int], beams: int, eos: int) -> Any:

@@ -1,0 +1,94 @@
+"""Choosing what to fetch from the hub, progress reporting, and refusing to go online when offline."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.errors import ModelUnavailable
+from reader.translate.model_download import choose_files, download_from_hub, progress_bar_class
+from reader.translate.model_location import offline_message
+
+OPUS_FILES = [
+    ".gitattributes",
+    "README.md",
+    "config.json",
+    "generation_config.json",
+    "metadata.json",
+    "pytorch_model.bin",
+    "rust_model.ot",
+    "source.spm",
+    "target.spm",
+    "tf_model.h5",
+    "tokenizer_config.json",
+    "vocab.json",
+]
+
+
+def test_pickled_weights_only_when_the_repo_has_nothing_else() -> None:
+    assert choose_files("m", OPUS_FILES) == [
+        "config.json",
+        "generation_config.json",
+        "pytorch_model.bin",
+        "source.spm",
+        "target.spm",
+        "tokenizer_config.json",
+        "vocab.json",
+    ]
+
+
+def test_safetensors_are_preferred() -> None:
+    files = choose_files("m", [*OPUS_FILES, "model.safetensors"])
+    assert "model.safetensors" in files
+    assert "pytorch_model.bin" not in files
+    assert "tf_model.h5" not in files
+    assert "rust_model.ot" not in files
+
+
+def test_repo_without_marian_tokenizer() -> None:
+    with pytest.raises(
+        ModelUnavailable, match="'m' on the model hub is not a MarianMT checkpoint: it has no source"
+    ):
+        choose_files("m", ["config.json", "model.safetensors", "tokenizer.json"])
+
+
+def test_repo_without_pytorch_weights() -> None:
+    with pytest.raises(ModelUnavailable, match="has no PyTorch weights"):
+        choose_files("m", ["config.json", "source.spm", "target.spm", "vocab.json", "tf_model.h5"])
+
+
+def test_byte_progress_is_forwarded_as_fractions() -> None:
+    reports: list[tuple[str, float | None]] = []
+    bar_class = progress_bar_class("org/model", lambda message, fraction: reports.append((message, fraction)))
+    # The way huggingface_hub drives its aggregate byte bar: total grows as files are discovered.
+    bar = bar_class(total=0, initial=0, unit="B", unit_scale=True, desc="Downloading")
+    bar.total = 200
+    bar.update(50)
+    bar.update(150)
+    bar.close()
+    assert reports == [("downloading org/model", 0.25), ("downloading org/model", 1.0)]
+
+
+def test_unknown_total_reports_none_and_file_counters_stay_quiet() -> None:
+    reports: list[tuple[str, float | None]] = []
+    bar_class = progress_bar_class("m", lambda message, fraction: reports.append((message, fraction)))
+    bytes_bar = bar_class(total=None, unit="B")
+    bytes_bar.update(10)
+    files_bar = bar_class(total=3, desc="Fetching 3 files")
+    files_bar.update(1)
+    assert reports == [("downloading m", None)]
+
+
+def test_progress_class_without_callback_is_silent(capsys: pytest.CaptureFixture[str]) -> None:
+    bar = progress_bar_class("m", None)(total=10, unit="B")
+    bar.update(5)
+    bar.close()
+    assert capsys.readouterr() == ("", "")
+
+
+def test_offline_download_is_refused_before_any_network(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    reports: list[str] = []
+    with pytest.raises(ModelUnavailable) as info:
+        download_from_hub("org/model", lambda message, fraction: reports.append(message))
+    assert str(info.value) == offline_message("org/model")
+    assert reports == []
