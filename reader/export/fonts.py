@@ -1,0 +1,87 @@
+"""The PDF's typefaces: Amiri for Arabic (and titles), Noto Serif for English, both embedded as subsets.
+
+Noto Serif ships only as a variable font. fpdf2 can pin its axes itself, but that takes seconds
+on every export, so the regular instance is made once with fontTools and kept in the user cache
+folder (and remembered for the rest of the process). If that folder cannot be written, the
+export still works, just slower.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.resources
+import io
+import logging
+import threading
+from pathlib import Path
+
+from fpdf import FPDF
+
+from reader.atomic import atomic_write_bytes
+from reader.paths import user_cache_dir
+
+ARABIC = "amiri"
+LATIN = "notoserif"
+_NOTO_AXES = {"wght": 400.0, "wdth": 100.0}
+
+_log = logging.getLogger(__name__)
+_instances: dict[tuple[Path, tuple[tuple[str, float], ...]], Path] = {}
+_instances_lock = threading.Lock()
+
+
+def amiri_file(style: str = "Regular") -> Path:
+    """Path of an Amiri face shipped by the ``fontpkg-amiri`` package."""
+    return Path(str(importlib.resources.files("fontpkg_amiri") / "files" / f"Amiri-{style}.ttf"))
+
+
+def noto_serif_variable_file() -> Path:
+    """Path of the upright Noto Serif variable font shipped by ``fontpkg-noto-serif``."""
+    return Path(str(importlib.resources.files("fontpkg_noto_serif") / "files" / "NotoSerif[wdth,wght].ttf"))
+
+
+def static_instance(variable_font: Path, axes: dict[str, float], cache_dir: Path) -> Path:
+    """A static TrueType of ``variable_font`` pinned at ``axes``, made once and cached in ``cache_dir``.
+
+    The file name carries a digest of the source (path, size, mtime) and the axes, so an updated
+    font package gets a fresh instance. Raises OSError if the cache cannot be written.
+    """
+    key = (variable_font, tuple(sorted(axes.items())))
+    with _instances_lock:
+        known = _instances.get(key)
+        if known is not None and known.is_file():
+            return known
+        stat = variable_font.stat()
+        digest = hashlib.sha256(f"{variable_font}|{stat.st_size}|{stat.st_mtime_ns}|{key[1]}".encode())
+        axes_label = "-".join(f"{name}{value:g}" for name, value in key[1])
+        target = cache_dir / f"{variable_font.stem.split('[')[0]}-{axes_label}-{digest.hexdigest()[:12]}.ttf"
+        if not target.is_file():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            atomic_write_bytes(target, _instantiate(variable_font, axes))
+        _instances[key] = target
+        return target
+
+
+def _instantiate(variable_font: Path, axes: dict[str, float]) -> bytes:
+    from fontTools.ttLib import TTFont  # fpdf2's own dependency; only needed on a cache miss
+    from fontTools.varLib import instancer
+
+    font = instancer.instantiateVariableFont(TTFont(variable_font), axes, updateFontNames=True)
+    buffer = io.BytesIO()
+    font.save(buffer)
+    return buffer.getvalue()
+
+
+def register_fonts(pdf: FPDF) -> None:
+    """Make ``ARABIC`` (regular and bold) and ``LATIN`` available on ``pdf``.
+
+    Amiri is also the fallback for any Arabic that turns up in an English translation.
+    """
+    pdf.add_font(ARABIC, "", amiri_file("Regular"))
+    pdf.add_font(ARABIC, "B", amiri_file("Bold"))
+    variable = noto_serif_variable_file()
+    try:
+        pdf.add_font(LATIN, "", static_instance(variable, _NOTO_AXES, user_cache_dir() / "fonts"))
+    except OSError as error:  # read-only cache: let fpdf2 pin the axes itself (slower)
+        _log.warning("cannot cache the Noto Serif instance (%s); exporting without the cache", error)
+        pdf.add_font(LATIN, "", variable, variations=_NOTO_AXES)
+    pdf.set_fallback_fonts([ARABIC], exact_match=False)

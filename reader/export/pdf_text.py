@@ -1,0 +1,206 @@
+"""Drawing one line of mixed Arabic/Latin text so that it looks right AND copies out right.
+
+fpdf2 shapes Arabic with HarfBuzz and places bidi runs correctly, but it writes a line's glyphs in
+visual order. Text extractors without a full bidi algorithm (pypdf, pdf.js selection, many search
+indexers) read the content stream in order and only reverse runs of "right-to-left" code points,
+so a visually ordered line such as ``في عام 2023 إن`` comes back as ``إن 2023 في عام``.
+
+So each line is drawn piece by piece: the Unicode bidi algorithm (fpdf2's own implementation)
+gives the runs and their visual positions, and the pieces are *written in logical order*, each
+at its computed position. A piece is either a "core" that starts and ends with a letter of its
+run's direction (so even a naive extractor knows which way it reads) or a single character —
+the spaces, brackets and full stops at run edges whose direction such an extractor cannot know.
+The page looks exactly as fpdf2 would draw the line; only the order in the file changes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from fpdf import FPDF
+from fpdf.bidi import BidiParagraph
+from fpdf.enums import TextDirection
+
+Align = Literal["L", "R", "C"]
+
+# Code points that naive extractors treat as right-to-left (Hebrew, Arabic, Syriac, Thaana,
+# N'Ko and the Arabic presentation forms) and those they treat as direction-neutral.
+_RTL_BLOCKS = ((0x0590, 0x08FF), (0xFB1D, 0xFDFF), (0xFE70, 0xFEFF))
+_NEUTRAL_BLOCKS = (
+    (0x00, 0x2F),  # controls, space, ASCII punctuation before the digits
+    (0x3A, 0x40),  # : ; < = > ? @
+    (0x0660, 0x066D),  # Arabic-Indic digits and separators
+    (0x06F0, 0x06F9),  # extended Arabic-Indic digits
+    (0x2000, 0x206F),  # general punctuation: dashes, quotes, ellipsis, bidi marks
+    (0x20A0, 0x21FF),  # currency, letter-like symbols, arrows
+)
+
+
+def extractor_direction(char: str) -> Literal["R", "L", "N"]:
+    """How a text extractor without a bidi algorithm classifies ``char``: by code point block."""
+    code = ord(char)
+    if any(low <= code <= high for low, high in _NEUTRAL_BLOCKS):
+        return "N"
+    if any(low <= code <= high for low, high in _RTL_BLOCKS):
+        return "R"
+    return "L"
+
+
+@dataclass(frozen=True)
+class Run:
+    """A maximal stretch of a line at one bidi embedding level, in logical order."""
+
+    text: str
+    level: int
+
+    @property
+    def rtl(self) -> bool:
+        return self.level % 2 == 1
+
+
+def bidi_runs(line: str, rtl_base: bool) -> list[Run]:
+    """The line's level runs in logical order (Unicode bidi algorithm, rules up to L1)."""
+    base = 1 if rtl_base else 0
+    if _single_direction(line, rtl_base):
+        return [Run(line, base)] if line else []
+    direction = TextDirection.RTL if rtl_base else TextDirection.LTR
+    characters = BidiParagraph(text=line, base_direction=direction).get_characters_with_embedding_level()
+    runs: list[Run] = []
+    for character in characters:
+        if runs and runs[-1].level == character.embedding_level:
+            runs[-1] = Run(runs[-1].text + character.character, character.embedding_level)
+        else:
+            runs.append(Run(character.character, character.embedding_level))
+    return runs
+
+
+def _single_direction(line: str, rtl_base: bool) -> bool:
+    """Fast path: a line with no character that could start a run of the other direction."""
+    if rtl_base:
+        return all(extractor_direction(c) != "L" and not c.isdigit() for c in line)
+    return all(extractor_direction(c) != "R" for c in line)
+
+
+def visual_order(runs: list[Run]) -> list[int]:
+    """Indexes of ``runs`` from left to right (rule L2: reverse sequences at each odd-or-higher level)."""
+    order = list(range(len(runs)))
+    if not runs:
+        return order
+    highest = max(run.level for run in runs)
+    lowest_odd = min((run.level for run in runs if run.level % 2), default=highest + 1)
+    for level in range(highest, lowest_odd - 1, -1):
+        result: list[int] = []
+        pending: list[int] = []
+        for index in order:
+            if runs[index].level >= level:
+                pending.append(index)
+            else:
+                result.extend(reversed(pending))
+                pending = []
+                result.append(index)
+        result.extend(reversed(pending))
+        order = result
+    return order
+
+
+def extraction_pieces(run: Run) -> list[str]:
+    """Split a run into pieces that an in-order extractor reads back in logical order.
+
+    A core starts and ends with a character of the run's own direction and contains no character
+    of the other; everything else (edge punctuation, spaces, stray characters) stands alone.
+    """
+    own = "R" if run.rtl else "L"
+    pieces: list[str] = []
+    group: list[str] = []
+
+    def close_group() -> None:
+        first = next((i for i, c in enumerate(group) if extractor_direction(c) == own), None)
+        if first is None:
+            pieces.extend(group)
+        else:
+            last = max(i for i, c in enumerate(group) if extractor_direction(c) == own)
+            pieces.extend(group[:first])
+            pieces.append("".join(group[first : last + 1]))
+            pieces.extend(group[last + 1 :])
+        group.clear()
+
+    for char in run.text:
+        kind = extractor_direction(char)
+        if kind not in (own, "N"):
+            close_group()
+            pieces.append(char)
+        else:
+            group.append(char)
+    close_group()
+    return pieces
+
+
+@dataclass(frozen=True)
+class _Placed:
+    text: str
+    rtl: bool
+    x: float
+    width: float
+
+
+def _set_direction(pdf: FPDF, rtl: bool) -> None:
+    if rtl:
+        pdf.set_text_shaping(use_shaping_engine=True, direction="rtl", script="arab", language="ara")
+    else:
+        pdf.set_text_shaping(use_shaping_engine=True, direction="ltr")
+
+
+def wrap(pdf: FPDF, text: str, width: float, rtl: bool) -> list[str]:
+    """Break ``text`` into lines no wider than ``width`` with the current font (shaped widths)."""
+    _set_direction(pdf, rtl)
+    lines = pdf.multi_cell(width, 1, " ".join(text.split()), dry_run=True, output="LINES")
+    assert isinstance(lines, list)  # what output="LINES" returns
+    return [line.strip() for line in lines if line.strip()] or [""]
+
+
+def _measure(pdf: FPDF, line: str, rtl_base: bool) -> list[list[_Placed]]:
+    """Pieces of each logical run, with widths but x relative to the line's left edge."""
+    runs = bidi_runs(line, rtl_base)
+    measured: list[list[_Placed]] = []
+    for run in runs:
+        _set_direction(pdf, run.rtl)
+        measured.append([_Placed(p, run.rtl, 0.0, pdf.get_string_width(p)) for p in extraction_pieces(run)])
+    placed: list[list[_Placed]] = [[] for _ in runs]
+    x = 0.0
+    for index in visual_order(runs):
+        pieces = measured[index]
+        run_width = sum(p.width for p in pieces)
+        cursor = x + run_width if runs[index].rtl else x
+        for piece in pieces:
+            if piece.rtl:
+                cursor -= piece.width
+                placed[index].append(_Placed(piece.text, True, cursor, piece.width))
+            else:
+                placed[index].append(_Placed(piece.text, False, cursor, piece.width))
+                cursor += piece.width
+        x += run_width
+    return placed
+
+
+def draw_line(
+    pdf: FPDF, line: str, *, left: float, width: float, y: float, height: float, rtl: bool, align: Align
+) -> None:
+    """Draw one already-wrapped line inside the box ``left``..``left+width`` at ``y``.
+
+    ``rtl`` is the paragraph direction; ``align`` places the line in the box. Pieces are written
+    in logical order (see the module docstring).
+    """
+    runs = _measure(pdf, line, rtl)
+    total = sum(p.width for pieces in runs for p in pieces)
+    if align == "R":
+        origin = left + width - total
+    elif align == "C":
+        origin = left + (width - total) / 2
+    else:
+        origin = left
+    for pieces in runs:
+        for piece in pieces:
+            _set_direction(pdf, piece.rtl)
+            pdf.set_xy(origin + piece.x, y)
+            pdf.cell(piece.width, height, piece.text)
