@@ -115,8 +115,9 @@ def stream_translations(
         except ModelUnavailable:
             raise
         except Exception as error:  # one bad batch must not lose the rest of the document
-            log.warning("translation batch failed: %s", error, exc_info=True)
             reason = f"translation failed: {error}".splitlines()[0]
+            log.warning("%s (%d pieces)", reason, len(batch))  # one line: users never see tracebacks
+            log.debug("batch failure details", exc_info=True)
             for sentence in dict.fromkeys(p.sentence for p in batch):
                 results.append(assembler.fail(sentence, reason))
         else:

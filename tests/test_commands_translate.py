@@ -1,0 +1,159 @@
+"""``bireader translate``: plain and JSON output on the tiny model, cache use, and exit codes."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from reader.cli import main
+from reader.paths import translation_cache_path
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def run_cli(args: list[str], cache: Path, **env: str) -> subprocess.CompletedProcess[str]:
+    environment = {**os.environ, "HF_HUB_OFFLINE": "1", "BIREADER_CACHE_DIR": str(cache), **env}
+    if "BIREADER_MODEL" not in env:
+        environment.pop("BIREADER_MODEL", None)
+    return subprocess.run(
+        [sys.executable, "-m", "reader", *args], capture_output=True, text=True, cwd=REPO, env=environment
+    )
+
+
+def test_plain_output_pairs_arabic_and_english(
+    tiny_model: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "doc.txt"
+    path.write_text("العنوان\nجملة أولى. جملة ثانية؟\n", encoding="utf-8")
+    assert main(["translate", str(path), "--model", str(tiny_model), "--beams", "1"]) == 0
+    blocks = capsys.readouterr().out.rstrip("\n").split("\n\n")
+    assert len(blocks) == 2
+    first, second = (block.split("\n") for block in blocks)
+    assert first[0] == "العنوان"
+    assert len(first) == 2
+    assert first[1]
+    assert second[0::2] == ["جملة أولى.", "جملة ثانية؟"]
+    assert all(second[1::2])
+
+
+def test_json_sources_equal_segment_texts(
+    tiny_model: Path, seed_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["segment", str(seed_path), "--json"]) == 0
+    segments = json.loads(capsys.readouterr().out)
+    assert main(["translate", str(seed_path), "--model", str(tiny_model), "--json", "--batch-size", "5"]) == 0
+    records = json.loads(capsys.readouterr().out)
+    assert [r["source"] for r in records] == [s["text"] for s in segments]
+    assert [(r["paragraph"], r["index"]) for r in records] == [(s["paragraph"], s["index"]) for s in segments]
+    assert all(set(r) == {"paragraph", "index", "source", "translation"} for r in records)
+    assert all(isinstance(r["translation"], str) and r["translation"] for r in records)
+
+
+def test_second_run_is_served_from_the_cache_and_no_cache_skips_it(
+    tiny_model: Path, seed_path: Path, tmp_path: Path
+) -> None:
+    cache = tmp_path / "cache"
+    args = ["translate", str(seed_path), "--model", str(tiny_model), "--json", "--beams", "1"]
+    first = run_cli(args, cache)
+    assert first.returncode == 0, first.stderr
+    assert (cache / "translations.sqlite3").is_file()
+    again = run_cli(args, cache)  # same command, now served from the cache
+    assert again.stdout == first.stdout
+    assert again.stderr == ""
+    fresh_cache = tmp_path / "unused"
+    uncached = run_cli([*args, "--no-cache"], fresh_cache)
+    assert uncached.returncode == 0
+    assert uncached.stdout == first.stdout
+    assert not fresh_cache.exists()
+
+
+def test_model_from_the_environment(
+    tiny_model: Path, seed_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("BIREADER_MODEL", str(tiny_model))
+    assert main(["translate", str(seed_path), "--json", "--beams", "1"]) == 0
+    assert len(json.loads(capsys.readouterr().out)) == 15
+
+
+def test_offline_and_not_downloaded_exits_3_with_one_line(seed_path: Path, tmp_path: Path) -> None:
+    result = run_cli(["translate", str(seed_path)], tmp_path / "cache", HF_HUB_CACHE=str(tmp_path / "hub"))
+    assert result.returncode == 3
+    assert result.stdout == ""
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("error: model 'Helsinki-NLP/opus-mt-ar-en' is not downloaded")
+    assert "connect to the internet once" in lines[0]
+    assert "--model PATH" in lines[0]
+    assert "Traceback" not in result.stderr
+
+
+def test_folder_that_is_not_marian_exits_3(seed_path: Path, tmp_path: Path) -> None:
+    (tmp_path / "config.json").write_text('{"model_type": "bert"}')
+    result = run_cli(["translate", str(seed_path), "--model", str(tmp_path)], tmp_path / "cache")
+    assert result.returncode == 3
+    assert (
+        result.stderr
+        == f"error: '{tmp_path}' is not a MarianMT checkpoint: its config.json says model_type 'bert'\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["translate", "/no/such/file.txt"], "error: no such file: /no/such/file.txt"),
+        (["translate"], "error: the following arguments are required: file (see --help)"),
+        (
+            ["translate", "SEED", "--beams", "0"],
+            "error: argument --beams: expected a number of at least 1, got 0 (see --help)",
+        ),
+        (
+            ["translate", "SEED", "--batch-size", "many"],
+            "error: argument --batch-size: expected a whole number, got 'many' (see --help)",
+        ),
+        (
+            ["translate", "SEED", "--model", "./no/such/model"],
+            "error: model folder './no/such/model' does not exist",
+        ),
+    ],
+)
+def test_bad_input_exits_2_with_one_line(
+    args: list[str], message: str, seed_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    args = [str(seed_path) if a == "SEED" else a for a in args]
+    assert main(args) == 2
+    captured = capsys.readouterr()
+    assert captured.err == message + "\n"
+    assert captured.out == ""
+
+
+def test_binary_file_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "scan.pdf"
+    path.write_bytes(b"%PDF-1.7\n\x00\x01\x02")
+    assert main(["translate", str(path)]) == 2
+    assert capsys.readouterr().err.count("\n") == 1
+
+
+def test_failed_sentences_are_marked_and_warned(
+    tiny_model: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reader.translate.transformers_engine import TransformersEngine
+
+    def broken(self: TransformersEngine, texts: list[str]) -> list[list[int]]:
+        raise RuntimeError("simulated failure")
+
+    monkeypatch.setattr(TransformersEngine, "generate_ids", broken)
+    path = tmp_path / "doc.txt"
+    path.write_text("جملة أولى.\n", encoding="utf-8")
+    assert main(["translate", str(path), "--model", str(tiny_model), "--no-cache"]) == 0
+    captured = capsys.readouterr()
+    assert captured.out == "جملة أولى.\n[translation failed]\n"
+    assert (
+        captured.err
+        == "warning: 1 sentence(s) could not be translated: translation failed: simulated failure\n"
+    )
+    assert not translation_cache_path().exists()

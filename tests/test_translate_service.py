@@ -1,0 +1,202 @@
+"""The cache-first service: hits first, lazy engine, per-batch writes, cancelling, and the document helper."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from reader.document import Status
+from reader.errors import ModelUnavailable
+from reader.loaders import load_document
+from reader.paths import translation_cache_path
+from reader.segment import segment_text
+from reader.translate.fake import FakeTranslator
+from reader.translate.protocol import EngineSettings, TranslationResult, Translator
+from reader.translate.service import TranslationService, translate_document
+
+SENTENCES = ["قال الرئيس.", "نعم.", "لا.", "ربما غدا.", "انتهى."]
+
+
+class Factory:
+    """An engine factory that counts how often it was used and hands out fake translators."""
+
+    def __init__(self, **fake_options: object) -> None:
+        self.engines: list[FakeTranslator] = []
+        self.fake_options = fake_options
+
+    def __call__(self, settings: EngineSettings) -> Translator:
+        engine = FakeTranslator(**self.fake_options)  # type: ignore[arg-type]
+        self.engines.append(engine)
+        return engine
+
+
+def service_for(model: Path, factory: Factory, **settings: object) -> TranslationService:
+    return TranslationService(EngineSettings(model=str(model), **settings), engine_factory=factory)  # type: ignore[arg-type]
+
+
+def flat(batches: list[list[TranslationResult]]) -> dict[int, TranslationResult]:
+    results = [r for b in batches for r in b]
+    assert len(results) == len({r.index for r in results})
+    return {r.index: r for r in results}
+
+
+def test_first_run_uses_the_engine_and_fills_the_cache(tiny_model: Path) -> None:
+    factory = Factory(batch_size=2)
+    service = service_for(tiny_model, factory)
+    batches = list(service.translate(SENTENCES))
+    assert [len(b) for b in batches] == [2, 2, 1]
+    assert {i: r.text for i, r in flat(batches).items()} == {i: f"[en] {s}" for i, s in enumerate(SENTENCES)}
+    assert service.cached(SENTENCES) == {i: f"[en] {s}" for i, s in enumerate(SENTENCES)}
+    assert translation_cache_path().is_file()
+
+
+def test_hits_come_first_in_one_batch_then_only_misses_go_to_the_engine(tiny_model: Path) -> None:
+    list(service_for(tiny_model, Factory()).translate(SENTENCES[:3]))
+    factory = Factory(batch_size=10)
+    batches = list(service_for(tiny_model, factory).translate(SENTENCES))
+    assert [[r.index for r in b] for b in batches] == [[0, 1, 2], [3, 4]]
+    assert factory.engines[0].calls == [SENTENCES[3:]]
+
+
+def test_fully_cached_text_never_creates_an_engine(tiny_model: Path) -> None:
+    list(service_for(tiny_model, Factory()).translate(SENTENCES))
+    factory = Factory()
+    service = service_for(tiny_model, factory)
+    batches = list(service.translate(SENTENCES))
+    assert len(batches) == 1
+    assert factory.engines == []
+    assert service.engine is None
+
+
+def test_each_batch_is_cached_as_it_arrives_and_stopping_stops(tiny_model: Path) -> None:
+    factory = Factory(batch_size=2)
+    stream = service_for(tiny_model, factory).translate(SENTENCES)
+    first = next(stream)
+    stream.close()
+    assert [r.index for r in first] == [0, 1]
+    assert service_for(tiny_model, Factory()).cached(SENTENCES) == {0: "[en] قال الرئيس.", 1: "[en] نعم."}
+    engine = factory.engines[0]
+    assert engine.calls == [SENTENCES]  # one request, of which only the first batch was produced
+
+
+def test_identical_sentences_are_translated_once(tiny_model: Path) -> None:
+    factory = Factory()
+    results = flat(list(service_for(tiny_model, factory).translate(["نعم.", "لا.", "نعم."])))
+    assert factory.engines[0].calls == [["نعم.", "لا."]]
+    assert results[2].text == results[0].text == "[en] نعم."
+
+
+def test_failures_are_reported_but_not_cached(tiny_model: Path) -> None:
+    factory = Factory(fail_when=lambda s: s == "لا.")
+    results = flat(list(service_for(tiny_model, factory).translate(SENTENCES)))
+    assert results[2].error is not None
+    assert 2 not in service_for(tiny_model, Factory()).cached(SENTENCES)
+    assert len(service_for(tiny_model, Factory()).cached(SENTENCES)) == 4
+
+
+def test_options_and_model_are_part_of_the_key(tiny_model: Path, tmp_path: Path) -> None:
+    import shutil
+
+    list(service_for(tiny_model, Factory()).translate(SENTENCES))
+    assert service_for(tiny_model, Factory(), beams=2).cached(SENTENCES) == {}
+    assert service_for(tiny_model, Factory(), max_source_tokens=50).cached(SENTENCES) == {}
+    assert len(service_for(tiny_model, Factory(), batch_size=3).cached(SENTENCES)) == 5  # speed only
+    changed = Path(shutil.copytree(tiny_model, tmp_path / "changed"))
+    config = json.loads((changed / "generation_config.json").read_text())
+    config["num_beams"] = 2
+    (changed / "generation_config.json").write_text(json.dumps(config))
+    assert service_for(changed, Factory()).cached(SENTENCES) == {}
+
+
+def test_no_cache_neither_reads_nor_writes(tiny_model: Path) -> None:
+    list(service_for(tiny_model, Factory()).translate(SENTENCES[:2]))
+    factory = Factory()
+    service = TranslationService(
+        EngineSettings(model=str(tiny_model)), use_cache=False, engine_factory=factory
+    )
+    assert service.cached(SENTENCES) == {}
+    list(service.translate(SENTENCES))
+    assert factory.engines[0].calls == [SENTENCES]
+    assert set(service_for(tiny_model, Factory()).cached(SENTENCES)) == {0, 1}
+
+
+def test_model_unavailable_propagates_after_the_hits(tiny_model: Path) -> None:
+    list(service_for(tiny_model, Factory()).translate(SENTENCES[:1]))
+    stream = service_for(tiny_model, Factory(unavailable="model 'x' is not downloaded")).translate(SENTENCES)
+    assert [r.index for r in next(stream)] == [0]
+    with pytest.raises(ModelUnavailable, match="not downloaded"):
+        next(stream)
+
+
+def test_unlocatable_model_means_no_cache_hits_and_the_engine_explains(tmp_path: Path) -> None:
+    service = TranslationService(EngineSettings(model=str(tmp_path / "missing")))
+    assert service.cached(SENTENCES) == {}
+    with pytest.raises(ModelUnavailable, match="not downloaded"):
+        list(
+            TranslationService(
+                EngineSettings(model="org/not-downloaded"),
+                engine_factory=Factory(unavailable="model 'org/not-downloaded' is not downloaded"),
+            ).translate(SENTENCES)
+        )
+
+
+def test_load_creates_and_loads_the_engine_with_progress(tiny_model: Path) -> None:
+    reports: list[tuple[str, float | None]] = []
+    service = TranslationService(EngineSettings(model=str(tiny_model)))
+    assert service.description == f"{tiny_model} · transformers"
+    service.load(lambda message, fraction: reports.append((message, fraction)))
+    assert service.engine is not None
+    assert reports[-1] == (f"loaded {tiny_model}", 1.0)
+    plain = service_for(tiny_model, Factory())
+    plain.load()  # an engine without load() is simply created
+    assert plain.description == "fake translator"
+
+
+def test_translate_document_fills_sentences_in_place(tiny_model: Path) -> None:
+    document = segment_text("قال الرئيس\u200f اليوم. لا.\nانتهى.", name="x.txt")
+    factory = Factory(batch_size=2, fail_when=lambda s: s == "لا.")
+    service = service_for(tiny_model, factory)
+    updates = list(translate_document(document, service))
+    assert [[s.index for s in batch] for batch in updates] == [[0, 1], [2]]
+    first, second, third = document.sentences
+    assert first.status is Status.DONE
+    assert first.translation == "[en] قال الرئيس\u200f اليوم."  # the document keeps its marks
+    assert second.status is Status.FAILED
+    assert second.error == "the fake translator was told to fail"
+    assert third.translation == "[en] انتهى."
+    assert document.reconstruct() == document.text
+
+
+def test_cache_hit_imports_neither_torch_nor_transformers(tiny_model: Path, seed_path: Path) -> None:
+    """Translate the seed for real once, then reopen it in a fresh interpreter."""
+    from reader.translate.factory import create_translator
+
+    document = load_document(seed_path)
+    settings = EngineSettings(model=str(tiny_model), beams=1)
+    list(translate_document(document, create_translator(settings)))
+    expected = [s.translation for s in document.sentences]
+    code = textwrap.dedent(
+        f"""
+        import json, sys
+        from reader.loaders import load_document
+        from reader.translate.factory import create_translator
+        from reader.translate.protocol import EngineSettings
+        from reader.translate.service import translate_document
+        document = load_document({str(seed_path)!r})
+        translator = create_translator(EngineSettings(model={str(tiny_model)!r}, beams=1))
+        batches = list(translate_document(document, translator))
+        heavy = sorted(m for m in sys.modules if m.split(".")[0] in ("torch", "transformers"))
+        print(json.dumps({{"batches": len(batches), "heavy": heavy,
+                           "translations": [s.translation for s in document.sentences]}}))
+        """
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    report = json.loads(result.stdout)
+    assert report["heavy"] == []
+    assert report["batches"] == 1
+    assert report["translations"] == expected
