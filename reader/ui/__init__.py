@@ -1,0 +1,1 @@
+"""The reader window (PySide6). Nothing outside this package may import Qt."""

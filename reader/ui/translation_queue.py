@@ -1,0 +1,95 @@
+"""Which sentences to translate next: the ones on screen first, then reading on from there.
+
+The GUI thread tells the queue what is visible whenever the reader scrolls; the worker thread
+takes chunks from it between batches. The first chunk is small so the first English sentence
+appears quickly; later chunks are the engine's batch size, which is what it translates best.
+No Qt here: the queue is plain Python guarded by a lock.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable, Sequence
+
+FIRST_CHUNK = 3
+
+
+class VisibleFirstQueue:
+    """A thread-safe set of sentence indexes still to translate, ordered for the reader.
+
+    Order of :meth:`take`: sentences reported visible (in on-screen order), then the following
+    sentences in document order from just after the last one taken, wrapping to the start.
+    Once :meth:`take` has returned an empty chunk the queue is closed: :meth:`add` then returns
+    False so the caller knows to start a new run.
+    """
+
+    def __init__(
+        self,
+        pending: Iterable[int],
+        *,
+        chunk_size: int,
+        first_chunk: int = FIRST_CHUNK,
+        visible: Sequence[int] = (),
+    ) -> None:
+        if chunk_size < 1 or first_chunk < 1:
+            raise ValueError("chunk sizes must be positive")
+        self._lock = threading.Lock()
+        self._pending: set[int] = set(pending)
+        self._visible: list[int] = list(visible)
+        self._chunk_size = chunk_size
+        self._next_size = min(first_chunk, chunk_size)
+        self._cursor = 0
+        self._closed = False
+
+    def __len__(self) -> int:
+        with self._lock:
+            return len(self._pending)
+
+    @property
+    def closed(self) -> bool:
+        with self._lock:
+            return self._closed
+
+    def prioritize(self, visible: Sequence[int]) -> None:
+        """Put *visible* at the front; replaces the previous visible set (the screen moved on)."""
+        with self._lock:
+            self._visible = list(visible)
+
+    def add(self, indexes: Iterable[int], *, urgent: bool = False) -> bool:
+        """Queue more sentences (a retry); False if the queue is already closed."""
+        with self._lock:
+            if self._closed:
+                return False
+            new = list(indexes)
+            self._pending.update(new)
+            if urgent:
+                self._visible = new + [i for i in self._visible if i not in new]
+            return True
+
+    def discard(self, indexes: Iterable[int]) -> None:
+        """Forget sentences that no longer need translating."""
+        with self._lock:
+            self._pending.difference_update(indexes)
+
+    def take(self) -> list[int]:
+        """The next chunk to translate, or [] (and the queue closes) when nothing is left."""
+        with self._lock:
+            if not self._pending:
+                self._closed = True
+                return []
+            size = self._next_size
+            self._next_size = self._chunk_size
+            chunk = [i for i in dict.fromkeys(self._visible) if i in self._pending][:size]
+            if chunk:  # read on from the bottom of the screen
+                self._cursor = max(chunk) + 1
+            if len(chunk) < size:
+                chunk += self._following(size - len(chunk), exclude=set(chunk))
+            self._pending.difference_update(chunk)
+            self._cursor = chunk[-1] + 1
+            return chunk
+
+    def _following(self, count: int, exclude: set[int]) -> list[int]:
+        ordered = sorted(self._pending - exclude)
+        ahead = [i for i in ordered if i >= self._cursor]
+        behind = [i for i in ordered if i < self._cursor]
+        return (ahead + behind)[:count]

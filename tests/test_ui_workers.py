@@ -1,0 +1,113 @@
+"""The one background shape: results on the GUI thread, failures reported, cancel honoured."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+from PySide6.QtCore import QThread
+
+from reader.errors import BadInput
+from reader.ui.workers import Task, TaskCancelled, TaskContext, run_in_background, running_tasks
+
+
+def test_result_and_progress_arrive_on_the_gui_thread(qtbot) -> None:
+    seen: list[tuple[object, bool]] = []
+    op_threads: list[threading.Thread] = []
+
+    def op(context: TaskContext) -> int:
+        op_threads.append(threading.current_thread())
+        for step in range(3):
+            context.report(step)
+        return 42
+
+    task = Task(op)
+    task.progressed.connect(lambda value: seen.append((value, QThread.currentThread().isMainThread())))
+    with qtbot.waitSignal(task.succeeded, timeout=5000) as result:
+        task.start()
+    assert result.args == [42]
+    assert seen == [(0, True), (1, True), (2, True)]
+    assert op_threads[0] is not threading.main_thread()
+    qtbot.waitUntil(lambda: not running_tasks())
+
+
+def test_an_exception_becomes_the_failed_signal(qtbot) -> None:
+    def op(_context: TaskContext) -> None:
+        raise BadInput("no such file")
+
+    task = Task(op)
+    errors: list[object] = []
+    task.failed.connect(errors.append)
+    with qtbot.waitSignals([task.failed, task.finished], order="strict", timeout=5000):
+        task.start()
+    assert len(errors) == 1
+    assert isinstance(errors[0], BadInput)
+    assert str(errors[0]) == "no such file"
+
+
+def test_cancel_stops_the_op_and_emits_cancelled_not_succeeded(qtbot) -> None:
+    started = threading.Event()
+    steps: list[int] = []
+
+    def op(context: TaskContext) -> str:
+        started.set()
+        for step in range(10_000):
+            if context.cancelled:
+                return "stopped"
+            steps.append(step)
+            threading.Event().wait(0.001)
+        return "ran to the end"
+
+    task = Task(op)
+    succeeded: list[object] = []
+    task.succeeded.connect(succeeded.append)
+    with qtbot.waitSignal(task.cancelled, timeout=5000):
+        task.start()
+        assert started.wait(5)
+        task.cancel()
+    assert task.wait(5000)
+    assert succeeded == []
+    assert len(steps) < 10_000
+
+
+def test_task_cancelled_raised_inside_the_op_counts_as_cancel(qtbot) -> None:
+    def op(context: TaskContext) -> None:
+        context.cancel()
+        context.raise_if_cancelled()
+
+    task = Task(op)
+    with qtbot.waitSignal(task.cancelled, timeout=5000), qtbot.assertNotEmitted(task.failed):
+        task.start()
+
+
+def test_finished_follows_every_outcome_and_run_in_background_wires_callbacks(qtbot) -> None:
+    results: list[object] = []
+    task = run_in_background(lambda _c: "done", on_success=results.append)
+    with qtbot.waitSignal(task.finished, timeout=5000):
+        pass
+    assert results == ["done"]
+    qtbot.waitUntil(lambda: task not in running_tasks())
+
+
+def test_a_task_runs_only_once(qtbot) -> None:
+    task = Task(lambda _c: None)
+    with qtbot.waitSignal(task.finished, timeout=5000):
+        task.start()
+    with pytest.raises(RuntimeError):
+        task.start()
+
+
+def test_cancel_and_wait_blocks_until_the_thread_has_ended(qtbot) -> None:
+    release = threading.Event()
+
+    def op(context: TaskContext) -> None:
+        while not context.cancelled:
+            release.wait(0.005)
+        raise TaskCancelled
+
+    task = Task(op).start()
+    assert task.is_running()
+    assert task.cancel_and_wait(5000)
+    assert not task.is_running()
+    with qtbot.waitSignal(task.cancelled, timeout=5000):
+        pass  # the outcome is still delivered, on the GUI thread
