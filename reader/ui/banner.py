@@ -1,0 +1,52 @@
+"""The non-modal strip that says the model is missing, while the Arabic stays readable below it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QToolButton, QWidget
+
+
+class ModelBanner(QWidget):
+    """Names the unavailable model and offers a way out.
+
+    Signals: choose_folder_requested(), settings_requested().
+    """
+
+    choose_folder_requested = Signal()
+    settings_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("modelBanner")
+        self.icon = QLabel(self)
+        self.icon.setPixmap(QIcon("icons:warning.svg").pixmap(20, 20))
+        self.message = QLabel(self)
+        self.message.setObjectName("bannerMessage")
+        self.message.setWordWrap(True)
+        self.choose_button = QPushButton(self.tr("Choose model folder…"), self)
+        self.settings_button = QPushButton(self.tr("Settings…"), self)
+        self.close_button = QToolButton(self)
+        self.close_button.setText("✕")
+        self.close_button.setToolTip(self.tr("Hide this message"))
+        self.close_button.setAutoRaise(True)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(12, 8, 8, 8)
+        layout.addWidget(self.icon)
+        layout.addWidget(self.message, 1)
+        layout.addWidget(self.choose_button)
+        layout.addWidget(self.settings_button)
+        layout.addWidget(self.close_button)
+        self.choose_button.clicked.connect(self.choose_folder_requested)
+        self.settings_button.clicked.connect(self.settings_requested)
+        self.close_button.clicked.connect(self.hide)
+        self.hide()
+
+    def show_unavailable(self, model: str, reason: str) -> None:
+        text = self.tr(
+            "The translation model {model} is not available, so the English cannot be shown."
+        ).format(model=model)
+        if reason:
+            text += "\n" + reason
+        self.message.setText(text)
+        self.show()

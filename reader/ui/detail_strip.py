@@ -1,0 +1,115 @@
+"""The strip under the reading view: the selected pair in full, selectable, with copy and retry buttons."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QWidget
+
+from reader.document import Sentence, Status
+from reader.ui.fonts import ReadingFonts
+
+
+class DetailStrip(QWidget):
+    """Shows one pair; empty when nothing is selected.
+
+    Signals: retry_requested(int) — the sentence index whose translation should be tried again.
+    """
+
+    retry_requested = Signal(int)
+
+    def __init__(self, fonts: ReadingFonts, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("detailStrip")
+        self.fonts = fonts
+        self.sentence: Sentence | None = None
+        self.heading = QLabel(self)
+        self.heading.setObjectName("detailHeading")
+        self.arabic = QLabel(self)
+        self.arabic.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        self.arabic.setAlignment(
+            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignTop
+        )
+        self.english = QLabel(self)
+        self.english.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        self.english.setAlignment(
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignTop
+        )
+        for label in (self.arabic, self.english):
+            label.setWordWrap(True)
+            label.setTextFormat(Qt.TextFormat.PlainText)
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.copy_arabic = QPushButton(self.tr("Copy Arabic"), self)
+        self.copy_english = QPushButton(self.tr("Copy English"), self)
+        self.copy_pair = QPushButton(self.tr("Copy pair"), self)
+        self.retry = QPushButton(self.tr("Retry"), self)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.heading, 1)
+        for button in (self.retry, self.copy_arabic, self.copy_english, self.copy_pair):
+            buttons.addWidget(button)
+        self.grid = QGridLayout(self)
+        self.grid.setContentsMargins(14, 6, 14, 8)
+        self.grid.addLayout(buttons, 0, 0, 1, 2)
+        self.grid.setColumnStretch(0, 1)
+        self.grid.setColumnStretch(1, 1)
+        self.set_arabic_on_left(False)
+        self.copy_arabic.clicked.connect(lambda: self._copy(self.sentence.text if self.sentence else ""))
+        self.copy_english.clicked.connect(
+            lambda: self._copy(self.sentence.translation or "" if self.sentence else "")
+        )
+        self.copy_pair.clicked.connect(lambda: self._copy(pair_text(self.sentence)))
+        self.retry.clicked.connect(self._retry)
+        self.set_zoom(100)
+        self.show_sentence(None)
+
+    def set_arabic_on_left(self, on_left: bool) -> None:
+        self.grid.removeWidget(self.arabic)
+        self.grid.removeWidget(self.english)
+        self.grid.addWidget(self.arabic, 1, 0 if on_left else 1)
+        self.grid.addWidget(self.english, 1, 1 if on_left else 0)
+
+    def set_zoom(self, zoom: int) -> None:
+        self.arabic.setFont(self.fonts.arabic_font(zoom))
+        self.english.setFont(self.fonts.english_font(zoom))
+
+    def show_sentence(self, sentence: Sentence | None, total: int = 0) -> None:
+        self.sentence = sentence
+        has = sentence is not None
+        for button in (self.copy_arabic, self.copy_english, self.copy_pair):
+            button.setEnabled(has)
+        if sentence is None:
+            self.heading.setText(self.tr("Click a sentence to see the pair here."))
+            self.arabic.clear()
+            self.english.clear()
+            self.retry.hide()
+            return
+        self.heading.setText(
+            self.tr("Sentence {number} of {total}, paragraph {paragraph}").format(
+                number=sentence.index + 1, total=total, paragraph=sentence.paragraph + 1
+            )
+        )
+        self.arabic.setText(sentence.text)
+        if sentence.status is Status.DONE:
+            self.english.setText(sentence.translation or "")
+        elif sentence.status is Status.FAILED:
+            self.english.setText(self.tr("Translation failed: {reason}").format(reason=sentence.error or ""))
+        else:
+            self.english.setText(self.tr("Not translated yet."))
+        self.copy_english.setEnabled(sentence.status is Status.DONE)
+        self.retry.setVisible(sentence.status is Status.FAILED)
+
+    def _retry(self) -> None:
+        if self.sentence is not None:
+            self.retry_requested.emit(self.sentence.index)
+
+    @staticmethod
+    def _copy(text: str) -> None:
+        if text:
+            QGuiApplication.clipboard().setText(text)
+
+
+def pair_text(sentence: Sentence | None) -> str:
+    """The pair for the clipboard: the Arabic line, then the English line when there is one."""
+    if sentence is None:
+        return ""
+    return sentence.text if not sentence.translation else f"{sentence.text}\n{sentence.translation}"

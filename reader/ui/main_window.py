@@ -1,0 +1,420 @@
+"""The reader window: Arabic beside English, one pair per row, filled in live by the translator.
+
+The window wires widgets to the :class:`TranslationController` and the :class:`PdfExporter`; the
+work itself runs in background tasks. Everything that would block a test (message boxes, file
+dialogs) goes through attributes that tests replace: ``show_error``, ``ask_open_path``,
+``ask_save_path``, ``ask_directory``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QMainWindow,
+    QMessageBox,
+    QProgressDialog,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.document import Document, Status
+from reader.errors import ReaderError
+from reader.loaders import has_text, load_document
+from reader.segment import segment_text
+from reader.translate.protocol import EngineSettings
+from reader.ui.banner import ModelBanner
+from reader.ui.detail_strip import DetailStrip, pair_text
+from reader.ui.fonts import ReadingFonts, register_fonts
+from reader.ui.menus import WindowMenus
+from reader.ui.paths import register_search_paths
+from reader.ui.pdf_export import ExportFunction, PdfExporter, default_export_pdf
+from reader.ui.progress_panel import ProgressPanel
+from reader.ui.reading_view import ReadingPane
+from reader.ui.settings import ZOOM_DEFAULT, ZOOM_MAX, ZOOM_MIN, ZOOM_STEP, AppSettings
+from reader.ui.settings_dialog import SettingsDialog, choose_directory
+from reader.ui.translation_controller import TranslationController, TranslatorFactory
+
+
+class MainWindow(QMainWindow):
+    """One document at a time. ``model_override`` is the ``--model`` given on the command line."""
+
+    def __init__(
+        self,
+        settings: AppSettings,
+        *,
+        translator_factory: TranslatorFactory,
+        fonts: ReadingFonts | None = None,
+        model_override: str | None = None,
+        export_pdf: ExportFunction = default_export_pdf,
+    ) -> None:
+        super().__init__()
+        register_search_paths()
+        self.settings = settings
+        self.fonts = fonts or register_fonts()
+        self.model_override = model_override
+        self.document: Document | None = None
+        self.document_path: Path | None = None
+        self.show_error = self._message_box
+        self.ask_open_path = self._ask_open_path
+        self.ask_save_path = self._ask_save_path
+        self.ask_directory = choose_directory
+        self.download_dialog: QProgressDialog | None = None
+
+        self.banner = ModelBanner(self)
+        self.reading = ReadingPane(self.fonts, self)
+        self.view = self.reading.view
+        self.strip = DetailStrip(self.fonts, self)
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.splitter.addWidget(self.reading)
+        self.splitter.addWidget(self.strip)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setChildrenCollapsible(False)
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
+        self.progress_panel = ProgressPanel(self)
+        self.statusBar().addPermanentWidget(self.progress_panel)
+        self.setAcceptDrops(True)
+
+        self.controller = TranslationController(translator_factory, self.engine_settings(), self)
+        self.exporter = PdfExporter(self, export=export_pdf)
+        self.menus = WindowMenus(self)
+        self.actions_ = self.menus.actions
+        self._connect()
+        self._restore()
+        self._update_title()
+        self._update_actions()
+
+    # Wiring --------------------------------------------------------------------------------
+    def _connect(self) -> None:
+        c = self.controller
+        c.loading.connect(self._on_loading)
+        c.model_ready.connect(self._on_model_ready)
+        c.model_unavailable.connect(self._on_model_unavailable)
+        c.failed.connect(lambda message: self.show_error(self.tr("Translation stopped"), message))
+        c.sentences_updated.connect(self._on_sentences_updated)
+        c.progress.connect(self.progress_panel.set_progress)
+        c.running_changed.connect(self._on_running_changed)
+        c.finished.connect(lambda: self.statusBar().showMessage(self.tr("Translation finished."), 5000))
+        c.cancelled.connect(self._on_cancelled)
+        self.view.visible_rows_changed.connect(c.prioritize)
+        self.view.current_row_changed.connect(self._show_current)
+        self.view.copy_requested.connect(self.copy_pair)
+        self.view.customContextMenuRequested.connect(self._context_menu)
+        self.strip.retry_requested.connect(lambda index: c.retry([index]))
+        self.progress_panel.cancel_requested.connect(c.cancel)
+        self.progress_panel.resume_requested.connect(self.translate_now)
+        self.banner.choose_folder_requested.connect(self.choose_model_folder)
+        self.banner.settings_requested.connect(self.open_settings)
+        self.exporter.progress.connect(self._on_export_progress)
+        self.exporter.succeeded.connect(self._on_exported)
+        self.exporter.failed.connect(self._on_export_failed)
+        self.exporter.cancelled.connect(
+            lambda: self.statusBar().showMessage(self.tr("Export cancelled."), 5000)
+        )
+
+    def engine_settings(self) -> EngineSettings:
+        settings = self.settings.engine_settings()
+        if self.model_override:
+            settings = EngineSettings(**{**settings.__dict__, "model": self.model_override})
+        return settings
+
+    def _restore(self) -> None:
+        geometry = self.settings.state("geometry")
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1200, 800)
+        splitter = self.settings.state("splitter")
+        if splitter is None or not self.splitter.restoreState(splitter):
+            self.splitter.setSizes([640, 160])
+        header = self.settings.state("pane_header")
+        if header is None or not self.reading.header.restoreState(header):
+            self.reading.header.setSizes([500, 500])
+        self.view.set_split(self.reading.header.share())
+        self.apply_zoom(self.settings.zoom)
+        self.apply_sides(self.settings.arabic_on_left)
+
+    # Documents -----------------------------------------------------------------------------
+    def open_path(self, path: str | Path) -> bool:
+        """Open a text file; a bad one shows the loader's one-line error and changes nothing."""
+        try:
+            document = load_document(path)
+        except ReaderError as error:
+            self.show_error(self.tr("Cannot open {name}").format(name=Path(path).name), str(error))
+            return False
+        resolved = Path(path).resolve()
+        self.settings.add_recent_file(str(resolved))
+        self.set_document(document, resolved)
+        return True
+
+    def open_text(self, text: str) -> bool:
+        """Open pasted or dropped text as a new, unsaved document."""
+        if not has_text(text):
+            self.show_error(self.tr("Nothing to open"), self.tr("The clipboard holds no text."))
+            return False
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+        self.set_document(segment_text(text, name=self.tr("Pasted text")), None)
+        return True
+
+    def set_document(self, document: Document, path: Path | None) -> None:
+        self.document, self.document_path = document, path
+        self.view.pair_model.set_document(document)
+        self.strip.show_sentence(None)
+        self.view.scrollToTop()
+        self._update_title()
+        self._update_actions()
+        self.controller.set_document(document)
+
+    def open_dialog(self) -> None:
+        path = self.ask_open_path()
+        if path:
+            self.open_path(path)
+
+    def paste_document(self) -> None:
+        self.open_text(QGuiApplication.clipboard().text())
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+        mime = event.mimeData()
+        if any(url.isLocalFile() for url in mime.urls()) or mime.hasText():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+        mime = event.mimeData()
+        files = [url.toLocalFile() for url in mime.urls() if url.isLocalFile()]
+        if files:
+            self.open_path(files[0])
+        elif mime.hasText():
+            self.open_text(mime.text())
+        event.acceptProposedAction()
+
+    def _update_title(self) -> None:
+        app = self.tr("Bilingual Reader")
+        name = self.document.name if self.document is not None and self.document.name else ""
+        self.setWindowTitle(f"{name} — {app}" if name else app)
+
+    def _update_actions(self) -> None:
+        has_document = self.document is not None
+        for name in ("export", "copy_pair", "copy_arabic", "copy_english", "retry", "translate"):
+            self.actions_[name].setEnabled(has_document)
+        self.actions_["export"].setEnabled(has_document and not self.exporter.is_running)
+
+    # Selection and clipboard ---------------------------------------------------------------
+    def current_sentence(self):
+        return self.view.pair_model.sentence(self.view.current_row())
+
+    def _show_current(self, _row: int = -1) -> None:
+        total = self.view.pair_model.rowCount()
+        self.strip.show_sentence(self.current_sentence(), total)
+
+    def copy_pair(self) -> None:
+        text = pair_text(self.current_sentence())
+        if text:
+            QGuiApplication.clipboard().setText(text)
+
+    def copy_arabic(self) -> None:
+        sentence = self.current_sentence()
+        if sentence is not None:
+            QGuiApplication.clipboard().setText(sentence.text)
+
+    def copy_english(self) -> None:
+        sentence = self.current_sentence()
+        if sentence is not None and sentence.translation:
+            QGuiApplication.clipboard().setText(sentence.translation)
+
+    def _context_menu(self, position) -> None:
+        row = self.view.indexAt(position).row()
+        if row >= 0:
+            self.view.select_row(row)
+            menu = self.menus.pair_menu(self.view.pair_model.sentence(row))
+            menu.popup(self.view.viewport().mapToGlobal(position))
+
+    # Translation ---------------------------------------------------------------------------
+    def translate_now(self) -> None:
+        self.banner.hide()
+        self.controller.start()
+
+    def retry(self) -> None:
+        """Retry the selected sentence if it failed, otherwise every failed sentence."""
+        if self.document is None:
+            return
+        sentence = self.current_sentence()
+        if sentence is not None and sentence.status is Status.FAILED:
+            self.controller.retry([sentence.index])
+        else:
+            self.controller.retry(
+                [s.index for s in self.document.iter_sentences() if s.status is Status.FAILED]
+            )
+
+    def _on_sentences_updated(self, indexes: list[int]) -> None:
+        self.view.pair_model.sentences_changed(indexes)
+        if self.view.current_row() in indexes:
+            self._show_current()
+
+    def _on_running_changed(self, running: bool) -> None:
+        self.progress_panel.set_running(running or self.controller.is_loading)
+        self.view.set_translating(running)
+
+    def _on_cancelled(self) -> None:
+        self._close_download_dialog()
+        self.progress_panel.set_running(False)
+        self.statusBar().showMessage(self.tr("Translation cancelled."), 5000)
+
+    def _on_loading(self, message: str, fraction: object) -> None:
+        self.banner.hide()
+        self.progress_panel.set_running(True)
+        self.statusBar().showMessage(message)
+        if fraction is None:
+            return
+        if self.download_dialog is None:  # only downloads report a fraction: show the dialog for those
+            dialog = QProgressDialog(message, self.tr("Cancel"), 0, 1000, self)
+            dialog.setWindowTitle(self.tr("Downloading the model"))
+            dialog.setMinimumDuration(0)
+            dialog.setAutoClose(False)
+            dialog.canceled.connect(self.controller.cancel)
+            self.download_dialog = dialog
+        self.download_dialog.setLabelText(message)
+        self.download_dialog.setValue(round(float(fraction) * 1000))  # type: ignore[arg-type]
+
+    def _close_download_dialog(self) -> None:
+        if self.download_dialog is not None:
+            self.download_dialog.canceled.disconnect(self.controller.cancel)
+            self.download_dialog.close()
+            self.download_dialog.deleteLater()
+            self.download_dialog = None
+
+    def _on_model_ready(self, description: str) -> None:
+        self._close_download_dialog()
+        self.banner.hide()
+        self.statusBar().showMessage(self.tr("Model: {model}").format(model=description), 5000)
+
+    def _on_model_unavailable(self, reason: str) -> None:
+        self._close_download_dialog()
+        self.progress_panel.set_running(False)
+        self.statusBar().clearMessage()
+        self.banner.show_unavailable(self.controller.settings.model, reason)
+
+    def choose_model_folder(self) -> None:
+        folder = self.ask_directory(self, self.tr("Choose a MarianMT model folder"))
+        if folder:
+            self.settings.model = folder
+            self.model_override = None
+            self.banner.hide()
+            self.controller.set_settings(self.engine_settings(), retranslate=False)
+
+    def open_settings(self) -> None:
+        dialog = SettingsDialog(self.settings, self, choose_folder=self.ask_directory)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self.apply_settings(dialog))
+        dialog.open()
+
+    def apply_settings(self, dialog: SettingsDialog) -> None:
+        engine_changed = dialog.engine_changed()
+        model_changed = dialog.model.text().strip() != self.engine_settings().model
+        dialog.apply()
+        if model_changed:
+            self.model_override = None
+        new = self.engine_settings()
+        if engine_changed or new.batch_size != self.controller.settings.batch_size:
+            self.banner.hide()
+            self.controller.set_settings(new, retranslate=engine_changed)
+
+    # View ----------------------------------------------------------------------------------
+    def apply_zoom(self, zoom: int) -> None:
+        zoom = min(max(zoom, ZOOM_MIN), ZOOM_MAX)
+        self.settings.zoom = zoom
+        self.view.set_zoom(zoom)
+        self.strip.set_zoom(zoom)
+        self.reading.align_header()
+
+    def zoom_in(self) -> None:
+        self.apply_zoom(self.settings.zoom + ZOOM_STEP)
+
+    def zoom_out(self) -> None:
+        self.apply_zoom(self.settings.zoom - ZOOM_STEP)
+
+    def zoom_reset(self) -> None:
+        self.apply_zoom(ZOOM_DEFAULT)
+
+    def apply_sides(self, arabic_on_left: bool) -> None:
+        self.settings.arabic_on_left = arabic_on_left
+        self.view.set_arabic_on_left(arabic_on_left)
+        self.strip.set_arabic_on_left(arabic_on_left)
+        arabic, english = self.tr("Arabic"), self.tr("English")
+        self.reading.header.set_titles(*((arabic, english) if arabic_on_left else (english, arabic)))
+
+    def swap_panes(self) -> None:
+        self.apply_sides(not self.settings.arabic_on_left)
+
+    # Export --------------------------------------------------------------------------------
+    def export_pdf(self) -> None:
+        if self.document is None or self.exporter.is_running:
+            return
+        path = self.ask_save_path(self._suggested_pdf_name())
+        if not path:
+            return
+        self.exporter.start(
+            self.document,
+            Path(path),
+            layout=self.settings.export_layout,
+            page_size=self.settings.export_page_size,
+        )
+        self._update_actions()
+        self.statusBar().showMessage(self.tr("Exporting PDF…"))
+
+    def _suggested_pdf_name(self) -> str:
+        if self.document_path is not None:
+            return str(self.document_path.with_suffix(".pdf"))
+        return str(Path.home() / "translation.pdf")
+
+    def _on_export_progress(self, done: int, total: int) -> None:
+        self.statusBar().showMessage(
+            self.tr("Exporting PDF… {done} / {total}").format(done=done, total=total)
+        )
+
+    def _on_exported(self, path: str) -> None:
+        self._update_actions()
+        self.statusBar().showMessage(self.tr("Saved {path}").format(path=path), 8000)
+
+    def _on_export_failed(self, message: str) -> None:
+        self._update_actions()
+        self.statusBar().clearMessage()
+        self.show_error(self.tr("Could not export the PDF"), message)
+
+    # Dialogs (replaced in tests) -----------------------------------------------------------
+    def _message_box(self, title: str, message: str) -> None:
+        """Non-blocking, window-modal: the event loop (and the translation) keep running."""
+        box = QMessageBox(QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Ok, self)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+
+    def _ask_open_path(self) -> str:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Open an Arabic text"), "", self.tr("Text files (*.txt);;All files (*)")
+        )
+        return path
+
+    def _ask_save_path(self, suggested: str) -> str:
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export PDF"), suggested, self.tr("PDF files (*.pdf)")
+        )
+        return path
+
+    # Closing -------------------------------------------------------------------------------
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        """Stop the work (between batches) and wait for it, then remember the window."""
+        self.controller.shutdown()
+        self.exporter.shutdown()
+        self._close_download_dialog()
+        self.settings.set_state("geometry", self.saveGeometry())
+        self.settings.set_state("splitter", self.splitter.saveState())
+        self.settings.set_state("pane_header", self.reading.header.saveState())
+        self.settings.sync()
+        event.accept()

@@ -1,0 +1,157 @@
+"""The window's menus and shortcuts, kept apart from the window's behaviour.
+
+Standard keys come from QKeySequence's StandardKey so each platform gets its own convention;
+Ctrl+= joins Ctrl++ for zooming in because on most keyboards "+" needs Shift.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence
+from PySide6.QtWidgets import QMenu, QMessageBox
+
+from reader.document import Sentence, Status
+from reader.ui.theme import ThemeKeeper
+
+if TYPE_CHECKING:
+    from reader.ui.main_window import MainWindow
+
+Keys = QKeySequence.StandardKey
+
+
+class WindowMenus(QObject):
+    """Builds the menu bar for a :class:`MainWindow`; ``actions`` maps short names to QActions."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.actions: dict[str, QAction] = {}
+        self._file_menu()
+        self._edit_menu()
+        self._view_menu()
+        self._translation_menu()
+        self._help_menu()
+
+    def _add(
+        self,
+        menu: QMenu,
+        name: str,
+        text: str,
+        slot: Callable[[], object],
+        shortcuts: list[QKeySequence | Keys | str] | None = None,
+        icon: str = "",
+    ) -> QAction:
+        action = QAction(QIcon(f"icons:{icon}") if icon else QIcon(), text, self.window)
+        if shortcuts:  # platform keys first; extras only where they differ (a duplicate is "ambiguous")
+            keys = {seq.toString(): seq for s in shortcuts if not (seq := QKeySequence(s)).isEmpty()}
+            action.setShortcuts(list(keys.values()))
+        action.triggered.connect(lambda _checked=False: slot())
+        menu.addAction(action)
+        self.actions[name] = action
+        return action
+
+    def _file_menu(self) -> None:
+        w = self.window
+        menu = w.menuBar().addMenu(self.tr("&File"))
+        self._add(menu, "open", self.tr("&Open…"), w.open_dialog, [Keys.Open], "open.svg")
+        self.recent_menu = menu.addMenu(self.tr("Open &Recent"))
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        self._add(menu, "paste", self.tr("&Paste as New Document"), w.paste_document, ["Ctrl+Shift+V"])
+        menu.addSeparator()
+        self._add(menu, "export", self.tr("&Export PDF…"), w.export_pdf, ["Ctrl+E"], "pdf.svg")
+        menu.addSeparator()
+        self._add(menu, "settings", self.tr("&Settings…"), w.open_settings, [Keys.Preferences, "Ctrl+,"])
+        menu.addSeparator()
+        self._add(menu, "quit", self.tr("&Quit"), w.close, [Keys.Quit, "Ctrl+Q"])
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        files = self.window.settings.recent_files
+        for path in files:
+            action = self.recent_menu.addAction(Path(path).name)
+            action.setToolTip(path)
+            action.setStatusTip(path)
+            action.triggered.connect(lambda _checked=False, p=path: self.window.open_path(p))
+        if files:
+            self.recent_menu.addSeparator()
+            clear = self.recent_menu.addAction(self.tr("Clear Recent Files"))
+            clear.triggered.connect(self.window.settings.clear_recent_files)
+        else:
+            self.recent_menu.addAction(self.tr("No recent files")).setEnabled(False)
+
+    def _edit_menu(self) -> None:
+        w = self.window
+        menu = w.menuBar().addMenu(self.tr("&Edit"))
+        self._add(menu, "copy_pair", self.tr("&Copy Pair"), w.copy_pair, [Keys.Copy])
+        self._add(menu, "copy_arabic", self.tr("Copy &Arabic"), w.copy_arabic)
+        self._add(menu, "copy_english", self.tr("Copy &English"), w.copy_english)
+
+    def _view_menu(self) -> None:
+        w = self.window
+        menu = w.menuBar().addMenu(self.tr("&View"))
+        self._add(menu, "zoom_in", self.tr("Zoom &In"), w.zoom_in, [Keys.ZoomIn, "Ctrl+="])
+        self._add(menu, "zoom_out", self.tr("Zoom &Out"), w.zoom_out, [Keys.ZoomOut, "Ctrl+-"])
+        self._add(menu, "zoom_reset", self.tr("&Actual Size"), w.zoom_reset, ["Ctrl+0"])
+        menu.addSeparator()
+        self._add(menu, "swap", self.tr("&Swap Panes"), w.swap_panes, ["Ctrl+Shift+S"])
+        theme_menu = menu.addMenu(self.tr("&Theme"))
+        group = QActionGroup(self)
+        names = {
+            "system": self.tr("Follow the &System"),
+            "light": self.tr("&Light"),
+            "dark": self.tr("&Dark"),
+        }
+        for key, text in names.items():
+            action = theme_menu.addAction(text)
+            action.setCheckable(True)
+            action.setChecked(w.settings.theme == key)
+            action.triggered.connect(lambda _checked=False, k=key: self._set_theme(k))
+            group.addAction(action)
+            self.actions[f"theme_{key}"] = action
+
+    def _set_theme(self, choice: str) -> None:
+        self.window.settings.theme = choice
+        if ThemeKeeper.current is not None:
+            ThemeKeeper.current.set_choice(choice)
+
+    def _translation_menu(self) -> None:
+        w = self.window
+        menu = w.menuBar().addMenu(self.tr("&Translation"))
+        self._add(menu, "translate", self.tr("&Translate Remaining"), w.translate_now, ["F5"])
+        self._add(menu, "cancel", self.tr("&Cancel Translation"), w.controller.cancel)
+        self._add(menu, "retry", self.tr("&Retry Failed"), w.retry, ["Ctrl+R"])
+        menu.addSeparator()
+        self._add(menu, "choose_model", self.tr("Choose &Model Folder…"), w.choose_model_folder)
+
+    def _help_menu(self) -> None:
+        menu = self.window.menuBar().addMenu(self.tr("&Help"))
+        self._add(menu, "about", self.tr("&About Bilingual Reader"), self._about)
+
+    def _about(self) -> None:
+        box = QMessageBox(self.window)
+        box.setWindowTitle(self.tr("About Bilingual Reader"))
+        box.setText(
+            self.tr(
+                "Bilingual Reader shows an Arabic text beside its English translation, sentence by sentence.\n"
+                "Translation by a MarianMT model running on this computer."
+            )
+        )
+        box.open()
+
+    def pair_menu(self, sentence: Sentence | None) -> QMenu:
+        """The right-click menu on a pair."""
+        w = self.window
+        menu = QMenu(w)
+        menu.addAction(self.tr("Copy Pair"), w.copy_pair)
+        menu.addAction(self.tr("Copy Arabic"), w.copy_arabic)
+        english = menu.addAction(self.tr("Copy English"), w.copy_english)
+        english.setEnabled(sentence is not None and sentence.status is Status.DONE)
+        if sentence is not None and sentence.status is Status.FAILED:
+            menu.addSeparator()
+            menu.addAction(self.tr("Retry"), lambda: w.controller.retry([sentence.index]))
+        menu.aboutToHide.connect(menu.deleteLater)
+        return menu

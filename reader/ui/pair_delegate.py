@@ -1,0 +1,191 @@
+"""Draws one sentence pair per row: Arabic right-to-left in its pane, English left-to-right in the other.
+
+Both sentences of a pair are laid out in the same row, so they start at the same height by
+construction, and the row is as tall as the taller of the two. Text is laid out with QTextLayout
+and a paragraph direction (RightToLeft for Arabic): Qt shapes and orders the text; nothing here
+reverses a string. Measured heights are cached per row and width.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRect, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QTextLayout, QTextOption
+from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
+
+from reader.document import Status
+from reader.ui.fonts import ReadingFonts
+from reader.ui.pair_model import PairRole
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+
+# Pixel sizes at 100 % zoom.
+MARGIN = 14  # window edge to text
+GUTTER = 28  # between the two panes
+PAD = 5  # highlight around text
+SENTENCE_GAP = 6  # between sentences of one paragraph
+PARAGRAPH_GAP = 22  # extra space where a new paragraph starts
+
+
+@dataclass
+class PaneRects:
+    left: QRect
+    right: QRect
+
+
+def lay_out(text: str, font: QFont, width: float, right_to_left: bool) -> tuple[QTextLayout, float]:
+    """Lay *text* out in lines of *width*; return the layout and its height."""
+    layout = QTextLayout(text, font)
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    if right_to_left:
+        option.setTextDirection(Qt.LayoutDirection.RightToLeft)
+        option.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute)
+    else:
+        option.setTextDirection(Qt.LayoutDirection.LeftToRight)
+        option.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignAbsolute)
+    layout.setTextOption(option)
+    layout.setCacheEnabled(True)
+    height = 0.0
+    layout.beginLayout()
+    while True:
+        line = layout.createLine()
+        if not line.isValid():
+            break
+        line.setLineWidth(max(width, 1.0))
+        line.setPosition(QPointF(0, height))
+        height += line.height()
+    layout.endLayout()
+    return layout, height
+
+
+class PairDelegate(QStyledItemDelegate):
+    """Measures and paints sentence pairs for :class:`~reader.ui.reading_view.ReadingView`."""
+
+    def __init__(self, view: QAbstractItemView, fonts: ReadingFonts) -> None:
+        super().__init__(view)
+        self.view = view
+        self.fonts = fonts
+        self.zoom = 100
+        self.arabic_on_left = False
+        self.split = 0.5  # share of the width given to the left pane
+        self.hover_row = -1
+        self.translating = False  # whether pending sentences are being worked on right now
+        self._heights: dict[int, tuple[tuple[object, ...], int]] = {}
+        self._refresh_fonts()
+
+    # Geometry --------------------------------------------------------------------------------
+    def _px(self, value: int) -> int:
+        return round(value * self.zoom / 100)
+
+    def _refresh_fonts(self) -> None:
+        self.arabic_font = self.fonts.arabic_font(self.zoom)
+        self.english_font = self.fonts.english_font(self.zoom)
+        self.placeholder_font = QFont(self.english_font)
+        self.placeholder_font.setItalic(True)
+
+    def set_zoom(self, zoom: int) -> None:
+        self.zoom = zoom
+        self._refresh_fonts()
+
+    def panes(self, rect: QRect) -> PaneRects:
+        """The text boxes of the left and right pane inside a row rectangle (without the gap)."""
+        margin, gutter = self._px(MARGIN), self._px(GUTTER)
+        usable = max(rect.width() - 2 * margin - gutter, 2)
+        left_width = round(usable * self.split)
+        left = QRect(rect.left() + margin, rect.top(), left_width, rect.height())
+        right = QRect(left.right() + 1 + gutter, rect.top(), usable - left_width, rect.height())
+        return PaneRects(left, right)
+
+    def arabic_and_english(self, rect: QRect) -> tuple[QRect, QRect]:
+        panes = self.panes(rect)
+        return (panes.left, panes.right) if self.arabic_on_left else (panes.right, panes.left)
+
+    def gap_above(self, index: ModelIndex) -> int:
+        if index.row() == 0:
+            return self._px(PARAGRAPH_GAP) // 2
+        starts = bool(index.data(PairRole.STARTS_PARAGRAPH))
+        return self._px(PARAGRAPH_GAP if starts else SENTENCE_GAP)
+
+    def english_display(self, index: ModelIndex) -> tuple[str, QFont, bool]:
+        """What the English cell shows: the translation, or a pending/failed placeholder."""
+        status = index.data(PairRole.STATUS)
+        if status is Status.DONE:
+            return str(index.data(PairRole.ENGLISH) or ""), self.english_font, False
+        if status is Status.FAILED:
+            return (
+                "⚠ " + self.tr("Translation failed (hover for the reason; Ctrl+R retries)"),
+                self.english_font,
+                True,
+            )
+        text = self.tr("translating…") if self.translating else self.tr("not translated yet")
+        return text, self.placeholder_font, True
+
+    # Measuring -------------------------------------------------------------------------------
+    def row_width(self) -> int:
+        return max(self.view.viewport().width(), 200)
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: ModelIndex) -> QSize:  # noqa: N802
+        width = self.row_width()
+        arabic_box, english_box = self.arabic_and_english(QRect(0, 0, width, 10))
+        arabic = str(index.data(PairRole.ARABIC) or "")
+        english, english_font, _placeholder = self.english_display(index)
+        gap = self.gap_above(index)
+        key = (arabic_box.width(), english_box.width(), self.zoom, gap, arabic, english)
+        cached = self._heights.get(index.row())
+        if cached is not None and cached[0] == key:
+            return QSize(width, cached[1])
+        _, arabic_height = lay_out(arabic, self.arabic_font, arabic_box.width(), True)
+        _, english_height = lay_out(english, english_font, english_box.width(), False)
+        height = gap + 2 * self._px(PAD) + int(max(arabic_height, english_height) + 0.999)
+        self._heights[index.row()] = (key, height)
+        return QSize(width, height)
+
+    def forget_sizes(self) -> None:
+        self._heights.clear()
+
+    # Painting --------------------------------------------------------------------------------
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: ModelIndex) -> None:
+        painter.save()
+        palette: QPalette = option.palette
+        row_rect = QRect(option.rect)
+        row_rect.setTop(row_rect.top() + self.gap_above(index))
+        pad = self._px(PAD)
+        text_rect = row_rect.adjusted(0, pad, 0, -pad)
+        arabic_box, english_box = self.arabic_and_english(text_rect)
+        panes = self.panes(option.rect)
+        divider = QColor(palette.color(QPalette.ColorRole.Mid))
+        divider.setAlpha(90)
+        painter.setPen(divider)
+        middle = (panes.left.right() + panes.right.left()) // 2
+        painter.drawLine(middle, option.rect.top(), middle, option.rect.bottom())
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        hovered = index.row() == self.hover_row
+        if selected or hovered:
+            colour = QColor(palette.color(QPalette.ColorRole.Highlight))
+            colour.setAlpha(70 if selected else 28)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(colour)
+            for box in (arabic_box, english_box):
+                painter.drawRoundedRect(QRectF(box.adjusted(-pad, -pad, pad, pad)), pad, pad)
+        text_colour = palette.color(QPalette.ColorRole.Text)
+        arabic_layout, _ = lay_out(
+            str(index.data(PairRole.ARABIC) or ""), self.arabic_font, arabic_box.width(), True
+        )
+        painter.setPen(text_colour)
+        arabic_layout.draw(painter, QPointF(arabic_box.topLeft()))
+        english, font, placeholder = self.english_display(index)
+        english_layout, _ = lay_out(english, font, english_box.width(), False)
+        if index.data(PairRole.STATUS) is Status.FAILED:
+            painter.setPen(self.error_colour(palette))
+        elif placeholder:
+            painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
+        english_layout.draw(painter, QPointF(english_box.topLeft()))
+        painter.restore()
+
+    @staticmethod
+    def error_colour(palette: QPalette) -> QColor:
+        dark = palette.color(QPalette.ColorRole.Base).lightness() < 128
+        return QColor("#f28b82" if dark else "#b3261e")

@@ -1,0 +1,91 @@
+"""File ▸ Export PDF… in the background: the export op works on a snapshot of the document.
+
+The window keeps receiving translations while the PDF is written, so the op gets a deep copy
+(sentences without a translation are marked "[not translated]" by the exporter, never dropped).
+Cancelling raises inside the exporter's progress callback; the exporter writes atomically, so
+no half-written PDF is left behind.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from reader.document import Document
+from reader.ui.translation_controller import one_line
+from reader.ui.workers import Task, TaskContext
+
+ExportFunction = Callable[..., None]
+
+
+def default_export_pdf(*args: Any, **kwargs: Any) -> None:
+    from reader.export.pdf import export_pdf  # fpdf2 and HarfBuzz load only when exporting
+
+    export_pdf(*args, **kwargs)
+
+
+class PdfExporter(QObject):
+    """Signals: progress(int, int) — done, total; succeeded(str) — the path; failed(str); cancelled()."""
+
+    progress = Signal(int, int)
+    succeeded = Signal(str)
+    failed = Signal(str)
+    cancelled = Signal()
+
+    def __init__(self, parent: QObject | None = None, *, export: ExportFunction = default_export_pdf) -> None:
+        super().__init__(parent)
+        self.export = export
+        self.task: Task | None = None
+        self._closed = False
+
+    @property
+    def is_running(self) -> bool:
+        return self.task is not None
+
+    def start(self, document: Document, output: Path, *, layout: str, page_size: str) -> None:
+        if self.task is not None:
+            return
+        snapshot = copy.deepcopy(document)
+        export = self.export
+
+        def export_document(context: TaskContext) -> str:
+            def progress(done: int, total: int) -> None:
+                context.raise_if_cancelled()
+                context.report((done, total))
+
+            export(snapshot, output, layout=layout, page_size=page_size, progress=progress)
+            return str(output)
+
+        task = Task(export_document)
+        task.progressed.connect(self._guard(lambda payload: self.progress.emit(*payload)))
+        task.succeeded.connect(self._guard(self.succeeded.emit))
+        task.failed.connect(self._guard(lambda error: self.failed.emit(one_line(error))))
+        task.cancelled.connect(self._guard(self.cancelled.emit))
+        task.finished.connect(self._guard(self._on_finished))
+        self.task = task
+        task.start()
+
+    def cancel(self) -> None:
+        if self.task is not None:
+            self.task.cancel()
+
+    def shutdown(self) -> None:
+        """Cancel and wait (the window is closing); later deliveries are dropped."""
+        self._closed = True
+        if self.task is not None:
+            self.task.cancel_and_wait()
+            self.task = None
+
+    def _guard(self, slot: Callable[..., None]) -> Callable[..., None]:
+        def guarded(*args: Any) -> None:
+            if not self._closed:
+                slot(*args)
+
+        return guarded
+
+    def _on_finished(self) -> None:
+        self.task = None

@@ -1,0 +1,179 @@
+"""One small typed wrapper around QSettings, so the rest of the window never handles raw variants.
+
+QSettings returns strings from INI files and native types elsewhere; every read here converts and
+falls back to the default on nonsense, so a hand-edited settings file cannot crash the window.
+Tests pass a QSettings pointing at an INI file under ``tmp_path``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import QByteArray, QSettings
+
+from reader.translate.protocol import DEFAULT_MODEL, EngineSettings
+
+ORGANIZATION = "bireader"
+APPLICATION = "Bilingual Reader"
+ENGINES = ("auto", "ct2", "transformers")
+LAYOUTS = ("side-by-side", "interleaved")
+PAGE_SIZES = ("A4", "Letter")
+THEMES = ("system", "light", "dark")
+ZOOM_MIN, ZOOM_MAX, ZOOM_STEP, ZOOM_DEFAULT = 50, 300, 10, 100
+MAX_RECENT = 10
+
+
+def _to_int(value: object, default: int, low: int, high: int) -> int:
+    try:
+        number = int(str(value))
+    except (TypeError, ValueError):
+        return default
+    return min(max(number, low), high)
+
+
+def _to_bool(value: object, default: bool) -> bool:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.lower() in {"true", "false"}:
+        return value.lower() == "true"
+    return default
+
+
+def _choice(value: object, choices: tuple[str, ...], default: str) -> str:
+    return value if isinstance(value, str) and value in choices else default
+
+
+class AppSettings:
+    """Typed access to everything the window remembers between runs."""
+
+    def __init__(self, store: QSettings | None = None) -> None:
+        self.store = store if store is not None else QSettings(ORGANIZATION, APPLICATION)
+
+    def _get(self, key: str, default: object = None) -> object:
+        return self.store.value(key, default)
+
+    # Translation engine ---------------------------------------------------------------------
+    @property
+    def model(self) -> str:
+        value = self._get("engine/model", DEFAULT_MODEL)
+        return value.strip() if isinstance(value, str) and value.strip() else DEFAULT_MODEL
+
+    @model.setter
+    def model(self, value: str) -> None:
+        self.store.setValue("engine/model", value.strip() or DEFAULT_MODEL)
+
+    @property
+    def engine(self) -> str:
+        return _choice(self._get("engine/engine"), ENGINES, "auto")
+
+    @engine.setter
+    def engine(self, value: str) -> None:
+        self.store.setValue("engine/engine", _choice(value, ENGINES, "auto"))
+
+    @property
+    def beams(self) -> int:
+        """0 means "the model's own setting"."""
+        return _to_int(self._get("engine/beams", 0), 0, 0, 16)
+
+    @beams.setter
+    def beams(self, value: int) -> None:
+        self.store.setValue("engine/beams", int(value))
+
+    @property
+    def batch_size(self) -> int:
+        return _to_int(self._get("engine/batch_size", 16), 16, 1, 256)
+
+    @batch_size.setter
+    def batch_size(self, value: int) -> None:
+        self.store.setValue("engine/batch_size", int(value))
+
+    def engine_settings(self) -> EngineSettings:
+        return replace(
+            EngineSettings(),
+            model=self.model,
+            engine=self.engine,
+            beams=self.beams or None,
+            batch_size=self.batch_size,
+        )
+
+    # Export --------------------------------------------------------------------------------
+    @property
+    def export_layout(self) -> str:
+        return _choice(self._get("export/layout"), LAYOUTS, LAYOUTS[0])
+
+    @export_layout.setter
+    def export_layout(self, value: str) -> None:
+        self.store.setValue("export/layout", _choice(value, LAYOUTS, LAYOUTS[0]))
+
+    @property
+    def export_page_size(self) -> str:
+        return _choice(self._get("export/page_size"), PAGE_SIZES, PAGE_SIZES[0])
+
+    @export_page_size.setter
+    def export_page_size(self, value: str) -> None:
+        self.store.setValue("export/page_size", _choice(value, PAGE_SIZES, PAGE_SIZES[0]))
+
+    # Window --------------------------------------------------------------------------------
+    @property
+    def zoom(self) -> int:
+        """Text size in percent of the default."""
+        return _to_int(self._get("view/zoom", ZOOM_DEFAULT), ZOOM_DEFAULT, ZOOM_MIN, ZOOM_MAX)
+
+    @zoom.setter
+    def zoom(self, value: int) -> None:
+        self.store.setValue("view/zoom", min(max(int(value), ZOOM_MIN), ZOOM_MAX))
+
+    @property
+    def arabic_on_left(self) -> bool:
+        """False (the default) keeps Arabic on the right, where a reader of Arabic expects it."""
+        return _to_bool(self._get("view/arabic_on_left", False), False)
+
+    @arabic_on_left.setter
+    def arabic_on_left(self, value: bool) -> None:
+        self.store.setValue("view/arabic_on_left", bool(value))
+
+    @property
+    def theme(self) -> str:
+        return _choice(self._get("view/theme"), THEMES, "system")
+
+    @theme.setter
+    def theme(self, value: str) -> None:
+        self.store.setValue("view/theme", _choice(value, THEMES, "system"))
+
+    @property
+    def ui_language(self) -> str:
+        """A locale name such as ``ar``; empty means "follow the system"."""
+        value = self._get("view/ui_language", "")
+        return value if isinstance(value, str) else ""
+
+    @ui_language.setter
+    def ui_language(self, value: str) -> None:
+        self.store.setValue("view/ui_language", value)
+
+    def state(self, name: str) -> QByteArray | None:
+        """Saved geometry/state blobs (window geometry, splitters)."""
+        value = self._get(f"window/{name}")
+        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+    def set_state(self, name: str, value: QByteArray) -> None:
+        self.store.setValue(f"window/{name}", value)
+
+    # Recent files --------------------------------------------------------------------------
+    @property
+    def recent_files(self) -> list[str]:
+        value = self._get("files/recent", [])
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list):
+            return []
+        return [item for item in value if isinstance(item, str) and item][:MAX_RECENT]
+
+    def add_recent_file(self, path: str) -> None:
+        files = [path] + [item for item in self.recent_files if item != path]
+        self.store.setValue("files/recent", files[:MAX_RECENT])
+
+    def clear_recent_files(self) -> None:
+        self.store.setValue("files/recent", [])
+
+    def sync(self) -> None:
+        self.store.sync()

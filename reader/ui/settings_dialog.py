@@ -1,0 +1,118 @@
+"""Settings: which model (hub id or folder), which engine, beam and batch size, PDF export options."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.ui.settings import ENGINES, LAYOUTS, PAGE_SIZES, AppSettings
+
+DirectoryChooser = Callable[[QWidget, str], str]
+
+
+def choose_directory(parent: QWidget, title: str) -> str:
+    """Ask for a folder; "" when the user cancels."""
+    return QFileDialog.getExistingDirectory(parent, title)
+
+
+class SettingsDialog(QDialog):
+    """Edits a copy of the values; :meth:`apply` writes them to the settings.
+
+    ``engine_changed()`` tells whether the model, engine or beam size changed, which means the
+    translations have to be redone.
+    """
+
+    def __init__(
+        self,
+        settings: AppSettings,
+        parent: QWidget | None = None,
+        *,
+        choose_folder: DirectoryChooser = choose_directory,
+    ) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.choose_folder = choose_folder
+        self.setWindowTitle(self.tr("Settings"))
+        self.model = QLineEdit(settings.model, self)
+        self.model.setPlaceholderText(self.tr("Hub id such as Helsinki-NLP/opus-mt-ar-en, or a folder"))
+        self.model.setMinimumWidth(360)
+        browse = QPushButton(self.tr("Folder…"), self)
+        browse.clicked.connect(self._browse)
+        model_row = QHBoxLayout()
+        model_row.addWidget(self.model, 1)
+        model_row.addWidget(browse)
+        self.engine = QComboBox(self)
+        engine_names = {
+            "auto": self.tr("Automatic (CTranslate2 when it works)"),
+            "ct2": self.tr("CTranslate2 (fast, int8)"),
+            "transformers": self.tr("Transformers (PyTorch)"),
+        }
+        for engine in ENGINES:
+            self.engine.addItem(engine_names[engine], engine)
+        self.engine.setCurrentIndex(ENGINES.index(settings.engine))
+        self.beams = QSpinBox(self)
+        self.beams.setRange(0, 16)
+        self.beams.setSpecialValueText(self.tr("Model default"))
+        self.beams.setValue(settings.beams)
+        self.batch_size = QSpinBox(self)
+        self.batch_size.setRange(1, 256)
+        self.batch_size.setValue(settings.batch_size)
+        self.layout_choice = QComboBox(self)
+        self.layout_choice.addItem(self.tr("Side by side"), "side-by-side")
+        self.layout_choice.addItem(self.tr("Interleaved"), "interleaved")
+        self.layout_choice.setCurrentIndex(LAYOUTS.index(settings.export_layout))
+        self.page_size = QComboBox(self)
+        for size in PAGE_SIZES:
+            self.page_size.addItem(size, size)
+        self.page_size.setCurrentIndex(PAGE_SIZES.index(settings.export_page_size))
+        form = QFormLayout()
+        form.addRow(self.tr("Model:"), model_row)
+        form.addRow(self.tr("Engine:"), self.engine)
+        form.addRow(self.tr("Beam size:"), self.beams)
+        form.addRow(self.tr("Batch size:"), self.batch_size)
+        form.addRow(self.tr("PDF layout:"), self.layout_choice)
+        form.addRow(self.tr("PDF page size:"), self.page_size)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+
+    def _browse(self) -> None:
+        folder = self.choose_folder(self, self.tr("Choose a MarianMT model folder"))
+        if folder:
+            self.model.setText(folder)
+
+    def engine_changed(self) -> bool:
+        s = self.settings
+        return (self.model.text().strip() or s.model, self.engine.currentData(), self.beams.value()) != (
+            s.model,
+            s.engine,
+            s.beams,
+        )
+
+    def apply(self) -> None:
+        s = self.settings
+        s.model = self.model.text()
+        s.engine = self.engine.currentData()
+        s.beams = self.beams.value()
+        s.batch_size = self.batch_size.value()
+        s.export_layout = self.layout_choice.currentData()
+        s.export_page_size = self.page_size.currentData()
+        s.sync()

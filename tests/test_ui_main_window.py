@@ -1,0 +1,294 @@
+"""The reader window with a fake translator: documents, pairing, keyboard, zoom, bad files."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QColor, QDropEvent, QGuiApplication, QMouseEvent
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from reader.document import Status
+from reader.loaders import load_document
+from reader.translate.fake import FakeTranslator
+from reader.ui.main_window import MainWindow
+from reader.ui.pair_model import PairRole
+
+
+def wait_translated(qtbot, window: MainWindow) -> None:
+    qtbot.waitUntil(
+        lambda: (
+            window.document is not None and window.document.translated_count == len(window.document.sentences)
+        ),
+        timeout=5000,
+    )
+
+
+def boxes(window: MainWindow, row: int):
+    """(arabic, english) text boxes of a row, in viewport coordinates."""
+    view = window.view
+    rect = view.visualRect(view.pair_model.index(row))
+    delegate = view.pair_delegate
+    rect.setTop(rect.top() + delegate.gap_above(view.pair_model.index(row)))
+    return delegate.arabic_and_english(rect)
+
+
+def test_the_arabic_appears_at_once_in_order_and_the_english_fills_in(qtbot, make_window, seed_path) -> None:
+    gate = threading.Event()
+    translator = FakeTranslator(gate=gate)
+    window = make_window(translator, before_close=lambda _w: gate.set())
+    window.open_path(seed_path)
+    expected = [s.text for s in load_document(seed_path).sentences]
+    model = window.view.pair_model
+    assert [model.index(r).data(PairRole.ARABIC) for r in range(model.rowCount())] == expected
+    assert all(model.index(r).data(PairRole.STATUS) is Status.PENDING for r in range(len(expected)))
+    with qtbot.waitSignal(window.controller.finished, timeout=5000):
+        translator.gate = None  # let every batch through
+        gate.set()
+    english = [model.index(r).data(PairRole.ENGLISH) for r in range(model.rowCount())]
+    assert english == [f"[en] {text}" for text in expected]
+    assert window.windowTitle().startswith(seed_path.name)
+
+
+def test_clicking_a_sentence_highlights_it_and_its_counterpart(qtbot, make_window, seed_path) -> None:
+    window = make_window()
+    window.open_path(seed_path)
+    wait_translated(qtbot, window)
+    view = window.view
+    before = view.viewport().grab().toImage()
+    arabic, english = boxes(window, 1)
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=english.center())
+    assert view.current_row() == 1
+    assert window.strip.arabic.text() == window.document.sentences[1].text
+    qtbot.waitUntil(lambda: view.viewport().grab().toImage() != before)
+    after = view.viewport().grab().toImage()
+    arabic, english = boxes(window, 1)
+    # Just outside where the text starts, inside the highlight: blank before, tinted after, in both panes.
+    for point in (
+        QPoint(english.left() - 2, english.top() + 4),
+        QPoint(arabic.right() + 2, arabic.top() + 4),
+    ):
+        assert QColor(before.pixel(point)) != QColor(after.pixel(point)), point
+    other_arabic, _ = boxes(window, 0)
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=other_arabic.center())
+    assert view.current_row() == 0
+
+
+def test_clicking_a_half_hidden_pair_scrolls_all_of_it_into_view(qtbot, make_window, seed_path) -> None:
+    window = make_window()
+    window.resize(900, 500)
+    window.open_path(seed_path)
+    view = window.view
+    qtbot.waitUntil(lambda: len(view.visible_rows()) >= 2)
+    last = view.visible_rows()[-1]
+    rect = view.visualRect(view.pair_model.index(last))
+    assert rect.bottom() > view.viewport().height()  # cut off at the bottom
+    qtbot.mouseClick(
+        view.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(rect.center().x(), rect.top() + 20)
+    )
+    rect = view.visualRect(view.pair_model.index(last))
+    assert view.current_row() == last
+    assert rect.top() >= 0
+    assert rect.bottom() <= view.viewport().height()
+
+
+def test_hovering_marks_the_pair_under_the_mouse(qtbot, make_window, seed_path) -> None:
+    window = make_window()
+    window.open_path(seed_path)
+    arabic, _ = boxes(window, 2)
+    viewport = window.view.viewport()
+    move = QMouseEvent(
+        QEvent.Type.MouseMove,
+        QPointF(arabic.center()),
+        QPointF(viewport.mapToGlobal(arabic.center())),
+        Qt.MouseButton.NoButton,
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(viewport, move)
+    assert window.view.pair_delegate.hover_row == 2
+    QApplication.sendEvent(window.view, QEvent(QEvent.Type.Leave))
+    assert window.view.pair_delegate.hover_row == -1
+
+
+def test_keyboard_moves_between_sentences_and_ctrl_c_copies_the_pair(qtbot, make_window, seed_path) -> None:
+    window = make_window()
+    window.open_path(seed_path)
+    wait_translated(qtbot, window)
+    view = window.view
+    view.setFocus()
+    moves = [
+        (Qt.Key.Key_J, 0),
+        (Qt.Key.Key_Down, 1),
+        (Qt.Key.Key_J, 2),
+        (Qt.Key.Key_K, 1),
+        (Qt.Key.Key_Up, 0),
+    ]
+    for key, expected_row in moves:
+        qtbot.keyClick(view, key)
+        assert view.current_row() == expected_row, key
+    qtbot.keyClick(view, Qt.Key.Key_J)
+    qtbot.keyClick(view, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    sentence = window.document.sentences[1]
+    assert QGuiApplication.clipboard().text() == f"{sentence.text}\n{sentence.translation}"
+
+
+def test_the_detail_strip_copy_buttons(qtbot, make_window, seed_path) -> None:
+    window = make_window()
+    window.open_path(seed_path)
+    wait_translated(qtbot, window)
+    window.view.select_row(3)
+    sentence = window.document.sentences[3]
+    qtbot.mouseClick(window.strip.copy_arabic, Qt.MouseButton.LeftButton)
+    assert QGuiApplication.clipboard().text() == sentence.text
+    qtbot.mouseClick(window.strip.copy_english, Qt.MouseButton.LeftButton)
+    assert QGuiApplication.clipboard().text() == sentence.translation
+
+
+@pytest.mark.parametrize(
+    ("name", "make", "message"),
+    [
+        ("missing.txt", lambda p: None, "no such file"),
+        ("folder", lambda p: p.mkdir(), "folder"),
+        ("scan.pdf", lambda p: p.write_bytes(b"%PDF-1.7\n\x00\x01binary"), "not a text document"),
+        ("empty.txt", lambda p: p.write_bytes(b""), "empty"),
+    ],
+)
+def test_a_bad_file_shows_one_line_and_the_window_keeps_its_document(
+    qtbot, make_window, seed_path, tmp_path: Path, name, make, message
+) -> None:
+    window = make_window(record_errors=False)
+    window.open_path(seed_path)
+    bad = tmp_path / name
+    make(bad)
+    assert window.open_path(bad) is False
+    boxes_shown = [box for box in window.findChildren(QMessageBox) if box.isVisible()]
+    assert len(boxes_shown) == 1
+    text = boxes_shown[0].text()
+    assert "\n" not in text
+    assert message in text.lower(), text
+    boxes_shown[0].button(QMessageBox.StandardButton.Ok).click()
+    qtbot.waitUntil(lambda: not any(box.isVisible() for box in window.findChildren(QMessageBox)))
+    assert window.document is not None
+    assert window.document.name == seed_path.name
+    assert window.isVisible()
+
+
+def test_dropping_a_file_opens_it(qtbot, make_window, seed_path) -> None:
+    window = make_window()
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(seed_path))])
+    event = QDropEvent(
+        QPointF(50, 50),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    window.dropEvent(event)
+    assert window.document is not None
+    assert window.document.name == seed_path.name
+
+
+def test_pasting_arabic_text_makes_a_new_document(qtbot, make_window) -> None:
+    window = make_window()
+    QGuiApplication.clipboard().setText("مرحبا بكم. كيف حالكم؟\r\nهذه فقرة ثانية.")
+    window.actions_["paste"].trigger()
+    assert window.document is not None
+    assert len(window.document.paragraphs) == 2
+    assert [s.text for s in window.document.sentences] == ["مرحبا بكم.", "كيف حالكم؟", "هذه فقرة ثانية."]
+    assert window.windowTitle().startswith("Pasted text")
+
+
+def test_pasting_nothing_says_so(qtbot, make_window) -> None:
+    window = make_window()
+    QGuiApplication.clipboard().setText("  \n ")
+    window.actions_["paste"].trigger()
+    assert window.document is None
+    assert window.errors == ["The clipboard holds no text."]
+
+
+def test_recent_files_reopen(qtbot, make_window, seed_path, tmp_path: Path) -> None:
+    other = tmp_path / "other.ar.txt"
+    other.write_text("جملة أولى. جملة ثانية.", encoding="utf-8")
+    window = make_window()
+    window.open_path(seed_path)
+    window.open_path(other)
+    assert window.settings.recent_files == [str(other.resolve()), str(seed_path.resolve())]
+    menu = window.menus.recent_menu
+    menu.aboutToShow.emit()
+    names = [action.text() for action in menu.actions() if not action.isSeparator()]
+    assert names[:2] == [other.name, seed_path.name]
+    menu.actions()[1].trigger()
+    assert window.document.name == seed_path.name
+
+
+def test_zoom_shortcuts_change_the_text_size_and_it_is_remembered(
+    qtbot, make_window, seed_path, ui_settings
+) -> None:
+    window = make_window()
+    window.open_path(seed_path)
+    with qtbot.waitActive(window):
+        window.activateWindow()
+    view = window.view
+    height = view.visualRect(view.pair_model.index(0)).height()
+    qtbot.keyClick(window, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    assert ui_settings.zoom == 120
+    qtbot.waitUntil(lambda: view.visualRect(view.pair_model.index(0)).height() > height)
+    qtbot.keyClick(window, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
+    assert ui_settings.zoom == 110
+    window.close()
+    again = make_window()
+    with qtbot.waitActive(again):
+        again.activateWindow()
+    assert again.view.pair_delegate.zoom == 110
+    assert again.view.pair_delegate.arabic_font.pointSizeF() > window.fonts.arabic_font(100).pointSizeF()
+    qtbot.keyClick(again, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
+    assert ui_settings.zoom == 100
+
+
+def test_swapping_panes_puts_arabic_on_the_left(qtbot, make_window, seed_path) -> None:
+    window = make_window()
+    window.open_path(seed_path)
+    arabic, english = boxes(window, 0)
+    assert arabic.left() > english.right()
+    assert window.reading.header.right_title.text() == "Arabic"
+    window.actions_["swap"].trigger()
+    arabic, english = boxes(window, 0)
+    assert arabic.right() < english.left()
+    assert window.reading.header.left_title.text() == "Arabic"
+    assert window.settings.arabic_on_left
+
+
+def test_every_pair_starts_at_the_same_height(qtbot, make_window, seed_path) -> None:
+    window = make_window()
+    window.open_path(seed_path)
+    wait_translated(qtbot, window)
+    for row in range(window.view.pair_model.rowCount()):
+        arabic, english = boxes(window, row)
+        assert arabic.top() == english.top()
+
+
+def test_window_geometry_and_splitters_are_remembered(qtbot, make_window) -> None:
+    window = make_window()
+    window.resize(700, 520)  # the offscreen screen is 800×600; restoreGeometry keeps windows on it
+    window.splitter.setSizes([380, 90])
+    window.reading.header.setSizes([300, 600])
+    sizes = window.splitter.sizes()
+    share = window.reading.header.share()
+    window.close()
+    again = make_window()
+    assert again.size().width() == 700
+    assert again.splitter.sizes() == sizes
+    assert again.reading.header.share() == pytest.approx(share, abs=0.02)
+    assert again.view.pair_delegate.split == pytest.approx(share, abs=0.02)
+
+
+def test_the_empty_window_invites_a_document(qtbot, make_window) -> None:
+    window = make_window()
+    assert window.windowTitle() == "Bilingual Reader"
+    assert not window.actions_["export"].isEnabled()
+    assert window.view.pair_model.rowCount() == 0
