@@ -16,6 +16,7 @@ import threading
 from pathlib import Path
 
 from fpdf import FPDF
+from fpdf.fonts import TTFFont
 
 from reader.atomic import atomic_write_bytes
 from reader.paths import user_cache_dir
@@ -69,6 +70,13 @@ def _instantiate(variable_font: Path, axes: dict[str, float]) -> bytes:
     buffer = io.BytesIO()
     font.save(buffer)
     return buffer.getvalue()
+
+
+def close_fonts(pdf: FPDF) -> None:
+    """Close the font files fpdf2 keeps open (it reads them lazily, and closes only fonts it wrote)."""
+    for font in pdf.fonts.values():
+        if isinstance(font, TTFFont):
+            font.close()
 
 
 def register_fonts(pdf: FPDF) -> None:

@@ -91,15 +91,18 @@ def render_pdf(
 ) -> bytes:
     """The PDF file's bytes (no file is touched)."""
     writer = _Writer(document.name or "Untitled document", PageFrame.for_size(page_size), layout, numbers)
-    sentences = document.sentences
-    previous_paragraph: int | None = None
-    for done, sentence in enumerate(sentences, start=1):
-        gap = PAIR_GAP if sentence.paragraph == previous_paragraph else PARAGRAPH_GAP
-        writer.add_pair(sentence, gap)
-        previous_paragraph = sentence.paragraph
-        if progress is not None:
-            progress(done, len(sentences))
-    return writer.finish()
+    try:
+        sentences = document.sentences
+        previous_paragraph: int | None = None
+        for done, sentence in enumerate(sentences, start=1):
+            gap = PAIR_GAP if sentence.paragraph == previous_paragraph else PARAGRAPH_GAP
+            writer.add_pair(sentence, gap)
+            previous_paragraph = sentence.paragraph
+            if progress is not None:
+                progress(done, len(sentences))
+        return writer.finish()
+    finally:
+        fonts.close_fonts(writer.pdf)
 
 
 class _BilingualPdf(MarkAwareFPDF):

@@ -140,10 +140,10 @@ def _flow(
     for stack in stacks:
         page, cursor = start_page, y
         for row in stack.rows:
-            if row.text is None and cursor == top:
-                continue  # no blank space at the top of a continuation page
             if cursor + row.height > bottom and cursor > top:
                 page, cursor = page + 1, top
+            if row.text is None and cursor == top:
+                continue  # no blank space at the top of a continuation page
             while len(pages) <= page:
                 pages.append([])
             pages[page].append(PlacedRow(row, stack.x, stack.width, cursor))

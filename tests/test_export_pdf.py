@@ -1,0 +1,320 @@
+"""The bilingual PDF: every sentence extracts back, fonts are embedded, pairs line up, errors are one line.
+
+Sentences are compared with pypdf's text after removing all whitespace: pypdf breaks lines where
+they wrap and guesses word gaps from glyph positions, so it sometimes adds a space (as in
+``لافروف .``). Nothing else is normalised: every letter, mark, digit and bracket must come back
+in logical order.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pypdf import PdfReader
+
+from reader.document import Document, Status
+from reader.errors import BadInput
+from reader.export.fonts import amiri_file
+from reader.export.pdf import MISSING_MARK, export_pdf
+from reader.loaders import load_document
+from reader.segment import segment_text
+from tests.conftest import SEED
+
+ENGLISH = [
+    "Three informed sources said American and Russian participants met in Switzerland.",
+    "The sources described the talks as a side channel (a 'back channel') with some contacts.",
+    "Two of the sources said the participants have diplomatic and security experience.",
+    "One source, who had direct knowledge of the matter, said a small number of advisers knew.",
+    "Many other details remain unclear, including the agendas of the meetings.",
+]
+
+
+def translate_all(document: Document) -> Document:
+    """Give every sentence an English text of realistic length, each one different."""
+    for sentence in document.sentences:
+        sentence.set_translation(f"{ENGLISH[sentence.index % len(ENGLISH)]} [{sentence.index + 1}]")
+    return document
+
+
+def collapse(text: str) -> str:
+    return " ".join(text.split())
+
+
+def no_space(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+@dataclass
+class Exported:
+    document: Document
+    path: Path
+    reader: PdfReader
+    text: str
+
+
+@pytest.fixture(scope="session")
+def font_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Session fixtures run before the per-test cache isolation, so they isolate themselves."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("BIREADER_CACHE_DIR", str(tmp_path_factory.mktemp("export-cache")))
+        yield
+
+
+def _export(folder: Path, layout: str, **options: Any) -> Exported:
+    document = translate_all(load_document(SEED))
+    path = folder / f"{layout}.pdf"
+    export_pdf(document, path, layout=layout, **options)
+    reader = PdfReader(path)
+    return Exported(document, path, reader, "\n".join(page.extract_text() for page in reader.pages))
+
+
+@pytest.fixture(scope="session", params=["side-by-side", "interleaved"])
+def exported(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory, font_cache: None
+) -> Exported:
+    return _export(tmp_path_factory.mktemp("pdf"), request.param)
+
+
+def test_every_arabic_sentence_extracts(exported: Exported) -> None:
+    text = no_space(exported.text)
+    missing = [s.text for s in exported.document.sentences if no_space(s.text) not in text]
+    assert missing == []
+
+
+def test_every_english_translation_extracts(exported: Exported) -> None:
+    text = no_space(exported.text)
+    missing = [
+        s.translation for s in exported.document.sentences if no_space(s.translation or "") not in text
+    ]
+    assert missing == []
+
+
+def test_fonts_are_embedded_subsets(exported: Exported) -> None:
+    sizes: dict[str, int] = {}
+    for page in exported.reader.pages:
+        for font in page["/Resources"]["/Font"].values():
+            font = font.get_object()
+            name = str(font["/BaseFont"]).lstrip("/")
+            assert re.fullmatch(r"[A-Z]{6}\+.+", name), f"{name} is not marked as a subset"
+            descriptor = font["/DescendantFonts"][0].get_object()["/FontDescriptor"]
+            assert "/FontFile2" in descriptor, f"{name} is not embedded"
+            sizes[name.split("+", 1)[1]] = len(descriptor["/FontFile2"].get_data())
+    assert {"Amiri", "NotoSerif"} <= set(sizes)
+    # A subset holds the glyphs used, a small part of the font file.
+    assert sizes["Amiri"] < amiri_file().stat().st_size / 4
+
+
+def test_page_count_is_sensible(exported: Exported) -> None:
+    # 15 sentences of 1-5 lines each: more than one A4 page, far fewer than one page per sentence.
+    assert 2 <= len(exported.reader.pages) <= 5
+
+
+def test_metadata_has_title_and_arabic_language(exported: Exported) -> None:
+    assert exported.reader.metadata is not None
+    assert exported.reader.metadata.title == SEED.name
+    assert exported.reader.trailer["/Root"]["/Lang"] == "ar"
+
+
+def test_title_and_page_numbers_are_printed(exported: Exported) -> None:
+    pages = exported.reader.pages
+    assert SEED.name in pages[0].extract_text()
+    for number, page in enumerate(pages, start=1):
+        assert f"{number} / {len(pages)}" in page.extract_text()
+
+
+def _text_lines(reader: PdfReader) -> list[tuple[int, float, str]]:
+    """(page, baseline y, text) for every piece of text drawn."""
+    found: list[tuple[int, float, str]] = []
+    for index, page in enumerate(reader.pages):
+
+        def visit(text: str, cm: Any, tm: Any, font: Any, size: Any, index: int = index) -> None:
+            if text.strip():
+                found.append((index, float(tm[5]), text.strip()))
+
+        page.extract_text(visitor_text=visit)
+    return found
+
+
+def test_each_pair_starts_level_on_one_page(tmp_path: Path) -> None:
+    exported = _export(tmp_path, "side-by-side")
+    drawn = _text_lines(exported.reader)
+
+    def first_line(text: str) -> tuple[int, float]:
+        """Where the first not yet used piece of text that begins ``text`` was drawn."""
+        found = next(
+            item for item in drawn if len(item[2]) > 2 and no_space(text).startswith(no_space(item[2]))
+        )
+        drawn.remove(found)
+        return found[0], found[1]
+
+    offsets = []
+    for sentence in exported.document.sentences:
+        arabic_page, arabic_y = first_line(sentence.text)
+        english_page, english_y = first_line(sentence.translation or "")
+        assert arabic_page == english_page, f"sentence {sentence.index + 1} split from its translation"
+        offsets.append(english_y - arabic_y)
+    # Baselines differ by the fonts' sizes, but by the same amount (to rounding) for every pair.
+    assert max(offsets) - min(offsets) < 0.2
+
+
+def test_interleaved_puts_each_translation_after_its_sentence(tmp_path: Path) -> None:
+    exported = _export(tmp_path, "interleaved")
+    text = no_space(exported.text)
+    positions = []
+    for sentence in exported.document.sentences:
+        arabic_at = text.index(no_space(sentence.text))
+        english_at = text.index(no_space(sentence.translation or ""), arabic_at)
+        positions.append((arabic_at, english_at))
+    assert all(a < e for a, e in positions)
+    assert [a for a, _ in positions] == sorted(a for a, _ in positions)
+
+
+@pytest.mark.parametrize(("page_size", "media_box"), [("A4", (595.28, 841.89)), ("Letter", (612.0, 792.0))])
+def test_page_size(tmp_path: Path, page_size: str, media_box: tuple[float, float], font_cache: None) -> None:
+    document = translate_all(segment_text("جملة أولى. جملة ثانية.", name="short.txt"))
+    export_pdf(document, tmp_path / "out.pdf", page_size=page_size)
+    box = PdfReader(tmp_path / "out.pdf").pages[0].mediabox
+    assert (float(box.width), float(box.height)) == pytest.approx(media_box, abs=0.1)
+
+
+def test_untranslated_sentences_are_marked_not_dropped(tmp_path: Path, font_cache: None) -> None:
+    document = translate_all(load_document(SEED))
+    sentences = document.sentences
+    sentences[1].status, sentences[1].translation = Status.PENDING, None
+    sentences[4].set_failed("the model gave up")
+    export_pdf(document, tmp_path / "out.pdf")
+    text = collapse("\n".join(page.extract_text() for page in PdfReader(tmp_path / "out.pdf").pages))
+    assert text.count(MISSING_MARK) == 2
+    assert collapse(sentences[1].text) in text
+    assert collapse(sentences[4].text) in text
+
+
+def test_sentence_numbers(tmp_path: Path, font_cache: None) -> None:
+    def tokens(numbers: bool) -> set[str]:
+        path = tmp_path / f"numbers-{numbers}.pdf"
+        export_pdf(translate_all(load_document(SEED)), path, numbers=numbers)
+        return set("\n".join(page.extract_text() for page in PdfReader(path).pages).split())
+
+    # 5..15 are neither page numbers nor numbers of the seed; the English carries "[n]", not "n".
+    wanted = {str(n) for n in range(5, 16)}
+    assert wanted <= tokens(True)
+    assert not wanted & tokens(False)
+
+
+MIXED = (
+    "قالت وكالة رويترز (Reuters) في 12 فبراير 2025 إن الموقع https://example.com/news?id=42 نشر التقرير.\n"
+    "وَقَالَ الرَّئِيسُ: «السَّلَامُ عَلَيْكُمْ» أمام 1.250.000 شخص في مدينة New York City.\n"
+    "زار Emmanuel Macron القاهرة (مصر) يوم ٢٠ مارس، والتقى بالدكتور أحمد [رئيس الجامعة]."
+)
+
+
+def test_mixed_latin_digits_urls_and_marks_keep_logical_order(tmp_path: Path, font_cache: None) -> None:
+    document = translate_all(segment_text(MIXED, name="mixed.txt"))
+    export_pdf(document, tmp_path / "mixed.pdf")
+    text = no_space("\n".join(page.extract_text() for page in PdfReader(tmp_path / "mixed.pdf").pages))
+    for sentence in document.sentences:
+        assert no_space(sentence.text) in text
+
+
+def test_arabic_left_in_a_translation_is_drawn_with_the_arabic_font(tmp_path: Path, font_cache: None) -> None:
+    document = segment_text("التقى وزير الخارجية سيرغي لافروف.", name="untranslated-name.txt")
+    document.sentences[0].set_translation("The foreign minister لافروف met them (in 2024).")
+    export_pdf(document, tmp_path / "out.pdf")
+    text = no_space(PdfReader(tmp_path / "out.pdf").pages[0].extract_text())
+    assert no_space("The foreign minister لافروف met them (in 2024).") in text
+
+
+def test_progress_counts_every_pair(tmp_path: Path, font_cache: None) -> None:
+    document = translate_all(load_document(SEED))
+    calls: list[tuple[int, int]] = []
+    export_pdf(document, tmp_path / "out.pdf", progress=lambda done, total: calls.append((done, total)))
+    total = len(document.sentences)
+    assert calls == [(done, total) for done in range(1, total + 1)]
+
+
+def test_empty_document_gives_a_title_page(tmp_path: Path, font_cache: None) -> None:
+    export_pdf(Document(text="", paragraphs=[], name="empty.txt"), tmp_path / "empty.pdf")
+    reader = PdfReader(tmp_path / "empty.pdf")
+    assert len(reader.pages) == 1
+    assert "empty.txt" in reader.pages[0].extract_text()
+
+
+# --- bad input: one line, nothing written -------------------------------------------------------
+
+
+def _small_document() -> Document:
+    return translate_all(segment_text("جملة قصيرة.", name="small.txt"))
+
+
+def _assert_one_line(error: pytest.ExceptionInfo[BadInput]) -> None:
+    message = str(error.value)
+    assert message
+    assert "\n" not in message
+
+
+def test_unknown_layout(tmp_path: Path) -> None:
+    with pytest.raises(BadInput, match="unknown layout 'columns'") as error:
+        export_pdf(_small_document(), tmp_path / "out.pdf", layout="columns")
+    _assert_one_line(error)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_unknown_page_size(tmp_path: Path) -> None:
+    with pytest.raises(BadInput, match="unknown page size 'A5'") as error:
+        export_pdf(_small_document(), tmp_path / "out.pdf", page_size="A5")
+    _assert_one_line(error)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_missing_output_folder(tmp_path: Path) -> None:
+    with pytest.raises(BadInput, match="output folder does not exist") as error:
+        export_pdf(_small_document(), tmp_path / "missing" / "out.pdf")
+    _assert_one_line(error)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_unwritable_output_folder(tmp_path: Path) -> None:
+    # Root may write anywhere a mode allows, so use a "folder" that really cannot hold files: a file.
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x")
+    with pytest.raises(BadInput, match="output folder is not a folder") as error:
+        export_pdf(_small_document(), blocker / "out.pdf")
+    _assert_one_line(error)
+    assert blocker.read_text() == "x"
+
+
+def test_output_path_that_is_a_folder(tmp_path: Path) -> None:
+    with pytest.raises(BadInput, match="output path is a folder"):
+        export_pdf(_small_document(), tmp_path)
+
+
+def test_failure_while_writing_leaves_no_file_and_no_temp(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, font_cache: None
+) -> None:
+    target = tmp_path / "out.pdf"
+    target.write_bytes(b"previous export")
+
+    def disk_full(fd: int) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", disk_full)
+    with pytest.raises(BadInput, match="cannot write .*No space left on device") as error:
+        export_pdf(_small_document(), target)
+    _assert_one_line(error)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.pdf"]
+    assert target.read_bytes() == b"previous export"
+
+
+def test_failure_while_laying_out_leaves_nothing(tmp_path: Path, font_cache: None) -> None:
+    def cancel(done: int, total: int) -> None:
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        export_pdf(translate_all(load_document(SEED)), tmp_path / "out.pdf", progress=cancel)
+    assert list(tmp_path.iterdir()) == []

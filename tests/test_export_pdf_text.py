@@ -1,0 +1,129 @@
+"""Bidi runs, visual order and the pieces that let in-order text extractors read logical text."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from reader.export import fonts
+from reader.export.fpdf_fixes import MarkAwareFPDF
+from reader.export.pdf_text import Run, bidi_runs, extraction_pieces, extractor_direction, visual_order, wrap
+
+
+@pytest.mark.parametrize(
+    ("char", "kind"),
+    [
+        ("ق", "R"),
+        ("َ", "R"),
+        ("،", "R"),
+        ("a", "L"),
+        ("7", "L"),
+        ("«", "L"),
+        (" ", "N"),
+        (".", "N"),
+        ("٢", "N"),
+    ],
+)
+def test_extractor_direction(char: str, kind: str) -> None:
+    assert extractor_direction(char) == kind
+
+
+def test_runs_of_arabic_with_a_number() -> None:
+    runs = bidi_runs("في عام 2023 إن", rtl_base=True)
+    assert [(r.text, r.level) for r in runs] == [("في عام ", 1), ("2023", 2), (" إن", 1)]
+
+
+def test_runs_of_arabic_with_latin_in_brackets() -> None:
+    runs = bidi_runs("قالت (Reuters) إن", rtl_base=True)
+    assert [(r.text, r.rtl) for r in runs] == [("قالت (", True), ("Reuters", False), (") إن", True)]
+
+
+def test_pure_lines_are_one_run() -> None:
+    assert bidi_runs("بشأن الحرب بأوكرانيا.", rtl_base=True) == [Run("بشأن الحرب بأوكرانيا.", 1)]
+    assert bidi_runs("Three sources (Reuters) said.", rtl_base=False) == [
+        Run("Three sources (Reuters) said.", 0)
+    ]
+    assert bidi_runs("", rtl_base=True) == []
+
+
+def test_english_line_with_an_arabic_name() -> None:
+    runs = bidi_runs("minister لافروف met", rtl_base=False)
+    assert [(r.text, r.level) for r in runs] == [("minister ", 0), ("لافروف", 1), (" met", 0)]
+
+
+def test_visual_order_reverses_runs_of_a_right_to_left_line() -> None:
+    runs = [Run("a", 1), Run("b", 2), Run("c", 1)]
+    assert visual_order(runs) == [2, 1, 0]
+
+
+def test_visual_order_keeps_left_to_right_line_with_embedded_arabic() -> None:
+    runs = [Run("a", 0), Run("b", 1), Run("c", 0)]
+    assert visual_order(runs) == [0, 1, 2]
+
+
+def test_visual_order_nested_levels() -> None:
+    # An Arabic phrase (level 1) holding a number (level 2) inside an English line (level 0).
+    runs = [Run("en", 0), Run("ar1", 1), Run("num", 2), Run("ar2", 1), Run("en2", 0)]
+    assert visual_order(runs) == [0, 3, 2, 1, 4]
+
+
+def test_pieces_cut_edge_punctuation_from_arabic() -> None:
+    assert extraction_pieces(Run("قالت ثلاثة مصادر (", 1)) == ["قالت ثلاثة مصادر", " ", "("]
+    assert extraction_pieces(Run(") في عام ", 1)) == [")", " ", "في عام", " "]
+
+
+def test_pieces_cut_characters_extractors_read_the_other_way() -> None:
+    assert extraction_pieces(Run("«السلام عليكم» أمام", 1)) == ["«", "السلام عليكم", "»", " ", "أمام"]
+
+
+def test_pieces_keep_marks_with_their_letters() -> None:
+    assert extraction_pieces(Run("السَّلَامُ.", 1)) == ["السَّلَامُ", "."]
+
+
+def test_pieces_of_left_to_right_run() -> None:
+    assert extraction_pieces(Run("(Reuters) said.", 0)) == ["(", "Reuters) said", "."]
+
+
+_alphabet = st.sampled_from(list("قالتمصدر َُّ،abcXY12٣ .,()«»[]-/:؟") + ["https://x.org"])
+
+
+@given(st.lists(_alphabet, max_size=30).map("".join), st.booleans())
+def test_pieces_are_self_contained(text: str, rtl: bool) -> None:
+    """Every piece reads the same to an in-order extractor, whatever came before it."""
+    run = Run(text, 1 if rtl else 0)
+    own = "R" if rtl else "L"
+    pieces = extraction_pieces(run)
+    assert "".join(pieces) == text
+    for piece in pieces:
+        if len(piece) > 1:
+            kinds = [extractor_direction(c) for c in piece]
+            assert kinds[0] == own
+            assert kinds[-1] == own
+            assert set(kinds) <= {own, "N"}
+
+
+@pytest.fixture(scope="module")
+def pdf() -> Iterator[MarkAwareFPDF]:
+    document = MarkAwareFPDF()
+    document.add_font(fonts.ARABIC, "", fonts.amiri_file())
+    document.add_page()
+    document.set_font(fonts.ARABIC, size=13)
+    document.c_margin = 0
+    yield document
+    fonts.close_fonts(document)
+
+
+def test_wrap_keeps_every_word_and_fits_the_width(pdf: MarkAwareFPDF) -> None:
+    text = "قالت ثلاثة مصادر مطلعة إن مشاركين أميركيين وروسا اجتمعوا في سويسرا لإجراء مناقشات غير رسمية"
+    lines = wrap(pdf, text, 60, rtl=True)
+    assert len(lines) > 1
+    assert " ".join(lines).split() == text.split()
+    assert all(pdf.get_string_width(line) <= 60 for line in lines)
+
+
+def test_wrap_collapses_whitespace_and_never_returns_nothing(pdf: MarkAwareFPDF) -> None:
+    assert wrap(pdf, "  كلمة \n  أخرى  ", 80, rtl=True) == ["كلمة أخرى"]
+    assert wrap(pdf, "", 80, rtl=True) == [""]
