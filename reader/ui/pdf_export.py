@@ -60,12 +60,11 @@ class PdfExporter(QObject):
             export(snapshot, output, layout=layout, page_size=page_size, progress=progress)
             return str(output)
 
-        task = Task(export_document)
+        task = Task(export_document, name="export pdf")
         task.progressed.connect(self._guard(lambda payload: self.progress.emit(*payload)))
-        task.succeeded.connect(self._guard(self.succeeded.emit))
-        task.failed.connect(self._guard(lambda error: self.failed.emit(one_line(error))))
-        task.cancelled.connect(self._guard(self.cancelled.emit))
-        task.finished.connect(self._guard(self._on_finished))
+        task.succeeded.connect(self._guard(lambda path: self._end(self.succeeded, path)))
+        task.failed.connect(self._guard(lambda error: self._end(self.failed, one_line(error))))
+        task.cancelled.connect(self._guard(lambda: self._end(self.cancelled)))
         self.task = task
         task.start()
 
@@ -87,5 +86,6 @@ class PdfExporter(QObject):
 
         return guarded
 
-    def _on_finished(self) -> None:
-        self.task = None
+    def _end(self, signal: Any, *args: object) -> None:
+        self.task = None  # before telling anyone, so listeners see the exporter idle
+        signal.emit(*args)

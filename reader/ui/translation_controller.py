@@ -15,7 +15,7 @@ import time
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from reader.document import Document, Status
 from reader.errors import ModelUnavailable, ReaderError
@@ -144,6 +144,7 @@ class TranslationController(QObject):
         self._stop(self._task)
         self.document = document
         self._visible = []
+        self._emit_progress()
         self.start()
 
     def set_settings(self, settings: EngineSettings, *, retranslate: bool) -> None:
@@ -234,14 +235,15 @@ class TranslationController(QObject):
     # Loading -------------------------------------------------------------------------------
     def _load(self) -> None:
         generation, factory, settings = self._engine_generation, self.factory, self.settings
-        task = Task(lambda context: load_translator(factory, settings, context))
+        task = Task(lambda context: load_translator(factory, settings, context), name="load model")
         task.progressed.connect(self._guard(lambda payload: self._on_load_progress(generation, payload)))
         task.succeeded.connect(self._guard(lambda translator: self._on_loaded(generation, translator)))
         task.failed.connect(self._guard(lambda error: self._on_load_failed(generation, error)))
         task.finished.connect(self._guard(lambda: self._on_finished(task)))
         self._load_task = task
         self._user_cancelled = False
-        message = self.tr("Loading the translation model {model}…").format(model=settings.model)
+        text = QCoreApplication.translate("TranslationController", "Loading the translation model {model}…")
+        message = text.format(model=settings.model)
         self.loading.emit(message, None)
         task.start()
 
@@ -278,7 +280,7 @@ class TranslationController(QObject):
         texts = [s.text for s in self.document.iter_sentences()]
         queue = VisibleFirstQueue(self._pending(), chunk_size=self.settings.batch_size, visible=self._visible)
         tag = (self._doc_generation, self._engine_generation)
-        task = Task(lambda context: translate_chunks(translator, texts, queue, context))
+        task = Task(lambda context: translate_chunks(translator, texts, queue, context), name="translate")
         task.progressed.connect(self._guard(lambda results: self._on_results(tag, results)))
         task.failed.connect(self._guard(lambda error: self._on_run_failed(tag, error)))
         task.finished.connect(self._guard(lambda: self._on_finished(task)))
@@ -300,7 +302,9 @@ class TranslationController(QObject):
             if text is not None and error is None:
                 sentence.set_translation(text)
             else:
-                sentence.set_failed(error or self.tr("no translation"))
+                sentence.set_failed(
+                    error or QCoreApplication.translate("TranslationController", "no translation")
+                )
             changed.append(index)
         self._run_count += len(changed)
         self.sentences_updated.emit(changed)
@@ -333,6 +337,8 @@ class TranslationController(QObject):
             self.cancelled.emit()
             self._emit_progress()
             return
+        if task.outcome == "failed" and not self._start_when_idle:
+            return  # the failure was reported; retrying is the user's call
         if self._start_when_idle or (was_run and not task.is_cancelled and self._pending()):
             self._start_when_idle = False
             self.start()

@@ -99,11 +99,13 @@ class Task(QObject):
     cancelled = Signal()
     finished = Signal()
 
-    def __init__(self, op: Callable[[TaskContext], Any], parent: QObject | None = None) -> None:
+    def __init__(
+        self, op: Callable[[TaskContext], Any], parent: QObject | None = None, *, name: str = ""
+    ) -> None:
         super().__init__(parent)
         self._runner = _Runner(op)
         self._thread = QThread()
-        self._thread.setObjectName(f"task:{getattr(op, '__name__', 'op')}")
+        self._thread.setObjectName(name or getattr(op, "__name__", "task"))
         self._runner.moveToThread(self._thread)
         self._thread.started.connect(self._runner.run)
         self._runner.progressed.connect(self._on_progressed)
@@ -112,6 +114,7 @@ class Task(QObject):
         self._runner.cancelled.connect(self._on_cancelled)
         self._thread.finished.connect(self._on_thread_finished)
         self._started = False
+        self.outcome = ""  # "succeeded", "failed" or "cancelled" once delivered
 
     def start(self) -> Task:
         """Start the op; the Task keeps itself alive until its thread has ended."""
@@ -155,16 +158,19 @@ class Task(QObject):
 
     @Slot(object)
     def _on_succeeded(self, result: object) -> None:
+        self.outcome = "succeeded"
         self.succeeded.emit(result)
         self.finished.emit()
 
     @Slot(object)
     def _on_failed(self, error: object) -> None:
+        self.outcome = "failed"
         self.failed.emit(error)
         self.finished.emit()
 
     @Slot()
     def _on_cancelled(self) -> None:
+        self.outcome = "cancelled"
         self.cancelled.emit()
         self.finished.emit()
 

@@ -1,0 +1,536 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ar">
+<context>
+    <name>DetailStrip</name>
+    <message>
+        <location filename="../../reader/ui/detail_strip.py" line="42"/>
+        <source>Copy Arabic</source>
+        <translation>نسخ العربية</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/detail_strip.py" line="43"/>
+        <source>Copy English</source>
+        <translation>نسخ الإنجليزية</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/detail_strip.py" line="44"/>
+        <source>Copy pair</source>
+        <translation>نسخ الزوج</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/detail_strip.py" line="45"/>
+        <source>Retry</source>
+        <translation>إعادة المحاولة</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/detail_strip.py" line="81"/>
+        <source>Click a sentence to see the pair here.</source>
+        <translation>انقر على جملة لترى الزوج هنا.</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/detail_strip.py" line="87"/>
+        <source>Sentence {number} of {total}, paragraph {paragraph}</source>
+        <translation>الجملة {number} من {total}، الفقرة {paragraph}</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/detail_strip.py" line="95"/>
+        <source>Translation failed: {reason}</source>
+        <translation>فشلت الترجمة: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/detail_strip.py" line="97"/>
+        <source>Not translated yet.</source>
+        <translation>لم تُترجم بعد.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="103"/>
+        <source>Translation stopped</source>
+        <translation>توقفت الترجمة</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="107"/>
+        <source>Translation finished.</source>
+        <translation>اكتملت الترجمة.</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="122"/>
+        <source>Export cancelled.</source>
+        <translation>أُلغي التصدير.</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="151"/>
+        <source>Cannot open {name}</source>
+        <translation>تعذّر فتح {name}</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="161"/>
+        <source>Nothing to open</source>
+        <translation>لا شيء لفتحه</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="161"/>
+        <source>The clipboard holds no text.</source>
+        <translation>لا تحتوي الحافظة على نص.</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="164"/>
+        <source>Pasted text</source>
+        <translation>نص ملصق</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="199"/>
+        <source>Bilingual Reader</source>
+        <translation>القارئ ثنائي اللغة</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="268"/>
+        <source>Translation cancelled.</source>
+        <translation>أُلغيت الترجمة.</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="277"/>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="278"/>
+        <source>Downloading the model</source>
+        <translation>تنزيل النموذج</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="296"/>
+        <source>Model: {model}</source>
+        <translation>النموذج: {model}</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="305"/>
+        <source>Choose a MarianMT model folder</source>
+        <translation>اختر مجلد نموذج MarianMT</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="350"/>
+        <source>Arabic</source>
+        <translation>العربية</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="350"/>
+        <source>English</source>
+        <translation>الإنجليزية</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="370"/>
+        <source>Exporting PDF…</source>
+        <translation>جارٍ التصدير إلى PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="379"/>
+        <source>Exporting PDF… {done} / {total}</source>
+        <translation>جارٍ التصدير إلى PDF… {done} / {total}</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="384"/>
+        <source>Saved {path}</source>
+        <translation>حُفظ {path}</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="389"/>
+        <source>Could not export the PDF</source>
+        <translation>تعذّر تصدير ملف PDF</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="400"/>
+        <source>Open an Arabic text</source>
+        <translation>فتح نص عربي</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="400"/>
+        <source>Text files (*.txt);;All files (*)</source>
+        <translation>ملفات نصية (*.txt);;كل الملفات (*)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="406"/>
+        <source>Export PDF</source>
+        <translation>تصدير PDF</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="406"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>ملفات PDF (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>ModelBanner</name>
+    <message>
+        <location filename="../../reader/ui/banner.py" line="27"/>
+        <source>Choose model folder…</source>
+        <translation>اختيار مجلد النموذج…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/banner.py" line="28"/>
+        <source>Settings…</source>
+        <translation>الإعدادات…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/banner.py" line="31"/>
+        <source>Hide this message</source>
+        <translation>إخفاء هذه الرسالة</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/banner.py" line="47"/>
+        <source>The translation model {model} is not available, so the English cannot be shown.</source>
+        <translation>نموذج الترجمة {model} غير متاح، لذا لا يمكن عرض الإنجليزية.</translation>
+    </message>
+</context>
+<context>
+    <name>PairDelegate</name>
+    <message>
+        <location filename="../../reader/ui/pair_delegate.py" line="118"/>
+        <source>Translation failed (hover for the reason; Ctrl+R retries)</source>
+        <translation>فشلت الترجمة (مرّر المؤشر لمعرفة السبب؛ Ctrl+R لإعادة المحاولة)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/pair_delegate.py" line="122"/>
+        <source>translating…</source>
+        <translation>جارٍ الترجمة…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/pair_delegate.py" line="122"/>
+        <source>not translated yet</source>
+        <translation>لم تُترجم بعد</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressPanel</name>
+    <message>
+        <location filename="../../reader/ui/progress_panel.py" line="34"/>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/progress_panel.py" line="35"/>
+        <source>Resume</source>
+        <translation>استئناف</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/progress_panel.py" line="59"/>
+        <source>{done} / {total} sentences translated</source>
+        <translation>تُرجمت {done} من {total} جملة</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/progress_panel.py" line="61"/>
+        <source>{failed} failed</source>
+        <translation>فشلت {failed}</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/progress_panel.py" line="63"/>
+        <source>about {time} left</source>
+        <translation>يتبقى نحو {time}</translation>
+    </message>
+</context>
+<context>
+    <name>QGuiApplication</name>
+    <message>
+        <location filename="../../reader/ui/i18n.py" line="59"/>
+        <source>QT_LAYOUT_DIRECTION</source>
+        <translation>RTL</translation>
+    </message>
+</context>
+<context>
+    <name>ReadingView</name>
+    <message>
+        <location filename="../../reader/ui/reading_view.py" line="189"/>
+        <source>Open an Arabic text file (Ctrl+O), drop one here, or paste Arabic text as a new document (Ctrl+Shift+V).</source>
+        <translation>افتح ملفًا نصيًا عربيًا (Ctrl+O)، أو أفلته هنا، أو الصق نصًا عربيًا مستندًا جديدًا (Ctrl+Shift+V).</translation>
+    </message>
+</context>
+<context>
+    <name>SentencePairModel</name>
+    <message>
+        <location filename="../../reader/ui/pair_model.py" line="63"/>
+        <source>Translation failed: {reason}
+Select the sentence and choose Retry (Ctrl+R).</source>
+        <translation>فشلت الترجمة: {reason}
+حدّد الجملة واختر «إعادة المحاولة» (Ctrl+R).</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../reader/ui/settings_dialog.py" line="48"/>
+        <source>Settings</source>
+        <translation>الإعدادات</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/settings_dialog.py" line="50"/>
+        <source>Hub id such as Helsinki-NLP/opus-mt-ar-en, or a folder</source>
+        <translation>معرّف في المستودع مثل Helsinki-NLP/opus-mt-ar-en، أو مجلد</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/settings_dialog.py" line="52"/>
+        <source>Folder…</source>
+        <translation>مجلد…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/settings_dialog.py" line="59"/>
+        <source>Automatic (CTranslate2 when it works)</source>
+        <translation>تلقائي (CTranslate2 عند توفره)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/settings_dialog.py" line="60"/>
+        <source>CTranslate2 (fast, int8)</source>
+        <translation>CTranslate2 (سريع، int8)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/settings_dialog.py" line="61"/>
+        <source>Transformers (PyTorch)</source>
+        <translation>Transformers (PyTorch)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/settings_dialog.py" line="68"/>
+        <source>Model default</source>
+        <translation>افتراضي النموذج</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/settings_dialog.py" line="74"/>
+        <source>Side by side</source>
+        <translation>جنبًا إلى جنب</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/settings_dialog.py" line="75"/>
+        <source>Interleaved</source>
+        <translation>متداخل</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/settings_dialog.py" line="82"/>
+        <source>Model:</source>
+        <translation>النموذج:</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/settings_dialog.py" line="83"/>
+        <source>Engine:</source>
+        <translation>المحرك:</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/settings_dialog.py" line="84"/>
+        <source>Beam size:</source>
+        <translation>حجم الحزمة:</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/settings_dialog.py" line="85"/>
+        <source>Batch size:</source>
+        <translation>حجم الدفعة:</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/settings_dialog.py" line="86"/>
+        <source>PDF layout:</source>
+        <translation>تخطيط PDF:</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/settings_dialog.py" line="87"/>
+        <source>PDF page size:</source>
+        <translation>حجم صفحة PDF:</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/settings_dialog.py" line="98"/>
+        <source>Choose a MarianMT model folder</source>
+        <translation>اختر مجلد نموذج MarianMT</translation>
+    </message>
+</context>
+<context>
+    <name>TranslationController</name>
+    <message>
+        <location filename="../../reader/ui/translation_controller.py" line="245"/>
+        <source>Loading the translation model {model}…</source>
+        <translation>جارٍ تحميل نموذج الترجمة {model}…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/translation_controller.py" line="306"/>
+        <source>no translation</source>
+        <translation>لا توجد ترجمة</translation>
+    </message>
+</context>
+<context>
+    <name>WindowMenus</name>
+    <message>
+        <location filename="../../reader/ui/menus.py" line="59"/>
+        <source>&amp;File</source>
+        <translation>&amp;ملف</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/menus.py" line="60"/>
+        <source>&amp;Open…</source>
+        <translation>&amp;فتح…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/menus.py" line="61"/>
+        <source>Open &amp;Recent</source>
+        <translation>فتح مل&amp;ف حديث</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/menus.py" line="63"/>
+        <source>&amp;Paste as New Document</source>
+        <translation>&amp;لصق كمستند جديد</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/menus.py" line="65"/>
+        <source>&amp;Export PDF…</source>
+        <translation>&amp;تصدير PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/menus.py" line="67"/>
+        <source>&amp;Settings…</source>
+        <translation>الإ&amp;عدادات…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/menus.py" line="69"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;خروج</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/menus.py" line="81"/>
+        <source>Clear Recent Files</source>
+        <translation>مسح الملفات الحديثة</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/menus.py" line="84"/>
+        <source>No recent files</source>
+        <translation>لا ملفات حديثة</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/menus.py" line="88"/>
+        <source>&amp;Edit</source>
+        <translation>&amp;تحرير</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/menus.py" line="89"/>
+        <source>&amp;Copy Pair</source>
+        <translation>&amp;نسخ الزوج</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/menus.py" line="90"/>
+        <source>Copy &amp;Arabic</source>
+        <translation>نسخ ال&amp;عربية</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/menus.py" line="91"/>
+        <source>Copy &amp;English</source>
+        <translation>نسخ الإن&amp;جليزية</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/menus.py" line="95"/>
+        <source>&amp;View</source>
+        <translation>&amp;عرض</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/menus.py" line="96"/>
+        <source>Zoom &amp;In</source>
+        <translation>ت&amp;كبير</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/menus.py" line="97"/>
+        <source>Zoom &amp;Out</source>
+        <translation>ت&amp;صغير</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/menus.py" line="98"/>
+        <source>&amp;Actual Size</source>
+        <translation>الحجم ال&amp;فعلي</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/menus.py" line="100"/>
+        <source>&amp;Swap Panes</source>
+        <translation>تبديل ال&amp;لوحين</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/menus.py" line="101"/>
+        <source>&amp;Theme</source>
+        <translation>الم&amp;ظهر</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/menus.py" line="104"/>
+        <source>Follow the &amp;System</source>
+        <translation>اتباع ال&amp;نظام</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/menus.py" line="105"/>
+        <source>&amp;Light</source>
+        <translation>&amp;فاتح</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/menus.py" line="106"/>
+        <source>&amp;Dark</source>
+        <translation>&amp;داكن</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/menus.py" line="123"/>
+        <source>&amp;Translation</source>
+        <translation>ال&amp;ترجمة</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/menus.py" line="124"/>
+        <source>&amp;Translate Remaining</source>
+        <translation>ترجمة ال&amp;باقي</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/menus.py" line="125"/>
+        <source>&amp;Cancel Translation</source>
+        <translation>إل&amp;غاء الترجمة</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/menus.py" line="126"/>
+        <source>&amp;Retry Failed</source>
+        <translation>إعادة محاولة ال&amp;فاشل</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/menus.py" line="128"/>
+        <source>Choose &amp;Model Folder…</source>
+        <translation>اختيار مجلد ال&amp;نموذج…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/menus.py" line="131"/>
+        <source>&amp;Help</source>
+        <translation>م&amp;ساعدة</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/menus.py" line="132"/>
+        <source>&amp;About Bilingual Reader</source>
+        <translation>&amp;عن القارئ ثنائي اللغة</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/menus.py" line="136"/>
+        <source>About Bilingual Reader</source>
+        <translation>عن القارئ ثنائي اللغة</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/menus.py" line="139"/>
+        <source>Bilingual Reader shows an Arabic text beside its English translation, sentence by sentence.
+Translation by a MarianMT model running on this computer.</source>
+        <translation>يعرض القارئ ثنائي اللغة النص العربي بجانب ترجمته الإنجليزية، جملةً بجملة.
+الترجمة بنموذج MarianMT يعمل على هذا الحاسوب.</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/menus.py" line="149"/>
+        <source>Copy Pair</source>
+        <translation>نسخ الزوج</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/menus.py" line="150"/>
+        <source>Copy Arabic</source>
+        <translation>نسخ العربية</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/menus.py" line="151"/>
+        <source>Copy English</source>
+        <translation>نسخ الإنجليزية</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/menus.py" line="155"/>
+        <source>Retry</source>
+        <translation>إعادة المحاولة</translation>
+    </message>
+</context>
+</TS>

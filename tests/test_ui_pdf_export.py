@@ -1,0 +1,110 @@
+"""File ▸ Export PDF… runs in the background, reports progress, and a bad folder gives one line."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from reader.document import Status
+from reader.errors import BadInput
+from reader.translate.fake import FakeTranslator
+
+
+def test_export_writes_a_pdf_with_the_real_exporter_in_the_background(
+    qtbot, make_window, seed_path, tmp_path: Path
+) -> None:
+    from pypdf import PdfReader
+
+    window = make_window()
+    with qtbot.waitSignal(window.controller.finished, timeout=5000):
+        window.open_path(seed_path)
+    output = tmp_path / "seed.pdf"
+    window.ask_save_path = lambda suggested: str(output)
+    progress: list[tuple[int, int]] = []
+    window.exporter.progress.connect(lambda done, total: progress.append((done, total)))
+    with qtbot.waitSignal(window.exporter.succeeded, timeout=60_000) as saved:
+        window.actions_["export"].trigger()
+        assert not window.actions_["export"].isEnabled()  # one export at a time
+    assert saved.args == [str(output)]
+    assert progress
+    assert progress[-1][0] == progress[-1][1]
+    text = " ".join(page.extract_text() for page in PdfReader(output).pages)
+    assert "[en]" in text
+    assert window.actions_["export"].isEnabled()
+    assert str(output) in window.statusBar().currentMessage()
+
+
+def test_export_works_on_a_snapshot_and_passes_the_chosen_options(
+    qtbot, make_window, seed_path, tmp_path: Path
+) -> None:
+    calls: list[dict[str, object]] = []
+    release = threading.Event()
+
+    def fake_export(document, output, *, layout, page_size, progress):
+        release.wait(5)
+        calls.append({"document": document, "output": output, "layout": layout, "page_size": page_size})
+        progress(1, 1)
+
+    gate = threading.Event()
+    window = make_window(
+        FakeTranslator(gate=gate), export_pdf=fake_export, before_close=lambda _w: gate.set()
+    )
+    window.settings.export_layout = "interleaved"
+    window.settings.export_page_size = "Letter"
+    window.open_path(seed_path)
+    window.ask_save_path = lambda suggested: str(tmp_path / "out.pdf")
+    with qtbot.waitSignal(window.exporter.succeeded, timeout=5000):
+        window.export_pdf()
+        window.document.sentences[0].set_translation("changed while exporting")
+        release.set()
+    exported = calls[0]["document"]
+    assert exported is not window.document
+    assert exported.sentences[0].status is Status.PENDING  # the state when Export was chosen
+    assert calls[0]["layout"] == "interleaved"
+    assert calls[0]["page_size"] == "Letter"
+    assert calls[0]["output"] == tmp_path / "out.pdf"
+
+
+def test_a_missing_output_folder_shows_one_line_in_a_message_box(
+    qtbot, make_window, seed_path, tmp_path: Path
+) -> None:
+    window = make_window(record_errors=False)
+    window.open_path(seed_path)
+    window.ask_save_path = lambda suggested: str(tmp_path / "no such folder" / "out.pdf")
+    with qtbot.waitSignal(window.exporter.failed, timeout=60_000):
+        window.export_pdf()
+    shown = [box for box in window.findChildren(QMessageBox) if box.isVisible()]
+    assert len(shown) == 1
+    assert "\n" not in shown[0].text()
+    assert "no such folder" in shown[0].text() or "does not exist" in shown[0].text()
+    assert not (tmp_path / "no such folder").exists()
+    shown[0].button(QMessageBox.StandardButton.Ok).click()
+
+
+def test_an_exporter_error_is_reported_and_export_can_be_tried_again(
+    qtbot, make_window, seed_path, tmp_path: Path
+) -> None:
+    def failing_export(document, output, **_options):
+        raise BadInput(f"cannot write {output.parent}: permission denied")
+
+    window = make_window(export_pdf=failing_export)
+    window.open_path(seed_path)
+    window.ask_save_path = lambda suggested: str(tmp_path / "out.pdf")
+    with qtbot.waitSignal(window.exporter.failed, timeout=5000):
+        window.export_pdf()
+    assert window.errors == [f"cannot write {tmp_path}: permission denied"]
+    assert window.actions_["export"].isEnabled()
+
+
+def test_cancelling_the_save_dialog_exports_nothing(qtbot, make_window, seed_path) -> None:
+    window = make_window(export_pdf=lambda *a, **k: (_ for _ in ()).throw(AssertionError("exported")))
+    window.open_path(seed_path)
+    suggested: list[str] = []
+    window.ask_save_path = lambda path: suggested.append(path) or ""
+    window.actions_["export"].trigger()
+    assert suggested == [str(seed_path.with_suffix(".pdf"))]
+    assert not window.exporter.is_running
+    qtbot.mouseClick(window.strip.copy_pair, Qt.MouseButton.LeftButton)  # still responsive

@@ -1,0 +1,58 @@
+"""The status-bar progress: counts, failures, time left, and which button shows when."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.ui.progress_panel import ProgressPanel, format_seconds
+
+
+@pytest.mark.parametrize(
+    ("seconds", "text"),
+    [
+        (0, "0 s"),
+        (0.2, "1 s"),
+        (59, "59 s"),
+        (61, "2 min"),
+        (3599, "1 h 00 min"),
+        (3500, "59 min"),
+        (3600, "1 h 00 min"),
+        (5400, "1 h 30 min"),
+    ],
+)
+def test_format_seconds_rounds_up(seconds: float, text: str) -> None:
+    assert format_seconds(seconds) == text
+
+
+def test_running_shows_cancel_and_time_left(qtbot) -> None:
+    panel = ProgressPanel()
+    qtbot.addWidget(panel)
+    panel.show()
+    panel.set_running(True)
+    panel.set_progress(4, 1, 20, 12.4)
+    assert panel.label.text() == "4 / 20 sentences translated · 1 failed · about 13 s left"
+    assert (panel.bar.value(), panel.bar.maximum()) == (5, 20)
+    assert panel.cancel_button.isVisible()
+    assert not panel.resume_button.isVisible()
+
+
+def test_stopped_with_work_left_offers_resume_and_no_estimate(qtbot) -> None:
+    panel = ProgressPanel()
+    qtbot.addWidget(panel)
+    panel.show()
+    panel.set_running(False)
+    panel.set_progress(4, 0, 20, 12.0)
+    assert panel.label.text() == "4 / 20 sentences translated"
+    assert panel.resume_button.isVisible()
+    assert not panel.cancel_button.isVisible()
+
+
+def test_nothing_open_hides_the_panel_and_all_done_offers_nothing(qtbot) -> None:
+    panel = ProgressPanel()
+    qtbot.addWidget(panel)
+    panel.show()
+    panel.set_progress(0, 0, 0, None)
+    assert not panel.isVisible()
+    panel.set_progress(20, 0, 20, None)
+    assert panel.isVisible()
+    assert not panel.resume_button.isVisible()

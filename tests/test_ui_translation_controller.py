@@ -1,0 +1,279 @@
+"""Live translation in the window: progress, cancel, failures and Retry, offline, visible first, closing."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QProgressDialog
+
+from reader.document import Status
+from reader.errors import ModelUnavailable
+from reader.segment import segment_text
+from reader.translate.fake import FakeTranslator
+from reader.translate.protocol import DEFAULT_MODEL, EngineSettings, TranslationResult
+from reader.ui.pair_model import PairRole
+from reader.ui.translation_controller import TranslationController, translate_chunks
+from reader.ui.translation_queue import VisibleFirstQueue
+from reader.ui.workers import TaskContext
+
+
+def test_progress_counts_up_cancel_stops_between_batches_and_resume_finishes(
+    qtbot, make_window, seed_path
+) -> None:
+    gate = threading.Event()
+    translator = FakeTranslator(gate=gate)
+    window = make_window(translator, before_close=lambda _w: gate.set())
+    panel = window.progress_panel
+    window.open_path(seed_path)
+    total = len(window.document.sentences)
+    assert panel.label.text() == f"0 / {total} sentences translated"
+    assert panel.cancel_button.isVisible()
+    assert window.view.pair_model.index(0).data(PairRole.STATUS) is Status.PENDING
+    gate.set()  # one batch: the small first chunk
+    qtbot.waitUntil(lambda: window.document.translated_count == 3)
+    assert panel.bar.value() == 3
+    assert panel.label.text().startswith(f"3 / {total} sentences translated · about ")
+    with qtbot.waitSignal(window.controller.cancelled, timeout=5000):
+        qtbot.mouseClick(panel.cancel_button, Qt.MouseButton.LeftButton)
+        gate.set()  # the batch in flight may finish; nothing after it
+    done = window.document.translated_count
+    assert 3 <= done < total
+    assert not window.controller.is_running
+    assert panel.resume_button.isVisible()
+    assert not panel.cancel_button.isVisible()
+    assert window.view.pair_delegate.english_display(window.view.pair_model.index(total - 1))[0] == (
+        "not translated yet"
+    )
+    assert len(translator.calls) == 2
+    with qtbot.waitSignal(window.controller.finished, timeout=5000):
+        translator.gate = None
+        qtbot.mouseClick(panel.resume_button, Qt.MouseButton.LeftButton)
+    assert window.document.translated_count == total
+    assert not panel.resume_button.isVisible()
+
+
+def test_a_failed_sentence_shows_a_mark_its_reason_and_retry_fixes_it(qtbot, make_window, seed_path) -> None:
+    target = segment_text(seed_path.read_text(encoding="utf-8")).sentences[4].text
+    translator = FakeTranslator(fail_when=lambda text: text == target)
+    window = make_window(translator)
+    with qtbot.waitSignal(window.controller.finished, timeout=5000):
+        window.open_path(seed_path)
+    model = window.view.pair_model
+    index = model.index(4)
+    assert index.data(PairRole.STATUS) is Status.FAILED
+    assert window.view.pair_delegate.english_display(index)[0].startswith("⚠")
+    assert "the fake translator was told to fail" in index.data(Qt.ItemDataRole.ToolTipRole)
+    assert window.progress_panel.label.text().endswith("· 1 failed")
+    window.view.select_row(4)
+    assert window.strip.retry.isVisible()
+    translator.fail_when = None
+    with qtbot.waitSignal(window.controller.finished, timeout=5000):
+        qtbot.mouseClick(window.strip.retry, Qt.MouseButton.LeftButton)
+    assert index.data(PairRole.STATUS) is Status.DONE
+    assert window.strip.english.text() == f"[en] {target}"
+    assert not window.strip.retry.isVisible()
+
+
+def test_retry_all_failed_from_the_menu(qtbot, make_window, seed_path) -> None:
+    translator = FakeTranslator(fail_when=lambda text: "ترامب" in text)
+    window = make_window(translator)
+    with qtbot.waitSignal(window.controller.finished, timeout=5000):
+        window.open_path(seed_path)
+    failed = [s.index for s in window.document.sentences if s.status is Status.FAILED]
+    assert len(failed) >= 2
+    translator.fail_when = None
+    with qtbot.waitSignal(window.controller.finished, timeout=5000):
+        window.actions_["retry"].trigger()
+    assert window.document.translated_count == len(window.document.sentences)
+
+
+def test_offline_the_arabic_stays_readable_and_a_banner_names_the_model(
+    qtbot, make_window, seed_path, tmp_path: Path
+) -> None:
+    folder = tmp_path / "opus-mt-ar-en"
+    seen: list[str] = []
+
+    def factory(settings: EngineSettings) -> FakeTranslator:
+        seen.append(settings.model)
+        if settings.model == str(folder):
+            return FakeTranslator()
+        return FakeTranslator(unavailable=f"model {settings.model} is not downloaded and the hub is offline")
+
+    window = make_window(factory=factory)
+    window.ask_directory = lambda _parent, _title: str(folder)
+    with qtbot.waitSignal(window.controller.model_unavailable, timeout=5000):
+        window.open_path(seed_path)
+    assert window.banner.isVisible()
+    assert DEFAULT_MODEL in window.banner.message.text()
+    assert window.banner.choose_button.text() == "Choose model folder…"
+    assert window.view.pair_model.rowCount() == len(window.document.sentences)
+    assert window.view.pair_model.index(0).data(PairRole.ARABIC) == window.document.sentences[0].text
+    assert not window.banner.isWindow()  # part of the window, not a dialog
+    with qtbot.waitSignal(window.controller.finished, timeout=5000):
+        qtbot.mouseClick(window.banner.choose_button, Qt.MouseButton.LeftButton)
+    assert not window.banner.isVisible()
+    assert seen == [DEFAULT_MODEL, str(folder)]
+    assert window.settings.model == str(folder)
+
+
+class LoadingTranslator(FakeTranslator):
+    """A fake with a ``load(progress)`` step, like the real service: reports a download, or fails."""
+
+    def __init__(self, *, fail: str | None = None) -> None:
+        super().__init__()
+        self.fail = fail
+        self.loaded = False
+
+    def load(self, progress) -> None:
+        progress("looking up the model", None)
+        for step in range(1, 5):
+            progress("downloading the model", step / 4)
+        if self.fail is not None:
+            raise ModelUnavailable(self.fail)
+        self.loaded = True
+
+
+def test_a_download_shows_a_progress_dialog_that_closes_when_the_model_is_ready(
+    qtbot, make_window, seed_path
+) -> None:
+    translator = LoadingTranslator()
+    window = make_window(translator)
+    fractions: list[object] = []
+    window.controller.loading.connect(lambda _message, fraction: fractions.append(fraction))
+    with qtbot.waitSignal(window.controller.finished, timeout=5000):
+        window.open_path(seed_path)
+    assert translator.loaded
+    assert fractions == [None, None, 0.25, 0.5, 0.75, 1.0]
+    assert window.download_dialog is None
+    assert not [d for d in window.findChildren(QProgressDialog) if d.isVisible()]
+
+
+def test_a_model_that_fails_to_load_shows_the_banner(qtbot, make_window, seed_path) -> None:
+    window = make_window(LoadingTranslator(fail="not a MarianMT checkpoint: /models/x"))
+    with qtbot.waitSignal(window.controller.model_unavailable, timeout=5000):
+        window.open_path(seed_path)
+    assert "not a MarianMT checkpoint: /models/x" in window.banner.message.text()
+    assert window.download_dialog is None
+    assert window.document.translated_count == 0
+
+
+def test_sentences_on_screen_are_translated_first_and_scrolling_moves_new_ones_forward(
+    qtbot, make_window, seed_path
+) -> None:
+    gate = threading.Event()
+    translator = FakeTranslator(gate=gate, batch_size=64)
+    window = make_window(translator, before_close=lambda _w: gate.set())
+    window.resize(800, 420)
+    view = window.view
+    view.scrollToBottom()
+    window.open_path(seed_path)
+    texts = [s.text for s in window.document.sentences]
+    qtbot.waitUntil(lambda: bool(translator.calls))
+    assert translator.calls[0] == texts[:3]  # a new document opens at the top; a small first chunk
+    view.scrollToBottom()
+    qtbot.waitUntil(lambda: view.visible_rows() and view.visible_rows()[-1] == len(texts) - 1)
+    bottom = view.visible_rows()
+    qtbot.waitUntil(lambda: window.controller._visible == bottom)
+    gate.set()
+    qtbot.waitUntil(lambda: len(translator.calls) == 2)
+    second = translator.calls[1]
+    assert second[: len(bottom)] == [texts[i] for i in bottom]
+    translator.gate = None
+    with qtbot.waitSignal(window.controller.finished, timeout=5000):
+        gate.set()
+
+
+class EndlessTranslator:
+    """One sentence per batch, each taking a little while, as a slow engine would."""
+
+    description = "slow fake"
+
+    def __init__(self) -> None:
+        self.batches = 0
+
+    def translate(self, sentences: Sequence[str]) -> Iterator[list[TranslationResult]]:
+        for index, text in enumerate(sentences):
+            threading.Event().wait(0.02)
+            self.batches += 1
+            yield [TranslationResult(index, text.upper())]
+
+
+def test_closing_the_window_stops_the_work_and_waits_for_it(qtbot, make_window, seed_path) -> None:
+    translator = EndlessTranslator()
+    window = make_window(translator)
+    window.open_path(seed_path)
+    qtbot.waitUntil(lambda: window.document.translated_count >= 1)
+    window.close()
+    assert not window.controller.is_running or not window.controller._task.is_running()
+    produced = translator.batches
+    assert produced < len(window.document.sentences)
+    qtbot.wait(100)  # nothing may run after close: give a stray worker the chance to show itself
+    assert translator.batches == produced
+
+
+def test_opening_another_document_drops_the_old_ones_results(qtbot, make_window, seed_path, tmp_path) -> None:
+    gate = threading.Event()
+    translator = FakeTranslator(gate=gate)
+    window = make_window(translator, before_close=lambda _w: gate.set())
+    window.open_path(seed_path)
+    other = tmp_path / "short.txt"
+    other.write_text("جملة أولى. جملة ثانية.", encoding="utf-8")
+    window.open_path(other)
+    with qtbot.waitSignal(window.controller.finished, timeout=5000):
+        translator.gate = None
+        gate.set()
+    assert [s.translation for s in window.document.sentences] == ["[en] جملة أولى.", "[en] جملة ثانية."]
+
+
+def test_time_left_is_estimated_from_this_runs_pace(qtbot) -> None:
+    now = [100.0]
+    gate = threading.Event()
+    translator = FakeTranslator(gate=gate, batch_size=2)
+    controller = TranslationController(
+        lambda _s: translator, EngineSettings(batch_size=2), clock=lambda: now[0]
+    )
+    reports: list[tuple[int, int, int, object]] = []
+    controller.progress.connect(lambda *args: reports.append(args))
+    document = segment_text(" ".join(f"هذه هي الجملة رقم {n} من النص." for n in range(8)))
+    assert len(document.sentences) == 8
+    try:
+        controller.set_document(document)
+        qtbot.waitUntil(lambda: controller.is_running)
+        now[0] = 104.0  # the first two sentences took 4 s: 6 left at 2 s each
+        gate.set()
+        qtbot.waitUntil(lambda: bool(reports) and reports[-1][0] == 2)
+        assert reports[-1] == (2, 0, 8, 12.0)
+    finally:
+        translator.gate = None
+        gate.set()
+        controller.shutdown()
+
+
+def test_translate_chunks_closes_the_engine_iterator_when_cancelled(qtbot) -> None:
+    closed: list[bool] = []
+
+    class Engine:
+        description = "engine"
+
+        def translate(self, sentences):
+            try:
+                for index, text in enumerate(sentences):
+                    yield [TranslationResult(index, text)]
+            finally:
+                closed.append(True)
+
+    reported: list[object] = []
+    context = TaskContext(reported.append)
+    queue = VisibleFirstQueue(range(6), chunk_size=6, first_chunk=6)
+
+    def report_then_cancel(payload: object) -> None:
+        reported.append(payload)
+        context.cancel()
+
+    context._emit = report_then_cancel
+    translate_chunks(Engine(), [f"s{i}" for i in range(6)], queue, context)
+    assert reported == [[(0, "s0", None)]]
+    assert closed == [True]
