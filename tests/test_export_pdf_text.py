@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reader.export import fonts
-from reader.export.fpdf_fixes import MarkAwareFPDF
-from reader.export.pdf_text import Run, bidi_runs, extraction_pieces, extractor_direction, visual_order, wrap
+from reader.export.pdf_text import Run, bidi_runs, extraction_pieces, extractor_direction, visual_order
 
 
 @pytest.mark.parametrize(
@@ -103,27 +99,3 @@ def test_pieces_are_self_contained(text: str, rtl: bool) -> None:
             assert kinds[0] == own
             assert kinds[-1] == own
             assert set(kinds) <= {own, "N"}
-
-
-@pytest.fixture(scope="module")
-def pdf() -> Iterator[MarkAwareFPDF]:
-    document = MarkAwareFPDF()
-    document.add_font(fonts.ARABIC, "", fonts.amiri_file())
-    document.add_page()
-    document.set_font(fonts.ARABIC, size=13)
-    document.c_margin = 0
-    yield document
-    fonts.close_fonts(document)
-
-
-def test_wrap_keeps_every_word_and_fits_the_width(pdf: MarkAwareFPDF) -> None:
-    text = "قالت ثلاثة مصادر مطلعة إن مشاركين أميركيين وروسا اجتمعوا في سويسرا لإجراء مناقشات غير رسمية"
-    lines = wrap(pdf, text, 60, rtl=True)
-    assert len(lines) > 1
-    assert " ".join(lines).split() == text.split()
-    assert all(pdf.get_string_width(line) <= 60 for line in lines)
-
-
-def test_wrap_collapses_whitespace_and_never_returns_nothing(pdf: MarkAwareFPDF) -> None:
-    assert wrap(pdf, "  كلمة \n  أخرى  ", 80, rtl=True) == ["كلمة أخرى"]
-    assert wrap(pdf, "", 80, rtl=True) == [""]

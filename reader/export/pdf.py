@@ -29,7 +29,8 @@ from reader.export.pdf_layout import (
     TextStyle,
     place_block,
 )
-from reader.export.pdf_text import draw_line, wrap
+from reader.export.pdf_text import draw_line
+from reader.export.pdf_wrap import TextMeasure, wrap
 
 MISSING_MARK = "[not translated]"
 
@@ -137,6 +138,7 @@ class _Writer:
         pdf.set_subject("Arabic text with its English translation, sentence by sentence")
         pdf.set_creator("bilingual-reader")
         fonts.register_fonts(pdf)
+        self.measure = TextMeasure(pdf)
         pdf.add_page()
         self.page_top = self._draw_title()
         self.y = self.page_top
@@ -147,7 +149,7 @@ class _Writer:
         style = TextStyle(fonts.ARABIC, "B", 17, 9.5, rtl=rtl, align="C")
         y = self.frame.top
         self._use(style)
-        for line in wrap(self.pdf, self.title, self.frame.body_width, rtl):
+        for line in wrap(self.measure, self.title, self.frame.body_width, rtl):
             self._draw(
                 PlacedRow(Row(line, style, style.line_height), self.frame.margin, self.frame.body_width, y)
             )
@@ -163,7 +165,7 @@ class _Writer:
         self.pdf.add_page()
         style = TextStyle(fonts.LATIN, "", 8, 5, rtl=_reads_right_to_left(self.title), align="C", grey=120)
         self._use(style)
-        line = wrap(self.pdf, self.title, self.frame.body_width, style.rtl)[0]
+        line = wrap(self.measure, self.title, self.frame.body_width, style.rtl)[0]
         self._draw(
             PlacedRow(Row(line, style, 5), self.frame.margin, self.frame.body_width, self.frame.top - 9)
         )
@@ -202,7 +204,9 @@ class _Writer:
 
     def _rows(self, text: str, style: TextStyle, width: float) -> tuple[Row, ...]:
         self._use(style)
-        return tuple(Row(line, style, style.line_height) for line in wrap(self.pdf, text, width, style.rtl))
+        return tuple(
+            Row(line, style, style.line_height) for line in wrap(self.measure, text, width, style.rtl)
+        )
 
     @staticmethod
     def _number(sentence: Sentence, style: TextStyle) -> tuple[Row, ...]:
@@ -218,7 +222,7 @@ class _Writer:
             return
         self._use(row.style)
         draw_line(
-            self.pdf,
+            self.measure,
             row.text,
             left=placed.x,
             width=placed.width,

@@ -15,12 +15,14 @@ The page looks exactly as fpdf2 would draw the line; only the order in the file 
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import Literal
 
-from fpdf import FPDF
 from fpdf.bidi import BidiParagraph
 from fpdf.enums import TextDirection
+
+from reader.export.pdf_wrap import TextMeasure, set_direction
 
 Align = Literal["L", "R", "C"]
 
@@ -37,6 +39,7 @@ _NEUTRAL_BLOCKS = (
 )
 
 
+@functools.cache
 def extractor_direction(char: str) -> Literal["R", "L", "N"]:
     """How a text extractor without a bidi algorithm classifies ``char``: by code point block."""
     code = ord(char)
@@ -144,28 +147,12 @@ class _Placed:
     width: float
 
 
-def _set_direction(pdf: FPDF, rtl: bool) -> None:
-    if rtl:
-        pdf.set_text_shaping(use_shaping_engine=True, direction="rtl", script="arab", language="ara")
-    else:
-        pdf.set_text_shaping(use_shaping_engine=True, direction="ltr")
-
-
-def wrap(pdf: FPDF, text: str, width: float, rtl: bool) -> list[str]:
-    """Break ``text`` into lines no wider than ``width`` with the current font (shaped widths)."""
-    _set_direction(pdf, rtl)
-    lines = pdf.multi_cell(width, 1, " ".join(text.split()), dry_run=True, output="LINES")
-    assert isinstance(lines, list)  # what output="LINES" returns
-    return [line.strip() for line in lines if line.strip()] or [""]
-
-
-def _measure(pdf: FPDF, line: str, rtl_base: bool) -> list[list[_Placed]]:
-    """Pieces of each logical run, with widths but x relative to the line's left edge."""
+def _measure(measure: TextMeasure, line: str, rtl_base: bool) -> list[list[_Placed]]:
+    """Pieces of each logical run, with widths and x relative to the line's left edge."""
     runs = bidi_runs(line, rtl_base)
     measured: list[list[_Placed]] = []
     for run in runs:
-        _set_direction(pdf, run.rtl)
-        measured.append([_Placed(p, run.rtl, 0.0, pdf.get_string_width(p)) for p in extraction_pieces(run)])
+        measured.append([_Placed(p, run.rtl, 0.0, measure.width(p, run.rtl)) for p in extraction_pieces(run)])
     placed: list[list[_Placed]] = [[] for _ in runs]
     x = 0.0
     for index in visual_order(runs):
@@ -184,14 +171,23 @@ def _measure(pdf: FPDF, line: str, rtl_base: bool) -> list[list[_Placed]]:
 
 
 def draw_line(
-    pdf: FPDF, line: str, *, left: float, width: float, y: float, height: float, rtl: bool, align: Align
+    measure: TextMeasure,
+    line: str,
+    *,
+    left: float,
+    width: float,
+    y: float,
+    height: float,
+    rtl: bool,
+    align: Align,
 ) -> None:
     """Draw one already-wrapped line inside the box ``left``..``left+width`` at ``y``.
 
     ``rtl`` is the paragraph direction; ``align`` places the line in the box. Pieces are written
     in logical order (see the module docstring).
     """
-    runs = _measure(pdf, line, rtl)
+    pdf = measure.pdf
+    runs = _measure(measure, line, rtl)
     total = sum(p.width for pieces in runs for p in pieces)
     if align == "R":
         origin = left + width - total
@@ -201,6 +197,6 @@ def draw_line(
         origin = left
     for pieces in runs:
         for piece in pieces:
-            _set_direction(pdf, piece.rtl)
+            set_direction(pdf, piece.rtl)
             pdf.set_xy(origin + piece.x, y)
             pdf.cell(piece.width, height, piece.text)

@@ -1,0 +1,90 @@
+"""Benchmark: export the seed article repeated 50 times, every sentence translated, to a PDF.
+
+Target: under 10 s on the 2-core reference machine. The English is made up but of realistic
+length (about as many words as the Arabic, drawn from real news sentences), standing in for a
+cached translation. Run: ``.venv/bin/python tests/benchmarks/bench_export.py [--repeat N] [--profile]``.
+
+"Cold" includes making the static Noto Serif instance (once per machine, then cached);
+"warm" is every export after that.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import os
+import pstats
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(REPO))
+
+from reader.document import Document  # noqa: E402
+from reader.segment import segment_text  # noqa: E402
+
+SEED = REPO / "seeds" / "news_us_russia_talks_switzerland.ar.txt"
+ENGLISH_TEXT = (
+    "Three informed sources said American and Russian participants met in Switzerland for informal "
+    "discussions about the war in Ukraine in recent months, including last week. The sources described "
+    "the talks as a side channel, with some contacts during the transition that followed the election "
+    "win of President Donald Trump on 5 November (according to Reuters)."
+)
+ENGLISH_WORDS = ENGLISH_TEXT.split(" ")
+
+
+def fake_english(arabic: str, index: int) -> str:
+    """An English sentence with as many words as the Arabic one, different for each index."""
+    count = max(4, len(arabic.split()))
+    words = [ENGLISH_WORDS[(index * 7 + i) % len(ENGLISH_WORDS)] for i in range(count)]
+    return " ".join(words).rstrip(".,") + "."
+
+
+def build_document(repeat: int) -> Document:
+    text = SEED.read_text(encoding="utf-8").strip()
+    document = segment_text("\n".join([text] * repeat), name=f"{SEED.name} ×{repeat}")
+    for sentence in document.sentences:
+        sentence.set_translation(fake_english(sentence.text, sentence.index))
+    return document
+
+
+def run(document: Document, folder: Path, layout: str) -> tuple[float, Path]:
+    from reader.export.pdf import export_pdf
+
+    output = folder / f"bench-{layout}.pdf"
+    start = time.perf_counter()
+    export_pdf(document, output, layout=layout)
+    return time.perf_counter() - start, output
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=50)
+    parser.add_argument("--profile", action="store_true", help="print the 25 most expensive calls")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder_name:
+        folder = Path(folder_name)
+        os.environ["BIREADER_CACHE_DIR"] = str(folder / "cache")  # cold: no Noto instance yet
+        document = build_document(args.repeat)
+        print(f"document: {len(document.sentences)} sentences, {len(document.text)} characters")
+        cold, _ = run(document, folder, "side-by-side")
+        print(f"side-by-side, cold font cache: {cold:.2f} s")
+        for layout in ("side-by-side", "interleaved"):
+            if args.profile and layout == "side-by-side":
+                profiler = cProfile.Profile()
+                seconds, output = profiler.runcall(run, document, folder, layout)
+                pstats.Stats(profiler).sort_stats("cumulative").print_stats(25)
+            else:
+                seconds, output = run(document, folder, layout)
+            from pypdf import PdfReader
+
+            pages = len(PdfReader(output).pages)
+            size = output.stat().st_size / 1e6
+            verdict = "ok" if seconds < 10 else "TOO SLOW"
+            print(f"{layout}, warm: {seconds:.2f} s, {pages} pages, {size:.2f} MB ({verdict}, target < 10 s)")
+
+
+if __name__ == "__main__":
+    main()
