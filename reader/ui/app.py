@@ -20,6 +20,7 @@ from reader.ui.i18n import install_ui_language
 from reader.ui.main_window import MainWindow
 from reader.ui.paths import register_search_paths
 from reader.ui.settings import APPLICATION, ORGANIZATION, AppSettings
+from reader.ui.stall_meter import StallMeter
 from reader.ui.theme import ThemeKeeper
 
 
@@ -68,4 +69,10 @@ def run_gui(args: argparse.Namespace) -> int:
     if getattr(args, "file", None):
         # After the event loop starts, so the window is on screen while the file loads.
         QTimer.singleShot(0, lambda: window.open_path(args.file))
-    return app.exec()
+    meter = StallMeter(app) if os.environ.get("BIREADER_STALL_METER") else None
+    if meter is not None:
+        meter.start()
+    code = app.exec()
+    if meter is not None:
+        print(f"longest event-loop stall: {meter.stop():.0f} ms", file=sys.stderr)
+    return code
