@@ -20,8 +20,10 @@ from pypdf import PdfReader
 
 from reader.document import Document, Status
 from reader.errors import BadInput
+from reader.export import pdf as pdf_module
 from reader.export.fonts import amiri_file
 from reader.export.pdf import MISSING_MARK, export_pdf
+from reader.export.pdf_layout import PageFrame
 from reader.loaders import load_document
 from reader.segment import segment_text
 from tests.conftest import SEED
@@ -163,6 +165,30 @@ def test_each_pair_starts_level_on_one_page(tmp_path: Path) -> None:
     assert max(offsets) - min(offsets) < 0.2
 
 
+@pytest.mark.parametrize("layout", ["side-by-side", "interleaved"])
+@pytest.mark.parametrize("page_size", ["A4", "Letter"])
+def test_rows_never_overlap_and_stay_inside_the_margins(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, font_cache: None, layout: str, page_size: str
+) -> None:
+    drawn: list[tuple[int, float, float, float, str]] = []  # page, column x, top, height, text
+
+    def record(measure: Any, line: str, *, left: float, y: float, height: float, **kwargs: Any) -> None:
+        drawn.append((measure.pdf.page_no(), left, y, height, line))
+
+    monkeypatch.setattr(pdf_module, "draw_line", record)
+    document = translate_all(load_document(SEED))
+    document.sentences[2].set_translation(" ".join([ENGLISH[0]] * 40))  # taller than a page
+    export_pdf(document, tmp_path / "out.pdf", layout=layout, page_size=page_size, numbers=True)
+    frame = PageFrame.for_size(page_size)
+    body = [row for row in drawn if row[2] >= frame.top]  # below the title / running header
+    assert len({row[0] for row in body}) >= 3
+    for page, column in {(row[0], row[1]) for row in body}:
+        rows = sorted((top, height) for p, x, top, height, _ in body if (p, x) == (page, column))
+        for (top, height), (next_top, _) in zip(rows, rows[1:], strict=False):
+            assert next_top >= top + height - 1e-6, f"overlap on page {page} at {top:.1f} mm"
+        assert rows[-1][0] + rows[-1][1] <= frame.bottom + 1e-6
+
+
 def test_interleaved_puts_each_translation_after_its_sentence(tmp_path: Path) -> None:
     exported = _export(tmp_path, "interleaved")
     text = no_space(exported.text)
@@ -228,6 +254,15 @@ def test_arabic_left_in_a_translation_is_drawn_with_the_arabic_font(tmp_path: Pa
     export_pdf(document, tmp_path / "out.pdf")
     text = no_space(PdfReader(tmp_path / "out.pdf").pages[0].extract_text())
     assert no_space("The foreign minister لافروف met them (in 2024).") in text
+
+
+def test_translation_alternating_arabic_and_latin_keeps_both_fonts(tmp_path: Path, font_cache: None) -> None:
+    # What an untrained model produces: Latin drawn after Arabic must not come out in the Arabic font.
+    garbled = "صصثثثثثu رو روساساسا روipipipip ha ha haصلصلصلyyssss ال الyyأميركي"
+    document = segment_text("جملة أولى.", name="garbled.txt")
+    document.sentences[0].set_translation(garbled)
+    export_pdf(document, tmp_path / "out.pdf")
+    assert no_space(garbled) in no_space(PdfReader(tmp_path / "out.pdf").pages[0].extract_text())
 
 
 def test_progress_counts_every_pair(tmp_path: Path, font_cache: None) -> None:

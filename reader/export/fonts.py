@@ -23,6 +23,7 @@ from reader.paths import user_cache_dir
 
 ARABIC = "amiri"
 LATIN = "notoserif"
+FALLBACKS = {LATIN: ARABIC}  # family without Arabic letters → family to draw Arabic in
 _NOTO_AXES = {"wght": 400.0, "wdth": 100.0}
 
 _log = logging.getLogger(__name__)
@@ -82,7 +83,8 @@ def close_fonts(pdf: FPDF) -> None:
 def register_fonts(pdf: FPDF) -> None:
     """Make ``ARABIC`` (regular and bold) and ``LATIN`` available on ``pdf``.
 
-    Amiri is also the fallback for any Arabic that turns up in an English translation.
+    Noto Serif has no Arabic letters: Arabic in an English translation is drawn in Amiri by
+    :class:`reader.export.pdf_wrap.TextMeasure` (see ``FALLBACKS``).
     """
     pdf.add_font(ARABIC, "", amiri_file("Regular"))
     pdf.add_font(ARABIC, "B", amiri_file("Bold"))
@@ -92,4 +94,3 @@ def register_fonts(pdf: FPDF) -> None:
     except OSError as error:  # read-only cache: let fpdf2 pin the axes itself (slower)
         _log.warning("cannot cache the Noto Serif instance (%s); exporting without the cache", error)
         pdf.add_font(LATIN, "", variable, variations=_NOTO_AXES)
-    pdf.set_fallback_fonts([ARABIC], exact_match=False)

@@ -138,7 +138,7 @@ class _Writer:
         pdf.set_subject("Arabic text with its English translation, sentence by sentence")
         pdf.set_creator("bilingual-reader")
         fonts.register_fonts(pdf)
-        self.measure = TextMeasure(pdf)
+        self.measure = TextMeasure(pdf, fonts.FALLBACKS)
         pdf.add_page()
         self.page_top = self._draw_title()
         self.y = self.page_top
@@ -169,18 +169,19 @@ class _Writer:
         self._draw(
             PlacedRow(Row(line, style, 5), self.frame.margin, self.frame.body_width, self.frame.top - 9)
         )
-        self.page_top = self.y = self.frame.top
+        self.page_top = self.frame.top
 
     def add_pair(self, sentence: Sentence, gap: float) -> None:
         """Place and draw one sentence with its translation (or the missing mark)."""
         if self.y > self.page_top:
             self.y += gap
-        pages, self.y = place_block(self._stacks(sentence), self.y, self.frame.top, self.frame.bottom)
+        pages, end = place_block(self._stacks(sentence), self.y, self.frame.top, self.frame.bottom)
         for index, rows in enumerate(pages):
             if index:
                 self._new_page()
             for placed in rows:
                 self._draw(placed)
+        self.y = end
 
     def _stacks(self, sentence: Sentence) -> list[Stack]:
         frame = self.frame

@@ -15,39 +15,16 @@ The page looks exactly as fpdf2 would draw the line; only the order in the file 
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
 from typing import Literal
 
 from fpdf.bidi import BidiParagraph
 from fpdf.enums import TextDirection
 
+from reader.export.directions import extractor_direction
 from reader.export.pdf_wrap import TextMeasure, set_direction
 
 Align = Literal["L", "R", "C"]
-
-# Code points that naive extractors treat as right-to-left (Hebrew, Arabic, Syriac, Thaana,
-# N'Ko and the Arabic presentation forms) and those they treat as direction-neutral.
-_RTL_BLOCKS = ((0x0590, 0x08FF), (0xFB1D, 0xFDFF), (0xFE70, 0xFEFF))
-_NEUTRAL_BLOCKS = (
-    (0x00, 0x2F),  # controls, space, ASCII punctuation before the digits
-    (0x3A, 0x40),  # : ; < = > ? @
-    (0x0660, 0x066D),  # Arabic-Indic digits and separators
-    (0x06F0, 0x06F9),  # extended Arabic-Indic digits
-    (0x2000, 0x206F),  # general punctuation: dashes, quotes, ellipsis, bidi marks
-    (0x20A0, 0x21FF),  # currency, letter-like symbols, arrows
-)
-
-
-@functools.cache
-def extractor_direction(char: str) -> Literal["R", "L", "N"]:
-    """How a text extractor without a bidi algorithm classifies ``char``: by code point block."""
-    code = ord(char)
-    if any(low <= code <= high for low, high in _NEUTRAL_BLOCKS):
-        return "N"
-    if any(low <= code <= high for low, high in _RTL_BLOCKS):
-        return "R"
-    return "L"
 
 
 @dataclass(frozen=True)
@@ -184,9 +161,11 @@ def draw_line(
     """Draw one already-wrapped line inside the box ``left``..``left+width`` at ``y``.
 
     ``rtl`` is the paragraph direction; ``align`` places the line in the box. Pieces are written
-    in logical order (see the module docstring).
+    in logical order (see the module docstring), Arabic ones in the measure's fallback font if the
+    current font has no Arabic.
     """
     pdf = measure.pdf
+    base = (str(pdf.font_family), str(pdf.font_style), float(pdf.font_size_pt))
     runs = _measure(measure, line, rtl)
     total = sum(p.width for pieces in runs for p in pieces)
     if align == "R":
@@ -197,6 +176,12 @@ def draw_line(
         origin = left
     for pieces in runs:
         for piece in pieces:
+            family = measure.family_for(piece.text, base[0])
+            if family != pdf.font_family:
+                pdf.set_font(*base)
+                if family != base[0]:
+                    measure.use_family(family)
             set_direction(pdf, piece.rtl)
             pdf.set_xy(origin + piece.x, y)
             pdf.cell(piece.width, height, piece.text)
+    pdf.set_font(*base)

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from fpdf import FPDF
 
+from reader.export.directions import has_rtl_letters
+
 
 def set_direction(pdf: FPDF, rtl: bool) -> None:
     """Shape what follows as right-to-left Arabic or as left-to-right text."""
@@ -20,19 +22,42 @@ def set_direction(pdf: FPDF, rtl: bool) -> None:
 
 
 class TextMeasure:
-    """Widths (mm) of shaped strings in the PDF's current font, remembered per font, size and direction."""
+    """Widths (mm) of shaped strings in the PDF's current font, remembered per font, size and direction.
 
-    def __init__(self, pdf: FPDF) -> None:
+    ``fallbacks`` maps a family without Arabic letters to one that has them: text holding Arabic
+    is measured, and drawn (see :meth:`family_for`), in the fallback. fpdf2 has fallback fonts of
+    its own, but with text shaping they leave the wrong font selected for the next text drawn.
+    """
+
+    def __init__(self, pdf: FPDF, fallbacks: dict[str, str] | None = None) -> None:
         self.pdf = pdf
-        self._widths: dict[tuple[str, float, bool, str], float] = {}
+        self.fallbacks = fallbacks or {}
+        self._widths: dict[tuple[str, str, float, bool, str], float] = {}
+
+    def family_for(self, text: str, family: str | None = None) -> str:
+        """The family ``text`` is drawn in when ``family`` (by default the current one) is selected."""
+        family = str(self.pdf.font_family) if family is None else family
+        fallback = self.fallbacks.get(family)
+        return fallback if fallback is not None and has_rtl_letters(text) else family
+
+    def use_family(self, family: str) -> None:
+        """Select ``family`` at the current size (in the current style if it has one)."""
+        style = self.pdf.font_style if f"{family}{self.pdf.font_style}".lower() in self.pdf.fonts else ""
+        self.pdf.set_font(family, style, self.pdf.font_size_pt)
 
     def width(self, text: str, rtl: bool) -> float:
-        font = self.pdf.current_font
-        key = (font.fontkey if font is not None else "", self.pdf.font_size_pt, rtl, text)
+        pdf = self.pdf
+        family = self.family_for(text)
+        key = (family, pdf.font_style, pdf.font_size_pt, rtl, text)
         known = self._widths.get(key)
         if known is None:
-            set_direction(self.pdf, rtl)
-            known = self._widths[key] = float(self.pdf.get_string_width(text))
+            current = (pdf.font_family, pdf.font_style, pdf.font_size_pt)
+            if family != current[0]:
+                self.use_family(family)
+            set_direction(pdf, rtl)
+            known = self._widths[key] = float(pdf.get_string_width(text))
+            if family != current[0]:
+                pdf.set_font(*current)
         return known
 
 
