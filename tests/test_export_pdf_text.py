@@ -2,29 +2,11 @@
 
 from __future__ import annotations
 
-import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reader.export.pdf_text import Run, bidi_runs, extraction_pieces, extractor_direction, visual_order
-
-
-@pytest.mark.parametrize(
-    ("char", "kind"),
-    [
-        ("ق", "R"),
-        ("َ", "R"),
-        ("،", "R"),
-        ("a", "L"),
-        ("7", "L"),
-        ("«", "L"),
-        (" ", "N"),
-        (".", "N"),
-        ("٢", "N"),
-    ],
-)
-def test_extractor_direction(char: str, kind: str) -> None:
-    assert extractor_direction(char) == kind
+from reader.export.directions import extractor_direction
+from reader.export.pdf_text import Run, bidi_runs, extraction_pieces, visual_order
 
 
 def test_runs_of_arabic_with_a_number() -> None:
