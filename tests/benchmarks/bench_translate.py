@@ -1,0 +1,95 @@
+"""Benchmark: the transformers engine on an opus-mt-ar-en-shaped model, one sentence per call vs batched.
+
+Run: ``.venv/bin/python tests/benchmarks/bench_translate.py [--workdir DIR] [--beams 1 4]``.
+Builds (or reuses) a random-weight model with the exact opus-mt-ar-en shape under the user cache
+(or ``--workdir``), then translates the seed article with exactly 45 output tokens per sentence,
+so every configuration does the same decoding work whatever the random weights would say.
+Prints seconds and output tokens/s for one sentence per call (what most apps do) and for the
+engine's length-sorted batching, at each beam size. The model load is not timed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(REPO))
+
+from reader.loaders import load_document  # noqa: E402
+from reader.paths import models_dir  # noqa: E402
+from reader.translate.generation import GenerationOptions  # noqa: E402
+from reader.translate.protocol import EngineSettings  # noqa: E402
+from reader.translate.transformers_engine import TransformersEngine, available_cores  # noqa: E402
+from tests.benchmarks.fullshape_model import ensure_fullshape_model  # noqa: E402
+
+SEED = REPO / "seeds" / "news_us_russia_talks_switzerland.ar.txt"
+FORCED_TOKENS = 45
+
+
+def _engine(model: Path, beams: int, batch_size: int, guard: bool) -> TransformersEngine:
+    options = GenerationOptions(beams=beams, forced_output_tokens=FORCED_TOKENS)
+    if not guard:
+        options = GenerationOptions(beams=beams, forced_output_tokens=FORCED_TOKENS, no_repeat_ngram_size=0)
+    engine = TransformersEngine(EngineSettings(model=str(model), beams=beams, batch_size=batch_size), options)
+    engine.load()
+    list(engine.translate(["قالت المصادر"]))  # warm-up: first-call allocations are not the steady state
+    return engine
+
+
+def _timed(engine: TransformersEngine, sentences: list[str], one_per_call: bool) -> float:
+    results = []
+    started = time.perf_counter()
+    if one_per_call:
+        for sentence in sentences:
+            results += [r for batch in engine.translate([sentence]) for r in batch]
+    else:
+        results += [r for batch in engine.translate(sentences) for r in batch]
+    seconds = time.perf_counter() - started
+    if len(results) != len(sentences) or not all(r.ok for r in results):
+        raise SystemExit(f"translation went wrong: {results}")
+    return seconds
+
+
+def _load() -> str:
+    try:
+        return Path("/proc/loadavg").read_text().split()[0]
+    except OSError:
+        return "n/a"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--workdir", type=Path, help="where to build/reuse the model (default: user cache)")
+    parser.add_argument("--beams", type=int, nargs="+", default=[1, 4])
+    parser.add_argument("--batch-size", type=int, default=16)
+    parser.add_argument("--no-guard", action="store_true", help="also time without the repetition guard")
+    args = parser.parse_args()
+
+    folder = args.workdir or models_dir() / "bench-opus-mt-ar-en-shape"
+    started = time.perf_counter()
+    model = ensure_fullshape_model(folder)
+    print(f"model: {model} (ready in {time.perf_counter() - started:.1f} s)")
+    sentences = [s.text for s in load_document(SEED).iter_sentences()]
+    tokens = FORCED_TOKENS * len(sentences)
+    print(f"seed: {len(sentences)} sentences × {FORCED_TOKENS} forced output tokens = {tokens} tokens")
+    print(f"torch threads: {available_cores()}; load average before: {_load()}")
+    print()
+    print("| engine | mode | beams | seconds | output tokens/s |")
+    print("|---|---|---:|---:|---:|")
+    guards = [True, False] if args.no_guard else [True]
+    for guard in guards:
+        label = "transformers" + ("" if guard else " (no repetition guard)")
+        for beams in args.beams:
+            for one_per_call in (True, False):
+                engine = _engine(model, beams, 1 if one_per_call else args.batch_size, guard)
+                seconds = _timed(engine, sentences, one_per_call)
+                mode = "one sentence per call" if one_per_call else f"batch {args.batch_size}"
+                print(f"| {label} | {mode} | {beams} | {seconds:.2f} | {tokens / seconds:.0f} |", flush=True)
+    print(f"\nload average after: {_load()} (other work on the machine inflates these timings)")
+
+
+if __name__ == "__main__":
+    main()
