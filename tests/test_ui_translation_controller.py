@@ -155,7 +155,7 @@ def test_a_model_that_fails_to_load_shows_the_banner(qtbot, make_window, seed_pa
     window = make_window(LoadingTranslator(fail="not a MarianMT checkpoint: /models/x"))
     with qtbot.waitSignal(window.controller.model_unavailable, timeout=5000):
         window.open_path(seed_path)
-    assert "not a MarianMT checkpoint: /models/x" in window.banner.message.text()
+    assert window.banner.detail.text() == "not a MarianMT checkpoint: /models/x"
     assert window.download_dialog is None
     assert window.document.translated_count == 0
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QToolButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QToolButton, QVBoxLayout, QWidget
 
 
 class ModelBanner(QWidget):
@@ -24,6 +24,14 @@ class ModelBanner(QWidget):
         self.message = QLabel(self)
         self.message.setObjectName("bannerMessage")
         self.message.setWordWrap(True)
+        self.detail = QLabel(self)
+        self.detail.setObjectName("bannerDetail")
+        self.detail.setWordWrap(True)
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        texts = QVBoxLayout()
+        texts.setSpacing(2)
+        texts.addWidget(self.message)
+        texts.addWidget(self.detail)
         self.choose_button = QPushButton(self.tr("Choose model folder…"), self)
         self.settings_button = QPushButton(self.tr("Settings…"), self)
         self.close_button = QToolButton(self)
@@ -33,7 +41,7 @@ class ModelBanner(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(12, 8, 8, 8)
         layout.addWidget(self.icon)
-        layout.addWidget(self.message, 1)
+        layout.addLayout(texts, 1)
         layout.addWidget(self.choose_button)
         layout.addWidget(self.settings_button)
         layout.addWidget(self.close_button)
@@ -46,7 +54,7 @@ class ModelBanner(QWidget):
         text = self.tr(
             "The translation model {model} is not available, so the English cannot be shown."
         ).format(model=model)
-        if reason:
-            text += "\n" + reason
         self.message.setText(text)
+        self.detail.setText(reason)
+        self.detail.setVisible(bool(reason))
         self.show()

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from reader.document import Sentence, Status
 from reader.ui.fonts import ReadingFonts
@@ -25,12 +34,15 @@ class DetailStrip(QWidget):
         self.sentence: Sentence | None = None
         self.heading = QLabel(self)
         self.heading.setObjectName("detailHeading")
-        self.arabic = QLabel(self)
+        # The two texts sit where their panes are, whatever the UI's direction.
+        self.texts = QWidget(self)
+        self.texts.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        self.arabic = QLabel(self.texts)
         self.arabic.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
         self.arabic.setAlignment(
             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignTop
         )
-        self.english = QLabel(self)
+        self.english = QLabel(self.texts)
         self.english.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         self.english.setAlignment(
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignTop
@@ -47,11 +59,23 @@ class DetailStrip(QWidget):
         buttons.addWidget(self.heading, 1)
         for button in (self.retry, self.copy_arabic, self.copy_english, self.copy_pair):
             buttons.addWidget(button)
-        self.grid = QGridLayout(self)
-        self.grid.setContentsMargins(14, 6, 14, 8)
-        self.grid.addLayout(buttons, 0, 0, 1, 2)
+        self.grid = QGridLayout(self.texts)
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        self.grid.setHorizontalSpacing(28)
         self.grid.setColumnStretch(0, 1)
         self.grid.setColumnStretch(1, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(14, 6, 14, 8)
+        # A long sentence (or a large zoom) scrolls inside the strip instead of being cut off.
+        self.scroller = QScrollArea(self)
+        self.scroller.setWidget(self.texts)
+        self.scroller.setWidgetResizable(True)
+        self.scroller.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroller.viewport().setAutoFillBackground(False)
+        self.texts.setAutoFillBackground(False)
+        layout.addLayout(buttons)
+        layout.addWidget(self.scroller, 1)
         self.set_arabic_on_left(False)
         self.copy_arabic.clicked.connect(lambda: self._copy(self.sentence.text if self.sentence else ""))
         self.copy_english.clicked.connect(
@@ -65,8 +89,8 @@ class DetailStrip(QWidget):
     def set_arabic_on_left(self, on_left: bool) -> None:
         self.grid.removeWidget(self.arabic)
         self.grid.removeWidget(self.english)
-        self.grid.addWidget(self.arabic, 1, 0 if on_left else 1)
-        self.grid.addWidget(self.english, 1, 1 if on_left else 0)
+        self.grid.addWidget(self.arabic, 0, 0 if on_left else 1)
+        self.grid.addWidget(self.english, 0, 1 if on_left else 0)
 
     def set_zoom(self, zoom: int) -> None:
         self.arabic.setFont(self.fonts.arabic_font(zoom))
@@ -89,7 +113,10 @@ class DetailStrip(QWidget):
             )
         )
         self.arabic.setText(sentence.text)
-        if sentence.status is Status.DONE:
+        # A translation reads left to right; a status line reads in the UI's direction.
+        done = sentence.status is Status.DONE
+        self.english.setLayoutDirection(Qt.LayoutDirection.LeftToRight if done else self.layoutDirection())
+        if done:
             self.english.setText(sentence.translation or "")
         elif sentence.status is Status.FAILED:
             self.english.setText(self.tr("Translation failed: {reason}").format(reason=sentence.error or ""))

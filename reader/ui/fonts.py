@@ -35,7 +35,9 @@ class ReadingFonts:
         return font
 
     def english_font(self, zoom: int = 100) -> QFont:
-        font = QFont(self.english)
+        font = QFont()
+        # Arabic that stays in the English (an untranslated name, say) falls back to Amiri.
+        font.setFamilies([self.english, self.arabic])
         font.setPointSizeF(ENGLISH_POINT_SIZE * zoom / 100)
         font.setStyleHint(QFont.StyleHint.Serif)
         return font

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QTextLayout, QTextOption
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QPainter, QPalette, QTextLayout, QTextOption
 from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from reader.document import Status
@@ -34,17 +34,37 @@ class PaneRects:
     right: QRect
 
 
-def lay_out(text: str, font: QFont, width: float, right_to_left: bool) -> tuple[QTextLayout, float]:
-    """Lay *text* out in lines of *width*; return the layout and its height."""
+@dataclass
+class PairLayout:
+    """Laid-out sides of one row; the shifts align the first baselines."""
+
+    arabic: QTextLayout
+    english: QTextLayout
+    arabic_shift: float
+    english_shift: float
+    height: float
+    placeholder: bool
+
+
+def lay_out(
+    text: str, font: QFont, width: float, right_to_left: bool, *, flush_right: bool | None = None
+) -> tuple[QTextLayout, float]:
+    """Lay *text* out in lines of *width*; return the layout and its height.
+
+    *right_to_left* is the paragraph direction; lines sit against the right edge when
+    *flush_right* (by default: when the paragraph is right to left).
+    """
     layout = QTextLayout(text, font)
     option = QTextOption()
     option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
-    if right_to_left:
-        option.setTextDirection(Qt.LayoutDirection.RightToLeft)
-        option.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute)
-    else:
-        option.setTextDirection(Qt.LayoutDirection.LeftToRight)
-        option.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignAbsolute)
+    direction = Qt.LayoutDirection.RightToLeft if right_to_left else Qt.LayoutDirection.LeftToRight
+    option.setTextDirection(direction)
+    side = (
+        Qt.AlignmentFlag.AlignRight
+        if (right_to_left if flush_right is None else flush_right)
+        else (Qt.AlignmentFlag.AlignLeft)
+    )
+    option.setAlignment(side | Qt.AlignmentFlag.AlignAbsolute)
     layout.setTextOption(option)
     layout.setCacheEnabled(True)
     height = 0.0
@@ -122,6 +142,23 @@ class PairDelegate(QStyledItemDelegate):
         text = self.tr("translating…") if self.translating else self.tr("not translated yet")
         return text, self.placeholder_font, True
 
+    def lay_out_pair(self, index: ModelIndex, arabic_width: int, english_width: int) -> PairLayout:
+        """Both sides of a row, shifted so that their first lines share a baseline."""
+        arabic, arabic_height = lay_out(
+            str(index.data(PairRole.ARABIC) or ""), self.arabic_font, arabic_width, True
+        )
+        text, font, placeholder = self.english_display(index)
+        # A placeholder is UI text: it reads in the UI's direction (Arabic in an Arabic UI),
+        # still against the English pane's left edge. A translation is always left to right.
+        ui_rtl = placeholder and QGuiApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        english, english_height = lay_out(text, font, english_width, ui_rtl, flush_right=False)
+        arabic_ascent = arabic.lineAt(0).ascent() if arabic.lineCount() else 0.0
+        english_ascent = english.lineAt(0).ascent() if english.lineCount() else 0.0
+        baseline = max(arabic_ascent, english_ascent)
+        arabic_shift, english_shift = baseline - arabic_ascent, baseline - english_ascent
+        height = max(arabic_height + arabic_shift, english_height + english_shift)
+        return PairLayout(arabic, english, arabic_shift, english_shift, height, placeholder)
+
     # Measuring -------------------------------------------------------------------------------
     def row_width(self) -> int:
         return max(self.view.viewport().width(), 200)
@@ -129,16 +166,14 @@ class PairDelegate(QStyledItemDelegate):
     def sizeHint(self, option: QStyleOptionViewItem, index: ModelIndex) -> QSize:  # noqa: N802
         width = self.row_width()
         arabic_box, english_box = self.arabic_and_english(QRect(0, 0, width, 10))
-        arabic = str(index.data(PairRole.ARABIC) or "")
-        english, english_font, _placeholder = self.english_display(index)
+        english, _font, _placeholder = self.english_display(index)
         gap = self.gap_above(index)
-        key = (arabic_box.width(), english_box.width(), self.zoom, gap, arabic, english)
+        key = (arabic_box.width(), english_box.width(), self.zoom, gap, index.data(PairRole.ARABIC), english)
         cached = self._heights.get(index.row())
         if cached is not None and cached[0] == key:
             return QSize(width, cached[1])
-        _, arabic_height = lay_out(arabic, self.arabic_font, arabic_box.width(), True)
-        _, english_height = lay_out(english, english_font, english_box.width(), False)
-        height = gap + 2 * self._px(PAD) + int(max(arabic_height, english_height) + 0.999)
+        pair = self.lay_out_pair(index, arabic_box.width(), english_box.width())
+        height = gap + 2 * self._px(PAD) + int(pair.height + 0.999)
         self._heights[index.row()] = (key, height)
         return QSize(width, height)
 
@@ -170,19 +205,14 @@ class PairDelegate(QStyledItemDelegate):
             painter.setBrush(colour)
             for box in (arabic_box, english_box):
                 painter.drawRoundedRect(QRectF(box.adjusted(-pad, -pad, pad, pad)), pad, pad)
-        text_colour = palette.color(QPalette.ColorRole.Text)
-        arabic_layout, _ = lay_out(
-            str(index.data(PairRole.ARABIC) or ""), self.arabic_font, arabic_box.width(), True
-        )
-        painter.setPen(text_colour)
-        arabic_layout.draw(painter, QPointF(arabic_box.topLeft()))
-        english, font, placeholder = self.english_display(index)
-        english_layout, _ = lay_out(english, font, english_box.width(), False)
+        pair = self.lay_out_pair(index, arabic_box.width(), english_box.width())
+        painter.setPen(palette.color(QPalette.ColorRole.Text))
+        pair.arabic.draw(painter, QPointF(arabic_box.left(), arabic_box.top() + pair.arabic_shift))
         if index.data(PairRole.STATUS) is Status.FAILED:
             painter.setPen(self.error_colour(palette))
-        elif placeholder:
+        elif pair.placeholder:
             painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
-        english_layout.draw(painter, QPointF(english_box.topLeft()))
+        pair.english.draw(painter, QPointF(english_box.left(), english_box.top() + pair.english_shift))
         painter.restore()
 
     @staticmethod

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QSizePolicy, QWidget
 
 
 def format_seconds(seconds: float) -> str:
@@ -33,6 +33,8 @@ class ProgressPanel(QWidget):
         self.bar.setTextVisible(False)
         self.cancel_button = QPushButton(self.tr("Cancel"), self)
         self.resume_button = QPushButton(self.tr("Resume"), self)
+        for button in (self.cancel_button, self.resume_button):
+            button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.label)

@@ -204,6 +204,7 @@ class PaneHeader(QSplitter):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(Qt.Orientation.Horizontal, parent)
         self.setObjectName("paneHeader")
+        self.setLayoutDirection(Qt.LayoutDirection.LeftToRight)  # titles stay over their panes
         self.left_title = QLabel(self)
         self.right_title = QLabel(self)
         for label in (self.left_title, self.right_title):
@@ -217,7 +218,9 @@ class PaneHeader(QSplitter):
     def set_titles(self, left: str, right: str) -> None:
         self.left_title.setText(left)
         self.right_title.setText(right)
-        self.right_title.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute)
+        vertical = Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignAbsolute
+        self.left_title.setAlignment(Qt.AlignmentFlag.AlignLeft | vertical)
+        self.right_title.setAlignment(Qt.AlignmentFlag.AlignRight | vertical)
         self.set_margins(self.contentsMargins().left(), self.contentsMargins().right())
 
     def set_margins(self, left: int, right: int, vertical: int = 4) -> None:

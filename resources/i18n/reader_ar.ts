@@ -4,42 +4,42 @@
 <context>
     <name>DetailStrip</name>
     <message>
-        <location filename="../../reader/ui/detail_strip.py" line="42"/>
+        <location filename="../../reader/ui/detail_strip.py" line="54"/>
         <source>Copy Arabic</source>
         <translation>نسخ العربية</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/detail_strip.py" line="43"/>
+        <location filename="../../reader/ui/detail_strip.py" line="55"/>
         <source>Copy English</source>
         <translation>نسخ الإنجليزية</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/detail_strip.py" line="44"/>
+        <location filename="../../reader/ui/detail_strip.py" line="56"/>
         <source>Copy pair</source>
         <translation>نسخ الزوج</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/detail_strip.py" line="45"/>
+        <location filename="../../reader/ui/detail_strip.py" line="57"/>
         <source>Retry</source>
         <translation>إعادة المحاولة</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/detail_strip.py" line="81"/>
+        <location filename="../../reader/ui/detail_strip.py" line="105"/>
         <source>Click a sentence to see the pair here.</source>
         <translation>انقر على جملة لترى الزوج هنا.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/detail_strip.py" line="87"/>
+        <location filename="../../reader/ui/detail_strip.py" line="111"/>
         <source>Sentence {number} of {total}, paragraph {paragraph}</source>
         <translation>الجملة {number} من {total}، الفقرة {paragraph}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/detail_strip.py" line="95"/>
+        <location filename="../../reader/ui/detail_strip.py" line="122"/>
         <source>Translation failed: {reason}</source>
         <translation>فشلت الترجمة: {reason}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/detail_strip.py" line="97"/>
+        <location filename="../../reader/ui/detail_strip.py" line="124"/>
         <source>Not translated yet.</source>
         <translation>لم تُترجم بعد.</translation>
     </message>
@@ -165,22 +165,22 @@
 <context>
     <name>ModelBanner</name>
     <message>
-        <location filename="../../reader/ui/banner.py" line="27"/>
+        <location filename="../../reader/ui/banner.py" line="35"/>
         <source>Choose model folder…</source>
         <translation>اختيار مجلد النموذج…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/banner.py" line="28"/>
+        <location filename="../../reader/ui/banner.py" line="36"/>
         <source>Settings…</source>
         <translation>الإعدادات…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/banner.py" line="31"/>
+        <location filename="../../reader/ui/banner.py" line="39"/>
         <source>Hide this message</source>
         <translation>إخفاء هذه الرسالة</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/banner.py" line="47"/>
+        <location filename="../../reader/ui/banner.py" line="55"/>
         <source>The translation model {model} is not available, so the English cannot be shown.</source>
         <translation>نموذج الترجمة {model} غير متاح، لذا لا يمكن عرض الإنجليزية.</translation>
     </message>
@@ -188,17 +188,17 @@
 <context>
     <name>PairDelegate</name>
     <message>
-        <location filename="../../reader/ui/pair_delegate.py" line="118"/>
+        <location filename="../../reader/ui/pair_delegate.py" line="138"/>
         <source>Translation failed (hover for the reason; Ctrl+R retries)</source>
         <translation>فشلت الترجمة (مرّر المؤشر لمعرفة السبب؛ Ctrl+R لإعادة المحاولة)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/pair_delegate.py" line="122"/>
+        <location filename="../../reader/ui/pair_delegate.py" line="142"/>
         <source>translating…</source>
         <translation>جارٍ الترجمة…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/pair_delegate.py" line="122"/>
+        <location filename="../../reader/ui/pair_delegate.py" line="142"/>
         <source>not translated yet</source>
         <translation>لم تُترجم بعد</translation>
     </message>
@@ -216,17 +216,17 @@
         <translation>استئناف</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/progress_panel.py" line="59"/>
+        <location filename="../../reader/ui/progress_panel.py" line="61"/>
         <source>{done} / {total} sentences translated</source>
         <translation>تُرجمت {done} من {total} جملة</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/progress_panel.py" line="61"/>
+        <location filename="../../reader/ui/progress_panel.py" line="63"/>
         <source>{failed} failed</source>
         <translation>فشلت {failed}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/progress_panel.py" line="63"/>
+        <location filename="../../reader/ui/progress_panel.py" line="65"/>
         <source>about {time} left</source>
         <translation>يتبقى نحو {time}</translation>
     </message>
