@@ -109,3 +109,27 @@ def make_window(qtbot, ui_settings):  # type: ignore[no-untyped-def]
         return window
 
     return make
+
+
+class _Gate(threading.Event):
+    """A FakeTranslator gate: ``set()`` lets one batch through; ``open()`` lets all of them through."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.opened = False
+
+    def open(self) -> None:
+        self.opened = True
+        self.set()
+
+    def clear(self) -> None:
+        if not self.opened:
+            super().clear()
+
+
+@pytest.fixture
+def gate() -> Iterator[_Gate]:
+    """Hold a FakeTranslator between batches; opened for good at the end so no worker stays blocked."""
+    held = _Gate()
+    yield held
+    held.open()

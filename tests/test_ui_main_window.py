@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import threading
 from pathlib import Path
 
 import pytest
@@ -35,18 +34,18 @@ def boxes(window: MainWindow, row: int):
     return delegate.arabic_and_english(rect)
 
 
-def test_the_arabic_appears_at_once_in_order_and_the_english_fills_in(qtbot, make_window, seed_path) -> None:
-    gate = threading.Event()
+def test_the_arabic_appears_at_once_in_order_and_the_english_fills_in(
+    qtbot, gate, make_window, seed_path
+) -> None:
     translator = FakeTranslator(gate=gate)
-    window = make_window(translator, before_close=lambda _w: gate.set())
+    window = make_window(translator, before_close=lambda _w: gate.open())
     window.open_path(seed_path)
     expected = [s.text for s in load_document(seed_path).sentences]
     model = window.view.pair_model
     assert [model.index(r).data(PairRole.ARABIC) for r in range(model.rowCount())] == expected
     assert all(model.index(r).data(PairRole.STATUS) is Status.PENDING for r in range(len(expected)))
     with qtbot.waitSignal(window.controller.finished, timeout=5000):
-        translator.gate = None  # let every batch through
-        gate.set()
+        gate.open()  # let every batch through
     english = [model.index(r).data(PairRole.ENGLISH) for r in range(model.rowCount())]
     assert english == [f"[en] {text}" for text in expected]
     assert window.windowTitle().startswith(seed_path.name)
@@ -292,3 +291,38 @@ def test_the_empty_window_invites_a_document(qtbot, make_window) -> None:
     assert window.windowTitle() == "Bilingual Reader"
     assert not window.actions_["export"].isEnabled()
     assert window.view.pair_model.rowCount() == 0
+
+
+def test_a_long_translation_makes_its_row_taller(qtbot, gate, make_window, seed_path) -> None:
+    long_english = FakeTranslator(gate=gate, render=lambda text: " ".join(["A long English rendering."] * 30))
+    window = make_window(long_english, before_close=lambda _w: gate.open())
+    window.open_path(seed_path)
+    view = window.view
+    qtbot.waitUntil(lambda: view.visualRect(view.pair_model.index(0)).height() > 0)
+    before = view.visualRect(view.pair_model.index(0)).height()
+    with qtbot.waitSignal(window.controller.finished, timeout=5000):
+        gate.open()
+    qtbot.waitUntil(lambda: view.visualRect(view.pair_model.index(0)).height() > before)
+    arabic, english = boxes(window, 0)
+    assert arabic.top() == english.top()
+
+
+def test_rows_growing_above_the_screen_do_not_move_the_text_being_read(
+    qtbot, gate, make_window, seed_path, tmp_path: Path
+) -> None:
+    """Visible-first translation reaches the rows above the reader last; the reader's line stays put."""
+    long_text = tmp_path / "long.txt"
+    long_text.write_text("\n".join([seed_path.read_text(encoding="utf-8")] * 4), encoding="utf-8")
+    translator = FakeTranslator(gate=gate, render=lambda text: " ".join(["A long English rendering."] * 12))
+    window = make_window(translator, before_close=lambda _w: gate.open())
+    window.open_path(long_text)
+    view = window.view
+    qtbot.waitUntil(lambda: view.pair_delegate.measured_rows() == view.pair_model.rowCount())
+    view.scrollTo(view.pair_model.index(30), view.ScrollHint.PositionAtTop)
+    qtbot.waitUntil(lambda: window.controller._visible[:1] == [30])
+    with qtbot.waitSignal(window.controller.finished, timeout=10_000):
+        gate.open()
+    assert window.controller.document.sentences[0].translation  # the rows above were done too
+    view.executeDelayedItemsLayout()
+    assert view.indexAt(QPoint(view.viewport().width() // 2, 1)).row() == 30
+    assert abs(view.visualRect(view.pair_model.index(30)).top()) <= 2

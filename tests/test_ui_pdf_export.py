@@ -38,7 +38,7 @@ def test_export_writes_a_pdf_with_the_real_exporter_in_the_background(
 
 
 def test_export_works_on_a_snapshot_and_passes_the_chosen_options(
-    qtbot, make_window, seed_path, tmp_path: Path
+    qtbot, gate, make_window, seed_path, tmp_path: Path
 ) -> None:
     calls: list[dict[str, object]] = []
     release = threading.Event()
@@ -48,9 +48,8 @@ def test_export_works_on_a_snapshot_and_passes_the_chosen_options(
         calls.append({"document": document, "output": output, "layout": layout, "page_size": page_size})
         progress(1, 1)
 
-    gate = threading.Event()
     window = make_window(
-        FakeTranslator(gate=gate), export_pdf=fake_export, before_close=lambda _w: gate.set()
+        FakeTranslator(gate=gate), export_pdf=fake_export, before_close=lambda _w: gate.open()
     )
     window.settings.export_layout = "interleaved"
     window.settings.export_page_size = "Letter"

@@ -21,11 +21,10 @@ from reader.ui.workers import TaskContext
 
 
 def test_progress_counts_up_cancel_stops_between_batches_and_resume_finishes(
-    qtbot, make_window, seed_path
+    qtbot, gate, make_window, seed_path
 ) -> None:
-    gate = threading.Event()
     translator = FakeTranslator(gate=gate)
-    window = make_window(translator, before_close=lambda _w: gate.set())
+    window = make_window(translator, before_close=lambda _w: gate.open())
     panel = window.progress_panel
     window.open_path(seed_path)
     total = len(window.document.sentences)
@@ -49,7 +48,7 @@ def test_progress_counts_up_cancel_stops_between_batches_and_resume_finishes(
     )
     assert len(translator.calls) == 2
     with qtbot.waitSignal(window.controller.finished, timeout=5000):
-        translator.gate = None
+        gate.open()
         qtbot.mouseClick(panel.resume_button, Qt.MouseButton.LeftButton)
     assert window.document.translated_count == total
     assert not panel.resume_button.isVisible()
@@ -161,11 +160,10 @@ def test_a_model_that_fails_to_load_shows_the_banner(qtbot, make_window, seed_pa
 
 
 def test_sentences_on_screen_are_translated_first_and_scrolling_moves_new_ones_forward(
-    qtbot, make_window, seed_path
+    qtbot, gate, make_window, seed_path
 ) -> None:
-    gate = threading.Event()
     translator = FakeTranslator(gate=gate, batch_size=64)
-    window = make_window(translator, before_close=lambda _w: gate.set())
+    window = make_window(translator, before_close=lambda _w: gate.open())
     window.resize(800, 420)
     view = window.view
     view.scrollToBottom()
@@ -181,9 +179,8 @@ def test_sentences_on_screen_are_translated_first_and_scrolling_moves_new_ones_f
     qtbot.waitUntil(lambda: len(translator.calls) == 2)
     second = translator.calls[1]
     assert second[: len(bottom)] == [texts[i] for i in bottom]
-    translator.gate = None
     with qtbot.waitSignal(window.controller.finished, timeout=5000):
-        gate.set()
+        gate.open()
 
 
 class EndlessTranslator:
@@ -214,23 +211,22 @@ def test_closing_the_window_stops_the_work_and_waits_for_it(qtbot, make_window, 
     assert translator.batches == produced
 
 
-def test_opening_another_document_drops_the_old_ones_results(qtbot, make_window, seed_path, tmp_path) -> None:
-    gate = threading.Event()
+def test_opening_another_document_drops_the_old_ones_results(
+    qtbot, gate, make_window, seed_path, tmp_path
+) -> None:
     translator = FakeTranslator(gate=gate)
-    window = make_window(translator, before_close=lambda _w: gate.set())
+    window = make_window(translator, before_close=lambda _w: gate.open())
     window.open_path(seed_path)
     other = tmp_path / "short.txt"
     other.write_text("جملة أولى. جملة ثانية.", encoding="utf-8")
     window.open_path(other)
     with qtbot.waitSignal(window.controller.finished, timeout=5000):
-        translator.gate = None
-        gate.set()
+        gate.open()
     assert [s.translation for s in window.document.sentences] == ["[en] جملة أولى.", "[en] جملة ثانية."]
 
 
-def test_time_left_is_estimated_from_this_runs_pace(qtbot) -> None:
+def test_time_left_is_estimated_from_this_runs_pace(qtbot, gate) -> None:
     now = [100.0]
-    gate = threading.Event()
     translator = FakeTranslator(gate=gate, batch_size=2)
     controller = TranslationController(
         lambda _s: translator, EngineSettings(batch_size=2), clock=lambda: now[0]
@@ -247,8 +243,7 @@ def test_time_left_is_estimated_from_this_runs_pace(qtbot) -> None:
         qtbot.waitUntil(lambda: bool(reports) and reports[-1][0] == 2)
         assert reports[-1] == (2, 0, 8, 12.0)
     finally:
-        translator.gate = None
-        gate.set()
+        gate.open()
         controller.shutdown()
 
 

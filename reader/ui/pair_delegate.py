@@ -164,18 +164,41 @@ class PairDelegate(QStyledItemDelegate):
         return max(self.view.viewport().width(), 200)
 
     def sizeHint(self, option: QStyleOptionViewItem, index: ModelIndex) -> QSize:  # noqa: N802
-        width = self.row_width()
-        arabic_box, english_box = self.arabic_and_english(QRect(0, 0, width, 10))
-        english, _font, _placeholder = self.english_display(index)
-        gap = self.gap_above(index)
-        key = (arabic_box.width(), english_box.width(), self.zoom, gap, index.data(PairRole.ARABIC), english)
+        # QListView asks for every row's size on each relayout (each finished batch), so the
+        # cached path is one lookup; rows whose text changed are forgotten by forget_rows().
+        key = self.size_key()
+        width = key[0]
         cached = self._heights.get(index.row())
         if cached is not None and cached[0] == key:
             return QSize(width, cached[1])
+        arabic_box, english_box = self.arabic_and_english(QRect(0, 0, width, 10))
         pair = self.lay_out_pair(index, arabic_box.width(), english_box.width())
-        height = gap + 2 * self._px(PAD) + int(pair.height + 0.999)
+        height = self.gap_above(index) + 2 * self._px(PAD) + int(pair.height + 0.999)
         self._heights[index.row()] = (key, height)
         return QSize(width, height)
+
+    def forget_rows(self, rows: range | list[int]) -> None:
+        """These rows' texts or statuses changed: measure them again."""
+        for row in rows:
+            self._heights.pop(row, None)
+
+    def size_key(self) -> tuple[int, int, float, bool]:
+        """What a cached row height depends on besides the row's own text."""
+        return (self.row_width(), self.zoom, self.split, self.arabic_on_left)
+
+    def cached_heights(self, rows: range) -> list[int]:
+        """The heights last measured for *rows* (at the current size key; 0 if unknown)."""
+        key = self.size_key()
+        heights = []
+        for row in rows:
+            cached = self._heights.get(row)
+            heights.append(cached[1] if cached is not None and cached[0] == key else 0)
+        return heights
+
+    def measured_rows(self) -> int:
+        """Rows whose height is known for the current width, zoom and pane split."""
+        key = self.size_key()
+        return sum(1 for cached_key, _height in self._heights.values() if cached_key == key)
 
     def forget_sizes(self) -> None:
         self._heights.clear()

@@ -12,7 +12,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QMouseEvent, QPainter, QPaintEvent, QPalette
-from PySide6.QtWidgets import QAbstractItemView, QLabel, QListView, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QLabel,
+    QListView,
+    QSplitter,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from reader.ui.fonts import ReadingFonts
 from reader.ui.pair_delegate import MARGIN, PairDelegate
@@ -56,13 +64,17 @@ class ReadingView(QListView):
         self._visible_timer.setSingleShot(True)
         self._visible_timer.setInterval(visible_delay_ms)
         self._visible_timer.timeout.connect(self._report_visible)
-        self.verticalScrollBar().valueChanged.connect(self._visible_timer.start)
+        # Not connect(timer.start): valueChanged(int) would become the timer's interval.
+        self.verticalScrollBar().valueChanged.connect(lambda _value: self._visible_timer.start())
         self.pair_model.dataChanged.connect(self._on_data_changed)
         self.pair_model.modelReset.connect(self._on_reset)
         self.selectionModel().selectionChanged.connect(self._on_selection_changed)
+        self._pending_shift = 0
+        self._ready = True
 
     # Document and appearance ----------------------------------------------------------------
     def relayout(self) -> None:
+        self.setLayoutMode(QListView.LayoutMode.Batched)
         self.pair_delegate.forget_sizes()
         self.scheduleDelayedItemsLayout()
         self.viewport().update()
@@ -89,6 +101,8 @@ class ReadingView(QListView):
             self.relayout()
 
     def _on_reset(self) -> None:
+        self._pending_shift = 0
+        self.setLayoutMode(QListView.LayoutMode.Batched)  # measure a new document without freezing
         self.pair_delegate.forget_sizes()
         self._last_visible = []
         self._visible_timer.start()
@@ -97,8 +111,37 @@ class ReadingView(QListView):
         self, top: QModelIndex, bottom: QModelIndex, _roles: list[int] | None = None
     ) -> None:
         # A translation can change a row's height: ask the view to measure those rows again.
-        for row in range(top.row(), bottom.row() + 1):
-            self.pair_delegate.sizeHintChanged.emit(self.pair_model.index(row))
+        rows = range(top.row(), bottom.row() + 1)
+        delegate = self.pair_delegate
+        measured_all = delegate.measured_rows() >= self.pair_model.rowCount()
+        if measured_all:
+            self.executeDelayedItemsLayout()  # cached sizes only: cheap, and indexAt is current
+        first = self.indexAt(QPoint(self.viewport().width() // 2, 1))
+        above = measured_all and first.isValid() and rows.stop <= first.row()
+        old = delegate.cached_heights(rows)
+        delegate.forget_rows(rows)
+        if measured_all:
+            # Every row has been measured once (in batches, so opening a book does not freeze
+            # the window); measure the changed rows now so that stays true, and let later
+            # relayouts, which only read cached sizes, happen in one pass.
+            option = QStyleOptionViewItem()
+            new = [delegate.sizeHint(option, self.pair_model.index(row)).height() for row in rows]
+            self.setLayoutMode(QListView.LayoutMode.SinglePass)
+            if above:
+                # Rows above the screen grew or shrank (visible-first translation reaches them
+                # last): once the view has laid them out, scroll by the difference so the text
+                # under the reader's eyes stays where it is.
+                self._pending_shift += sum(new) - sum(old)
+        for row in rows:
+            delegate.sizeHintChanged.emit(self.pair_model.index(row))
+
+    def updateGeometries(self) -> None:  # noqa: N802 - Qt override, called after each layout
+        super().updateGeometries()
+        shift = getattr(self, "_pending_shift", 0)
+        if shift:
+            self._pending_shift = 0
+            bar = self.verticalScrollBar()
+            bar.setValue(bar.value() + shift)
 
     # Selection -------------------------------------------------------------------------------
     def current_row(self) -> int:
@@ -141,6 +184,9 @@ class ReadingView(QListView):
             self.visible_rows_changed.emit(rows)
 
     def resizeEvent(self, event) -> None:  # noqa: N802
+        # Qt can send this while the view is still being constructed: act only once it is ready.
+        if getattr(self, "_ready", False) and event.size().width() != event.oldSize().width():
+            self.setLayoutMode(QListView.LayoutMode.Batched)  # every row is measured again
         super().resizeEvent(event)
         self._visible_timer.start()
 
@@ -229,6 +275,9 @@ class PaneHeader(QSplitter):
         self.setFixedHeight(self.left_title.sizeHint().height() + 2 * vertical)
 
     def resizeEvent(self, event) -> None:  # noqa: N802
+        # Qt can send this while the view is still being constructed: act only once it is ready.
+        if getattr(self, "_ready", False) and event.size().width() != event.oldSize().width():
+            self.setLayoutMode(QListView.LayoutMode.Batched)  # every row is measured again
         super().resizeEvent(event)
         self._emit_share()  # restored sizes only take effect once the header has a width
 
