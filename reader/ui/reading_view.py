@@ -275,9 +275,6 @@ class PaneHeader(QSplitter):
         self.setFixedHeight(self.left_title.sizeHint().height() + 2 * vertical)
 
     def resizeEvent(self, event) -> None:  # noqa: N802
-        # Qt can send this while the view is still being constructed: act only once it is ready.
-        if getattr(self, "_ready", False) and event.size().width() != event.oldSize().width():
-            self.setLayoutMode(QListView.LayoutMode.Batched)  # every row is measured again
         super().resizeEvent(event)
         self._emit_share()  # restored sizes only take effect once the header has a width
 
