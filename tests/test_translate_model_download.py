@@ -92,3 +92,98 @@ def test_offline_download_is_refused_before_any_network(monkeypatch: pytest.Monk
         download_from_hub("org/model", lambda message, fraction: reports.append(message))
     assert str(info.value) == offline_message("org/model")
     assert reports == []
+
+
+class FakeHub:
+    """Stands in for the two hub calls (there is no network here); records what was asked."""
+
+    def __init__(self, files: list[str], error: Exception | None = None) -> None:
+        self.files = files
+        self.error = error
+        self.downloads: list[dict[str, object]] = []
+
+    def model_info(self, repo_id: str, files_metadata: bool = False) -> object:
+        from huggingface_hub.hf_api import RepoSibling
+
+        if self.error is not None:
+            raise self.error
+        return type(
+            "Info", (), {"sha": "c0ffee", "siblings": [RepoSibling(rfilename=f) for f in self.files]}
+        )()
+
+    def snapshot_download(self, repo_id: str, **options: object) -> str:
+        self.downloads.append({"repo_id": repo_id, **options})
+        bar = options["tqdm_class"](total=0, initial=0, unit="B")  # type: ignore[operator]
+        bar.total = 100
+        bar.update(40)
+        bar.update(60)
+        return f"/hub/models--{repo_id.replace('/', '--')}/snapshots/c0ffee"
+
+
+@pytest.fixture
+def online(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("HF_HUB_OFFLINE", "0")
+    monkeypatch.setenv("TRANSFORMERS_OFFLINE", "0")
+
+
+def install(hub: FakeHub, monkeypatch: pytest.MonkeyPatch) -> None:
+    import huggingface_hub
+
+    monkeypatch.setattr(huggingface_hub.HfApi, "model_info", hub.model_info)
+    monkeypatch.setattr(huggingface_hub, "snapshot_download", hub.snapshot_download)
+
+
+@pytest.mark.usefixtures("online")
+def test_download_fetches_only_what_marian_needs_at_the_listed_commit(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    hub = FakeHub(OPUS_FILES)
+    install(hub, monkeypatch)
+    reports: list[tuple[str, float | None]] = []
+    folder = download_from_hub("org/model", lambda message, fraction: reports.append((message, fraction)))
+    assert str(folder) == "/hub/models--org--model/snapshots/c0ffee"
+    (call,) = hub.downloads
+    assert call["revision"] == "c0ffee"
+    assert call["allow_patterns"] == choose_files("org/model", OPUS_FILES)
+    assert reports == [
+        ("looking up org/model", None),
+        ("downloading org/model", 0.4),
+        ("downloading org/model", 1.0),
+        ("downloaded org/model", 1.0),
+    ]
+
+
+@pytest.mark.usefixtures("online")
+def test_unknown_repo_gets_its_own_message(monkeypatch: pytest.MonkeyPatch) -> None:
+    import httpx2
+    from huggingface_hub.errors import RepositoryNotFoundError
+
+    response = httpx2.Response(
+        404, request=httpx2.Request("GET", "https://huggingface.co/api/models/org/nope")
+    )
+    install(FakeHub([], RepositoryNotFoundError("404", response=response)), monkeypatch)
+    with pytest.raises(ModelUnavailable, match=r"^model 'org/nope' was not found on the model hub"):
+        download_from_hub("org/nope")
+
+
+@pytest.mark.usefixtures("online")
+@pytest.mark.parametrize("error_name", ["ConnectError", "ConnectTimeout", "OSError"])
+def test_unreachable_hub_gives_the_offline_message(error_name: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    import httpx2
+
+    error = (
+        OSError("network is unreachable") if error_name == "OSError" else getattr(httpx2, error_name)("down")
+    )
+    install(FakeHub([], error), monkeypatch)
+    with pytest.raises(ModelUnavailable) as info:
+        download_from_hub("org/model")
+    assert str(info.value) == offline_message("org/model")
+
+
+@pytest.mark.usefixtures("online")
+def test_repo_without_weights_is_refused_before_downloading(monkeypatch: pytest.MonkeyPatch) -> None:
+    hub = FakeHub(["config.json", "source.spm", "target.spm", "vocab.json", "tf_model.h5"])
+    install(hub, monkeypatch)
+    with pytest.raises(ModelUnavailable, match="has no PyTorch weights"):
+        download_from_hub("org/model")
+    assert hub.downloads == []
