@@ -30,7 +30,10 @@ def test_plain_output_pairs_arabic_and_english(
 ) -> None:
     path = tmp_path / "doc.txt"
     path.write_text("العنوان\nجملة أولى. جملة ثانية؟\n", encoding="utf-8")
-    assert main(["translate", str(path), "--model", str(tiny_model), "--beams", "1"]) == 0
+    assert (
+        main(["translate", str(path), "--model", str(tiny_model), "--beams", "1", "--engine", "transformers"])
+        == 0
+    )
     blocks = capsys.readouterr().out.rstrip("\n").split("\n\n")
     assert len(blocks) == 2
     first, second = (block.split("\n") for block in blocks)
@@ -118,6 +121,10 @@ def test_folder_that_is_not_marian_exits_3(seed_path: Path, tmp_path: Path) -> N
         (
             ["translate", "SEED", "--model", "./no/such/model"],
             "error: model folder './no/such/model' does not exist",
+        ),
+        (
+            ["translate", "SEED", "--engine", "onnx"],
+            "error: argument --engine: invalid choice: 'onnx' (choose from 'auto', 'transformers') (see --help)",
         ),
     ],
 )

@@ -1,4 +1,4 @@
-"""``bireader translate FILE [--model ID|PATH] [--beams N] [--batch-size N] [--no-cache] [--json]``.
+"""``bireader translate FILE [--model M] [--engine E] [--beams N] [--batch-size N] [--no-cache] [--json]``.
 
 Plain output pairs each Arabic sentence with its English, paragraphs separated by a blank line;
 ``--json`` prints ``{"paragraph", "index", "source", "translation"}`` records whose ``source``
@@ -15,7 +15,7 @@ import sys
 from reader.document import Document, Status
 from reader.errors import EXIT_OK
 from reader.loaders import load_document
-from reader.translate.factory import create_translator, resolve_model
+from reader.translate.factory import ENGINE_CHOICES, create_translator, resolve_model
 from reader.translate.protocol import EngineSettings
 from reader.translate.service import translate_document
 
@@ -47,6 +47,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--no-cache", action="store_true", help="neither read nor write the translation cache"
     )
+    parser.add_argument("--engine", choices=ENGINE_CHOICES, default="auto", help="default: auto")
     parser.add_argument("--json", action="store_true", help="print a JSON list of source/translation records")
 
 
@@ -60,7 +61,9 @@ def _show_progress(message: str, fraction: float | None) -> None:
 
 def run(args: argparse.Namespace) -> int:
     document = load_document(args.file)
-    settings = EngineSettings(model=resolve_model(args.model), beams=args.beams, batch_size=args.batch_size)
+    settings = EngineSettings(
+        model=resolve_model(args.model), engine=args.engine, beams=args.beams, batch_size=args.batch_size
+    )
     translator = create_translator(settings, use_cache=not args.no_cache)
     try:
         texts = [s.text for s in document.iter_sentences()]
