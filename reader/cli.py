@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import logging
 import sys
 from collections.abc import Sequence
 from typing import Any, Protocol
@@ -53,9 +54,26 @@ def _command_parser(name: str) -> tuple[argparse.ArgumentParser, _Command]:
     return parser, module
 
 
+class _StderrLine(logging.Handler):
+    """One ``warning: …`` line per record on whatever ``sys.stderr`` is at the time (tests swap it)."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        sys.stderr.write(f"{record.levelname.lower()}: {record.getMessage()}\n")
+
+
+def _configure_logging() -> None:
+    """Warnings from the core (a failed batch, a cache set aside) reach stderr as one plain line."""
+    logger = logging.getLogger("reader")
+    if not any(isinstance(h, _StderrLine) for h in logger.handlers):
+        logger.addHandler(_StderrLine(logging.WARNING))
+        logger.setLevel(logging.WARNING)
+        logger.propagate = False
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``bireader`` and ``python -m reader``; returns the exit code."""
     args_list = list(sys.argv[1:] if argv is None else argv)
+    _configure_logging()
     try:
         if args_list and args_list[0] in COMMANDS:
             parser, command = _command_parser(args_list[0])

@@ -116,7 +116,8 @@ def stream_translations(
             raise
         except Exception as error:  # one bad batch must not lose the rest of the document
             reason = f"translation failed: {error}".splitlines()[0]
-            log.warning("%s (%d pieces)", reason, len(batch))  # one line: users never see tracebacks
+            # The result carries the reason to the user; the log is for diagnosis (one line, no traceback).
+            log.info("%s (%d pieces)", reason, len(batch))
             log.debug("batch failure details", exc_info=True)
             for sentence in dict.fromkeys(p.sentence for p in batch):
                 results.append(assembler.fail(sentence, reason))
