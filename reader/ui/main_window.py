@@ -134,7 +134,7 @@ class MainWindow(QMainWindow):
             self.resize(1200, 800)
         splitter = self.settings.state("splitter")
         if splitter is None or not self.splitter.restoreState(splitter):
-            self.splitter.setSizes([640, 160])
+            self.splitter.setSizes([680, 130])
         header = self.settings.state("pane_header")
         if header is None or not self.reading.header.restoreState(header):
             self.reading.header.setSizes([500, 500])
