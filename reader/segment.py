@@ -28,8 +28,9 @@ _TOKEN_BREAK = re.compile(r"\s")
 # Abbreviations whose full stop does not end a sentence (compared without diacritics/tatweel).
 _LATIN_ABBREVIATIONS = frozenset(
     {"Dr", "Mr", "Mrs", "Ms", "Mme", "Prof", "Sr", "Jr", "St", "Mt", "vs", "Inc", "Ltd", "Co", "Corp"}
-    | {"Gen", "Col", "Lt", "Sgt", "Capt", "Gov", "Sen", "Rep", "No", "Nos", "Vol", "vol", "pp", "Fig", "fig"}
-    | {"Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "approx", "cf", "al"}
+    | {"Gen", "Col", "Lt", "Sgt", "Capt", "Gov", "Sen", "Rep", "No", "Nos", "Vol", "vol", "pp", "Fig"}
+    | {"Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"}
+    | {"fig", "approx", "cf", "al"}
 )
 # Era markers: after a number ("632 م.") they close a date and may end a sentence.
 _ERA_MARKERS = frozenset({"م", "ه", "ق.م"})

@@ -49,9 +49,10 @@ class FakeTranslator:
             raise ModelUnavailable(self.unavailable)
         self.calls.append(list(sentences))
         for start in range(0, len(sentences), self.batch_size):
-            if self.gate is not None:
-                self.gate.wait()
-                self.gate.clear()
+            gate = self.gate  # read once: a test may drop the gate while this runs
+            if gate is not None:
+                gate.wait()
+                gate.clear()
             batch: list[TranslationResult] = []
             for index in range(start, min(start + self.batch_size, len(sentences))):
                 text = sentences[index]
