@@ -6,6 +6,7 @@ import os
 import sys
 import threading
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -39,11 +40,47 @@ def tiny_model(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build_tiny_marian(tmp_path_factory.mktemp("tiny_marian"))
 
 
+@pytest.fixture(scope="session")
+def shared_ct2_models(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Converted CTranslate2 models for the whole session: a checkpoint is converted once, not per test."""
+    return tmp_path_factory.mktemp("ct2_models")
+
+
+@pytest.fixture(scope="session")
+def ct2_converted(
+    tiny_model: Path, shared_ct2_models: Path, tmp_path_factory: pytest.TempPathFactory
+) -> Path:
+    """The tiny model converted (int8 and float32) into the shared folder up front; returns that folder."""
+    from reader.translate.ct2_convert import QUANTIZATIONS, ensure_converted
+    from reader.translate.model_location import find_model
+
+    root = tmp_path_factory.mktemp("ct2_cache")
+    (root / "models").mkdir()
+    (root / "models" / "ct2").symlink_to(shared_ct2_models, target_is_directory=True)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("BIREADER_CACHE_DIR", str(root))
+        location = find_model(str(tiny_model))
+        assert location is not None
+        with ThreadPoolExecutor(len(QUANTIZATIONS)) as pool:  # two converter processes at once
+            list(pool.map(lambda quantization: ensure_converted(location, quantization), QUANTIZATIONS))
+    return shared_ct2_models
+
+
 @pytest.fixture(autouse=True)
 def _isolated_user_folders(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
     """Keep caches and settings out of the real home folder."""
     monkeypatch.setenv("BIREADER_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
     monkeypatch.delenv("BIREADER_MODEL", raising=False)
+
+
+@pytest.fixture(autouse=True)
+def _shared_converted_models(_isolated_user_folders: None, shared_ct2_models: Path) -> None:
+    """Every test's user cache sees the session's converted models (the engine's ``models/ct2`` folder)."""
+    from reader.paths import models_dir
+
+    folder = models_dir() / "ct2"
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    folder.symlink_to(shared_ct2_models, target_is_directory=True)
 
 
 @pytest.fixture(autouse=True)

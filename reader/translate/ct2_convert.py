@@ -1,0 +1,182 @@
+"""Convert a MarianMT checkpoint to CTranslate2 once, into the user cache, keyed by fingerprint + quantization.
+
+Conversion needs torch and transformers (ctranslate2's Transformers converter loads the
+checkpoint with them) and peaks at about 0.8 GB for an opus-mt model. It therefore runs in a
+child process (``python -m reader.translate.ct2_convert SOURCE DEST QUANTIZATION``): the reader
+itself never imports torch on the CTranslate2 path, its memory stays at what the int8 model
+needs, converter chatter stays out of the terminal, and a cancelled load simply kills the child.
+
+The result is written into a temporary folder beside its final place and renamed into place
+only when complete, so an interrupted conversion never leaves a half model that later runs
+would trust; two processes converting at once both succeed, one rename wins.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+import reader
+from reader.errors import ModelUnavailable
+from reader.paths import models_dir
+from reader.translate.model_location import ModelLocation, Progress
+
+QUANTIZATIONS = ("int8", "float32")
+CONVERTED_FILES = ("config.json", "model.bin", "shared_vocabulary.json")
+_POLL_SECONDS = 0.25
+
+
+class Ct2Unavailable(ModelUnavailable):
+    """CTranslate2 cannot run this model here (not installed, conversion failed); transformers may."""
+
+
+def ct2_format() -> str:
+    """The converted-model format tag: ctranslate2's major version (a new major may change the format)."""
+    import ctranslate2
+
+    return f"ct2v{ctranslate2.__version__.split('.')[0]}"
+
+
+def converted_folder(location: ModelLocation, quantization: str) -> Path:
+    """Where the converted model for this checkpoint and quantization lives (or will live)."""
+    return models_dir() / "ct2" / f"{location.fingerprint}-{quantization}-{ct2_format()}"
+
+
+def is_converted(folder: Path) -> bool:
+    """True when ``folder`` holds a complete converted model."""
+    return all((folder / name).is_file() for name in CONVERTED_FILES)
+
+
+def ensure_converted(location: ModelLocation, quantization: str, progress: Progress | None = None) -> Path:
+    """The converted model's folder, converting first if this is the first use.
+
+    Raises :class:`Ct2Unavailable` with one line when the conversion fails; re-raises whatever
+    ``progress`` raises (the window's cancel) after stopping the converter.
+    """
+    if quantization not in QUANTIZATIONS:
+        raise ValueError(f"unknown quantization {quantization!r}")
+    target = converted_folder(location, quantization)
+    if is_converted(target):
+        return target
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        work = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
+    except OSError as error:
+        raise Ct2Unavailable(f"cannot store converted models in {target.parent}: {error}") from error
+    try:
+        built = work / "model"
+        message = f"converting {location.model} for CTranslate2 ({quantization}, first use only)"
+        run_converter(location, built, quantization, message, progress)
+        if not is_converted(built):
+            raise Ct2Unavailable(f"converting '{location.model}' for CTranslate2 produced no model")
+        try:
+            _move_into_place(built, target)
+        except OSError as error:
+            raise Ct2Unavailable(f"cannot store the converted model in {target}: {error}") from error
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return target
+
+
+def _move_into_place(built: Path, target: Path) -> None:
+    """Rename ``built`` to ``target`` atomically; a complete model already there (a race) is kept."""
+    try:
+        os.rename(built, target)
+    except OSError:
+        if is_converted(target):
+            return  # another process finished first: its model is as good as ours
+        if not target.exists():
+            raise
+        shutil.rmtree(target)  # an incomplete leftover that no run can trust
+        os.rename(built, target)
+
+
+def _converter_command(location: ModelLocation, out: Path, quantization: str) -> list[str]:
+    return [sys.executable, "-m", __name__, str(location.folder), str(out), quantization]
+
+
+def run_converter(
+    location: ModelLocation, out: Path, quantization: str, message: str, progress: Progress | None
+) -> None:
+    """Run the converter child process, reporting ``message`` while it works."""
+    env = dict(os.environ)
+    package_root = str(Path(reader.__file__).resolve().parents[1])
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (package_root, env.get("PYTHONPATH")) if p)
+    env["HF_HUB_OFFLINE"] = "1"  # the checkpoint is already on disk
+    if location.pickled_weights:
+        env[_PICKLED_VARIABLE] = "1"
+    if progress is not None:
+        progress(message, None)
+    try:
+        child = subprocess.Popen(
+            _converter_command(location, out, quantization),
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            stdin=subprocess.DEVNULL,
+            env=env,
+            text=True,
+            encoding="utf-8",
+            errors="replace",
+        )
+    except OSError as error:
+        raise Ct2Unavailable(f"could not start the CTranslate2 converter: {error}") from error
+    try:
+        while True:
+            try:
+                _, errors = child.communicate(timeout=_POLL_SECONDS)
+                break
+            except subprocess.TimeoutExpired:
+                if progress is not None:
+                    progress(message, None)  # lets the window cancel a long conversion
+    except BaseException:
+        child.kill()
+        child.communicate()
+        raise
+    if child.returncode != 0:
+        lines = [line.strip() for line in (errors or "").splitlines() if line.strip()]
+        reason = lines[-1] if lines else f"exit code {child.returncode}"
+        raise Ct2Unavailable(f"could not convert '{location.model}' for CTranslate2: {reason}")
+
+
+_PICKLED_VARIABLE = "BIREADER_CT2_ALLOW_PICKLED"
+
+
+def convert(source: Path, out: Path, quantization: str, *, allow_pickled: bool) -> None:
+    """Convert in this process (the child's job); torch and transformers are imported here."""
+    from ctranslate2.converters import TransformersConverter
+    from transformers.utils import logging as transformers_logging
+
+    transformers_logging.disable_progress_bar()  # type: ignore[no-untyped-call]
+
+    class _Converter(TransformersConverter):  # type: ignore[misc]
+        # Same rule as the transformers engine: pickled weights only for a hub model the user named.
+        def load_model(self, model_class: object, model_name_or_path: str, **kwargs: object) -> object:
+            return super().load_model(
+                model_class, model_name_or_path, use_safetensors=not allow_pickled, **kwargs
+            )
+
+    _Converter(str(source), low_cpu_mem_usage=True).convert(str(out), quantization=quantization)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """``python -m reader.translate.ct2_convert SOURCE DEST QUANTIZATION``; one error line on failure."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    if len(args) != 3 or args[2] not in QUANTIZATIONS:
+        print(f"usage: ct2_convert SOURCE DEST {{{'|'.join(QUANTIZATIONS)}}}", file=sys.stderr)
+        return 2
+    try:
+        convert(Path(args[0]), Path(args[1]), args[2], allow_pickled=os.environ.get(_PICKLED_VARIABLE) == "1")
+    except Exception as error:  # the parent shows the last stderr line to the user
+        first = (str(error).strip().splitlines() or [type(error).__name__])[0]
+        print(f"{type(error).__name__}: {first}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
