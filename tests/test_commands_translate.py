@@ -62,6 +62,7 @@ def test_second_run_is_served_from_the_cache_and_no_cache_skips_it(
 ) -> None:
     cache = tmp_path / "cache"
     args = ["translate", str(seed_path), "--model", str(tiny_model), "--json", "--beams", "1"]
+    args += ["--engine", "transformers"]  # ct2 would keep its converted model in the cache folder
     first = run_cli(args, cache)
     assert first.returncode == 0, first.stderr
     assert (cache / "translations.sqlite3").is_file()
@@ -124,7 +125,7 @@ def test_folder_that_is_not_marian_exits_3(seed_path: Path, tmp_path: Path) -> N
         ),
         (
             ["translate", "SEED", "--engine", "onnx"],
-            "error: argument --engine: invalid choice: 'onnx' (choose from 'auto', 'transformers') (see --help)",
+            "error: argument --engine: invalid choice: 'onnx' (choose from 'auto', 'ct2', 'transformers') (see --help)",
         ),
     ],
 )
@@ -156,7 +157,10 @@ def test_failed_sentences_are_marked_and_warned(
     monkeypatch.setattr(TransformersEngine, "generate_ids", broken)
     path = tmp_path / "doc.txt"
     path.write_text("جملة أولى.\n", encoding="utf-8")
-    assert main(["translate", str(path), "--model", str(tiny_model), "--no-cache"]) == 0
+    assert (
+        main(["translate", str(path), "--model", str(tiny_model), "--no-cache", "--engine", "transformers"])
+        == 0
+    )
     captured = capsys.readouterr()
     assert captured.out == "جملة أولى.\n[translation failed]\n"
     assert (

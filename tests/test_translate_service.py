@@ -147,7 +147,7 @@ def test_unlocatable_model_means_no_cache_hits_and_the_engine_explains(tmp_path:
 
 def test_load_creates_and_loads_the_engine_with_progress(tiny_model: Path) -> None:
     reports: list[tuple[str, float | None]] = []
-    service = TranslationService(EngineSettings(model=str(tiny_model)))
+    service = TranslationService(EngineSettings(model=str(tiny_model), engine="transformers"))
     assert service.description == f"{tiny_model} · transformers"
     service.load(lambda message, fraction: reports.append((message, fraction)))
     assert service.engine is not None

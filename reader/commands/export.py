@@ -17,7 +17,7 @@ from reader.document import Status
 from reader.errors import EXIT_OK
 from reader.export.pdf_layout import LAYOUTS, PAGE_SIZES
 from reader.loaders import load_document
-from reader.translate.factory import ENGINE_CHOICES, create_translator, resolve_model
+from reader.translate.factory import ENGINE_CHOICES, QUANTIZATION_CHOICES, create_translator, resolve_model
 from reader.translate.protocol import EngineSettings
 from reader.translate.service import translate_document
 
@@ -33,6 +33,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="hub id or local folder of a MarianMT checkpoint (default: $BIREADER_MODEL or opus-mt-ar-en)",
     )
     parser.add_argument("--engine", choices=ENGINE_CHOICES, default="auto", help="default: auto")
+    parser.add_argument(
+        "--quantization",
+        choices=QUANTIZATION_CHOICES,
+        default=QUANTIZATION_CHOICES[0],
+        help="CTranslate2 weights: int8 (default, fastest) or float32 (closest to transformers)",
+    )
     parser.add_argument(
         "--no-cache", action="store_true", help="neither read nor write the translation cache"
     )
@@ -55,7 +61,9 @@ def run(args: argparse.Namespace) -> int:
     output = Path(args.output)
     check_output_path(output)
     document = load_document(args.file)
-    settings = EngineSettings(model=resolve_model(args.model), engine=args.engine)
+    settings = EngineSettings(
+        model=resolve_model(args.model), engine=args.engine, quantization=args.quantization
+    )
     translator = create_translator(settings, use_cache=not args.no_cache)
     total = len(document.sentences)
     try:

@@ -1,4 +1,4 @@
-"""``bireader translate FILE [--model M] [--engine E] [--beams N] [--batch-size N] [--no-cache] [--json]``.
+"""``bireader translate FILE [--model M] [--engine E] [--quantization Q] [--beams N] [--batch-size N] …``.
 
 Plain output pairs each Arabic sentence with its English, paragraphs separated by a blank line;
 ``--json`` prints ``{"paragraph", "index", "source", "translation"}`` records whose ``source``
@@ -11,11 +11,12 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import time
 
 from reader.document import Document, Status
 from reader.errors import EXIT_OK
 from reader.loaders import load_document
-from reader.translate.factory import ENGINE_CHOICES, create_translator, resolve_model
+from reader.translate.factory import ENGINE_CHOICES, QUANTIZATION_CHOICES, create_translator, resolve_model
 from reader.translate.protocol import EngineSettings
 from reader.translate.service import translate_document
 
@@ -48,7 +49,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--no-cache", action="store_true", help="neither read nor write the translation cache"
     )
     parser.add_argument("--engine", choices=ENGINE_CHOICES, default="auto", help="default: auto")
+    parser.add_argument(
+        "--quantization",
+        choices=QUANTIZATION_CHOICES,
+        default=QUANTIZATION_CHOICES[0],
+        help="CTranslate2 weights: int8 (default, fastest) or float32 (closest to transformers)",
+    )
     parser.add_argument("--json", action="store_true", help="print a JSON list of source/translation records")
+    parser.add_argument(
+        "--timings", action="store_true", help="report model loading and translation times on stderr"
+    )
 
 
 def _show_progress(message: str, fraction: float | None) -> None:
@@ -62,19 +72,34 @@ def _show_progress(message: str, fraction: float | None) -> None:
 def run(args: argparse.Namespace) -> int:
     document = load_document(args.file)
     settings = EngineSettings(
-        model=resolve_model(args.model), engine=args.engine, beams=args.beams, batch_size=args.batch_size
+        model=resolve_model(args.model),
+        engine=args.engine,
+        quantization=args.quantization,
+        beams=args.beams,
+        batch_size=args.batch_size,
     )
     translator = create_translator(settings, use_cache=not args.no_cache)
+    started = time.perf_counter()
     try:
         texts = [s.text for s in document.iter_sentences()]
         if len(translator.cached(texts)) < len(texts):
             translator.load(_show_progress)  # download/load now, so progress shows before the wait
             if sys.stderr.isatty():
                 sys.stderr.write("\r\x1b[K")
+        ready = time.perf_counter()
+        first: float | None = None
         for _ in translate_document(document, translator):
-            pass
+            first = time.perf_counter() if first is None else first
     finally:
         translator.close()
+    if args.timings:
+        done = time.perf_counter()
+        after = "n/a" if first is None else f"{first - ready:.2f} s"
+        print(
+            f"timings: {translator.description}: model ready in {ready - started:.2f} s; "
+            f"first batch {after} later; {len(texts)} sentences translated in {done - ready:.2f} s",
+            file=sys.stderr,
+        )
     sys.stdout.write(to_json(document) if args.json else to_plain(document))
     failed = [s for s in document.iter_sentences() if s.status is Status.FAILED]
     if failed:

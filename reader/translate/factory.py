@@ -10,13 +10,18 @@ from __future__ import annotations
 import os
 
 from reader.errors import BadInput
+from reader.translate.auto_engine import AUTO, AutoEngine, ct2_installed
+from reader.translate.ct2_convert import QUANTIZATIONS
+from reader.translate.ct2_engine import ENGINE_NAME as CT2
+from reader.translate.ct2_engine import Ct2Engine, check_quantization
 from reader.translate.protocol import DEFAULT_MODEL, EngineSettings, Translator
 from reader.translate.service import TranslationService
 from reader.translate.transformers_engine import ENGINE_NAME as TRANSFORMERS
 from reader.translate.transformers_engine import TransformersEngine
 
 MODEL_VARIABLE = "BIREADER_MODEL"
-ENGINE_CHOICES = ("auto", TRANSFORMERS)
+ENGINE_CHOICES = (AUTO, CT2, TRANSFORMERS)
+QUANTIZATION_CHOICES = QUANTIZATIONS
 
 
 def resolve_model(cli_value: str | None) -> str:
@@ -28,20 +33,31 @@ def resolve_model(cli_value: str | None) -> str:
 
 
 def engine_name(settings: EngineSettings) -> str:
-    """The concrete engine ``settings.engine`` stands for ("auto" resolves to transformers for now)."""
+    """The concrete engine ``settings.engine`` stands for; "auto" is the one expected to work.
+
+    (Expected: auto falls back to transformers at load time if CTranslate2 fails there.)
+    """
     if settings.engine not in ENGINE_CHOICES:
         raise BadInput(f"unknown engine '{settings.engine}' (choose from {', '.join(ENGINE_CHOICES)})")
-    return TRANSFORMERS
+    check_quantization(settings.quantization)
+    if settings.engine == AUTO:
+        return CT2 if ct2_installed() else TRANSFORMERS
+    return settings.engine
 
 
 def cache_identity(settings: EngineSettings) -> str:
-    """The engine part of the translation cache key before an engine exists."""
-    return engine_name(settings)
+    """The engine part of the translation cache key before an engine exists (with ct2's quantization)."""
+    name = engine_name(settings)
+    return f"{CT2}-{settings.quantization}" if name == CT2 else name
 
 
 def create_engine(settings: EngineSettings) -> Translator:
     """A bare engine (no cache) for ``settings``; it loads its model on first use."""
     engine_name(settings)
+    if settings.engine == AUTO:
+        return AutoEngine(settings)
+    if settings.engine == CT2:
+        return Ct2Engine(settings)
     return TransformersEngine(settings)
 
 
