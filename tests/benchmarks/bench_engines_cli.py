@@ -1,0 +1,132 @@
+"""Benchmark: ct2 against transformers end to end through the CLI, peak memory, and first-sentence latency.
+
+Run: ``.venv/bin/python tests/benchmarks/bench_engines_cli.py [--workdir DIR] [--beams 4] [--repeat 2]``.
+
+1. ``python -m reader translate SEED --model FULLSHAPE --engine E --beams N --no-cache --timings`` for
+   each engine, alternating, best of ``--repeat``: wall time, the command's own ``timings:`` line
+   (model ready / seed translated, so start-up and model load are separated from translation), and
+   the peak RSS of that process (``os.wait4``). The random-weight model never emits ``</s>``, so
+   every sentence runs to its cap (1.5 × source pieces + 10): with the test tokenizers' small
+   vocabulary that is ~120 pieces per sentence, about 2.7× a real English translation's length.
+2. Visible first: what the window does once the model is ready (its first chunk of
+   ``FIRST_CHUNK`` on-screen sentences) timed until the first English sentence is back, at the
+   random model's caps and at a realistic 45 output tokens.
+
+The ct2 model is converted (untimed) before anything is measured.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(REPO))
+
+from reader.loaders import load_document  # noqa: E402
+from reader.paths import models_dir  # noqa: E402
+from reader.translate.ct2_engine import Ct2Engine  # noqa: E402
+from reader.translate.generation import GenerationOptions  # noqa: E402
+from reader.translate.protocol import EngineSettings  # noqa: E402
+from reader.translate.transformers_engine import TransformersEngine  # noqa: E402
+from reader.ui.translation_queue import FIRST_CHUNK, VisibleFirstQueue  # noqa: E402 (plain Python, no Qt)
+from tests.benchmarks.fullshape_model import ensure_fullshape_model  # noqa: E402
+
+SEED = REPO / "seeds" / "news_us_russia_talks_switzerland.ar.txt"
+TIMINGS = re.compile(
+    r"model ready in ([\d.]+) s; first batch (?:([\d.]+) s|n/a) later; \d+ sentences translated in ([\d.]+) s"
+)
+
+
+def run_cli(model: Path, engine: str, beams: int) -> dict[str, float]:
+    """One CLI run: wall seconds, ready/translate seconds from its timings line, peak RSS in MB."""
+    command = [sys.executable, "-m", "reader", "translate", str(SEED), "--model", str(model)]
+    command += ["--engine", engine, "--beams", str(beams), "--no-cache", "--timings"]
+    started = time.perf_counter()
+    child = subprocess.Popen(command, cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    assert child.stderr is not None
+    errors = child.stderr.read()
+    _, status, usage = os.wait4(child.pid, 0)
+    child.returncode = os.waitstatus_to_exitcode(status)
+    wall = time.perf_counter() - started
+    found = TIMINGS.search(errors)
+    if child.returncode != 0 or found is None:
+        raise SystemExit(f"{engine} run failed ({child.returncode}): {errors.strip()}")
+    return {
+        "wall": wall,
+        "ready": float(found.group(1)),
+        "translate": float(found.group(3)),
+        "rss_mb": usage.ru_maxrss / 1024,  # kilobytes on Linux
+    }
+
+
+def first_sentence_latency(
+    model: Path, engine: str, beams: int, forced: int | None, first_chunk: int
+) -> float:
+    """Seconds from "model ready" to the first English sentence of the window's first chunk."""
+    settings = EngineSettings(model=str(model), engine=engine, beams=beams, batch_size=16)
+    options = GenerationOptions(beams=beams, forced_output_tokens=forced)
+    translator = Ct2Engine(settings, options) if engine == "ct2" else TransformersEngine(settings, options)
+    translator.load()
+    list(translator.translate(["قالت المصادر"]))  # warm-up, as a window would have by its second document
+    texts = [s.text for s in load_document(SEED).iter_sentences()]
+    queue = VisibleFirstQueue(range(len(texts)), chunk_size=16, first_chunk=first_chunk, visible=range(8))
+    started = time.perf_counter()
+    chunk = queue.take()
+    batches = translator.translate([texts[i] for i in chunk])
+    next(batches)
+    seconds = time.perf_counter() - started
+    batches.close()
+    return seconds
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--workdir", type=Path, help="where to build/reuse the model (default: user cache)")
+    parser.add_argument("--beams", type=int, default=4)
+    parser.add_argument("--repeat", type=int, default=2, help="runs per engine; the best is shown")
+    args = parser.parse_args()
+
+    model = ensure_fullshape_model(args.workdir or models_dir() / "bench-opus-mt-ar-en-shape")
+    started = time.perf_counter()
+    Ct2Engine(EngineSettings(model=str(model), engine="ct2")).load()  # converts on first use
+    print(f"model: {model}; ct2 int8 model ready in {time.perf_counter() - started:.1f} s (untimed below)")
+
+    runs: dict[str, list[dict[str, float]]] = {"ct2": [], "transformers": []}
+    for _ in range(max(1, args.repeat)):
+        for engine in runs:  # alternating: slow phases of a shared machine hit both
+            runs[engine].append(run_cli(model, engine, args.beams))
+    print(
+        f"\nCLI, seed (15 sentences), beam {args.beams}, --no-cache; best of {args.repeat} (peak RSS: max)\n"
+    )
+    print("| engine | wall s | model ready s | seed translated s | peak RSS MB |")
+    print("|---|---:|---:|---:|---:|")
+    best = {}
+    for engine, results in runs.items():
+        best[engine] = min(r["translate"] for r in results)
+        wall = min(r["wall"] for r in results)
+        ready = min(r["ready"] for r in results)
+        rss = max(r["rss_mb"] for r in results)
+        print(f"| {engine} | {wall:.2f} | {ready:.2f} | {best[engine]:.2f} | {rss:.0f} |")
+    print(f"\nct2 speed-up on the translation itself: {best['transformers'] / best['ct2']:.1f}×")
+
+    print(f"\nFirst English sentence after the model is ready (the window's first chunk is {FIRST_CHUNK})\n")
+    print("| engine | beams | output length | first chunk | seconds |")
+    print("|---|---:|---|---:|---:|")
+    for engine in ("ct2", "transformers"):
+        for beams in sorted({1, args.beams}):
+            for forced, label in ((None, "cap (random model)"), (45, "45 tokens (realistic)")):
+                for chunk in sorted({1, FIRST_CHUNK}):
+                    seconds = min(
+                        first_sentence_latency(model, engine, beams, forced, chunk) for _ in range(2)
+                    )
+                    print(f"| {engine} | {beams} | {label} | {chunk} | {seconds:.2f} |", flush=True)
+
+
+if __name__ == "__main__":
+    main()
