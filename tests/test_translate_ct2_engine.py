@@ -93,6 +93,17 @@ def test_float32_greedy_equals_the_transformers_engine(
 
 
 @pytest.mark.usefixtures("ct2_converted")
+def test_a_batch_over_the_token_budget_is_split_by_ctranslate2_in_order(
+    tiny_model: Path, seed_sentences: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reader.translate import ct2_engine
+
+    whole = texts(ct2(tiny_model, quantization="float32", beams=1), seed_sentences)
+    monkeypatch.setattr(ct2_engine, "TOKENS_PER_CALL", 100)  # the seed's sentences are 50-100 tokens each
+    assert texts(ct2(tiny_model, quantization="float32", beams=1), seed_sentences) == whole
+
+
+@pytest.mark.usefixtures("ct2_converted")
 @pytest.mark.parametrize("beams", [1, None])
 def test_int8_translates_every_sentence(
     tiny_model: Path, seed_sentences: list[str], beams: int | None
