@@ -17,13 +17,6 @@ from reader.translate.factory import ENGINE_CHOICES, cache_identity, create_engi
 from reader.translate.protocol import EngineSettings, Translator
 from reader.translate.transformers_engine import TransformersEngine
 
-
-@pytest.fixture(autouse=True)
-def _reader_logs_reach_caplog(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The CLI (run by other tests in this process) stops ``reader`` logs propagating to the root logger."""
-    monkeypatch.setattr(logging.getLogger("reader"), "propagate", True)
-
-
 SENTENCES = ["قالت ثلاثة مصادر مطلعة إن مشاركين اجتمعوا في سويسرا.", "العنوان"]
 
 
