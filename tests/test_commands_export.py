@@ -13,7 +13,7 @@ import pytest
 from pypdf import PdfReader
 
 from reader.cli import main
-from reader.commands import export as export_command
+from reader.commands import engine_options
 from reader.export.pdf import MISSING_MARK
 from reader.loaders import load_document
 from reader.translate.fake import FakeTranslator
@@ -48,7 +48,7 @@ class FakeFactory:
 @pytest.fixture
 def fake(monkeypatch: pytest.MonkeyPatch) -> FakeFactory:
     factory = FakeFactory()
-    monkeypatch.setattr(export_command, "create_translator", factory)
+    monkeypatch.setattr(engine_options, "create_translator", factory)
     return factory
 
 
@@ -90,7 +90,7 @@ def test_failed_sentences_are_marked_and_reported(
     monkeypatch: pytest.MonkeyPatch, seed_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     factory = FakeFactory(fail_when=lambda s: s.startswith("وقال"))
-    monkeypatch.setattr(export_command, "create_translator", factory)
+    monkeypatch.setattr(engine_options, "create_translator", factory)
     out = tmp_path / "seed.pdf"
     assert main(["export", str(seed_path), "-o", str(out)]) == 0
     failing = [s for s in load_document(seed_path).sentences if s.text.startswith("وقال")]

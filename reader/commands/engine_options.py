@@ -1,0 +1,114 @@
+"""What ``translate`` and ``export`` share: the engine options and a translate-in-place loop.
+
+One definition of ``--model/--engine/--quantization/--beams/--batch-size/--no-cache`` keeps the
+two commands' flags, defaults and help identical, and one loop gives both the same behaviour:
+cache first, the model loaded (and its progress shown) only if something is missing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from reader.document import Document
+from reader.translate.factory import ENGINE_CHOICES, QUANTIZATION_CHOICES, create_translator, resolve_model
+from reader.translate.protocol import EngineSettings
+from reader.translate.service import translate_document
+
+
+def _positive_int(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got '{value}'") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"expected a number of at least 1, got {number}")
+    return number
+
+
+def add_engine_arguments(parser: argparse.ArgumentParser) -> None:
+    """The model and decoding flags, identical for every command that translates."""
+    parser.add_argument(
+        "--model",
+        help="hub id or local folder of a MarianMT checkpoint (default: $BIREADER_MODEL or opus-mt-ar-en)",
+    )
+    parser.add_argument("--engine", choices=ENGINE_CHOICES, default="auto", help="default: auto")
+    parser.add_argument(
+        "--quantization",
+        choices=QUANTIZATION_CHOICES,
+        default=QUANTIZATION_CHOICES[0],
+        help="CTranslate2 weights: int8 (default, fastest) or float32 (closest to transformers)",
+    )
+    parser.add_argument(
+        "--beams", type=_positive_int, help="beam size (default: the model's own, 4 for opus-mt)"
+    )
+    parser.add_argument(
+        "--batch-size", type=_positive_int, default=16, help="sentences per batch (default 16)"
+    )
+    parser.add_argument(
+        "--no-cache", action="store_true", help="neither read nor write the translation cache"
+    )
+
+
+def settings_from_args(args: argparse.Namespace) -> EngineSettings:
+    """The engine settings the flags ask for (model from --model, $BIREADER_MODEL or the default)."""
+    return EngineSettings(
+        model=resolve_model(args.model),
+        engine=args.engine,
+        quantization=args.quantization,
+        beams=args.beams,
+        batch_size=args.batch_size,
+    )
+
+
+def show_status(message: str) -> None:
+    """One progress line, rewritten in place on an interactive terminal; silent when piped."""
+    if sys.stderr.isatty():
+        sys.stderr.write(f"\r\x1b[K{message}")
+        sys.stderr.flush()
+
+
+def _show_loading(message: str, fraction: float | None) -> None:
+    show_status(message if fraction is None else f"{message} {fraction:4.0%}")
+
+
+@dataclass(frozen=True)
+class Timings:
+    """Seconds from the start to: the model being ready, the first batch, the last batch."""
+
+    ready: float
+    first_batch: float | None
+    done: float
+
+
+def translate_in_place(
+    document: Document, args: argparse.Namespace, on_batch: Callable[[int, int], None] | None = None
+) -> tuple[str, Timings]:
+    """Fill every sentence's translation (or failure); returns the engine's description and timings.
+
+    Raises :class:`reader.errors.ModelUnavailable` only if some sentence is not cached.
+    """
+    translator = create_translator(settings_from_args(args), use_cache=not args.no_cache)
+    started = time.perf_counter()
+    first: float | None = None
+    total = len(document.sentences)
+    try:
+        if len(translator.cached([s.text for s in document.iter_sentences()])) < total:
+            translator.load(_show_loading)  # locate/download/load first, so the wait is explained
+            show_status("")
+        ready = time.perf_counter()
+        done = 0
+        for batch in translate_document(document, translator):
+            first = time.perf_counter() if first is None else first
+            done += len(batch)
+            if on_batch is not None:
+                on_batch(done, total)
+    finally:
+        translator.close()
+    finished = time.perf_counter()
+    return translator.description, Timings(
+        ready - started, None if first is None else first - started, finished - started
+    )

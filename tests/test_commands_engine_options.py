@@ -1,0 +1,50 @@
+"""The engine flags shared by ``translate`` and ``export``."""
+
+from __future__ import annotations
+
+import argparse
+
+import pytest
+
+from reader.cli import main
+from reader.commands.engine_options import add_engine_arguments, settings_from_args
+from reader.translate.protocol import DEFAULT_MODEL, EngineSettings
+
+
+def _parse(*argv: str) -> argparse.Namespace:
+    parser = argparse.ArgumentParser()
+    add_engine_arguments(parser)
+    return parser.parse_args(argv)
+
+
+def test_defaults_follow_the_model_variable(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert settings_from_args(_parse()) == EngineSettings(model=DEFAULT_MODEL)
+    monkeypatch.setenv("BIREADER_MODEL", "/models/opus")
+    assert settings_from_args(_parse()).model == "/models/opus"
+    assert settings_from_args(_parse("--model", "other/id")).model == "other/id"
+
+
+def test_flags_map_to_settings() -> None:
+    args = _parse("--engine", "ct2", "--quantization", "float32", "--beams", "2", "--batch-size", "8")
+    assert settings_from_args(args) == EngineSettings(
+        model=DEFAULT_MODEL, engine="ct2", quantization="float32", beams=2, batch_size=8
+    )
+
+
+@pytest.mark.parametrize("command", ["translate", "export"])
+@pytest.mark.parametrize(
+    ("flags", "message"),
+    [
+        (["--beams", "0"], "argument --beams: expected a number of at least 1, got 0"),
+        (["--batch-size", "x"], "argument --batch-size: expected a whole number, got 'x'"),
+        (["--engine", "onnx"], "argument --engine: invalid choice: 'onnx'"),
+    ],
+)
+def test_bad_values_exit_2_with_one_line(
+    command: str, flags: list[str], message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    extra = ["-o", "out.pdf"] if command == "export" else []
+    assert main([command, "doc.txt", *extra, *flags]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"error: {message}")
+    assert err.count("\n") == 1
