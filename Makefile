@@ -31,8 +31,11 @@ typecheck: venv
 test: lint typecheck
 	$(BIN)/python -m pytest
 
+# The quick benchmarks; the model benchmarks (bench_translate, bench_engines_cli, bench_ui_stall)
+# build an opus-mt-shaped model and take minutes: run them by hand.
 bench: venv
 	$(BIN)/python tests/benchmarks/bench_segment.py
+	$(BIN)/python tests/benchmarks/bench_export.py
 
 clean:
 	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache
