@@ -29,13 +29,16 @@ REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO))
 
 from reader.loaders import load_document  # noqa: E402
-from reader.paths import models_dir  # noqa: E402
 from reader.translate.ct2_engine import Ct2Engine  # noqa: E402
 from reader.translate.generation import GenerationOptions  # noqa: E402
 from reader.translate.protocol import EngineSettings  # noqa: E402
 from reader.translate.transformers_engine import TransformersEngine  # noqa: E402
 from reader.ui.translation_queue import FIRST_CHUNK, VisibleFirstQueue  # noqa: E402 (plain Python, no Qt)
-from tests.benchmarks.fullshape_model import ensure_fullshape_model  # noqa: E402
+from tests.benchmarks.fullshape_model import (  # noqa: E402
+    default_folder,
+    ensure_fullshape_model,
+    pieces_per_word,
+)
 
 SEED = REPO / "seeds" / "news_us_russia_talks_switzerland.ar.txt"
 TIMINGS = re.compile(
@@ -92,10 +95,12 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=2, help="runs per engine; the best is shown")
     args = parser.parse_args()
 
-    model = ensure_fullshape_model(args.workdir or models_dir() / "bench-opus-mt-ar-en-shape")
+    model = ensure_fullshape_model(args.workdir or default_folder())
     started = time.perf_counter()
     Ct2Engine(EngineSettings(model=str(model), engine="ct2")).load()  # converts on first use
     print(f"model: {model}; ct2 int8 model ready in {time.perf_counter() - started:.1f} s (untimed below)")
+    words, pieces, ratio = pieces_per_word(model)
+    print(f"seed source tokens: {words:.1f} words, {pieces:.1f} pieces a sentence = {ratio:.2f} pieces/word")
 
     runs: dict[str, list[dict[str, float]]] = {"ct2": [], "transformers": []}
     for _ in range(max(1, args.repeat)):

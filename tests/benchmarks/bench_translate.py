@@ -21,12 +21,15 @@ REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO))
 
 from reader.loaders import load_document  # noqa: E402
-from reader.paths import models_dir  # noqa: E402
 from reader.translate.ct2_engine import Ct2Engine  # noqa: E402
 from reader.translate.generation import GenerationOptions  # noqa: E402
 from reader.translate.protocol import EngineSettings  # noqa: E402
 from reader.translate.transformers_engine import TransformersEngine, available_cores  # noqa: E402
-from tests.benchmarks.fullshape_model import ensure_fullshape_model  # noqa: E402
+from tests.benchmarks.fullshape_model import (  # noqa: E402
+    default_folder,
+    ensure_fullshape_model,
+    pieces_per_word,
+)
 
 SEED = REPO / "seeds" / "news_us_russia_talks_switzerland.ar.txt"
 FORCED_TOKENS = 45
@@ -79,10 +82,12 @@ def main() -> None:
     parser.add_argument("--engines", nargs="+", choices=ENGINES, default=list(ENGINES))
     args = parser.parse_args()
 
-    folder = args.workdir or models_dir() / "bench-opus-mt-ar-en-shape"
+    folder = args.workdir or default_folder()
     started = time.perf_counter()
     model = ensure_fullshape_model(folder)
     print(f"model: {model} (ready in {time.perf_counter() - started:.1f} s)")
+    words, pieces, ratio = pieces_per_word(model)
+    print(f"seed source tokens: {words:.1f} words, {pieces:.1f} pieces a sentence = {ratio:.2f} pieces/word")
     sentences = [s.text for s in load_document(SEED).iter_sentences()]
     tokens = FORCED_TOKENS * len(sentences)
     print(f"seed: {len(sentences)} sentences × {FORCED_TOKENS} forced output tokens = {tokens} tokens")

@@ -41,7 +41,7 @@ SPECIALS = ("</s>", "<unk>")
 PAD = "<pad>"
 
 
-def _train_spm(lines: list[str], vocab_size: int) -> bytes:
+def _train_spm(lines: list[str], vocab_size: int, model_type: str = "unigram") -> bytes:
     import sentencepiece as spm
 
     model = io.BytesIO()
@@ -49,7 +49,7 @@ def _train_spm(lines: list[str], vocab_size: int) -> bytes:
         sentence_iterator=iter(lines),
         model_writer=model,
         vocab_size=vocab_size,
-        model_type="unigram",
+        model_type=model_type,
         hard_vocab_limit=False,  # the corpus is tiny: take what it supports
         character_coverage=1.0,
         minloglevel=2,
@@ -83,13 +83,22 @@ def build_vocab(source_proto: bytes, target_proto: bytes, size: int | None = Non
     return {name: index for index, name in enumerate(names)}
 
 
-def write_tokenizer_files(folder: Path, vocab_size: int | None = None) -> dict[str, int]:
-    """Train both sentencepiece models and write source.spm, target.spm and vocab.json into ``folder``."""
+def write_tokenizer_files(
+    folder: Path,
+    vocab_size: int | None = None,
+    pieces: tuple[int, int] = (300, 250),
+    model_type: str = "unigram",
+) -> dict[str, int]:
+    """Train both sentencepiece models and write source.spm, target.spm and vocab.json into ``folder``.
+
+    ``pieces`` (source, target) and ``model_type`` are the trainer's settings; the defaults give
+    the tiny test model's short pieces, the benchmark model asks for word-sized ones.
+    """
     folder.mkdir(parents=True, exist_ok=True)
     arabic = [line for line in SEED.read_text(encoding="utf-8").splitlines() if line.strip()]
     english = ENGLISH.splitlines()
-    source = _train_spm(arabic, 300)
-    target = _train_spm(english * 3, 250)
+    source = _train_spm(arabic, pieces[0], model_type)
+    target = _train_spm(english * 3, pieces[1], model_type)
     (folder / "source.spm").write_bytes(source)
     (folder / "target.spm").write_bytes(target)
     vocab = build_vocab(source, target, vocab_size)
