@@ -71,7 +71,7 @@ def test_runs_on_every_core_with_the_chosen_weights(
     engine = ct2(tiny_model, quantization=quantization)
     engine.load()
     (_, kwargs), *_ = created
-    assert kwargs["intra_threads"] == available_cores()
+    assert (kwargs["inter_threads"], kwargs["intra_threads"]) == (available_cores(), 1)  # a replica per core
     assert engine._translator.compute_type == compute_type
 
 
