@@ -16,7 +16,7 @@ from reader.translate.fake import FakeTranslator
 from reader.translate.protocol import DEFAULT_MODEL, EngineSettings, TranslationResult
 from reader.ui.pair_model import PairRole
 from reader.ui.translation_controller import TranslationController, translate_chunks
-from reader.ui.translation_queue import VisibleFirstQueue
+from reader.ui.translation_queue import FIRST_CHUNK, VisibleFirstQueue
 from reader.ui.workers import TaskContext
 
 
@@ -32,9 +32,9 @@ def test_progress_counts_up_cancel_stops_between_batches_and_resume_finishes(
     assert panel.cancel_button.isVisible()
     assert window.view.pair_model.index(0).data(PairRole.STATUS) is Status.PENDING
     gate.set()  # one batch: the small first chunk
-    qtbot.waitUntil(lambda: window.document.translated_count == 3)
-    assert panel.bar.value() == 3
-    assert panel.label.text().startswith(f"3 / {total} sentences translated · about ")
+    qtbot.waitUntil(lambda: window.document.translated_count == FIRST_CHUNK)
+    assert panel.bar.value() == FIRST_CHUNK
+    assert panel.label.text().startswith(f"{FIRST_CHUNK} / {total} sentences translated · about ")
     with qtbot.waitSignal(window.controller.cancelled, timeout=5000):
         qtbot.mouseClick(panel.cancel_button, Qt.MouseButton.LeftButton)
         gate.set()  # the batch in flight may finish; nothing after it
@@ -170,7 +170,7 @@ def test_sentences_on_screen_are_translated_first_and_scrolling_moves_new_ones_f
     window.open_path(seed_path)
     texts = [s.text for s in window.document.sentences]
     qtbot.waitUntil(lambda: bool(translator.calls))
-    assert translator.calls[0] == texts[:3]  # a new document opens at the top; a small first chunk
+    assert translator.calls[0] == texts[:FIRST_CHUNK]  # a new document opens at the top; a small first chunk
     view.scrollToBottom()
     qtbot.waitUntil(lambda: view.visible_rows() and view.visible_rows()[-1] == len(texts) - 1)
     bottom = view.visible_rows()

@@ -35,7 +35,7 @@ def test_scrolling_ahead_moves_the_newly_visible_to_the_front() -> None:
 
 
 def test_already_translated_visible_rows_are_skipped() -> None:
-    queue = VisibleFirstQueue([4, 5, 6], chunk_size=5, visible=[1, 2, 5])
+    queue = VisibleFirstQueue([4, 5, 6], chunk_size=5, first_chunk=3, visible=[1, 2, 5])
     assert queue.take() == [5, 6, 4]
 
 

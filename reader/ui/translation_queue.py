@@ -11,7 +11,10 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterable, Sequence
 
-FIRST_CHUNK = 3
+FIRST_CHUNK = 2
+"""One sentence per CTranslate2 replica on 2 cores. First English after the model is ready, opus-mt
+shape, int8, beam 4, random weights running to the cap: 0.49 s for 2 sentences, 0.62-0.69 s for 3
+(at realistic 45-token outputs 0.29 s against 0.31-0.36 s); bench_engines_cli.py measures it."""
 
 
 class VisibleFirstQueue:
