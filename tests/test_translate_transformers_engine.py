@@ -14,8 +14,9 @@ from reader.errors import ModelUnavailable
 from reader.loaders import load_document
 from reader.translate.generation import GenerationOptions, output_cap
 from reader.translate.long_sentences import split_long_sentence
+from reader.translate.marian_engine import available_cores
 from reader.translate.protocol import EngineSettings, TranslationResult, Translator
-from reader.translate.transformers_engine import TransformersEngine, available_cores
+from reader.translate.transformers_engine import TransformersEngine
 
 pytestmark = pytest.mark.slow
 

@@ -15,7 +15,7 @@ from collections.abc import Iterator, Sequence
 
 from reader.translate.ct2_convert import Ct2Unavailable
 from reader.translate.ct2_engine import ENGINE_NAME as CT2
-from reader.translate.ct2_engine import Ct2Engine, check_quantization
+from reader.translate.ct2_engine import Ct2Engine, check_quantization, ct2_identity
 from reader.translate.generation import GenerationOptions
 from reader.translate.model_location import ModelLocation, Progress
 from reader.translate.protocol import EngineSettings, TranslationResult
@@ -32,6 +32,11 @@ def ct2_installed() -> bool:
         return importlib.util.find_spec("ctranslate2") is not None
     except (ImportError, ValueError):
         return False
+
+
+def expected_engine() -> str:
+    """The engine ``auto`` will most likely run: CTranslate2 when installed (it may still fail to load)."""
+    return CT2 if ct2_installed() else TRANSFORMERS
 
 
 class AutoEngine:
@@ -51,7 +56,7 @@ class AutoEngine:
     def cache_identity(self) -> str:
         if self.engine is not None:
             return self.engine.cache_identity
-        return f"{CT2}-{self.settings.quantization}" if ct2_installed() else TRANSFORMERS
+        return ct2_identity(self.settings.quantization) if expected_engine() == CT2 else TRANSFORMERS
 
     @property
     def location(self) -> ModelLocation | None:

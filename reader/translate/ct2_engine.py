@@ -30,23 +30,27 @@ from __future__ import annotations
 import json
 import logging
 import math
-from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 from reader.errors import BadInput
-from reader.translate.batching import Piece, stream_translations
+from reader.translate.batching import Piece
 from reader.translate.ct2_convert import QUANTIZATIONS, Ct2Unavailable, ensure_converted
 from reader.translate.generation import MAX_INPUT_TOKENS, GenerationOptions
-from reader.translate.marian_tokens import count_source_tokens, decode_target, encode_source
-from reader.translate.model_location import ModelLocation, Progress, require_model
-from reader.translate.protocol import EngineSettings, TranslationResult
-from reader.translate.transformers_engine import available_cores
+from reader.translate.marian_engine import MarianEngine, available_cores, first_line
+from reader.translate.marian_tokens import decode_target, encode_source
+from reader.translate.model_location import Progress, require_model
+from reader.translate.protocol import EngineSettings
 
 log = logging.getLogger(__name__)
 ENGINE_NAME = "ct2"
 TOKENS_PER_CALL = 4096
 """Source tokens (longest × sentences) one CTranslate2 sub-batch holds at most; more are split."""
+
+
+def ct2_identity(quantization: str) -> str:
+    """The cache identity of CTranslate2 output: int8 may differ slightly from float32."""
+    return f"{ENGINE_NAME}-{quantization}"
 
 
 def check_quantization(quantization: str) -> str:
@@ -74,7 +78,7 @@ def sub_batch_size(lengths: list[int], replicas: int) -> int:
     return max(1, min(share, TOKENS_PER_CALL // max(lengths, default=1)))
 
 
-class Ct2Engine:
+class Ct2Engine(MarianEngine):
     """Translate with ``ctranslate2.Translator``; implements the Translator protocol.
 
     Construction is free; :meth:`load` locates the checkpoint (downloading it if needed),
@@ -83,31 +87,23 @@ class Ct2Engine:
     """
 
     def __init__(self, settings: EngineSettings, options: GenerationOptions | None = None) -> None:
-        self.settings = settings
+        super().__init__(settings, options)
         self.quantization = check_quantization(settings.quantization)
-        self.options = options or GenerationOptions.from_settings(settings)
-        self.location: ModelLocation | None = None
         self.beams = 0
         self._length_penalty = 1.0
-        self._tokenizer: Any = None
         self._translator: Any = None
 
     @property
     def cache_identity(self) -> str:
-        """Engine and quantization: int8 output may differ slightly from float32's."""
-        return f"{ENGINE_NAME}-{self.quantization}"
+        return ct2_identity(self.quantization)
 
     @property
     def description(self) -> str:
         return f"{self.settings.model} · {ENGINE_NAME} {self.quantization}"
 
-    @property
-    def loaded(self) -> bool:
-        return self._translator is not None
-
     def load(self, progress: Progress | None = None) -> None:
         """Locate, convert if needed, and load the model; idempotent."""
-        if self._translator is not None:
+        if self.loaded:
             return
         location = require_model(self.settings.model, progress)
         try:
@@ -129,15 +125,15 @@ class Ct2Engine:
                 intra_threads=1,
             )
         except Exception as error:  # a damaged conversion or an unsupported CPU: let auto fall back
-            first_line = (str(error).strip().splitlines() or [type(error).__name__])[0]
             raise Ct2Unavailable(
-                f"CTranslate2 could not load '{self.settings.model}': {first_line} "
+                f"CTranslate2 could not load '{self.settings.model}': {first_line(error)} "
                 f"(deleting {folder} makes the next run convert it again)"
             ) from error
         defaults = model_generation_defaults(location.folder)
         self.beams = self.options.beams or int(defaults.get("num_beams") or 1)
         self._length_penalty = float(defaults.get("length_penalty") or 1.0)
-        self._tokenizer, self._translator, self.location = tokenizer, translator, location
+        self._translator, self.location = translator, location
+        self._tokenizer = tokenizer  # last: it marks the engine as loaded
         log.info(
             "loaded %s from %s (%s, %d single-threaded replicas)",
             self.settings.model,
@@ -147,21 +143,6 @@ class Ct2Engine:
         )
         if progress is not None:
             progress(f"loaded {self.settings.model}", 1.0)
-
-    def count_tokens(self, text: str) -> int:
-        self.load()
-        return count_source_tokens(self._tokenizer, text)
-
-    def translate(self, sentences: Sequence[str]) -> Iterator[list[TranslationResult]]:
-        """Stream results batch by batch (shortest pieces first); see the Translator protocol."""
-        self.load()
-        yield from stream_translations(
-            sentences,
-            count_tokens=self.count_tokens,
-            translate_batch=self.translate_pieces,
-            batch_size=self.settings.batch_size,
-            limit=self.options.split_limit(),
-        )
 
     def translate_pieces(self, pieces: list[Piece]) -> list[str]:
         """Translate one batch of pieces; returns one text per piece."""

@@ -10,10 +10,10 @@ from __future__ import annotations
 import os
 
 from reader.errors import BadInput
-from reader.translate.auto_engine import AUTO, AutoEngine, ct2_installed
+from reader.translate.auto_engine import AUTO, AutoEngine, expected_engine
 from reader.translate.ct2_convert import QUANTIZATIONS
 from reader.translate.ct2_engine import ENGINE_NAME as CT2
-from reader.translate.ct2_engine import Ct2Engine, check_quantization
+from reader.translate.ct2_engine import Ct2Engine, check_quantization, ct2_identity
 from reader.translate.protocol import DEFAULT_MODEL, EngineSettings, Translator
 from reader.translate.service import TranslationService
 from reader.translate.transformers_engine import ENGINE_NAME as TRANSFORMERS
@@ -41,14 +41,14 @@ def engine_name(settings: EngineSettings) -> str:
         raise BadInput(f"unknown engine '{settings.engine}' (choose from {', '.join(ENGINE_CHOICES)})")
     check_quantization(settings.quantization)
     if settings.engine == AUTO:
-        return CT2 if ct2_installed() else TRANSFORMERS
+        return expected_engine()
     return settings.engine
 
 
 def cache_identity(settings: EngineSettings) -> str:
     """The engine part of the translation cache key before an engine exists (with ct2's quantization)."""
     name = engine_name(settings)
-    return f"{CT2}-{settings.quantization}" if name == CT2 else name
+    return ct2_identity(settings.quantization) if name == CT2 else name
 
 
 def create_engine(settings: EngineSettings) -> Translator:

@@ -11,30 +11,21 @@ from __future__ import annotations
 
 import copy
 import logging
-import os
-from collections.abc import Iterator, Sequence
 from typing import Any
 
 from reader.errors import ModelUnavailable
-from reader.translate.batching import Piece, stream_translations
+from reader.translate.batching import Piece
 from reader.translate.generation import GenerationOptions
-from reader.translate.marian_tokens import count_source_tokens, decode_target, encode_source
-from reader.translate.model_location import ModelLocation, Progress, require_model
-from reader.translate.protocol import EngineSettings, TranslationResult
+from reader.translate.marian_engine import MarianEngine, available_cores, first_line
+from reader.translate.marian_tokens import decode_target, encode_source
+from reader.translate.model_location import Progress, require_model
+from reader.translate.protocol import EngineSettings
 
 log = logging.getLogger(__name__)
 ENGINE_NAME = "transformers"
 
 
-def available_cores() -> int:
-    """CPU cores this process may use (respects affinity masks and container limits)."""
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except AttributeError:  # macOS and Windows have no affinity call
-        return max(1, os.cpu_count() or 1)
-
-
-class TransformersEngine:
+class TransformersEngine(MarianEngine):
     """Translate with ``MarianMTModel`` + ``MarianTokenizer``; implements the Translator protocol.
 
     Construction is free; the model is located (downloaded if needed) and loaded by :meth:`load`,
@@ -44,10 +35,7 @@ class TransformersEngine:
     cache_identity = ENGINE_NAME
 
     def __init__(self, settings: EngineSettings, options: GenerationOptions | None = None) -> None:
-        self.settings = settings
-        self.options = options or GenerationOptions.from_settings(settings)
-        self.location: ModelLocation | None = None
-        self._tokenizer: Any = None
+        super().__init__(settings, options)
         self._model: Any = None
         self._generation_config: Any = None
 
@@ -55,13 +43,9 @@ class TransformersEngine:
     def description(self) -> str:
         return f"{self.settings.model} · {ENGINE_NAME}"
 
-    @property
-    def loaded(self) -> bool:
-        return self._model is not None
-
     def load(self, progress: Progress | None = None) -> None:
         """Locate, download if needed, and load the model; idempotent. Raises ModelUnavailable."""
-        if self._model is not None:
+        if self.loaded:
             return
         location = require_model(self.settings.model, progress)
         if progress is not None:
@@ -82,15 +66,16 @@ class TransformersEngine:
             )
             model.eval()
         except Exception as error:  # damaged or mismatched files: a model problem, not a crash
-            first_line = (str(error).strip().splitlines() or [type(error).__name__])[0]
-            raise ModelUnavailable(f"could not load model '{self.settings.model}': {first_line}") from error
+            raise ModelUnavailable(
+                f"could not load model '{self.settings.model}': {first_line(error)}"
+            ) from error
         config = copy.deepcopy(model.generation_config)
         config.num_beams = self.options.beams or config.num_beams or 1
         config.num_return_sequences = 1
         config.no_repeat_ngram_size = self.options.no_repeat_ngram_size
         config.do_sample = False
-        self._tokenizer, self._model, self._generation_config = tokenizer, model, config
-        self.location = location
+        self._model, self._generation_config, self.location = model, config, location
+        self._tokenizer = tokenizer  # last: it marks the engine as loaded
         log.info(
             "loaded %s from %s (%d threads)", self.settings.model, location.folder, torch.get_num_threads()
         )
@@ -101,26 +86,6 @@ class TransformersEngine:
     def beams(self) -> int:
         """The beam size in use (after :meth:`load`)."""
         return int(self._generation_config.num_beams) if self._generation_config is not None else 0
-
-    def encode(self, text: str) -> list[int]:
-        """Model input ids of ``text`` (vocab.json ids, ``</s>`` appended); loads the model if needed."""
-        self.load()
-        return encode_source(self._tokenizer, text)
-
-    def count_tokens(self, text: str) -> int:
-        self.load()
-        return count_source_tokens(self._tokenizer, text)
-
-    def translate(self, sentences: Sequence[str]) -> Iterator[list[TranslationResult]]:
-        """Stream results batch by batch (shortest pieces first); see the Translator protocol."""
-        self.load()
-        yield from stream_translations(
-            sentences,
-            count_tokens=self.count_tokens,
-            translate_batch=self.translate_pieces,
-            batch_size=self.settings.batch_size,
-            limit=self.options.split_limit(),
-        )
 
     def translate_pieces(self, pieces: list[Piece]) -> list[str]:
         """Translate one batch of pieces; returns one text per piece."""

@@ -23,8 +23,9 @@ sys.path.insert(0, str(REPO))
 from reader.loaders import load_document  # noqa: E402
 from reader.translate.ct2_engine import Ct2Engine  # noqa: E402
 from reader.translate.generation import GenerationOptions  # noqa: E402
+from reader.translate.marian_engine import available_cores  # noqa: E402
 from reader.translate.protocol import EngineSettings  # noqa: E402
-from reader.translate.transformers_engine import TransformersEngine, available_cores  # noqa: E402
+from reader.translate.transformers_engine import TransformersEngine  # noqa: E402
 from tests.benchmarks.fullshape_model import (  # noqa: E402
     default_folder,
     ensure_fullshape_model,

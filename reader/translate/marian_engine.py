@@ -1,0 +1,77 @@
+"""What the transformers and CTranslate2 engines share: a lazily loaded MarianTokenizer and the loop.
+
+Each engine only says how to load its model and how to translate one batch of short pieces;
+token counting, long-sentence splitting and length-sorted streaming (:mod:`batching`) are the
+same code for both, which is what keeps their outputs equivalent.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from reader.translate.batching import Piece, stream_translations
+from reader.translate.generation import GenerationOptions
+from reader.translate.marian_tokens import count_source_tokens, encode_source
+from reader.translate.model_location import ModelLocation, Progress
+from reader.translate.protocol import EngineSettings, TranslationResult
+
+
+def available_cores() -> int:
+    """CPU cores this process may use (respects affinity masks and container limits)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # macOS and Windows have no affinity call
+        return max(1, os.cpu_count() or 1)
+
+
+def first_line(error: BaseException) -> str:
+    """An exception as one line for a user-facing message (library errors can span pages)."""
+    return (str(error).strip().splitlines() or [type(error).__name__])[0]
+
+
+class MarianEngine:
+    """Base of the Marian engines; subclasses implement :meth:`load` and :meth:`translate_pieces`.
+
+    Construction is free; :meth:`load` must set ``_tokenizer`` (last, once everything else is
+    ready) and ``location``. :meth:`translate` loads on first use.
+    """
+
+    def __init__(self, settings: EngineSettings, options: GenerationOptions | None = None) -> None:
+        self.settings = settings
+        self.options = options or GenerationOptions.from_settings(settings)
+        self.location: ModelLocation | None = None
+        self._tokenizer: Any = None
+
+    @property
+    def loaded(self) -> bool:
+        return self._tokenizer is not None
+
+    def load(self, progress: Progress | None = None) -> None:
+        """Locate, download or convert if needed, and load the model; idempotent."""
+        raise NotImplementedError
+
+    def translate_pieces(self, pieces: list[Piece]) -> list[str]:
+        """Translate one batch of pieces of similar length; one text per piece."""
+        raise NotImplementedError
+
+    def encode(self, text: str) -> list[int]:
+        """Model input ids of ``text`` (vocab.json ids, ``</s>`` appended); loads the model if needed."""
+        self.load()
+        return encode_source(self._tokenizer, text)
+
+    def count_tokens(self, text: str) -> int:
+        self.load()
+        return count_source_tokens(self._tokenizer, text)
+
+    def translate(self, sentences: Sequence[str]) -> Iterator[list[TranslationResult]]:
+        """Stream results batch by batch (shortest pieces first); see the Translator protocol."""
+        self.load()
+        yield from stream_translations(
+            sentences,
+            count_tokens=self.count_tokens,
+            translate_batch=self.translate_pieces,
+            batch_size=self.settings.batch_size,
+            limit=self.options.split_limit(),
+        )
