@@ -53,6 +53,7 @@ class TranslationService:
         self._engine: Translator | None = None
         self._cache: TranslationCache | None = None
         self._options = GenerationOptions.from_settings(settings)
+        self._found: ModelLocation | None = None
 
     @property
     def description(self) -> str:
@@ -149,7 +150,10 @@ class TranslationService:
         location = getattr(self._engine, "location", None)
         if isinstance(location, ModelLocation):
             return location
-        return find_model(self.settings.model)
+        # Located once per service: the window asks for every chunk, and each look hashes files.
+        if self._found is None:
+            self._found = find_model(self.settings.model)
+        return self._found
 
     def _setup_key(self) -> str | None:
         """What, besides the source text, decides a translation; None if the cache cannot be used."""
