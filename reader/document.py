@@ -7,6 +7,7 @@ so joining them back reproduces the text exactly.
 
 from __future__ import annotations
 
+import dataclasses
 import enum
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -48,6 +49,19 @@ class Sentence:
         self.translation = None
         self.status = Status.FAILED
         self.error = reason
+
+    def set_result(self, text: str | None, error: str | None) -> None:
+        """Record an engine's result: a translation, or (when ``error`` is set) a failure."""
+        if error is None:
+            self.set_translation(text or "")
+        else:
+            self.set_failed(error)
+
+    def reset(self) -> None:
+        """Back to pending, e.g. before a retry or after the model changed."""
+        self.translation = None
+        self.status = Status.PENDING
+        self.error = None
 
 
 @dataclass
@@ -108,3 +122,19 @@ class Document:
     def translated_count(self) -> int:
         """How many sentences have a finished translation."""
         return sum(1 for s in self.iter_sentences() if s.status is Status.DONE)
+
+    @property
+    def failed_count(self) -> int:
+        """How many sentences failed to translate."""
+        return sum(1 for s in self.iter_sentences() if s.status is Status.FAILED)
+
+    def snapshot(self) -> Document:
+        """A copy whose sentences can be read on another thread while this one keeps changing.
+
+        Strings are immutable, so copying the sentence objects (not their text) is enough.
+        """
+        paragraphs = [
+            Paragraph(p.index, p.start, p.end, [dataclasses.replace(s) for s in p.sentences])
+            for p in self.paragraphs
+        ]
+        return Document(text=self.text, paragraphs=paragraphs, name=self.name)

@@ -42,10 +42,18 @@ def decode_bytes(data: bytes) -> str:
     text = _decode(data)
     if _looks_binary(text):
         raise BadInput("not a text document")
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "\ufffd")
+    text = normalise_text(text)
     if not has_text(text):
         raise BadInput("no text")
     return text
+
+
+def normalise_text(text: str) -> str:
+    """LF line endings, and NUL as U+FFFD (one character for one, so offsets never shift).
+
+    Applied to every text the reader opens: decoded files, pasted or dropped text.
+    """
+    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "\ufffd")
 
 
 def _decode(data: bytes) -> str:

@@ -36,7 +36,6 @@ _LATIN_ABBREVIATIONS = frozenset(
 _ERA_MARKERS = frozenset({"م", "ه", "ق.م"})
 # A single letter (Arabic or Latin capital) or dotted initials such as أ.د or U.S.
 _INITIALS = re.compile(r"^(?:[^\W\d_]\.)*[^\W\d_]$")
-_ARABIC_LETTER = re.compile(r"[\u0621-\u064a\u0671-\u06d3\u06fa-\u06ff]")
 _NUMBER = re.compile(r"^[(\[]?\d+[)\]]?$")
 
 
@@ -138,8 +137,3 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _has_visible(text: str, start: int, end: int) -> bool:
     return any(not _is_blank(ch) for ch in text[start:end])
-
-
-def has_arabic(text: str) -> bool:
-    """True when *text* contains at least one Arabic letter (used to pick text direction)."""
-    return _ARABIC_LETTER.search(text) is not None

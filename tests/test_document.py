@@ -41,3 +41,25 @@ def test_translated_count() -> None:
     document.sentences[0].set_translation("one.")
     document.sentences[2].set_translation("three.")
     assert document.translated_count == 2
+
+
+def test_set_result_and_reset() -> None:
+    first, second = segment_text("واحد. اثنان.").sentences
+    first.set_result("one.", None)
+    second.set_result(None, "engine crashed")
+    assert (first.status, first.translation) == (Status.DONE, "one.")
+    assert (second.status, second.error) == (Status.FAILED, "engine crashed")
+    second.reset()
+    assert (second.status, second.translation, second.error) == (Status.PENDING, None, None)
+
+
+def test_failed_count_and_snapshot_is_independent() -> None:
+    document = segment_text("واحد. اثنان. ثلاثة.")
+    document.sentences[1].set_failed("x")
+    assert (document.translated_count, document.failed_count) == (0, 1)
+    copy = document.snapshot()
+    document.sentences[0].set_translation("one.")
+    assert copy.sentences[0].status is Status.PENDING
+    assert copy.sentences[1].status is Status.FAILED
+    assert copy.reconstruct() == document.text
+    assert copy.name == document.name

@@ -224,3 +224,9 @@ def test_property_any_bytes_decode_or_fail_cleanly(data: bytes) -> None:
         assert outcome in {"no text", "not a text document"} or outcome.startswith("not a text document:")
     assert "\r" not in outcome
     assert "\x00" not in outcome
+
+
+def test_normalise_text_keeps_length_of_nul_and_unifies_line_ends() -> None:
+    from reader.loaders import normalise_text
+
+    assert normalise_text("أ\r\nب\rج\x00د") == "أ\nب\nج\ufffdد"

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.segment import has_arabic, segment_text
+from reader.segment import segment_text
 
 # (paragraph, expected sentences). Each case is a single line; the expected sentences are exact.
 CASES: list[tuple[str, list[str]]] = [
@@ -142,11 +142,6 @@ def test_seed_sentence_count(seed_text: str) -> None:
 
 def test_whitespace_only_text_has_no_sentences() -> None:
     assert segment_text("  \n\t\n \u200f \n").sentences == []
-
-
-def test_has_arabic() -> None:
-    assert has_arabic("قال Biden")
-    assert not has_arabic("Biden said 3.5")
 
 
 def test_segments_five_megabytes_quickly(seed_text: str) -> None:

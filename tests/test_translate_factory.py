@@ -57,3 +57,14 @@ def test_importing_the_factory_is_cheap() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_model_from_cli_or_env_ignores_blank_values(monkeypatch: pytest.MonkeyPatch) -> None:
+    from reader.translate.factory import model_from_cli_or_env
+
+    monkeypatch.setenv("BIREADER_MODEL", "   ")
+    assert model_from_cli_or_env(None) is None
+    assert model_from_cli_or_env("  ") is None
+    monkeypatch.setenv("BIREADER_MODEL", " /models/x ")
+    assert model_from_cli_or_env(None) == "/models/x"
+    assert model_from_cli_or_env("cli/model") == "cli/model"

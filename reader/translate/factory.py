@@ -24,12 +24,17 @@ ENGINE_CHOICES = (AUTO, CT2, TRANSFORMERS)
 QUANTIZATION_CHOICES = QUANTIZATIONS
 
 
-def resolve_model(cli_value: str | None) -> str:
-    """The model to use: ``--model``, else ``$BIREADER_MODEL``, else the default opus-mt model."""
+def model_from_cli_or_env(cli_value: str | None) -> str | None:
+    """``--model``, else ``$BIREADER_MODEL`` (blank values ignored), else None."""
     for candidate in (cli_value, os.environ.get(MODEL_VARIABLE)):
         if candidate is not None and candidate.strip():
             return candidate.strip()
-    return DEFAULT_MODEL
+    return None
+
+
+def resolve_model(cli_value: str | None) -> str:
+    """The model to use: ``--model``, else ``$BIREADER_MODEL``, else the default opus-mt model."""
+    return model_from_cli_or_env(cli_value) or DEFAULT_MODEL
 
 
 def engine_name(settings: EngineSettings) -> str:

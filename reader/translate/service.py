@@ -185,8 +185,7 @@ class TranslationService:
 def translate_document(document: Document, translator: Translator) -> Iterator[list[Sentence]]:
     """Translate every sentence of ``document`` in place, yielding the sentences each batch updated.
 
-    Successful results go to :meth:`Sentence.set_translation`, failures to
-    :meth:`Sentence.set_failed`. Used by the ``translate`` and ``export`` commands; stop
+    Each result goes to :meth:`Sentence.set_result`. Used by the ``translate`` and ``export`` commands; stop
     iterating to cancel (sentences not reached stay pending).
     """
     sentences = document.sentences
@@ -194,9 +193,6 @@ def translate_document(document: Document, translator: Translator) -> Iterator[l
         updated: list[Sentence] = []
         for result in batch:
             sentence = sentences[result.index]
-            if result.error is None:
-                sentence.set_translation(result.text or "")
-            else:
-                sentence.set_failed(result.error)
+            sentence.set_result(result.text, result.error)
             updated.append(sentence)
         yield updated
