@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -61,6 +63,21 @@ def test_model_on_the_command_line_or_in_the_environment_overrides_the_setting(
     assert model_override(str(tmp_path)) == str(tmp_path)
     monkeypatch.setenv("BIREADER_MODEL", "someone/opus-mt-ar-en")
     assert model_override(None) == "someone/opus-mt-ar-en"
+
+
+def test_starting_the_window_loads_no_engine_library() -> None:
+    code = (
+        "import sys, reader.ui.app; "
+        "print(sorted(m for m in ('torch', 'transformers', 'ctranslate2', 'fpdf') if m in sys.modules))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"
+
+
+def test_a_blank_model_variable_does_not_override_the_saved_model(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("BIREADER_MODEL", "  ")
+    assert model_override(None) is None
+    assert model_override("  ") is None
 
 
 def test_offline_the_real_engine_leaves_the_arabic_and_names_the_missing_model(

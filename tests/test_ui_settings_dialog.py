@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
 from reader.translate.fake import FakeTranslator
-from reader.translate.protocol import EngineSettings
+from reader.translate.protocol import DEFAULT_MODEL, EngineSettings
 from reader.ui.settings_dialog import SettingsDialog
 
 
@@ -17,12 +17,10 @@ def test_the_dialog_shows_and_saves_the_settings(qtbot, ui_settings, tmp_path: P
     qtbot.addWidget(dialog)
     assert dialog.model.text() == "Helsinki-NLP/opus-mt-ar-en"
     assert dialog.beams.text() == "Model default"
-    assert not dialog.engine_changed()
     dialog._browse()
     dialog.engine.setCurrentIndex(dialog.engine.findData("ct2"))
     dialog.beams.setValue(2)
     dialog.batch_size.setValue(8)
-    assert dialog.engine_changed()
     dialog.apply()
     assert ui_settings.engine_settings() == EngineSettings(
         model=str(tmp_path), engine="ct2", beams=2, batch_size=8
@@ -65,3 +63,76 @@ def test_cancelling_the_dialog_changes_nothing(qtbot, make_window) -> None:
     dialog.model.setText("other/model")
     dialog.reject()
     assert window.settings.model == "Helsinki-NLP/opus-mt-ar-en"
+
+
+def _open_dialog(window) -> SettingsDialog:
+    window.actions_["settings"].trigger()
+    dialog = window.findChild(SettingsDialog)
+    assert dialog is not None
+    return dialog
+
+
+def _click_ok(qtbot, dialog: SettingsDialog) -> None:
+    qtbot.mouseClick(
+        dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok),
+        Qt.MouseButton.LeftButton,
+    )
+
+
+def test_ok_with_nothing_changed_keeps_the_command_line_model(qtbot, make_window, seed_path) -> None:
+    built: list[EngineSettings] = []
+
+    def factory(settings: EngineSettings) -> FakeTranslator:
+        built.append(settings)
+        return FakeTranslator()
+
+    window = make_window(factory=factory, model_override="cli/model")
+    with qtbot.waitSignal(window.controller.finished, timeout=5000):
+        window.open_path(seed_path)
+    dialog = _open_dialog(window)
+    _click_ok(qtbot, dialog)
+    assert window.model_override == "cli/model"
+    assert window.controller.settings.model == "cli/model"
+    assert window.controller.translator is not None  # not retired: nothing changed
+    assert [s.model for s in built] == ["cli/model"]
+    assert window.settings.model == DEFAULT_MODEL
+
+
+def test_clearing_the_model_field_goes_back_to_the_default_model(qtbot, make_window, seed_path) -> None:
+    built: list[EngineSettings] = []
+
+    def factory(settings: EngineSettings) -> FakeTranslator:
+        built.append(settings)
+        return FakeTranslator(render=lambda text: f"[{settings.model}] {text}")
+
+    window = make_window(factory=factory)
+    window.settings.model = "other/model"
+    window.controller.set_settings(window.engine_settings(), retranslate=False)
+    with qtbot.waitSignal(window.controller.finished, timeout=5000):
+        window.open_path(seed_path)
+    dialog = _open_dialog(window)
+    dialog.model.clear()
+    with qtbot.waitSignal(window.controller.finished, timeout=5000):
+        _click_ok(qtbot, dialog)
+    assert window.settings.model == DEFAULT_MODEL
+    assert [s.model for s in built] == ["other/model", DEFAULT_MODEL]
+    assert all(s.translation.startswith(f"[{DEFAULT_MODEL}] ") for s in window.document.sentences)
+
+
+def test_changing_only_the_batch_size_keeps_the_translations(qtbot, make_window, seed_path) -> None:
+    built: list[EngineSettings] = []
+
+    def factory(settings: EngineSettings) -> FakeTranslator:
+        built.append(settings)
+        return FakeTranslator()
+
+    window = make_window(factory=factory)
+    with qtbot.waitSignal(window.controller.finished, timeout=5000):
+        window.open_path(seed_path)
+    before = [s.translation for s in window.document.sentences]
+    dialog = _open_dialog(window)
+    dialog.batch_size.setValue(3)
+    with qtbot.assertNotEmitted(window.controller.sentences_updated, wait=200):
+        _click_ok(qtbot, dialog)
+    assert window.controller.settings.batch_size == 3
+    assert [s.translation for s in window.document.sentences] == before

@@ -14,6 +14,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
+from reader.translate.factory import model_from_cli_or_env  # cheap: engines load torch only on use
 from reader.translate.protocol import EngineSettings, Translator
 from reader.ui.fonts import register_fonts
 from reader.ui.i18n import install_ui_language
@@ -32,12 +33,8 @@ def default_translator_factory(settings: EngineSettings) -> Translator:
 
 
 def model_override(cli_model: str | None) -> str | None:
-    """``--model`` (or ``BIREADER_MODEL``) wins over the saved setting for this run only."""
-    if not cli_model and not os.environ.get("BIREADER_MODEL"):
-        return None
-    from reader.translate.factory import resolve_model
-
-    return resolve_model(cli_model)
+    """``--model`` (or a non-blank ``BIREADER_MODEL``) wins over the saved setting for this run only."""
+    return model_from_cli_or_env(cli_model)
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:

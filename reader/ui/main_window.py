@@ -40,6 +40,11 @@ from reader.ui.settings_dialog import SettingsDialog, choose_directory
 from reader.ui.translation_controller import TranslationController, TranslatorFactory
 
 
+def _output_fields(settings: EngineSettings) -> tuple[object, ...]:
+    """The settings that change the translations themselves (batch size only changes speed)."""
+    return (settings.model, settings.engine, settings.quantization, settings.beams)
+
+
 class MainWindow(QMainWindow):
     """One document at a time. ``model_override`` is the ``--model`` given on the command line."""
 
@@ -316,15 +321,20 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def apply_settings(self, dialog: SettingsDialog) -> None:
-        engine_changed = dialog.engine_changed()
-        model_changed = dialog.model.text().strip() != self.engine_settings().model
+        """Save the dialog; retranslate when what the translator produces would change.
+
+        A ``--model`` override survives OK unless the user changed the saved model itself.
+        """
+        saved_model = self.settings.model
         dialog.apply()
-        if model_changed:
+        if self.settings.model != saved_model:
             self.model_override = None
-        new = self.engine_settings()
-        if engine_changed or new.batch_size != self.controller.settings.batch_size:
-            self.banner.hide()
-            self.controller.set_settings(new, retranslate=engine_changed)
+        new, old = self.engine_settings(), self.controller.settings
+        if new == old:
+            return
+        retranslate = _output_fields(new) != _output_fields(old)
+        self.banner.hide()
+        self.controller.set_settings(new, retranslate=retranslate)
 
     # View ----------------------------------------------------------------------------------
     def apply_zoom(self, zoom: int) -> None:

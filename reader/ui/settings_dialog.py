@@ -29,11 +29,7 @@ def choose_directory(parent: QWidget, title: str) -> str:
 
 
 class SettingsDialog(QDialog):
-    """Edits a copy of the values; :meth:`apply` writes them to the settings.
-
-    ``engine_changed()`` tells whether the model, engine or beam size changed, which means the
-    translations have to be redone.
-    """
+    """Edits a copy of the values; :meth:`apply` writes them to the settings."""
 
     def __init__(
         self,
@@ -98,14 +94,6 @@ class SettingsDialog(QDialog):
         folder = self.choose_folder(self, self.tr("Choose a MarianMT model folder"))
         if folder:
             self.model.setText(folder)
-
-    def engine_changed(self) -> bool:
-        s = self.settings
-        return (self.model.text().strip() or s.model, self.engine.currentData(), self.beams.value()) != (
-            s.model,
-            s.engine,
-            s.beams,
-        )
 
     def apply(self) -> None:
         s = self.settings
