@@ -44,6 +44,18 @@ def test_instance_is_made_once_then_read_from_the_cache(
     assert len(made) == 2
 
 
+def test_each_cache_folder_gets_its_own_instance(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fresh_memory: None
+) -> None:
+    monkeypatch.setattr(fonts, "_instantiate", lambda font, axes: b"static font bytes")
+    source = fonts.noto_serif_variable_file()
+    in_a = fonts.static_instance(source, {"wght": 400}, tmp_path / "a")
+    in_b = fonts.static_instance(source, {"wght": 400}, tmp_path / "b")
+    assert in_a.parent == tmp_path / "a"
+    assert in_b.parent == tmp_path / "b"
+    assert in_b.read_bytes() == b"static font bytes"
+
+
 def test_unwritable_cache_raises_oserror(tmp_path: Path, fresh_memory: None) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("x")
@@ -62,6 +74,5 @@ def test_export_works_without_a_writable_cache(monkeypatch: pytest.MonkeyPatch) 
 
     monkeypatch.setattr(fonts, "static_instance", no_cache)
     monkeypatch.setattr(FPDF, "add_font", record)
-    monkeypatch.setattr(FPDF, "set_fallback_fonts", lambda self, names, exact_match=True: None)
     fonts.register_fonts(FPDF())
     assert (fonts.LATIN, {"wght": 400.0, "wdth": 100.0}) in added

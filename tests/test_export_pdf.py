@@ -61,10 +61,13 @@ class Exported:
 
 
 @pytest.fixture(scope="session")
-def font_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
-    """Session fixtures run before the per-test cache isolation, so they isolate themselves."""
+def session_cache(tmp_path_factory: pytest.TempPathFactory, shared_font_instances: Path) -> Iterator[None]:
+    """Session fixtures run before the per-test cache isolation (which also links the session's
+    font instances, see conftest), so they isolate themselves, with the same font folder."""
+    root = tmp_path_factory.mktemp("export-cache")
+    (root / "fonts").symlink_to(shared_font_instances, target_is_directory=True)
     with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("BIREADER_CACHE_DIR", str(tmp_path_factory.mktemp("export-cache")))
+        patch.setenv("BIREADER_CACHE_DIR", str(root))
         yield
 
 
@@ -78,7 +81,7 @@ def _export(folder: Path, layout: str, **options: Any) -> Exported:
 
 @pytest.fixture(scope="session", params=["side-by-side", "interleaved"])
 def exported(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory, font_cache: None
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory, session_cache: None
 ) -> Exported:
     return _export(tmp_path_factory.mktemp("pdf"), request.param)
 
@@ -168,7 +171,7 @@ def test_each_pair_starts_level_on_one_page(tmp_path: Path) -> None:
 @pytest.mark.parametrize("layout", ["side-by-side", "interleaved"])
 @pytest.mark.parametrize("page_size", ["A4", "Letter"])
 def test_rows_never_overlap_and_stay_inside_the_margins(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, font_cache: None, layout: str, page_size: str
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, layout: str, page_size: str
 ) -> None:
     drawn: list[tuple[int, float, float, float, str]] = []  # page, column x, top, height, text
 
@@ -202,14 +205,14 @@ def test_interleaved_puts_each_translation_after_its_sentence(tmp_path: Path) ->
 
 
 @pytest.mark.parametrize(("page_size", "media_box"), [("A4", (595.28, 841.89)), ("Letter", (612.0, 792.0))])
-def test_page_size(tmp_path: Path, page_size: str, media_box: tuple[float, float], font_cache: None) -> None:
+def test_page_size(tmp_path: Path, page_size: str, media_box: tuple[float, float]) -> None:
     document = translate_all(segment_text("جملة أولى. جملة ثانية.", name="short.txt"))
     export_pdf(document, tmp_path / "out.pdf", page_size=page_size)
     box = PdfReader(tmp_path / "out.pdf").pages[0].mediabox
     assert (float(box.width), float(box.height)) == pytest.approx(media_box, abs=0.1)
 
 
-def test_untranslated_sentences_are_marked_not_dropped(tmp_path: Path, font_cache: None) -> None:
+def test_untranslated_sentences_are_marked_not_dropped(tmp_path: Path) -> None:
     document = translate_all(load_document(SEED))
     sentences = document.sentences
     sentences[1].status, sentences[1].translation = Status.PENDING, None
@@ -221,7 +224,7 @@ def test_untranslated_sentences_are_marked_not_dropped(tmp_path: Path, font_cach
     assert collapse(sentences[4].text) in text
 
 
-def test_sentence_numbers(tmp_path: Path, font_cache: None) -> None:
+def test_sentence_numbers(tmp_path: Path) -> None:
     def tokens(numbers: bool) -> set[str]:
         path = tmp_path / f"numbers-{numbers}.pdf"
         export_pdf(translate_all(load_document(SEED)), path, numbers=numbers)
@@ -240,7 +243,7 @@ MIXED = (
 )
 
 
-def test_mixed_latin_digits_urls_and_marks_keep_logical_order(tmp_path: Path, font_cache: None) -> None:
+def test_mixed_latin_digits_urls_and_marks_keep_logical_order(tmp_path: Path) -> None:
     document = translate_all(segment_text(MIXED, name="mixed.txt"))
     export_pdf(document, tmp_path / "mixed.pdf")
     text = no_space("\n".join(page.extract_text() for page in PdfReader(tmp_path / "mixed.pdf").pages))
@@ -248,7 +251,7 @@ def test_mixed_latin_digits_urls_and_marks_keep_logical_order(tmp_path: Path, fo
         assert no_space(sentence.text) in text
 
 
-def test_arabic_left_in_a_translation_is_drawn_with_the_arabic_font(tmp_path: Path, font_cache: None) -> None:
+def test_arabic_left_in_a_translation_is_drawn_with_the_arabic_font(tmp_path: Path) -> None:
     document = segment_text("التقى وزير الخارجية سيرغي لافروف.", name="untranslated-name.txt")
     document.sentences[0].set_translation("The foreign minister لافروف met them (in 2024).")
     export_pdf(document, tmp_path / "out.pdf")
@@ -256,7 +259,7 @@ def test_arabic_left_in_a_translation_is_drawn_with_the_arabic_font(tmp_path: Pa
     assert no_space("The foreign minister لافروف met them (in 2024).") in text
 
 
-def test_translation_alternating_arabic_and_latin_keeps_both_fonts(tmp_path: Path, font_cache: None) -> None:
+def test_translation_alternating_arabic_and_latin_keeps_both_fonts(tmp_path: Path) -> None:
     # What an untrained model produces: Latin drawn after Arabic must not come out in the Arabic font.
     garbled = "صصثثثثثu رو روساساسا روipipipip ha ha haصلصلصلyyssss ال الyyأميركي"
     document = segment_text("جملة أولى.", name="garbled.txt")
@@ -265,7 +268,7 @@ def test_translation_alternating_arabic_and_latin_keeps_both_fonts(tmp_path: Pat
     assert no_space(garbled) in no_space(PdfReader(tmp_path / "out.pdf").pages[0].extract_text())
 
 
-def test_progress_counts_every_pair(tmp_path: Path, font_cache: None) -> None:
+def test_progress_counts_every_pair(tmp_path: Path) -> None:
     document = translate_all(load_document(SEED))
     calls: list[tuple[int, int]] = []
     export_pdf(document, tmp_path / "out.pdf", progress=lambda done, total: calls.append((done, total)))
@@ -273,7 +276,7 @@ def test_progress_counts_every_pair(tmp_path: Path, font_cache: None) -> None:
     assert calls == [(done, total) for done in range(1, total + 1)]
 
 
-def test_empty_document_gives_a_title_page(tmp_path: Path, font_cache: None) -> None:
+def test_empty_document_gives_a_title_page(tmp_path: Path) -> None:
     export_pdf(Document(text="", paragraphs=[], name="empty.txt"), tmp_path / "empty.pdf")
     reader = PdfReader(tmp_path / "empty.pdf")
     assert len(reader.pages) == 1
@@ -330,7 +333,7 @@ def test_output_path_that_is_a_folder(tmp_path: Path) -> None:
 
 
 def test_failure_while_writing_leaves_no_file_and_no_temp(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, font_cache: None
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     target = tmp_path / "out.pdf"
     target.write_bytes(b"previous export")
@@ -346,7 +349,7 @@ def test_failure_while_writing_leaves_no_file_and_no_temp(
     assert target.read_bytes() == b"previous export"
 
 
-def test_failure_while_laying_out_leaves_nothing(tmp_path: Path, font_cache: None) -> None:
+def test_failure_while_laying_out_leaves_nothing(tmp_path: Path) -> None:
     def cancel(done: int, total: int) -> None:
         raise KeyboardInterrupt
 

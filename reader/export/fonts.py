@@ -27,7 +27,8 @@ FALLBACKS = {LATIN: ARABIC}  # family without Arabic letters → family to draw 
 _NOTO_AXES = {"wght": 400.0, "wdth": 100.0}
 
 _log = logging.getLogger(__name__)
-_instances: dict[tuple[Path, tuple[tuple[str, float], ...]], Path] = {}
+# (source font, pinned axes, cache folder) → the instance file made or found there
+_instances: dict[tuple[Path, tuple[tuple[str, float], ...], Path], Path] = {}
 _instances_lock = threading.Lock()
 
 
@@ -47,14 +48,15 @@ def static_instance(variable_font: Path, axes: dict[str, float], cache_dir: Path
     The file name carries a digest of the source (path, size, mtime) and the axes, so an updated
     font package gets a fresh instance. Raises OSError if the cache cannot be written.
     """
-    key = (variable_font, tuple(sorted(axes.items())))
+    pinned = tuple(sorted(axes.items()))
+    key = (variable_font, pinned, cache_dir)
     with _instances_lock:
         known = _instances.get(key)
         if known is not None and known.is_file():
             return known
         stat = variable_font.stat()
-        digest = hashlib.sha256(f"{variable_font}|{stat.st_size}|{stat.st_mtime_ns}|{key[1]}".encode())
-        axes_label = "-".join(f"{name}{value:g}" for name, value in key[1])
+        digest = hashlib.sha256(f"{variable_font}|{stat.st_size}|{stat.st_mtime_ns}|{pinned}".encode())
+        axes_label = "-".join(f"{name}{value:g}" for name, value in pinned)
         target = cache_dir / f"{variable_font.stem.split('[')[0]}-{axes_label}-{digest.hexdigest()[:12]}.ttf"
         if not target.is_file():
             target.parent.mkdir(parents=True, exist_ok=True)
