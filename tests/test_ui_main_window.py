@@ -150,9 +150,10 @@ def test_the_detail_strip_copy_buttons(qtbot, make_window, seed_path) -> None:
     ("name", "make", "message"),
     [
         ("missing.txt", lambda p: None, "no such file"),
-        ("folder", lambda p: p.mkdir(), "folder"),
+        ("notes", lambda p: p.mkdir(), "is a folder"),
         ("scan.pdf", lambda p: p.write_bytes(b"%PDF-1.7\n\x00\x01binary"), "not a text document"),
-        ("empty.txt", lambda p: p.write_bytes(b""), "empty"),
+        ("empty.txt", lambda p: p.write_bytes(b""), "no text"),
+        ("blank.txt", lambda p: p.write_bytes(b" \n\t \r\n"), "no text"),
     ],
 )
 def test_a_bad_file_shows_one_line_and_the_window_keeps_its_document(
@@ -199,6 +200,14 @@ def test_pasting_arabic_text_makes_a_new_document(qtbot, make_window) -> None:
     assert len(window.document.paragraphs) == 2
     assert [s.text for s in window.document.sentences] == ["مرحبا بكم.", "كيف حالكم؟", "هذه فقرة ثانية."]
     assert window.windowTitle().startswith("Pasted text")
+
+
+def test_pasted_text_gets_the_same_clean_up_as_a_file(qtbot, make_window) -> None:
+    window = make_window()
+    window.open_text("سطر أول.\rسطر\x00 ثان.")
+    assert window.document is not None
+    assert window.document.text == "سطر أول.\nسطر\ufffd ثان."
+    assert len(window.document.paragraphs) == 2
 
 
 def test_pasting_nothing_says_so(qtbot, make_window) -> None:

@@ -8,6 +8,7 @@ dialogs) goes through attributes that tests replace: ``show_error``, ``ask_open_
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -24,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from reader.document import Document, Status
 from reader.errors import ReaderError
-from reader.loaders import has_text, load_document
+from reader.loaders import has_text, load_document, normalise_text
 from reader.segment import segment_text
 from reader.translate.protocol import EngineSettings
 from reader.ui.banner import ModelBanner
@@ -130,7 +131,7 @@ class MainWindow(QMainWindow):
     def engine_settings(self) -> EngineSettings:
         settings = self.settings.engine_settings()
         if self.model_override:
-            settings = EngineSettings(**{**settings.__dict__, "model": self.model_override})
+            settings = dataclasses.replace(settings, model=self.model_override)
         return settings
 
     def _restore(self) -> None:
@@ -162,10 +163,10 @@ class MainWindow(QMainWindow):
 
     def open_text(self, text: str) -> bool:
         """Open pasted or dropped text as a new, unsaved document."""
+        text = normalise_text(text)
         if not has_text(text):
             self.show_error(self.tr("Nothing to open"), self.tr("The clipboard holds no text."))
             return False
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
         self.set_document(segment_text(text, name=self.tr("Pasted text")), None)
         return True
 

@@ -7,8 +7,6 @@ Tests pass a QSettings pointing at an INI file under ``tmp_path``.
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from PySide6.QtCore import QByteArray, QSettings
 
 from reader.translate.protocol import DEFAULT_MODEL, EngineSettings
@@ -88,8 +86,7 @@ class AppSettings:
         self.store.setValue("engine/batch_size", int(value))
 
     def engine_settings(self) -> EngineSettings:
-        return replace(
-            EngineSettings(),
+        return EngineSettings(
             model=self.model,
             engine=self.engine,
             beams=self.beams or None,

@@ -20,6 +20,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from reader.document import Document, Status
 from reader.errors import ModelUnavailable, ReaderError
 from reader.translate.protocol import EngineSettings, Translator
+from reader.translate.service import LoadableTranslator  # cheap: no engine library loads
 from reader.ui.translation_queue import VisibleFirstQueue
 from reader.ui.workers import Task, TaskContext
 
@@ -41,14 +42,13 @@ def one_line(error: BaseException) -> str:
 def load_translator(factory: TranslatorFactory, settings: EngineSettings, context: TaskContext) -> Translator:
     """The load op: build the translator and, if it has one, run its ``load(progress)`` step."""
     translator = factory(settings)
-    load = getattr(translator, "load", None)
-    if callable(load):
+    if isinstance(translator, LoadableTranslator):
 
         def progress(message: str, fraction: float | None) -> None:
             context.raise_if_cancelled()  # stops a download when the user cancels or quits
             context.report((message, fraction))
 
-        load(progress)
+        translator.load(progress)
     return translator
 
 
@@ -158,7 +158,7 @@ class TranslationController(QObject):
         self._stop(self._task)
         if retranslate and self.document is not None:
             for sentence in self.document.iter_sentences():
-                sentence.status, sentence.translation, sentence.error = Status.PENDING, None, None
+                sentence.reset()
             self.sentences_updated.emit(list(range(len(self.document.sentences))))
         self.start()
 
@@ -191,7 +191,7 @@ class TranslationController(QObject):
         sentences = self.document.sentences
         again = [i for i in indexes if 0 <= i < len(sentences) and sentences[i].status is Status.FAILED]
         for i in again:
-            sentences[i].status, sentences[i].error = Status.PENDING, None
+            sentences[i].reset()
         if not again:
             return
         self.sentences_updated.emit(again)
@@ -299,12 +299,9 @@ class TranslationController(QObject):
             sentence = sentences[index]
             if sentence.status is not Status.PENDING:
                 continue
-            if text is not None and error is None:
-                sentence.set_translation(text)
-            else:
-                sentence.set_failed(
-                    error or QCoreApplication.translate("TranslationController", "no translation")
-                )
+            if text is None and error is None:
+                error = QCoreApplication.translate("TranslationController", "no translation")
+            sentence.set_result(text, error)
             changed.append(index)
         self._run_count += len(changed)
         self.sentences_updated.emit(changed)
@@ -339,11 +336,12 @@ class TranslationController(QObject):
             return
         if task.outcome == "failed" and not self._start_when_idle:
             return  # the failure was reported; retrying is the user's call
-        if self._start_when_idle or (was_run and not task.is_cancelled and self._pending()):
+        run_completed = was_run and not task.is_cancelled
+        pending = bool(self._pending()) if run_completed else False
+        if self._start_when_idle or pending:
             self._start_when_idle = False
             self.start()
-            return
-        if was_run and not task.is_cancelled and self.document is not None and not self._pending():
+        elif run_completed and self.document is not None:
             self.finished.emit()
 
     def _stop(self, task: Task | None) -> None:
@@ -354,12 +352,11 @@ class TranslationController(QObject):
         if self.document is None:
             self.progress.emit(0, 0, 0, None)
             return
-        sentences = self.document.sentences
-        done = sum(1 for s in sentences if s.status is Status.DONE)
-        failed = sum(1 for s in sentences if s.status is Status.FAILED)
-        left = len(sentences) - done - failed
+        total = len(self.document.sentences)
+        done, failed = self.document.translated_count, self.document.failed_count
+        left = total - done - failed
         elapsed = self.clock() - self._run_started
         seconds_left = (
             left * elapsed / self._run_count if self._run_count and self._task is not None else None
         )
-        self.progress.emit(done, failed, len(sentences), seconds_left)
+        self.progress.emit(done, failed, total, seconds_left)
