@@ -47,7 +47,8 @@ def test_a_hand_edited_file_with_nonsense_falls_back_to_defaults(tmp_path: Path)
     path = tmp_path / "edited.ini"
     path.write_text(
         "[engine]\nmodel=\nengine=warp-drive\nbeams=many\nbatch_size=-5\n"
-        "[view]\nzoom=9000\narabic_on_left=perhaps\ntheme=purple\n",
+        "[view]\nzoom=9000\narabic_on_left=perhaps\ntheme=purple\n"
+        "[export]\nlayout=diagonal\npage_size=A0\n",
         encoding="utf-8",
     )
     settings = AppSettings(QSettings(str(path), QSettings.Format.IniFormat))
@@ -58,6 +59,15 @@ def test_a_hand_edited_file_with_nonsense_falls_back_to_defaults(tmp_path: Path)
     assert settings.zoom == 300  # clamped
     assert settings.arabic_on_left is False
     assert settings.theme == "system"
+    assert (settings.export_layout, settings.export_page_size) == ("side-by-side", "A4")
+
+
+def test_writing_an_unknown_choice_stores_the_default(ui_settings: AppSettings) -> None:
+    ui_settings.engine = "ct2"
+    ui_settings.engine = "warp-drive"
+    ui_settings.export_page_size = "A0"
+    again = reopen(ui_settings)
+    assert (again.engine, again.export_page_size) == ("auto", "A4")
 
 
 def test_recent_files_most_recent_first_without_duplicates_and_bounded(ui_settings: AppSettings) -> None:

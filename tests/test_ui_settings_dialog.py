@@ -7,8 +7,11 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
+from reader.export import pdf_layout
+from reader.translate.factory import ENGINE_CHOICES
 from reader.translate.fake import FakeTranslator
 from reader.translate.protocol import DEFAULT_MODEL, EngineSettings
+from reader.ui.settings import BATCH_MAX, BEAMS_MAX
 from reader.ui.settings_dialog import SettingsDialog
 
 
@@ -25,6 +28,19 @@ def test_the_dialog_shows_and_saves_the_settings(qtbot, ui_settings, tmp_path: P
     assert ui_settings.engine_settings() == EngineSettings(
         model=str(tmp_path), engine="ct2", beams=2, batch_size=8
     )
+
+
+def test_the_choices_are_the_ones_the_engines_and_the_exporter_know(qtbot, ui_settings) -> None:
+    dialog = SettingsDialog(ui_settings)
+    qtbot.addWidget(dialog)
+
+    def items(combo) -> tuple[str, ...]:
+        return tuple(combo.itemData(i) for i in range(combo.count()))
+
+    assert items(dialog.engine) == ENGINE_CHOICES
+    assert items(dialog.layout_choice) == tuple(pdf_layout.LAYOUTS)
+    assert items(dialog.page_size) == tuple(pdf_layout.PAGE_SIZES)
+    assert (dialog.beams.maximum(), dialog.batch_size.maximum()) == (BEAMS_MAX, BATCH_MAX)
 
 
 def test_changing_the_model_in_the_window_retranslates_with_the_new_one(

@@ -9,15 +9,19 @@ from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from reader.export import pdf_layout  # plain data: no fpdf2 or HarfBuzz
+from reader.translate.factory import ENGINE_CHOICES  # cheap: engines load torch only on use
 from reader.translate.protocol import DEFAULT_MODEL, EngineSettings
 
 ORGANIZATION = "bireader"
 APPLICATION = "Bilingual Reader"
-ENGINES = ("auto", "ct2", "transformers")
-LAYOUTS = ("side-by-side", "interleaved")
-PAGE_SIZES = ("A4", "Letter")
+ENGINES: tuple[str, ...] = ENGINE_CHOICES
+LAYOUTS: tuple[str, ...] = tuple(pdf_layout.LAYOUTS)
+PAGE_SIZES: tuple[str, ...] = tuple(pdf_layout.PAGE_SIZES)
 THEMES = ("system", "light", "dark")
 ZOOM_MIN, ZOOM_MAX, ZOOM_STEP, ZOOM_DEFAULT = 50, 300, 10, 100
+BEAMS_MAX = 16  # beams 0 = the model's own setting
+BATCH_MIN, BATCH_MAX, BATCH_DEFAULT = 1, 256, 16
 MAX_RECENT = 10
 
 
@@ -41,6 +45,21 @@ def _choice(value: object, choices: tuple[str, ...], default: str) -> str:
     return value if isinstance(value, str) and value in choices else default
 
 
+class _ChoiceSetting:
+    """A string setting limited to *choices*; anything else reads and writes as the first choice."""
+
+    def __init__(self, key: str, choices: tuple[str, ...]) -> None:
+        self.key, self.choices = key, choices
+
+    def __get__(self, owner: AppSettings | None, _type: type | None = None) -> str:
+        if owner is None:
+            return self  # type: ignore[return-value]  # class access, e.g. for introspection
+        return _choice(owner._get(self.key), self.choices, self.choices[0])
+
+    def __set__(self, owner: AppSettings, value: str) -> None:
+        owner.store.setValue(self.key, _choice(value, self.choices, self.choices[0]))
+
+
 class AppSettings:
     """Typed access to everything the window remembers between runs."""
 
@@ -60,18 +79,12 @@ class AppSettings:
     def model(self, value: str) -> None:
         self.store.setValue("engine/model", value.strip() or DEFAULT_MODEL)
 
-    @property
-    def engine(self) -> str:
-        return _choice(self._get("engine/engine"), ENGINES, "auto")
-
-    @engine.setter
-    def engine(self, value: str) -> None:
-        self.store.setValue("engine/engine", _choice(value, ENGINES, "auto"))
+    engine = _ChoiceSetting("engine/engine", ENGINES)
 
     @property
     def beams(self) -> int:
         """0 means "the model's own setting"."""
-        return _to_int(self._get("engine/beams", 0), 0, 0, 16)
+        return _to_int(self._get("engine/beams", 0), 0, 0, BEAMS_MAX)
 
     @beams.setter
     def beams(self, value: int) -> None:
@@ -79,7 +92,7 @@ class AppSettings:
 
     @property
     def batch_size(self) -> int:
-        return _to_int(self._get("engine/batch_size", 16), 16, 1, 256)
+        return _to_int(self._get("engine/batch_size", BATCH_DEFAULT), BATCH_DEFAULT, BATCH_MIN, BATCH_MAX)
 
     @batch_size.setter
     def batch_size(self, value: int) -> None:
@@ -94,21 +107,8 @@ class AppSettings:
         )
 
     # Export --------------------------------------------------------------------------------
-    @property
-    def export_layout(self) -> str:
-        return _choice(self._get("export/layout"), LAYOUTS, LAYOUTS[0])
-
-    @export_layout.setter
-    def export_layout(self, value: str) -> None:
-        self.store.setValue("export/layout", _choice(value, LAYOUTS, LAYOUTS[0]))
-
-    @property
-    def export_page_size(self) -> str:
-        return _choice(self._get("export/page_size"), PAGE_SIZES, PAGE_SIZES[0])
-
-    @export_page_size.setter
-    def export_page_size(self, value: str) -> None:
-        self.store.setValue("export/page_size", _choice(value, PAGE_SIZES, PAGE_SIZES[0]))
+    export_layout = _ChoiceSetting("export/layout", LAYOUTS)
+    export_page_size = _ChoiceSetting("export/page_size", PAGE_SIZES)
 
     # Window --------------------------------------------------------------------------------
     @property
@@ -129,13 +129,7 @@ class AppSettings:
     def arabic_on_left(self, value: bool) -> None:
         self.store.setValue("view/arabic_on_left", bool(value))
 
-    @property
-    def theme(self) -> str:
-        return _choice(self._get("view/theme"), THEMES, "system")
-
-    @theme.setter
-    def theme(self, value: str) -> None:
-        self.store.setValue("view/theme", _choice(value, THEMES, "system"))
+    theme = _ChoiceSetting("view/theme", THEMES)
 
     @property
     def ui_language(self) -> str:

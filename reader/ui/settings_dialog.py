@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.ui.settings import ENGINES, LAYOUTS, PAGE_SIZES, AppSettings
+from reader.ui.settings import BATCH_MAX, BATCH_MIN, BEAMS_MAX, ENGINES, LAYOUTS, PAGE_SIZES, AppSettings
 
 DirectoryChooser = Callable[[QWidget, str], str]
 
@@ -57,18 +57,19 @@ class SettingsDialog(QDialog):
             "transformers": self.tr("Transformers (PyTorch)"),
         }
         for engine in ENGINES:
-            self.engine.addItem(engine_names[engine], engine)
+            self.engine.addItem(engine_names.get(engine, engine), engine)
         self.engine.setCurrentIndex(ENGINES.index(settings.engine))
         self.beams = QSpinBox(self)
-        self.beams.setRange(0, 16)
+        self.beams.setRange(0, BEAMS_MAX)
         self.beams.setSpecialValueText(self.tr("Model default"))
         self.beams.setValue(settings.beams)
         self.batch_size = QSpinBox(self)
-        self.batch_size.setRange(1, 256)
+        self.batch_size.setRange(BATCH_MIN, BATCH_MAX)
         self.batch_size.setValue(settings.batch_size)
         self.layout_choice = QComboBox(self)
-        self.layout_choice.addItem(self.tr("Side by side"), "side-by-side")
-        self.layout_choice.addItem(self.tr("Interleaved"), "interleaved")
+        layout_names = {"side-by-side": self.tr("Side by side"), "interleaved": self.tr("Interleaved")}
+        for layout_name in LAYOUTS:
+            self.layout_choice.addItem(layout_names.get(layout_name, layout_name), layout_name)
         self.layout_choice.setCurrentIndex(LAYOUTS.index(settings.export_layout))
         self.page_size = QComboBox(self)
         for size in PAGE_SIZES:
