@@ -1,6 +1,6 @@
 """File ▸ Export PDF… in the background: the export op works on a snapshot of the document.
 
-The window keeps receiving translations while the PDF is written, so the op gets a deep copy
+The window keeps receiving translations while the PDF is written, so the op gets a snapshot
 (sentences without a translation are marked "[not translated]" by the exporter, never dropped).
 Cancelling raises inside the exporter's progress callback; the exporter writes atomically, so
 no half-written PDF is left behind.
@@ -8,7 +8,6 @@ no half-written PDF is left behind.
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -49,7 +48,7 @@ class PdfExporter(QObject):
     def start(self, document: Document, output: Path, *, layout: str, page_size: str) -> None:
         if self.task is not None:
             return
-        snapshot = copy.deepcopy(document)
+        snapshot = document.snapshot()
         export = self.export
 
         def export_document(context: TaskContext) -> str:

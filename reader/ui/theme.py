@@ -58,6 +58,7 @@ class ThemeKeeper(QObject):
         ThemeKeeper.current = self
         self.app = app
         self.choice = choice
+        self.style_sheet = resource_path("qss", "reader.qss").read_text(encoding="utf-8")
         app.setStyle("Fusion")
         QGuiApplication.styleHints().colorSchemeChanged.connect(self._on_scheme_changed)
         self.apply()
@@ -69,7 +70,8 @@ class ThemeKeeper(QObject):
     def apply(self) -> None:
         palette = dark_palette() if wants_dark(self.choice) else self.app.style().standardPalette()
         self.app.setPalette(palette)
-        self.app.setStyleSheet(resource_path("qss", "reader.qss").read_text(encoding="utf-8"))
+        # Set again (from memory) so the sheet's palette(...) colours follow the new palette.
+        self.app.setStyleSheet(self.style_sheet)
 
     def _on_scheme_changed(self, _scheme: Qt.ColorScheme) -> None:
         if self.choice == "system":
