@@ -6,6 +6,7 @@ the real translation service, so they never import torch.
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -110,7 +111,7 @@ def test_missing_output_folder_exits_2_before_translating(
     assert list(tmp_path.iterdir()) == []
 
 
-def test_unwritable_output_folder_exits_2(
+def test_output_folder_that_is_a_file_exits_2(
     fake: FakeFactory, seed_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     blocker = tmp_path / "a-file"
@@ -120,6 +121,21 @@ def test_unwritable_output_folder_exits_2(
     assert err.startswith("error: output folder is not a folder")
     assert err.count("\n") == 1
     assert fake.calls == []
+
+
+def test_unwritable_output_folder_exits_2_before_translating(
+    fake: FakeFactory,
+    seed_path: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Root may write anywhere a mode allows, so have os.access say what it says to other users.
+    monkeypatch.setattr(os, "access", lambda path, mode: False)
+    assert main(["export", str(seed_path), "-o", str(tmp_path / "out.pdf")]) == 2
+    assert capsys.readouterr().err == f"error: output folder is not writable: {tmp_path}\n"
+    assert fake.calls == []
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_unavailable_model_exits_3_and_writes_nothing(

@@ -317,8 +317,7 @@ def test_missing_output_folder(tmp_path: Path) -> None:
     assert list(tmp_path.iterdir()) == []
 
 
-def test_unwritable_output_folder(tmp_path: Path) -> None:
-    # Root may write anywhere a mode allows, so use a "folder" that really cannot hold files: a file.
+def test_output_folder_that_is_a_file(tmp_path: Path) -> None:
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("x")
     with pytest.raises(BadInput, match="output folder is not a folder") as error:
@@ -328,8 +327,19 @@ def test_unwritable_output_folder(tmp_path: Path) -> None:
 
 
 def test_output_path_that_is_a_folder(tmp_path: Path) -> None:
-    with pytest.raises(BadInput, match="output path is a folder"):
+    with pytest.raises(BadInput, match="output path is a folder") as error:
         export_pdf(_small_document(), tmp_path)
+    _assert_one_line(error)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_unwritable_output_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Root may write anywhere a mode allows, so have os.access say what it says to other users.
+    monkeypatch.setattr(os, "access", lambda path, mode: False)
+    with pytest.raises(BadInput, match="output folder is not writable") as error:
+        export_pdf(_small_document(), tmp_path / "out.pdf")
+    _assert_one_line(error)
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_failure_while_writing_leaves_no_file_and_no_temp(
@@ -355,4 +365,26 @@ def test_failure_while_laying_out_leaves_nothing(tmp_path: Path) -> None:
 
     with pytest.raises(KeyboardInterrupt):
         export_pdf(translate_all(load_document(SEED)), tmp_path / "out.pdf", progress=cancel)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_font_files_are_closed_when_setting_up_the_pdf_fails(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    closed: list[object] = []
+    real_close = pdf_module.fonts.close_fonts
+
+    def close_and_record(pdf: Any) -> None:
+        real_close(pdf)
+        closed.append(pdf)
+
+    def broken_measure(*args: object) -> None:
+        raise RuntimeError("set-up failed after the fonts were opened")
+
+    monkeypatch.setattr(pdf_module.fonts, "close_fonts", close_and_record)
+    monkeypatch.setattr(pdf_module, "TextMeasure", broken_measure)
+    with pytest.raises(RuntimeError, match="set-up failed"):
+        export_pdf(_small_document(), tmp_path / "out.pdf")
+    assert len(closed) == 1
+    assert {"amiri", "notoserif"} <= {font.fontkey for font in closed[0].fonts.values()}
     assert list(tmp_path.iterdir()) == []

@@ -13,6 +13,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from reader.atomic import check_writable_target
 from reader.commands.engine_options import add_engine_arguments, show_status, translate_in_place
 from reader.document import Status
 from reader.errors import EXIT_OK
@@ -30,12 +31,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from reader.export.pdf import check_output_path, export_pdf  # fpdf2 loads only for this command
-
     output = Path(args.output)
-    check_output_path(output)
+    check_writable_target(output)
     document = load_document(args.file)
     translate_in_place(document, args, lambda done, total: show_status(f"translated {done}/{total}"))
+    from reader.export.pdf import export_pdf  # fpdf2 loads only once there is something to write
+
     export_pdf(
         document,
         output,

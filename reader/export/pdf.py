@@ -9,12 +9,11 @@ atomically, only once complete.
 
 from __future__ import annotations
 
-import os
 import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 
-from reader.atomic import atomic_write_bytes
+from reader.atomic import atomic_write_bytes, check_writable_target
 from reader.document import Document, Sentence, Status
 from reader.errors import BadInput
 from reader.export import fonts
@@ -66,7 +65,7 @@ def export_pdf(
     if page_size not in PAGE_SIZES:
         raise BadInput(f"unknown page size '{page_size}' (choose from {', '.join(PAGE_SIZES)})")
     output = Path(output)
-    check_output_path(output)
+    check_writable_target(output)
     data = render_pdf(document, layout=layout, page_size=page_size, numbers=numbers, progress=progress)
     try:
         atomic_write_bytes(output, data)
@@ -74,25 +73,13 @@ def export_pdf(
         raise BadInput(f"cannot write {output}: {error.strerror or error}") from error
 
 
-def check_output_path(output: Path) -> None:
-    """Fail early, before any layout work, if ``output`` cannot be created."""
-    folder = output.parent
-    if output.is_dir():
-        raise BadInput(f"output path is a folder, not a file: {output}")
-    if not folder.exists():
-        raise BadInput(f"output folder does not exist: {folder}")
-    if not folder.is_dir():
-        raise BadInput(f"output folder is not a folder: {folder}")
-    if not os.access(folder, os.W_OK | os.X_OK):
-        raise BadInput(f"output folder is not writable: {folder}")
-
-
 def render_pdf(
     document: Document, *, layout: str, page_size: str, numbers: bool, progress: Progress | None
 ) -> bytes:
     """The PDF file's bytes (no file is touched)."""
-    writer = _Writer(document.name or "Untitled document", PageFrame.for_size(page_size), layout, numbers)
+    pdf = _BilingualPdf(PageFrame.for_size(page_size))
     try:
+        writer = _Writer(pdf, document.name or "Untitled document", layout, numbers)
         sentences = document.sentences
         previous_paragraph: int | None = None
         for done, sentence in enumerate(sentences, start=1):
@@ -103,7 +90,7 @@ def render_pdf(
                 progress(done, len(sentences))
         return writer.finish()
     finally:
-        fonts.close_fonts(writer.pdf)
+        fonts.close_fonts(pdf)
 
 
 class _BilingualPdf(MarkAwareFPDF):
@@ -124,13 +111,11 @@ class _BilingualPdf(MarkAwareFPDF):
 class _Writer:
     """Lays out sentence pairs page by page and draws them as it goes."""
 
-    def __init__(self, title: str, frame: PageFrame, layout: str, numbers: bool) -> None:
+    def __init__(self, pdf: _BilingualPdf, title: str, layout: str, numbers: bool) -> None:
+        self.pdf = pdf
         self.title = title
-        self.frame = frame
         self.layout = layout
         self.numbers = numbers
-        self.pdf = _BilingualPdf(frame)
-        pdf = self.pdf
         pdf.set_auto_page_break(False)
         pdf.c_margin = 0
         pdf.set_title(title)
@@ -142,6 +127,10 @@ class _Writer:
         pdf.add_page()
         self.page_top = self._draw_title()
         self.y = self.page_top
+
+    @property
+    def frame(self) -> PageFrame:
+        return self.pdf.frame
 
     def _draw_title(self) -> float:
         """The document's name, centred, over a hairline; returns where the body starts."""
