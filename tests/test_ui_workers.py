@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import QThread
 
 from reader.errors import BadInput
-from reader.ui.workers import Task, TaskCancelled, TaskContext, run_in_background, running_tasks
+from reader.ui.workers import Task, TaskCancelled, TaskContext, one_line, running_tasks
 
 
 def test_result_and_progress_arrive_on_the_gui_thread(qtbot) -> None:
@@ -80,13 +80,43 @@ def test_task_cancelled_raised_inside_the_op_counts_as_cancel(qtbot) -> None:
         task.start()
 
 
-def test_finished_follows_every_outcome_and_run_in_background_wires_callbacks(qtbot) -> None:
+def test_finished_follows_the_outcome(qtbot) -> None:
     results: list[object] = []
-    task = run_in_background(lambda _c: "done", on_success=results.append)
+    task = Task(lambda _c: "done")
+    task.succeeded.connect(results.append)
+    task.finished.connect(lambda: results.append("finished"))
     with qtbot.waitSignal(task.finished, timeout=5000):
-        pass
-    assert results == ["done"]
+        task.start()
+    assert results == ["done", "finished"]
+    assert task.outcome == "succeeded"
     qtbot.waitUntil(lambda: task not in running_tasks())
+
+
+def test_a_detached_task_delivers_nothing_more(qtbot) -> None:
+    """Progress already queued and the result are both dropped once the owner detaches."""
+    reported = threading.Event()
+
+    def op(context: TaskContext) -> str:
+        context.report("early")
+        reported.set()
+        return "done"
+
+    task = Task(op)
+    delivered: list[object] = []
+    for signal in (task.progressed, task.succeeded, task.failed, task.cancelled):
+        signal.connect(lambda *args: delivered.append(args))
+    task.finished.connect(lambda: delivered.append("finished"))
+    task.start()
+    assert reported.wait(5)  # the report is queued; the GUI thread has not run it yet
+    task.detach()
+    qtbot.waitUntil(lambda: task.outcome == "succeeded", timeout=5000)  # the deliveries were processed
+    assert delivered == []
+
+
+def test_one_line_keeps_reader_errors_and_names_other_exceptions() -> None:
+    assert one_line(BadInput("no such file:\n  x.txt")) == "no such file: x.txt"
+    assert one_line(ValueError("bad\nvalue")) == "ValueError: bad value"
+    assert one_line(RuntimeError()) == "RuntimeError"
 
 
 def test_a_task_runs_only_once(qtbot) -> None:

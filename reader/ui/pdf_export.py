@@ -15,8 +15,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 
 from reader.document import Document
-from reader.ui.translation_controller import one_line
-from reader.ui.workers import Task, TaskContext
+from reader.ui.workers import Task, TaskContext, one_line
 
 ExportFunction = Callable[..., None]
 
@@ -39,7 +38,6 @@ class PdfExporter(QObject):
         super().__init__(parent)
         self.export = export
         self.task: Task | None = None
-        self._closed = False
 
     @property
     def is_running(self) -> bool:
@@ -60,10 +58,10 @@ class PdfExporter(QObject):
             return str(output)
 
         task = Task(export_document, name="export pdf")
-        task.progressed.connect(self._guard(lambda payload: self.progress.emit(*payload)))
-        task.succeeded.connect(self._guard(lambda path: self._end(self.succeeded, path)))
-        task.failed.connect(self._guard(lambda error: self._end(self.failed, one_line(error))))
-        task.cancelled.connect(self._guard(lambda: self._end(self.cancelled)))
+        task.progressed.connect(lambda payload: self.progress.emit(*payload))
+        task.succeeded.connect(lambda path: self._end(self.succeeded, path))
+        task.failed.connect(lambda error: self._end(self.failed, one_line(error)))
+        task.cancelled.connect(lambda: self._end(self.cancelled))
         self.task = task
         task.start()
 
@@ -73,17 +71,10 @@ class PdfExporter(QObject):
 
     def shutdown(self) -> None:
         """Cancel and wait (the window is closing); later deliveries are dropped."""
-        self._closed = True
         if self.task is not None:
+            self.task.detach()
             self.task.cancel_and_wait()
             self.task = None
-
-    def _guard(self, slot: Callable[..., None]) -> Callable[..., None]:
-        def guarded(*args: Any) -> None:
-            if not self._closed:
-                slot(*args)
-
-        return guarded
 
     def _end(self, signal: Any, *args: object) -> None:
         self.task = None  # before telling anyone, so listeners see the exporter idle

@@ -22,21 +22,13 @@ from reader.errors import ModelUnavailable, ReaderError
 from reader.translate.protocol import EngineSettings, Translator
 from reader.translate.service import LoadableTranslator  # cheap: no engine library loads
 from reader.ui.translation_queue import VisibleFirstQueue
-from reader.ui.workers import Task, TaskContext
+from reader.ui.workers import Task, TaskContext, one_line
 
 log = logging.getLogger(__name__)
 
 TranslatorFactory = Callable[[EngineSettings], Translator]
 # (sentence index, translation or None, error or None)
 Result = tuple[int, str | None, str | None]
-
-
-def one_line(error: BaseException) -> str:
-    """A user-facing line for an exception: ReaderErrors speak for themselves, others get their type."""
-    text = " ".join(str(error).split())
-    if isinstance(error, ReaderError):
-        return text
-    return f"{type(error).__name__}: {text}" if text else type(error).__name__
 
 
 def load_translator(factory: TranslatorFactory, settings: EngineSettings, context: TaskContext) -> Translator:
@@ -217,6 +209,7 @@ class TranslationController(QObject):
         self._closed = True
         for task in (self._load_task, self._task):
             if task is not None:
+                task.detach()
                 task.cancel_and_wait()
         self._load_task = self._task = self._queue = None
         for translator in (self.translator, *self._retired):
@@ -225,21 +218,14 @@ class TranslationController(QObject):
                 close()
         self.translator, self._retired = None, []
 
-    def _guard(self, slot: Callable[..., None]) -> Callable[..., None]:
-        def guarded(*args: Any) -> None:
-            if not self._closed:
-                slot(*args)
-
-        return guarded
-
     # Loading -------------------------------------------------------------------------------
     def _load(self) -> None:
         generation, factory, settings = self._engine_generation, self.factory, self.settings
         task = Task(lambda context: load_translator(factory, settings, context), name="load model")
-        task.progressed.connect(self._guard(lambda payload: self._on_load_progress(generation, payload)))
-        task.succeeded.connect(self._guard(lambda translator: self._on_loaded(generation, translator)))
-        task.failed.connect(self._guard(lambda error: self._on_load_failed(generation, error)))
-        task.finished.connect(self._guard(lambda: self._on_finished(task)))
+        task.progressed.connect(lambda payload: self._on_load_progress(generation, payload))
+        task.succeeded.connect(lambda translator: self._on_loaded(generation, translator))
+        task.failed.connect(lambda error: self._on_load_failed(generation, error))
+        task.finished.connect(lambda: self._on_finished(task))
         self._load_task = task
         self._user_cancelled = False
         text = QCoreApplication.translate("TranslationController", "Loading the translation model {model}…")
@@ -281,9 +267,9 @@ class TranslationController(QObject):
         queue = VisibleFirstQueue(self._pending(), chunk_size=self.settings.batch_size, visible=self._visible)
         tag = (self._doc_generation, self._engine_generation)
         task = Task(lambda context: translate_chunks(translator, texts, queue, context), name="translate")
-        task.progressed.connect(self._guard(lambda results: self._on_results(tag, results)))
-        task.failed.connect(self._guard(lambda error: self._on_run_failed(tag, error)))
-        task.finished.connect(self._guard(lambda: self._on_finished(task)))
+        task.progressed.connect(lambda results: self._on_results(tag, results))
+        task.failed.connect(lambda error: self._on_run_failed(tag, error))
+        task.finished.connect(lambda: self._on_finished(task))
         self._task, self._queue = task, queue
         self._user_cancelled = False
         self._run_started, self._run_count = self.clock(), 0

@@ -14,6 +14,16 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
+from reader.errors import ReaderError
+
+
+def one_line(error: BaseException) -> str:
+    """A user-facing line for an exception: ReaderErrors speak for themselves, others get their type."""
+    text = " ".join(str(error).split())
+    if isinstance(error, ReaderError):
+        return text
+    return f"{type(error).__name__}: {text}" if text else type(error).__name__
+
 
 class TaskCancelled(Exception):
     """Raised inside an op (by :meth:`TaskContext.raise_if_cancelled`) to stop it early."""
@@ -114,6 +124,7 @@ class Task(QObject):
         self._runner.cancelled.connect(self._on_cancelled)
         self._thread.finished.connect(self._on_thread_finished)
         self._started = False
+        self._detached = False
         self.outcome = ""  # "succeeded", "failed" or "cancelled" once delivered
 
     def start(self) -> Task:
@@ -152,27 +163,35 @@ class Task(QObject):
         self.cancel()
         return self.wait(timeout_ms)
 
+    def detach(self) -> None:
+        """Deliver nothing more: results already queued or still to come are dropped.
+
+        For owners that are going away (a closing window) and must not be called back.
+        """
+        self._detached = True
+
     @Slot(object)
     def _on_progressed(self, payload: object) -> None:
-        self.progressed.emit(payload)
+        if not self._detached:
+            self.progressed.emit(payload)
 
     @Slot(object)
     def _on_succeeded(self, result: object) -> None:
-        self.outcome = "succeeded"
-        self.succeeded.emit(result)
-        self.finished.emit()
+        self._end("succeeded", self.succeeded, result)
 
     @Slot(object)
     def _on_failed(self, error: object) -> None:
-        self.outcome = "failed"
-        self.failed.emit(error)
-        self.finished.emit()
+        self._end("failed", self.failed, error)
 
     @Slot()
     def _on_cancelled(self) -> None:
-        self.outcome = "cancelled"
-        self.cancelled.emit()
-        self.finished.emit()
+        self._end("cancelled", self.cancelled)
+
+    def _end(self, outcome: str, signal: Any, *args: object) -> None:
+        self.outcome = outcome
+        if not self._detached:
+            signal.emit(*args)
+            self.finished.emit()
 
     @Slot()
     def _on_thread_finished(self) -> None:
@@ -180,25 +199,3 @@ class Task(QObject):
         # the last reference, or Qt would destroy a QThread that is still running.
         self._thread.wait()
         _running.discard(self)
-
-
-def run_in_background(
-    op: Callable[[TaskContext], Any],
-    *,
-    parent: QObject | None = None,
-    on_progress: Callable[[object], None] | None = None,
-    on_success: Callable[[object], None] | None = None,
-    on_failure: Callable[[object], None] | None = None,
-    on_cancel: Callable[[], None] | None = None,
-) -> Task:
-    """Create, wire and start a :class:`Task` (the callbacks run on the GUI thread)."""
-    task = Task(op, parent)
-    if on_progress is not None:
-        task.progressed.connect(on_progress)
-    if on_success is not None:
-        task.succeeded.connect(on_success)
-    if on_failure is not None:
-        task.failed.connect(on_failure)
-    if on_cancel is not None:
-        task.cancelled.connect(on_cancel)
-    return task.start()
