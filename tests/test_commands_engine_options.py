@@ -7,7 +7,8 @@ import argparse
 import pytest
 
 from reader.cli import main
-from reader.commands.engine_options import add_engine_arguments, settings_from_args
+from reader.commands.engine_options import add_engine_arguments, settings_from_args, warn_untranslated
+from reader.segment import segment_text
 from reader.translate.protocol import DEFAULT_MODEL, EngineSettings
 
 
@@ -48,3 +49,23 @@ def test_bad_values_exit_2_with_one_line(
     err = capsys.readouterr().err
     assert err.startswith(f"error: {message}")
     assert err.count("\n") == 1
+
+
+def test_warn_untranslated_counts_failures_and_gives_the_first_reason(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    document = segment_text("جملة أولى. جملة ثانية. جملة ثالثة.")
+    first, second, third = document.sentences
+    first.set_translation("First.")
+    second.set_failed("out of memory")
+    third.set_failed("too long")
+    warn_untranslated(document, "were skipped")
+    assert capsys.readouterr().err == "warning: 2 sentence(s) were skipped: out of memory\n"
+
+
+def test_warn_untranslated_is_silent_when_all_translated(capsys: pytest.CaptureFixture[str]) -> None:
+    document = segment_text("جملة أولى. جملة ثانية.")
+    for sentence in document.sentences:
+        sentence.set_translation("Done.")
+    warn_untranslated(document, "were skipped")
+    assert capsys.readouterr().err == ""

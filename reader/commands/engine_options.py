@@ -13,7 +13,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from reader.document import Document
+from reader.document import Document, Status
 from reader.translate.factory import ENGINE_CHOICES, QUANTIZATION_CHOICES, create_translator, resolve_model
 from reader.translate.protocol import EngineSettings
 from reader.translate.service import translate_document
@@ -69,6 +69,16 @@ def show_status(message: str) -> None:
     if sys.stderr.isatty():
         sys.stderr.write(f"\r\x1b[K{message}")
         sys.stderr.flush()
+
+
+def warn_untranslated(document: Document, consequence: str) -> None:
+    """One stderr line if sentences failed: how many, ``consequence`` for them, and the first reason."""
+    count = document.failed_count
+    if count:
+        first = next(s for s in document.iter_sentences() if s.status is Status.FAILED)
+        print(
+            f"warning: {count} sentence(s) {consequence}: {first.error or 'no reason given'}", file=sys.stderr
+        )
 
 
 def _show_loading(message: str, fraction: float | None) -> None:

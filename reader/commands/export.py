@@ -14,8 +14,12 @@ import sys
 from pathlib import Path
 
 from reader.atomic import check_writable_target
-from reader.commands.engine_options import add_engine_arguments, show_status, translate_in_place
-from reader.document import Status
+from reader.commands.engine_options import (
+    add_engine_arguments,
+    show_status,
+    translate_in_place,
+    warn_untranslated,
+)
 from reader.errors import EXIT_OK
 from reader.export.pdf_layout import LAYOUTS, PAGE_SIZES
 from reader.loaders import load_document
@@ -46,9 +50,6 @@ def run(args: argparse.Namespace) -> int:
         progress=lambda placed, count: show_status(f"writing PDF {placed}/{count}"),
     )
     show_status("")
-    failed = [s for s in document.iter_sentences() if s.status is not Status.DONE]
-    if failed:
-        reason = failed[0].error or "not translated"
-        print(f"warning: {len(failed)} sentence(s) marked as not translated: {reason}", file=sys.stderr)
+    warn_untranslated(document, "marked as not translated")
     print(f"wrote {output}", file=sys.stderr)
     return EXIT_OK

@@ -12,8 +12,8 @@ import argparse
 import json
 import sys
 
-from reader.commands.engine_options import add_engine_arguments, translate_in_place
-from reader.document import Document, Status
+from reader.commands.engine_options import add_engine_arguments, translate_in_place, warn_untranslated
+from reader.document import Document
 from reader.errors import EXIT_OK
 from reader.loaders import load_document
 
@@ -40,11 +40,7 @@ def run(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     sys.stdout.write(to_json(document) if args.json else to_plain(document))
-    failed = [s for s in document.iter_sentences() if s.status is Status.FAILED]
-    if failed:
-        print(
-            f"warning: {len(failed)} sentence(s) could not be translated: {failed[0].error}", file=sys.stderr
-        )
+    warn_untranslated(document, "could not be translated")
     return EXIT_OK
 
 
