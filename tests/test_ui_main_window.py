@@ -144,6 +144,8 @@ def test_the_detail_strip_copy_buttons(qtbot, make_window, seed_path) -> None:
     assert QGuiApplication.clipboard().text() == sentence.text
     qtbot.mouseClick(window.strip.copy_english, Qt.MouseButton.LeftButton)
     assert QGuiApplication.clipboard().text() == sentence.translation
+    qtbot.mouseClick(window.strip.copy_pair, Qt.MouseButton.LeftButton)
+    assert QGuiApplication.clipboard().text() == f"{sentence.text}\n{sentence.translation}"
 
 
 @pytest.mark.parametrize(

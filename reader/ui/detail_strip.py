@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -22,10 +21,15 @@ from reader.ui.fonts import ReadingFonts
 class DetailStrip(QWidget):
     """Shows one pair; empty when nothing is selected.
 
-    Signals: retry_requested(int) — the sentence index whose translation should be tried again.
+    Signals: retry_requested(int) — the sentence index whose translation should be tried again;
+    copy_arabic_requested(), copy_english_requested(), copy_pair_requested() — the copy buttons
+    (the window copies its current sentence, the one shown here, as its Edit menu does).
     """
 
     retry_requested = Signal(int)
+    copy_arabic_requested = Signal()
+    copy_english_requested = Signal()
+    copy_pair_requested = Signal()
 
     def __init__(self, fonts: ReadingFonts, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -77,11 +81,9 @@ class DetailStrip(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.scroller, 1)
         self.set_arabic_on_left(False)
-        self.copy_arabic.clicked.connect(lambda: self._copy(self.sentence.text if self.sentence else ""))
-        self.copy_english.clicked.connect(
-            lambda: self._copy(self.sentence.translation or "" if self.sentence else "")
-        )
-        self.copy_pair.clicked.connect(lambda: self._copy(pair_text(self.sentence)))
+        self.copy_arabic.clicked.connect(self.copy_arabic_requested)
+        self.copy_english.clicked.connect(self.copy_english_requested)
+        self.copy_pair.clicked.connect(self.copy_pair_requested)
         self.retry.clicked.connect(self._retry)
         self.set_zoom(100)
         self.show_sentence(None)
@@ -128,15 +130,3 @@ class DetailStrip(QWidget):
     def _retry(self) -> None:
         if self.sentence is not None:
             self.retry_requested.emit(self.sentence.index)
-
-    @staticmethod
-    def _copy(text: str) -> None:
-        if text:
-            QGuiApplication.clipboard().setText(text)
-
-
-def pair_text(sentence: Sentence | None) -> str:
-    """The pair for the clipboard: the Arabic line, then the English line when there is one."""
-    if sentence is None:
-        return ""
-    return sentence.text if not sentence.translation else f"{sentence.text}\n{sentence.translation}"

@@ -23,13 +23,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.document import Document, Status
+from reader.document import Document, Sentence, Status
 from reader.errors import ReaderError
 from reader.loaders import has_text, load_document, normalise_text
 from reader.segment import segment_text
 from reader.translate.protocol import EngineSettings
 from reader.ui.banner import ModelBanner
-from reader.ui.detail_strip import DetailStrip, pair_text
+from reader.ui.detail_strip import DetailStrip
 from reader.ui.fonts import ReadingFonts, register_fonts
 from reader.ui.menus import WindowMenus
 from reader.ui.paths import register_search_paths
@@ -39,6 +39,13 @@ from reader.ui.reading_view import ReadingPane
 from reader.ui.settings import ZOOM_DEFAULT, ZOOM_MAX, ZOOM_MIN, ZOOM_STEP, AppSettings
 from reader.ui.settings_dialog import SettingsDialog, choose_directory
 from reader.ui.translation_controller import TranslationController, TranslatorFactory
+
+
+def pair_text(sentence: Sentence | None) -> str:
+    """The pair for the clipboard: the Arabic line, then the English line when there is one."""
+    if sentence is None:
+        return ""
+    return sentence.text if not sentence.translation else f"{sentence.text}\n{sentence.translation}"
 
 
 def _output_fields(settings: EngineSettings) -> tuple[object, ...]:
@@ -117,6 +124,9 @@ class MainWindow(QMainWindow):
         self.view.copy_requested.connect(self.copy_pair)
         self.view.customContextMenuRequested.connect(self._context_menu)
         self.strip.retry_requested.connect(lambda index: c.retry([index]))
+        self.strip.copy_arabic_requested.connect(self.copy_arabic)
+        self.strip.copy_english_requested.connect(self.copy_english)
+        self.strip.copy_pair_requested.connect(self.copy_pair)
         self.progress_panel.cancel_requested.connect(c.cancel)
         self.progress_panel.resume_requested.connect(self.translate_now)
         self.banner.choose_folder_requested.connect(self.choose_model_folder)
