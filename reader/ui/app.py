@@ -19,7 +19,7 @@ from reader.translate.protocol import EngineSettings, Translator
 from reader.ui.fonts import register_fonts
 from reader.ui.i18n import install_ui_language
 from reader.ui.main_window import MainWindow
-from reader.ui.paths import register_search_paths
+from reader.ui.paths import resource_path
 from reader.ui.settings import APPLICATION, ORGANIZATION, AppSettings
 from reader.ui.stall_meter import StallMeter
 from reader.ui.theme import ThemeKeeper
@@ -45,8 +45,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName(APPLICATION)
     app.setDesktopFileName("bireader")
-    register_search_paths()
-    app.setWindowIcon(QIcon("icons:app.svg"))
+    app.setWindowIcon(QIcon(str(resource_path("icons", "app.svg"))))  # the window registers icons:
     return app
 
 

@@ -218,7 +218,7 @@ class MainWindow(QMainWindow):
 
     def _update_actions(self) -> None:
         has_document = self.document is not None
-        for name in ("export", "copy_pair", "copy_arabic", "copy_english", "retry", "translate"):
+        for name in ("copy_pair", "copy_arabic", "copy_english", "retry", "translate"):
             self.actions_[name].setEnabled(has_document)
         self.actions_["export"].setEnabled(has_document and not self.exporter.is_running)
 

@@ -18,7 +18,6 @@ class PairRole(IntEnum):
     ARABIC = Qt.ItemDataRole.UserRole + 1
     ENGLISH = Qt.ItemDataRole.UserRole + 2
     STATUS = Qt.ItemDataRole.UserRole + 3
-    ERROR = Qt.ItemDataRole.UserRole + 4
     STARTS_PARAGRAPH = Qt.ItemDataRole.UserRole + 5
 
 
@@ -30,12 +29,10 @@ class SentencePairModel(QAbstractListModel):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.document: Document | None = None
         self._sentences: list[Sentence] = []
 
     def set_document(self, document: Document | None) -> None:
         self.beginResetModel()
-        self.document = document
         self._sentences = document.sentences if document is not None else []
         self.endResetModel()
 
@@ -55,8 +52,6 @@ class SentencePairModel(QAbstractListModel):
             return sentence.translation
         if role == PairRole.STATUS:
             return sentence.status
-        if role == PairRole.ERROR:
-            return sentence.error
         if role == PairRole.STARTS_PARAGRAPH:
             return sentence.index > 0 and self._sentences[sentence.index - 1].paragraph != sentence.paragraph
         if role == Qt.ItemDataRole.ToolTipRole and sentence.status is Status.FAILED:
