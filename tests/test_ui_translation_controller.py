@@ -6,7 +6,7 @@ import threading
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QProgressDialog
 
 from reader.document import Status
@@ -17,7 +17,7 @@ from reader.translate.protocol import DEFAULT_MODEL, EngineSettings, Translation
 from reader.ui.pair_model import PairRole
 from reader.ui.translation_controller import TranslationController, translate_chunks
 from reader.ui.translation_queue import FIRST_CHUNK, VisibleFirstQueue
-from reader.ui.workers import TaskContext
+from reader.ui.workers import TaskContext, running_tasks
 
 
 def test_progress_counts_up_cancel_stops_between_batches_and_resume_finishes(
@@ -204,11 +204,13 @@ def test_closing_the_window_stops_the_work_and_waits_for_it(qtbot, make_window, 
     window.open_path(seed_path)
     qtbot.waitUntil(lambda: window.document.translated_count >= 1)
     window.close()
-    assert not window.controller.is_running or not window.controller._task.is_running()
-    produced = translator.batches
+    assert running_tasks() == []  # close waited for the worker thread to end
+    produced, translated = translator.batches, window.document.translated_count
     assert produced < len(window.document.sentences)
-    qtbot.wait(100)  # nothing may run after close: give a stray worker the chance to show itself
+    with qtbot.assertNotEmitted(window.controller.sentences_updated):
+        QCoreApplication.processEvents()  # results queued before the close are dropped
     assert translator.batches == produced
+    assert window.document.translated_count == translated
 
 
 def test_opening_another_document_drops_the_old_ones_results(
