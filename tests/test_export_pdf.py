@@ -276,6 +276,16 @@ def test_progress_counts_every_pair(tmp_path: Path) -> None:
     assert calls == [(done, total) for done in range(1, total + 1)]
 
 
+def test_arabic_title_reads_right_to_left_and_extracts_in_order(tmp_path: Path) -> None:
+    name = "خبر عن المحادثات (2025).txt"
+    document = translate_all(segment_text(". ".join(["جملة طويلة نسبيا عن المحادثات"] * 80), name=name))
+    export_pdf(document, tmp_path / "out.pdf")
+    pages = PdfReader(tmp_path / "out.pdf").pages
+    assert len(pages) >= 2  # the running header on page 2 carries the name too
+    for page in pages[:2]:
+        assert no_space(name) in no_space(page.extract_text())
+
+
 def test_empty_document_gives_a_title_page(tmp_path: Path) -> None:
     export_pdf(Document(text="", paragraphs=[], name="empty.txt"), tmp_path / "empty.pdf")
     reader = PdfReader(tmp_path / "empty.pdf")

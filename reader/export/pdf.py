@@ -9,9 +9,12 @@ atomically, only once complete.
 
 from __future__ import annotations
 
-import unicodedata
+import dataclasses
 from collections.abc import Callable
 from pathlib import Path
+
+from fpdf.bidi import auto_detect_base_direction
+from fpdf.enums import TextDirection
 
 from reader.atomic import atomic_write_bytes, check_writable_target
 from reader.document import Document, Sentence, Status
@@ -35,7 +38,7 @@ MISSING_MARK = "[not translated]"
 
 ARABIC_TEXT = TextStyle(fonts.ARABIC, "", 13, 6.8, rtl=True, align="R")
 ENGLISH_TEXT = TextStyle(fonts.LATIN, "", 10.5, 5.4, rtl=False, align="L")
-MISSING_TEXT = TextStyle(fonts.LATIN, "", 10.5, 5.4, rtl=False, align="L", grey=120)
+MISSING_TEXT = dataclasses.replace(ENGLISH_TEXT, grey=120)
 GUTTER_NUMBER = TextStyle(fonts.LATIN, "", 7.5, 5.4, rtl=False, align="C", grey=120)
 MARGIN_NUMBER = TextStyle(fonts.LATIN, "", 7.5, 6.8, rtl=False, align="L", grey=120)
 PAIR_GAP = 2.5  # mm between sentence pairs of one paragraph
@@ -114,6 +117,8 @@ class _Writer:
     def __init__(self, pdf: _BilingualPdf, title: str, layout: str, numbers: bool) -> None:
         self.pdf = pdf
         self.title = title
+        # Unicode rules P2/P3: an Arabic name reads right to left, "news.ar.txt" left to right.
+        self.title_rtl = auto_detect_base_direction(title) is TextDirection.RTL
         self.layout = layout
         self.numbers = numbers
         pdf.set_auto_page_break(False)
@@ -134,11 +139,10 @@ class _Writer:
 
     def _draw_title(self) -> float:
         """The document's name, centred, over a hairline; returns where the body starts."""
-        rtl = _reads_right_to_left(self.title)
-        style = TextStyle(fonts.ARABIC, "B", 17, 9.5, rtl=rtl, align="C")
+        style = TextStyle(fonts.ARABIC, "B", 17, 9.5, rtl=self.title_rtl, align="C")
         y = self.frame.top
         self._use(style)
-        for line in wrap(self.measure, self.title, self.frame.body_width, rtl):
+        for line in wrap(self.measure, self.title, self.frame.body_width, self.title_rtl):
             self._draw(
                 PlacedRow(Row(line, style, style.line_height), self.frame.margin, self.frame.body_width, y)
             )
@@ -152,7 +156,7 @@ class _Writer:
     def _new_page(self) -> None:
         """A page with the document's name as a small running header."""
         self.pdf.add_page()
-        style = TextStyle(fonts.LATIN, "", 8, 5, rtl=_reads_right_to_left(self.title), align="C", grey=120)
+        style = TextStyle(fonts.LATIN, "", 8, 5, rtl=self.title_rtl, align="C", grey=120)
         self._use(style)
         line = wrap(self.measure, self.title, self.frame.body_width, style.rtl)[0]
         self._draw(
@@ -177,11 +181,9 @@ class _Writer:
         side_by_side = self.layout == "side-by-side"
         text_width = frame.column_width if side_by_side else frame.body_width
         arabic = self._rows(sentence.text, ARABIC_TEXT, text_width)
-        translated = sentence.status is Status.DONE and bool(sentence.translation)
+        translation = sentence.translation if sentence.status is Status.DONE else None
         english = self._rows(
-            sentence.translation if translated and sentence.translation else MISSING_MARK,
-            ENGLISH_TEXT if translated else MISSING_TEXT,
-            text_width,
+            translation or MISSING_MARK, ENGLISH_TEXT if translation else MISSING_TEXT, text_width
         )
         if side_by_side:
             stacks = [Stack(frame.arabic_x, text_width, arabic), Stack(frame.english_x, text_width, english)]
@@ -224,12 +226,3 @@ class _Writer:
 
     def finish(self) -> bytes:
         return bytes(self.pdf.output(output_producer_class=CompleteToUnicodeProducer))
-
-
-def _reads_right_to_left(text: str) -> bool:
-    """Paragraph direction from the first strongly directional character (Unicode rule P2)."""
-    for char in text:
-        kind = unicodedata.bidirectional(char)
-        if kind in ("R", "AL", "L"):
-            return kind != "L"
-    return False

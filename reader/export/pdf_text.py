@@ -15,6 +15,7 @@ The page looks exactly as fpdf2 would draw the line; only the order in the file 
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from typing import Literal
 
@@ -136,12 +137,11 @@ def _measure(measure: TextMeasure, line: str, rtl_base: bool) -> list[list[_Plac
         pieces = measured[index]
         run_width = sum(p.width for p in pieces)
         cursor = x + run_width if runs[index].rtl else x
-        for piece in pieces:
+        for piece in pieces:  # an RTL run is laid out from its right edge
             if piece.rtl:
                 cursor -= piece.width
-                placed[index].append(_Placed(piece.text, True, cursor, piece.width))
-            else:
-                placed[index].append(_Placed(piece.text, False, cursor, piece.width))
+            placed[index].append(dataclasses.replace(piece, x=cursor))
+            if not piece.rtl:
                 cursor += piece.width
         x += run_width
     return placed
@@ -165,7 +165,6 @@ def draw_line(
     current font has no Arabic.
     """
     pdf = measure.pdf
-    base = (str(pdf.font_family), str(pdf.font_style), float(pdf.font_size_pt))
     runs = _measure(measure, line, rtl)
     total = sum(p.width for pieces in runs for p in pieces)
     if align == "R":
@@ -176,12 +175,7 @@ def draw_line(
         origin = left
     for pieces in runs:
         for piece in pieces:
-            family = measure.family_for(piece.text, base[0])
-            if family != pdf.font_family:
-                pdf.set_font(*base)
-                if family != base[0]:
-                    measure.use_family(family)
-            set_direction(pdf, piece.rtl)
-            pdf.set_xy(origin + piece.x, y)
-            pdf.cell(piece.width, height, piece.text)
-    pdf.set_font(*base)
+            with measure.family_selected(measure.family_for(piece.text)):
+                set_direction(pdf, piece.rtl)
+                pdf.set_xy(origin + piece.x, y)
+                pdf.cell(piece.width, height, piece.text)

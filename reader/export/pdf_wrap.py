@@ -8,6 +8,9 @@ spaces, and each distinct word needs shaping only once per font and size.
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
+
 from fpdf import FPDF
 
 from reader.export.directions import has_rtl_letters
@@ -45,19 +48,29 @@ class TextMeasure:
         style = self.pdf.font_style if f"{family}{self.pdf.font_style}".lower() in self.pdf.fonts else ""
         self.pdf.set_font(family, style, self.pdf.font_size_pt)
 
+    @contextlib.contextmanager
+    def family_selected(self, family: str) -> Iterator[None]:
+        """Inside the block ``family`` is selected (see :meth:`use_family`); after it, the font before."""
+        pdf = self.pdf
+        current = (str(pdf.font_family), str(pdf.font_style), float(pdf.font_size_pt))
+        if family == current[0]:
+            yield
+            return
+        self.use_family(family)
+        try:
+            yield
+        finally:
+            pdf.set_font(*current)
+
     def width(self, text: str, rtl: bool) -> float:
         pdf = self.pdf
         family = self.family_for(text)
         key = (family, pdf.font_style, pdf.font_size_pt, rtl, text)
         known = self._widths.get(key)
         if known is None:
-            current = (pdf.font_family, pdf.font_style, pdf.font_size_pt)
-            if family != current[0]:
-                self.use_family(family)
-            set_direction(pdf, rtl)
-            known = self._widths[key] = float(pdf.get_string_width(text))
-            if family != current[0]:
-                pdf.set_font(*current)
+            with self.family_selected(family):
+                set_direction(pdf, rtl)
+                known = self._widths[key] = float(pdf.get_string_width(text))
         return known
 
 
