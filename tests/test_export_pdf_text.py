@@ -6,46 +6,56 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from reader.export.directions import extractor_direction
-from reader.export.pdf_text import Run, bidi_runs, extraction_pieces, visual_order
+from reader.export.pdf_text import Run, bidi_runs, extraction_pieces
 
 
 def test_runs_of_arabic_with_a_number() -> None:
-    runs = bidi_runs("في عام 2023 إن", rtl_base=True)
+    runs = bidi_runs("في عام 2023 إن", rtl_base=True)[0]
     assert [(r.text, r.level) for r in runs] == [("في عام ", 1), ("2023", 2), (" إن", 1)]
 
 
 def test_runs_of_arabic_with_latin_in_brackets() -> None:
-    runs = bidi_runs("قالت (Reuters) إن", rtl_base=True)
+    runs = bidi_runs("قالت (Reuters) إن", rtl_base=True)[0]
     assert [(r.text, r.rtl) for r in runs] == [("قالت (", True), ("Reuters", False), (") إن", True)]
 
 
 def test_pure_lines_are_one_run() -> None:
-    assert bidi_runs("بشأن الحرب بأوكرانيا.", rtl_base=True) == [Run("بشأن الحرب بأوكرانيا.", 1)]
-    assert bidi_runs("Three sources (Reuters) said.", rtl_base=False) == [
+    assert bidi_runs("بشأن الحرب بأوكرانيا.", rtl_base=True)[0] == [Run("بشأن الحرب بأوكرانيا.", 1)]
+    assert bidi_runs("Three sources (Reuters) said.", rtl_base=False)[0] == [
         Run("Three sources (Reuters) said.", 0)
     ]
-    assert bidi_runs("", rtl_base=True) == []
+    assert bidi_runs("", rtl_base=True)[0] == []
 
 
 def test_english_line_with_an_arabic_name() -> None:
-    runs = bidi_runs("minister لافروف met", rtl_base=False)
+    runs = bidi_runs("minister لافروف met", rtl_base=False)[0]
     assert [(r.text, r.level) for r in runs] == [("minister ", 0), ("لافروف", 1), (" met", 0)]
 
 
 def test_visual_order_reverses_runs_of_a_right_to_left_line() -> None:
-    runs = [Run("a", 1), Run("b", 2), Run("c", 1)]
-    assert visual_order(runs) == [2, 1, 0]
+    assert bidi_runs("في عام 2023 إن", rtl_base=True)[1] == [2, 1, 0]
 
 
 def test_visual_order_keeps_left_to_right_line_with_embedded_arabic() -> None:
-    runs = [Run("a", 0), Run("b", 1), Run("c", 0)]
-    assert visual_order(runs) == [0, 1, 2]
+    assert bidi_runs("minister لافروف met", rtl_base=False)[1] == [0, 1, 2]
 
 
 def test_visual_order_nested_levels() -> None:
     # An Arabic phrase (level 1) holding a number (level 2) inside an English line (level 0).
-    runs = [Run("en", 0), Run("ar1", 1), Run("num", 2), Run("ar2", 1), Run("en2", 0)]
-    assert visual_order(runs) == [0, 3, 2, 1, 4]
+    runs, order = bidi_runs("he said قال 2023 إن then", rtl_base=False)
+    assert [(r.text, r.level) for r in runs] == [
+        ("he said ", 0),
+        ("قال ", 1),
+        ("2023", 2),
+        (" إن", 1),
+        (" then", 0),
+    ]
+    assert order == [0, 3, 2, 1, 4]
+
+
+def test_visual_order_of_one_direction_lines() -> None:
+    assert bidi_runs("بشأن الحرب.", rtl_base=True)[1] == [0]
+    assert bidi_runs("", rtl_base=False)[1] == []
 
 
 def test_pieces_cut_edge_punctuation_from_arabic() -> None:

@@ -40,20 +40,26 @@ class Run:
         return self.level % 2 == 1
 
 
-def bidi_runs(line: str, rtl_base: bool) -> list[Run]:
-    """The line's level runs in logical order (Unicode bidi algorithm, rules up to L1)."""
+def bidi_runs(line: str, rtl_base: bool) -> tuple[list[Run], list[int]]:
+    """The line's level runs in logical order, and their indexes from left to right.
+
+    fpdf2's Unicode bidi algorithm gives the levels (rules up to L1) and the visual order (L2).
+    """
     base = 1 if rtl_base else 0
     if _single_direction(line, rtl_base):
-        return [Run(line, base)] if line else []
+        return ([Run(line, base)], [0]) if line else ([], [])
     direction = TextDirection.RTL if rtl_base else TextDirection.LTR
-    characters = BidiParagraph(text=line, base_direction=direction).get_characters_with_embedding_level()
+    characters, reordered = BidiParagraph(text=line, base_direction=direction).get_all()
     runs: list[Run] = []
+    run_of: dict[int, int] = {}  # id of a character → index of its run
     for character in characters:
         if runs and runs[-1].level == character.embedding_level:
             runs[-1] = Run(runs[-1].text + character.character, character.embedding_level)
         else:
             runs.append(Run(character.character, character.embedding_level))
-    return runs
+        run_of[id(character)] = len(runs) - 1
+    # L2 reverses whole level runs, so each run stays contiguous: its first character gives its place.
+    return runs, list(dict.fromkeys(run_of[id(character)] for character in reordered))
 
 
 def _single_direction(line: str, rtl_base: bool) -> bool:
@@ -61,28 +67,6 @@ def _single_direction(line: str, rtl_base: bool) -> bool:
     if rtl_base:
         return all(extractor_direction(c) != "L" and not c.isdigit() for c in line)
     return all(extractor_direction(c) != "R" for c in line)
-
-
-def visual_order(runs: list[Run]) -> list[int]:
-    """Indexes of ``runs`` from left to right (rule L2: reverse sequences at each odd-or-higher level)."""
-    order = list(range(len(runs)))
-    if not runs:
-        return order
-    highest = max(run.level for run in runs)
-    lowest_odd = min((run.level for run in runs if run.level % 2), default=highest + 1)
-    for level in range(highest, lowest_odd - 1, -1):
-        result: list[int] = []
-        pending: list[int] = []
-        for index in order:
-            if runs[index].level >= level:
-                pending.append(index)
-            else:
-                result.extend(reversed(pending))
-                pending = []
-                result.append(index)
-        result.extend(reversed(pending))
-        order = result
-    return order
 
 
 def extraction_pieces(run: Run) -> list[str]:
@@ -127,13 +111,13 @@ class _Placed:
 
 def _measure(measure: TextMeasure, line: str, rtl_base: bool) -> list[list[_Placed]]:
     """Pieces of each logical run, with widths and x relative to the line's left edge."""
-    runs = bidi_runs(line, rtl_base)
+    runs, visual_order = bidi_runs(line, rtl_base)
     measured: list[list[_Placed]] = []
     for run in runs:
         measured.append([_Placed(p, run.rtl, 0.0, measure.width(p, run.rtl)) for p in extraction_pieces(run)])
     placed: list[list[_Placed]] = [[] for _ in runs]
     x = 0.0
-    for index in visual_order(runs):
+    for index in visual_order:
         pieces = measured[index]
         run_width = sum(p.width for p in pieces)
         cursor = x + run_width if runs[index].rtl else x
