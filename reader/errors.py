@@ -27,3 +27,11 @@ class ModelUnavailable(ReaderError):
     """The translation model is neither cached locally nor reachable, or is not a Marian checkpoint."""
 
     exit_code = EXIT_MODEL_UNAVAILABLE
+
+
+def one_line(error: BaseException) -> str:
+    """A user-facing line for an exception: ReaderErrors speak for themselves, others get their type."""
+    text = " ".join(str(error).split())
+    if isinstance(error, ReaderError):
+        return text
+    return f"{type(error).__name__}: {text}" if text else type(error).__name__

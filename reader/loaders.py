@@ -12,9 +12,9 @@ import codecs
 import unicodedata
 from pathlib import Path
 
-from reader.document import Document
 from reader.errors import BadInput
-from reader.segment import segment_text
+from reader.model import Document
+from reader.model.text_builder import build_text_document
 
 # Bytes that announce well-known binary formats people drop on readers by mistake.
 _BINARY_MAGIC = (
@@ -108,6 +108,6 @@ def load_text(path: str | Path) -> str:
 
 
 def load_document(path: str | Path) -> Document:
-    """Load and segment a file; the document is named after the file."""
+    """Load, structure and segment a file; the document is named after the file."""
     file = Path(path)
-    return segment_text(load_text(file), name=file.name)
+    return build_text_document(load_text(file), name=file.name)

@@ -32,3 +32,17 @@ def translation_cache_path() -> Path:
 def models_dir() -> Path:
     """Folder for models the reader builds itself (converted engines, benchmark models)."""
     return user_cache_dir() / "models"
+
+
+DATA_DIR_VARIABLE = "BIREADER_DATA_DIR"
+
+
+def user_data_dir() -> Path:
+    """The folder for what the reader keeps of the user's (not regenerable, unlike the cache):
+    ``$BIREADER_DATA_DIR``, else the platform's user data folder. Not created here."""
+    override = os.environ.get(DATA_DIR_VARIABLE, "").strip()
+    if override:
+        return Path(override).expanduser()
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))

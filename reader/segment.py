@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from reader.document import Document, Paragraph, Sentence
+from reader.model import Document
 
 _BIDI_AND_FORMAT = "\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff"
 _CLOSERS = "»\"”’'›)\\]}"
@@ -40,25 +40,14 @@ _NUMBER = re.compile(r"^[(\[]?\d+[)\]]?$")
 
 
 def segment_text(text: str, name: str = "") -> Document:
-    """Split *text* into paragraphs (lines) and sentences; offsets index into *text*."""
-    paragraphs: list[Paragraph] = []
-    sentence_index = 0
-    line_start = 0
-    length = len(text)
-    while line_start <= length:
-        line_end = text.find("\n", line_start)
-        if line_end < 0:
-            line_end = length
-        spans = segment_line(text, line_start, line_end)
-        if spans:
-            paragraph_index = len(paragraphs)
-            sentences = []
-            for start, end in spans:
-                sentences.append(Sentence(sentence_index, paragraph_index, text[start:end], start, end))
-                sentence_index += 1
-            paragraphs.append(Paragraph(paragraph_index, spans[0][0], spans[-1][1], sentences))
-        line_start = line_end + 1
-    return Document(text=text, paragraphs=paragraphs, name=name)
+    """Split *text* into paragraphs (lines) and sentences; offsets index into *text*.
+
+    Plain segmentation, one paragraph per line, no guessing of headings: the file loader's
+    :func:`reader.model.text_builder.build_text_document` adds that structure.
+    """
+    from reader.model.text_builder import build_text_document  # it builds on segment_line below
+
+    return build_text_document(text, name, guess_structure=False)
 
 
 def segment_line(text: str, start: int, end: int) -> list[tuple[int, int]]:

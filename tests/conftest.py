@@ -70,6 +70,7 @@ def ct2_converted(
 def _isolated_user_folders(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
     """Keep caches and settings out of the real home folder."""
     monkeypatch.setenv("BIREADER_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+    monkeypatch.setenv("BIREADER_DATA_DIR", str(tmp_path_factory.mktemp("data")))
     monkeypatch.delenv("BIREADER_MODEL", raising=False)
 
 
@@ -153,6 +154,8 @@ def make_window(qtbot, ui_settings):  # type: ignore[no-untyped-def]
         chosen = translator if translator is not None else FakeTranslator()
         window = MainWindow(ui_settings, translator_factory=factory or (lambda _settings: chosen), **kwargs)
         window.errors = []
+        window.questions = []
+        window.ask_confirm = lambda _title, question: window.questions.append(question) or True
         if record_errors:
             window.show_error = lambda _title, message: window.errors.append(message)
         qtbot.addWidget(window, before_close_func=before_close)

@@ -8,6 +8,7 @@ import pytest
 
 from reader.cli import main
 from reader.commands.engine_options import add_engine_arguments, settings_from_args, warn_untranslated
+from reader.model import SegmentResult
 from reader.segment import segment_text
 from reader.translate.protocol import DEFAULT_MODEL, EngineSettings
 
@@ -32,6 +33,12 @@ def test_flags_map_to_settings() -> None:
     )
 
 
+def test_device_flag_maps_to_settings() -> None:
+    assert settings_from_args(_parse()).device == "auto"
+    assert settings_from_args(_parse("--device", "cpu")).device == "cpu"
+    assert settings_from_args(_parse("--device", "cuda")).device == "cuda"
+
+
 @pytest.mark.parametrize("command", ["translate", "export"])
 @pytest.mark.parametrize(
     ("flags", "message"),
@@ -39,6 +46,7 @@ def test_flags_map_to_settings() -> None:
         (["--beams", "0"], "argument --beams: expected a number of at least 1, got 0"),
         (["--batch-size", "x"], "argument --batch-size: expected a whole number, got 'x'"),
         (["--engine", "onnx"], "argument --engine: invalid choice: 'onnx'"),
+        (["--device", "gpu"], "argument --device: invalid choice: 'gpu'"),
     ],
 )
 def test_bad_values_exit_2_with_one_line(
@@ -55,17 +63,20 @@ def test_warn_untranslated_counts_failures_and_gives_the_first_reason(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     document = segment_text("جملة أولى. جملة ثانية. جملة ثالثة.")
-    first, second, third = document.sentences
-    first.set_translation("First.")
-    second.set_failed("out of memory")
-    third.set_failed("too long")
+    first, second, third = document.segments
+    document.apply_results(
+        [
+            SegmentResult(first.id, first.revision, "First."),
+            SegmentResult(second.id, second.revision, None, "out of memory"),
+            SegmentResult(third.id, third.revision, None, "too long"),
+        ]
+    )
     warn_untranslated(document, "were skipped")
     assert capsys.readouterr().err == "warning: 2 sentence(s) were skipped: out of memory\n"
 
 
 def test_warn_untranslated_is_silent_when_all_translated(capsys: pytest.CaptureFixture[str]) -> None:
     document = segment_text("جملة أولى. جملة ثانية.")
-    for sentence in document.sentences:
-        sentence.set_translation("Done.")
+    document.apply_results(SegmentResult(s.id, s.revision, "Done.") for s in document.segments)
     warn_untranslated(document, "were skipped")
     assert capsys.readouterr().err == ""

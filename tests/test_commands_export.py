@@ -84,7 +84,7 @@ def test_options_reach_the_pdf_and_the_engine(fake: FakeFactory, seed_path: Path
     assert (settings.model, settings.engine, use_cache) == ("some/model", "transformers", False)
     document = load_document(seed_path)
     text = pdf_text(out)
-    assert all(no_space(f"[en] {s.text}") in text for s in document.sentences)
+    assert all(no_space(f"[en] {s.text}") in text for s in document.segments)
 
 
 def test_failed_sentences_are_marked_and_reported(
@@ -94,7 +94,7 @@ def test_failed_sentences_are_marked_and_reported(
     monkeypatch.setattr(engine_options, "create_translator", factory)
     out = tmp_path / "seed.pdf"
     assert main(["export", str(seed_path), "-o", str(out)]) == 0
-    failing = [s for s in load_document(seed_path).sentences if s.text.startswith("وقال")]
+    failing = [s for s in load_document(seed_path).segments if s.text.startswith("وقال")]
     assert pdf_text(out).count(no_space(MISSING_MARK)) == len(failing) == 3
     warning = [line for line in capsys.readouterr().err.splitlines() if line.startswith("warning:")]
     assert warning == [

@@ -25,10 +25,25 @@ def test_json_output(seed_path: Path, seed_text: str, capsys: pytest.CaptureFixt
     assert main(["segment", str(seed_path), "--json"]) == 0
     records = json.loads(capsys.readouterr().out)
     assert len(records) == 15
-    assert set(records[0]) == {"paragraph", "index", "text", "start", "end"}
+    assert set(records[0]) == {"paragraph", "index", "id", "kind", "text", "start", "end"}
     for position, record in enumerate(records):
         assert record["index"] == position
         assert seed_text[record["start"] : record["end"]] == record["text"]
+    assert len({record["id"] for record in records}) == len(records)
+    assert {record["kind"] for record in records} == {"paragraph"}
+
+
+def test_json_records_name_block_kinds_and_ids(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "doc.txt"
+    path.write_text("العنوان\nجملة أولى. جملة ثانية؟\n", encoding="utf-8")
+    assert main(["segment", str(path), "--json"]) == 0
+    records = json.loads(capsys.readouterr().out)
+    assert [(r["paragraph"], r["index"], r["kind"]) for r in records] == [
+        (0, 0, "heading"),
+        (1, 1, "paragraph"),
+        (1, 2, "paragraph"),
+    ]
+    assert len({r["id"] for r in records}) == 3
 
 
 @pytest.mark.parametrize(

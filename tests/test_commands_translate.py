@@ -52,9 +52,14 @@ def test_json_sources_equal_segment_texts(
     assert main(["translate", str(seed_path), "--model", str(tiny_model), "--json", "--batch-size", "5"]) == 0
     records = json.loads(capsys.readouterr().out)
     assert [r["source"] for r in records] == [s["text"] for s in segments]
-    assert [(r["paragraph"], r["index"]) for r in records] == [(s["paragraph"], s["index"]) for s in segments]
-    assert all(set(r) == {"paragraph", "index", "source", "translation"} for r in records)
+    assert [(r["paragraph"], r["index"], r["id"]) for r in records] == [
+        (s["paragraph"], s["index"], s["id"]) for s in segments
+    ]
+    keys = {"paragraph", "index", "id", "source", "translation", "origin", "model"}
+    assert all(set(r) == keys for r in records)
     assert all(isinstance(r["translation"], str) and r["translation"] for r in records)
+    assert {r["origin"] for r in records} == {"machine"}
+    assert all(isinstance(r["model"], str) and r["model"] for r in records)
 
 
 def test_second_run_is_served_from_the_cache_and_no_cache_skips_it(

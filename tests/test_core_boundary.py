@@ -23,7 +23,21 @@ def _core_modules() -> list[str]:
 def test_core_modules_are_found() -> None:
     names = _core_modules()
     assert "reader.segment" in names
-    assert "reader.document" in names
+    assert "reader.document" not in names  # replaced by reader.model
+    for expected in (
+        "reader.model",
+        "reader.model.changes",
+        "reader.model.document",
+        "reader.model.nodes",
+        "reader.model.sections",
+        "reader.model.text_builder",
+        "reader.library",
+        "reader.library.positions",
+        "reader.translate.session",
+        "reader.translate.queue",
+        "reader.translate.device",
+    ):
+        assert expected in names
 
 
 @pytest.mark.parametrize("module", _core_modules())

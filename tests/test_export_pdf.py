@@ -18,13 +18,13 @@ from typing import Any
 import pytest
 from pypdf import PdfReader
 
-from reader.document import Document, Status
 from reader.errors import BadInput
 from reader.export import pdf as pdf_module
 from reader.export.fonts import amiri_file
 from reader.export.pdf import MISSING_MARK, export_pdf
 from reader.export.pdf_layout import PageFrame
 from reader.loaders import load_document
+from reader.model import Document, SegmentResult, Status
 from reader.segment import segment_text
 from tests.conftest import SEED
 
@@ -39,9 +39,18 @@ ENGLISH = [
 
 def translate_all(document: Document) -> Document:
     """Give every sentence an English text of realistic length, each one different."""
-    for sentence in document.sentences:
-        sentence.set_translation(f"{ENGLISH[sentence.index % len(ENGLISH)]} [{sentence.index + 1}]")
+    document.apply_results(
+        SegmentResult(s.id, s.revision, f"{ENGLISH[position % len(ENGLISH)]} [{position + 1}]")
+        for position, s in enumerate(document.iter_segments())
+    )
+    assert document.translated_count == len(document)
     return document
+
+
+def set_translation(document: Document, position: int, english: str) -> None:
+    """The machine's English for the segment at *position*."""
+    segment = document.segment_at(position)
+    assert document.apply_results([SegmentResult(segment.id, segment.revision, english)]) == [segment.id]
 
 
 def collapse(text: str) -> str:
@@ -88,15 +97,13 @@ def exported(
 
 def test_every_arabic_sentence_extracts(exported: Exported) -> None:
     text = no_space(exported.text)
-    missing = [s.text for s in exported.document.sentences if no_space(s.text) not in text]
+    missing = [s.text for s in exported.document.segments if no_space(s.text) not in text]
     assert missing == []
 
 
 def test_every_english_translation_extracts(exported: Exported) -> None:
     text = no_space(exported.text)
-    missing = [
-        s.translation for s in exported.document.sentences if no_space(s.translation or "") not in text
-    ]
+    missing = [s.translation for s in exported.document.segments if no_space(s.translation or "") not in text]
     assert missing == []
 
 
@@ -159,10 +166,10 @@ def test_each_pair_starts_level_on_one_page(tmp_path: Path) -> None:
         return found[0], found[1]
 
     offsets = []
-    for sentence in exported.document.sentences:
+    for number, sentence in enumerate(exported.document.iter_segments(), start=1):
         arabic_page, arabic_y = first_line(sentence.text)
         english_page, english_y = first_line(sentence.translation or "")
-        assert arabic_page == english_page, f"sentence {sentence.index + 1} split from its translation"
+        assert arabic_page == english_page, f"sentence {number} split from its translation"
         offsets.append(english_y - arabic_y)
     # Baselines differ by the fonts' sizes, but by the same amount (to rounding) for every pair.
     assert max(offsets) - min(offsets) < 0.2
@@ -180,7 +187,7 @@ def test_rows_never_overlap_and_stay_inside_the_margins(
 
     monkeypatch.setattr(pdf_module, "draw_line", record)
     document = translate_all(load_document(SEED))
-    document.sentences[2].set_translation(" ".join([ENGLISH[0]] * 40))  # taller than a page
+    set_translation(document, 2, " ".join([ENGLISH[0]] * 40))  # taller than a page
     export_pdf(document, tmp_path / "out.pdf", layout=layout, page_size=page_size, numbers=True)
     frame = PageFrame.for_size(page_size)
     body = [row for row in drawn if row[2] >= frame.top]  # below the title / running header
@@ -196,7 +203,7 @@ def test_interleaved_puts_each_translation_after_its_sentence(tmp_path: Path) ->
     exported = _export(tmp_path, "interleaved")
     text = no_space(exported.text)
     positions = []
-    for sentence in exported.document.sentences:
+    for sentence in exported.document.segments:
         arabic_at = text.index(no_space(sentence.text))
         english_at = text.index(no_space(sentence.translation or ""), arabic_at)
         positions.append((arabic_at, english_at))
@@ -214,9 +221,12 @@ def test_page_size(tmp_path: Path, page_size: str, media_box: tuple[float, float
 
 def test_untranslated_sentences_are_marked_not_dropped(tmp_path: Path) -> None:
     document = translate_all(load_document(SEED))
-    sentences = document.sentences
-    sentences[1].status, sentences[1].translation = Status.PENDING, None
-    sentences[4].set_failed("the model gave up")
+    sentences = document.segments
+    assert document.reset([sentences[1].id]) == [sentences[1].id]
+    document.apply_results([SegmentResult(sentences[4].id, sentences[4].revision, None, "the model gave up")])
+    assert document.segment_at(1).status is Status.PENDING
+    assert document.segment_at(4).status is Status.FAILED
+    assert (document.pending_count, document.failed_count) == (1, 1)
     export_pdf(document, tmp_path / "out.pdf")
     text = collapse("\n".join(page.extract_text() for page in PdfReader(tmp_path / "out.pdf").pages))
     assert text.count(MISSING_MARK) == 2
@@ -247,13 +257,13 @@ def test_mixed_latin_digits_urls_and_marks_keep_logical_order(tmp_path: Path) ->
     document = translate_all(segment_text(MIXED, name="mixed.txt"))
     export_pdf(document, tmp_path / "mixed.pdf")
     text = no_space("\n".join(page.extract_text() for page in PdfReader(tmp_path / "mixed.pdf").pages))
-    for sentence in document.sentences:
+    for sentence in document.segments:
         assert no_space(sentence.text) in text
 
 
 def test_arabic_left_in_a_translation_is_drawn_with_the_arabic_font(tmp_path: Path) -> None:
     document = segment_text("التقى وزير الخارجية سيرغي لافروف.", name="untranslated-name.txt")
-    document.sentences[0].set_translation("The foreign minister لافروف met them (in 2024).")
+    set_translation(document, 0, "The foreign minister لافروف met them (in 2024).")
     export_pdf(document, tmp_path / "out.pdf")
     text = no_space(PdfReader(tmp_path / "out.pdf").pages[0].extract_text())
     assert no_space("The foreign minister لافروف met them (in 2024).") in text
@@ -263,7 +273,7 @@ def test_translation_alternating_arabic_and_latin_keeps_both_fonts(tmp_path: Pat
     # What an untrained model produces: Latin drawn after Arabic must not come out in the Arabic font.
     garbled = "صصثثثثثu رو روساساسا روipipipip ha ha haصلصلصلyyssss ال الyyأميركي"
     document = segment_text("جملة أولى.", name="garbled.txt")
-    document.sentences[0].set_translation(garbled)
+    set_translation(document, 0, garbled)
     export_pdf(document, tmp_path / "out.pdf")
     assert no_space(garbled) in no_space(PdfReader(tmp_path / "out.pdf").pages[0].extract_text())
 
@@ -272,7 +282,7 @@ def test_progress_counts_every_pair(tmp_path: Path) -> None:
     document = translate_all(load_document(SEED))
     calls: list[tuple[int, int]] = []
     export_pdf(document, tmp_path / "out.pdf", progress=lambda done, total: calls.append((done, total)))
-    total = len(document.sentences)
+    total = len(document)
     assert calls == [(done, total) for done in range(1, total + 1)]
 
 
@@ -287,7 +297,7 @@ def test_arabic_title_reads_right_to_left_and_extracts_in_order(tmp_path: Path) 
 
 
 def test_empty_document_gives_a_title_page(tmp_path: Path) -> None:
-    export_pdf(Document(text="", paragraphs=[], name="empty.txt"), tmp_path / "empty.pdf")
+    export_pdf(Document(name="empty.txt", parts={"": ""}, blocks=[], segments=[]), tmp_path / "empty.pdf")
     reader = PdfReader(tmp_path / "empty.pdf")
     assert len(reader.pages) == 1
     assert "empty.txt" in reader.pages[0].extract_text()

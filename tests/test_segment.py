@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reader.segment import segment_text
+from tests.helpers.spans import BLANK, assert_exact_spans, gaps
 
 # (paragraph, expected sentences). Each case is a single line; the expected sentences are exact.
 CASES: list[tuple[str, list[str]]] = [
@@ -107,7 +108,7 @@ CASES: list[tuple[str, list[str]]] = [
 @pytest.mark.parametrize(("paragraph", "expected"), CASES, ids=[f"case{i:02d}" for i in range(len(CASES))])
 def test_curated_boundaries(paragraph: str, expected: list[str]) -> None:
     document = segment_text(paragraph)
-    assert [s.text for s in document.sentences] == expected
+    assert [s.text for s in document.segments] == expected
 
 
 def test_curated_set_is_large_enough() -> None:
@@ -117,31 +118,32 @@ def test_curated_set_is_large_enough() -> None:
 def test_line_break_ends_paragraph_and_sentence() -> None:
     text = "العنوان الرئيسي\nالجملة الأولى. الجملة الثانية\n\n\nفقرة أخيرة."
     document = segment_text(text)
-    assert [[s.text for s in p.sentences] for p in document.paragraphs] == [
+    assert [[s.text for s in document.segments_of(b)] for b in document.iter_blocks()] == [
         ["العنوان الرئيسي"],
         ["الجملة الأولى.", "الجملة الثانية"],
         ["فقرة أخيرة."],
     ]
-    assert [s.paragraph for s in document.sentences] == [0, 1, 1, 2]
-    assert [s.index for s in document.sentences] == [0, 1, 2, 3]
+    assert [document.block_position(s.block_id) for s in document.segments] == [0, 1, 1, 2]
+    assert [document.position_of(s.id) for s in document.segments] == [0, 1, 2, 3]
 
 
 def test_offsets_slice_the_text(seed_text: str) -> None:
     document = segment_text(seed_text)
-    for sentence in document.sentences:
+    assert document.text == seed_text
+    for sentence in document.segments:
         assert seed_text[sentence.start : sentence.end] == sentence.text
-    assert document.reconstruct() == seed_text
+    assert_exact_spans(document)
 
 
 def test_seed_sentence_count(seed_text: str) -> None:
     document = segment_text(seed_text)
-    assert len(document.paragraphs) == 15
-    assert len(document.sentences) == 15
-    assert all(s.text.endswith(".") for s in document.sentences)
+    assert len(list(document.iter_blocks())) == 15
+    assert len(document.segments) == 15
+    assert all(s.text.endswith(".") for s in document.segments)
 
 
 def test_whitespace_only_text_has_no_sentences() -> None:
-    assert segment_text("  \n\t\n \u200f \n").sentences == []
+    assert segment_text("  \n\t\n \u200f \n").segments == []
 
 
 def test_segments_five_megabytes_quickly(seed_text: str) -> None:
@@ -150,7 +152,7 @@ def test_segments_five_megabytes_quickly(seed_text: str) -> None:
     started = time.perf_counter()
     document = segment_text(text)
     elapsed = time.perf_counter() - started
-    assert len(document.sentences) >= 15 * 1000
+    assert len(document.segments) >= 15 * 1000
     assert elapsed < 10
 
 
@@ -169,8 +171,8 @@ _TEXT = st.text(_ALPHABET, max_size=300)
 @given(_TEXT)
 def test_property_offsets_reproduce_input(text: str) -> None:
     document = segment_text(text)
-    assert document.reconstruct() == text
-    for sentence in document.sentences:
+    assert_exact_spans(document)
+    for sentence in document.segments:
         assert text[sentence.start : sentence.end] == sentence.text
 
 
@@ -178,29 +180,28 @@ def test_property_offsets_reproduce_input(text: str) -> None:
 @given(_TEXT)
 def test_property_no_empty_sentence_and_separators_are_blank(text: str) -> None:
     document = segment_text(text)
-    for sentence in document.sentences:
+    for sentence in document.segments:
         assert sentence.text.strip()
         assert "\n" not in sentence.text
-    for gap in document.separators():
-        assert not gap.strip(
-            " \t\n\r\x0b\x0c\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
-            "\u2066\u2067\u2068\u2069\ufeff\u2060"
-        ), repr(gap)
+    for gap in gaps(document):
+        assert not gap.strip(BLANK), repr(gap)
 
 
 @settings(max_examples=300, deadline=None)
 @given(_TEXT)
 def test_property_order_kept(text: str) -> None:
-    sentences = segment_text(text).sentences
-    assert [s.index for s in sentences] == list(range(len(sentences)))
+    document = segment_text(text)
+    sentences = document.segments
+    assert [document.position_of(s.id) for s in sentences] == list(range(len(sentences)))
+    assert [document.segment_at(i) for i in range(len(document))] == sentences
     for earlier, later in zip(sentences, sentences[1:], strict=False):
         assert earlier.end <= later.start
-        assert earlier.paragraph <= later.paragraph
+        assert document.block_position(earlier.block_id) <= document.block_position(later.block_id)
 
 
 @settings(max_examples=300, deadline=None)
 @given(_TEXT)
 def test_property_resegmenting_a_sentence_is_stable(text: str) -> None:
-    for sentence in segment_text(text).sentences:
-        again = segment_text(sentence.text).sentences
+    for sentence in segment_text(text).segments:
+        again = segment_text(sentence.text).segments
         assert [s.text for s in again] == [sentence.text]

@@ -17,7 +17,7 @@ from reader.translate.ct2_convert import Ct2Unavailable
 from reader.translate.ct2_engine import Ct2Engine
 from reader.translate.factory import create_translator
 from reader.translate.generation import GenerationOptions, output_cap
-from reader.translate.protocol import EngineSettings, TranslationResult, Translator
+from reader.translate.protocol import Engine, EngineSettings, TranslationResult, Translator
 from reader.translate.transformers_engine import TransformersEngine, available_cores
 from tests.conftest import SEED
 
@@ -26,7 +26,7 @@ pytestmark = pytest.mark.slow
 
 @pytest.fixture(scope="module")
 def seed_sentences() -> list[str]:
-    return [s.text for s in load_document(SEED).iter_sentences()]
+    return [s.text for s in load_document(SEED).iter_segments()]
 
 
 def ct2(model: Path, **settings: Any) -> Ct2Engine:
@@ -43,6 +43,7 @@ def texts(translator: Translator, sentences: list[str]) -> list[str | None]:
 def test_loads_the_converted_model_with_the_model_s_own_beam_size(tiny_model: Path) -> None:
     engine = ct2(tiny_model)
     assert isinstance(engine, Translator)
+    assert isinstance(engine, Engine)
     assert not engine.loaded  # construction is free
     engine.load()
     assert engine.loaded
@@ -193,10 +194,14 @@ def test_cli_ct2_float32_greedy_prints_what_transformers_prints(
     assert main([*common, "--engine", "ct2", "--quantization", "float32", "--timings"]) == 0
     fast, errors = capsys.readouterr()
     assert main([*common, "--engine", "transformers"]) == 0
-    assert json.loads(fast) == json.loads(capsys.readouterr().out)
+    fast_records, slow_records = json.loads(fast), json.loads(capsys.readouterr().out)
+    # The same records, but for the model each rendering names.
+    assert {r.pop("model") for r in fast_records} == {f"{tiny_model} · ct2 float32"}
+    assert {r.pop("model") for r in slow_records} == {f"{tiny_model} · transformers"}
+    assert fast_records == slow_records
     (line,) = errors.splitlines()
     assert line.startswith(f"timings: {tiny_model} · ct2 float32: model ready in ")
-    assert line.endswith(f"; {len(json.loads(fast))} sentences translated in {line.split()[-2]} s")
+    assert line.endswith(f"; {len(fast_records)} sentences translated in {line.split()[-2]} s")
 
 
 @pytest.mark.parametrize("command", ["translate", "export"])

@@ -1,4 +1,5 @@
-"""The cache-first service: hits first, lazy engine, per-batch writes, cancelling, and the document helper."""
+"""The cache-first service: hits first, lazy engine, per-batch writes, cancelling, and the document helper
+(``translate_document``, now in :mod:`reader.translate.session`)."""
 
 from __future__ import annotations
 
@@ -10,16 +11,32 @@ from pathlib import Path
 
 import pytest
 
-from reader.document import Status
 from reader.errors import ModelUnavailable
 from reader.loaders import load_document
+from reader.model import Origin, SegmentResult, Status
 from reader.paths import translation_cache_path
 from reader.segment import segment_text
+from reader.translate.factory import cache_identity
 from reader.translate.fake import FakeTranslator
-from reader.translate.protocol import EngineSettings, TranslationResult, Translator
-from reader.translate.service import TranslationService, translate_document
+from reader.translate.protocol import Engine, EngineSettings, TranslationResult
+from reader.translate.service import TranslationService
+from reader.translate.session import translate_document
+from tests.helpers.spans import assert_exact_spans
 
 SENTENCES = ["قال الرئيس.", "نعم.", "لا.", "ربما غدا.", "انتهى."]
+
+
+class StandIn(FakeTranslator):
+    """A fake engine standing in for the one the settings choose: it files its output under that
+    engine's cache identity, as the real engine would (FakeTranslator's own is "fake")."""
+
+    def __init__(self, identity: str, **fake_options: object) -> None:
+        super().__init__(**fake_options)  # type: ignore[arg-type]
+        self._identity = identity
+
+    @property
+    def cache_identity(self) -> str:
+        return self._identity
 
 
 class Factory:
@@ -29,8 +46,8 @@ class Factory:
         self.engines: list[FakeTranslator] = []
         self.fake_options = fake_options
 
-    def __call__(self, settings: EngineSettings) -> Translator:
-        engine = FakeTranslator(**self.fake_options)  # type: ignore[arg-type]
+    def __call__(self, settings: EngineSettings) -> Engine:
+        engine = StandIn(cache_identity(settings), **self.fake_options)
         self.engines.append(engine)
         return engine
 
@@ -152,9 +169,13 @@ def test_load_creates_and_loads_the_engine_with_progress(tiny_model: Path) -> No
     service.load(lambda message, fraction: reports.append((message, fraction)))
     assert service.engine is not None
     assert reports[-1] == (f"loaded {tiny_model}", 1.0)
-    plain = service_for(tiny_model, Factory())
-    plain.load()  # an engine without load() is simply created
+    factory = Factory()
+    plain = service_for(tiny_model, factory)
+    plain.load()
+    assert [engine.loads for engine in factory.engines] == [1]
     assert plain.description == "fake translator"
+    plain.close()
+    assert factory.engines[0].closed
 
 
 def test_translate_document_fills_sentences_in_place(tiny_model: Path) -> None:
@@ -162,14 +183,28 @@ def test_translate_document_fills_sentences_in_place(tiny_model: Path) -> None:
     factory = Factory(batch_size=2, fail_when=lambda s: s == "لا.")
     service = service_for(tiny_model, factory)
     updates = list(translate_document(document, service))
-    assert [[s.index for s in batch] for batch in updates] == [[0, 1], [2]]
-    first, second, third = document.sentences
+    assert [[document.position_of(i) for i in batch] for batch in updates] == [[0, 1], [2]]
+    first, second, third = document.segments
     assert first.status is Status.DONE
     assert first.translation == "[en] قال الرئيس\u200f اليوم."  # the document keeps its marks
+    assert first.rendering is not None
+    assert first.rendering.origin is Origin.MACHINE
+    assert first.rendering.model  # the translator's description
     assert second.status is Status.FAILED
     assert second.error == "the fake translator was told to fail"
     assert third.translation == "[en] انتهى."
-    assert document.reconstruct() == document.text
+    assert (document.translated_count, document.failed_count, document.pending_count) == (2, 1, 0)
+    assert_exact_spans(document)
+
+
+def test_translate_document_skips_done_segments_and_translates_repeats_once(tiny_model: Path) -> None:
+    document = segment_text("نعم.\nلا.\nنعم.\nانتهى.", name="x.txt")
+    done = document.segment_at(3)
+    document.apply_results([SegmentResult(done.id, done.revision, "The end.")])
+    factory = Factory()
+    list(translate_document(document, service_for(tiny_model, factory, batch_size=8)))
+    assert factory.engines[0].calls == [["نعم.", "لا."]]
+    assert [s.translation for s in document.segments] == ["[en] نعم.", "[en] لا.", "[en] نعم.", "The end."]
 
 
 def test_cache_hit_imports_neither_torch_nor_transformers(tiny_model: Path, seed_path: Path) -> None:
@@ -179,20 +214,20 @@ def test_cache_hit_imports_neither_torch_nor_transformers(tiny_model: Path, seed
     document = load_document(seed_path)
     settings = EngineSettings(model=str(tiny_model), beams=1)
     list(translate_document(document, create_translator(settings)))
-    expected = [s.translation for s in document.sentences]
+    expected = [s.translation for s in document.segments]
     code = textwrap.dedent(
         f"""
         import json, sys
         from reader.loaders import load_document
         from reader.translate.factory import create_translator
         from reader.translate.protocol import EngineSettings
-        from reader.translate.service import translate_document
+        from reader.translate.session import translate_document
         document = load_document({str(seed_path)!r})
         translator = create_translator(EngineSettings(model={str(tiny_model)!r}, beams=1))
         batches = list(translate_document(document, translator))
         heavy = sorted(m for m in sys.modules if m.split(".")[0] in ("torch", "transformers"))
         print(json.dumps({{"batches": len(batches), "heavy": heavy,
-                           "translations": [s.translation for s in document.sentences]}}))
+                           "translations": [s.translation for s in document.segments]}}))
         """
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

@@ -15,7 +15,7 @@ from reader.loaders import load_document
 from reader.translate.generation import GenerationOptions, output_cap
 from reader.translate.long_sentences import split_long_sentence
 from reader.translate.marian_engine import available_cores
-from reader.translate.protocol import EngineSettings, TranslationResult, Translator
+from reader.translate.protocol import Engine, EngineSettings, TranslationResult, Translator
 from reader.translate.transformers_engine import TransformersEngine
 
 pytestmark = pytest.mark.slow
@@ -39,7 +39,7 @@ def greedy(tiny_model: Path) -> TransformersEngine:
 def seed_sentences() -> list[str]:
     from tests.conftest import SEED
 
-    return [s.text for s in load_document(SEED).iter_sentences()]
+    return [s.text for s in load_document(SEED).iter_segments()]
 
 
 def flatten(
@@ -66,6 +66,7 @@ def test_loads_from_a_folder_with_the_model_s_own_beam_size(
     engine: TransformersEngine, tiny_model: Path
 ) -> None:
     assert isinstance(engine, Translator)
+    assert isinstance(engine, Engine)
     assert engine.loaded
     assert engine.location is not None
     assert engine.location.folder == tiny_model.resolve()

@@ -12,13 +12,12 @@ import pytest
 from PySide6.QtCore import QTimer
 
 import reader.ui.app as app_module
-from reader.document import Status
+from reader.model import Status
 from reader.translate.fake import FakeTranslator
 from reader.translate.protocol import DEFAULT_MODEL
 from reader.ui.app import default_translator_factory, model_override, run_gui
 from reader.ui.i18n import remove_ui_language
 from reader.ui.main_window import MainWindow
-from reader.ui.pair_model import PairRole
 from reader.ui.stall_meter import StallMeter
 
 STALL_LIMIT_MS = 100
@@ -43,9 +42,9 @@ def test_run_gui_opens_the_file_and_returns_when_the_window_closes(qapp, quiet_s
     def close_when_translated() -> None:
         windows = [w for w in qapp.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
         document = windows[0].document if windows else None
-        if document is not None and document.translated_count == len(document.sentences):
+        if document is not None and document.translated_count == len(document.segments):
             seen["title"] = windows[0].windowTitle()
-            seen["sentences"] = len(document.sentences)
+            seen["sentences"] = len(document.segments)
             windows[0].close()
             qapp.exit(0)
         else:
@@ -88,8 +87,8 @@ def test_offline_the_real_engine_leaves_the_arabic_and_names_the_missing_model(
         window.open_path(seed_path)
     assert window.banner.isVisible()
     assert DEFAULT_MODEL in window.banner.message.text()
-    assert window.view.pair_model.rowCount() == 15
-    assert all(s.status is Status.PENDING for s in window.document.sentences)
+    assert window.view.row_count() == 15
+    assert all(s.status is Status.PENDING for s in window.document.segments)
 
 
 @pytest.mark.slow
@@ -105,9 +104,9 @@ def test_the_tiny_model_translates_the_seed_end_to_end_without_freezing_the_wind
     with qtbot.waitSignal(window.controller.finished, timeout=120_000):
         pass
     stall = meter.stop()
-    sentences = window.document.sentences
+    sentences = window.document.segments
     assert all(s.status is Status.DONE and s.translation for s in sentences)
-    model = window.view.pair_model
-    assert all(model.index(row).data(PairRole.ENGLISH) for row in range(model.rowCount()))
+    window.view.viewport().repaint()
+    assert all(row.position < 15 for row in window.view.painted)
     print(f"\nlongest event-loop stall while the tiny model translated the seed: {stall:.1f} ms")
     assert stall < STALL_LIMIT_MS

@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt
 
 from reader.ui.i18n import available_languages, install_ui_language, remove_ui_language
 from reader.ui.paths import resource_path
+from tests.helpers.window import open_and_wait, row_boxes
 
 BIN = Path(sys.executable).parent
 TS = resource_path("i18n", "reader_ar.ts")
@@ -28,12 +29,12 @@ def ui_language(qapp) -> Iterator[None]:
 
 
 def test_the_arabic_ui_loads_and_flips_the_layout_to_right_to_left(
-    qapp, ui_language, make_window, seed_path
+    qtbot, qapp, ui_language, make_window, seed_path
 ) -> None:
     assert install_ui_language(qapp, "ar_EG") == "ar"
     assert qapp.layoutDirection() == Qt.LayoutDirection.RightToLeft
     window = make_window()
-    window.open_path(seed_path)
+    open_and_wait(qtbot, window, seed_path)
     assert window.layoutDirection() == Qt.LayoutDirection.RightToLeft
     menus = [action.text() for action in window.menuBar().actions()]
     assert menus[:3] == ["&ملف", "&تحرير", "&عرض"]
@@ -42,8 +43,7 @@ def test_the_arabic_ui_loads_and_flips_the_layout_to_right_to_left(
     # The reading panes keep their own directions: Arabic still on the right.
     header = window.reading.header
     assert header.right_title.text() == "العربية"
-    view = window.view
-    arabic, english = view.pair_delegate.arabic_and_english(view.visualRect(view.pair_model.index(0)))
+    arabic, english = row_boxes(window, 0)
     assert arabic.left() > english.right()
 
 

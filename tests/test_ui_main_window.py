@@ -9,29 +9,28 @@ from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QColor, QDropEvent, QGuiApplication, QMouseEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from reader.document import Status
 from reader.loaders import load_document
+from reader.model import Status
 from reader.translate.fake import FakeTranslator
 from reader.ui.main_window import MainWindow
-from reader.ui.pair_model import PairRole
+from tests.helpers.window import open_and_wait, row_boxes
 
 
 def wait_translated(qtbot, window: MainWindow) -> None:
     qtbot.waitUntil(
-        lambda: (
-            window.document is not None and window.document.translated_count == len(window.document.sentences)
-        ),
+        lambda: window.document is not None and window.document.translated_count == len(window.document),
         timeout=5000,
     )
 
 
 def boxes(window: MainWindow, row: int):
-    """(arabic, english) text boxes of a row, in viewport coordinates."""
-    view = window.view
-    rect = view.visualRect(view.pair_model.index(row))
-    delegate = view.pair_delegate
-    rect.setTop(rect.top() + delegate.gap_above(view.pair_model.index(row)))
-    return delegate.arabic_and_english(rect)
+    """(arabic, english) text boxes of a painted row, in viewport coordinates."""
+    return row_boxes(window, row)
+
+
+def painted_rect(window: MainWindow, row: int):
+    window.view.viewport().repaint()
+    return next(p.rect for p in window.view.painted if p.position == row)
 
 
 def test_the_arabic_appears_at_once_in_order_and_the_english_fills_in(
@@ -39,28 +38,30 @@ def test_the_arabic_appears_at_once_in_order_and_the_english_fills_in(
 ) -> None:
     translator = FakeTranslator(gate=gate)
     window = make_window(translator, before_close=lambda _w: gate.open())
-    window.open_path(seed_path)
-    expected = [s.text for s in load_document(seed_path).sentences]
-    model = window.view.pair_model
-    assert [model.index(r).data(PairRole.ARABIC) for r in range(model.rowCount())] == expected
-    assert all(model.index(r).data(PairRole.STATUS) is Status.PENDING for r in range(len(expected)))
+    open_and_wait(qtbot, window, seed_path)
+    expected = [s.text for s in load_document(seed_path).segments]
+    document = window.document
+    assert [document.segment_at(r).text for r in range(window.view.row_count())] == expected
+    window.view.viewport().repaint()
+    assert [p.position for p in window.view.painted][:3] == [0, 1, 2]  # the Arabic is on screen
+    assert all(document.segment_at(r).status is Status.PENDING for r in range(len(expected)))
     with qtbot.waitSignal(window.controller.finished, timeout=5000):
         gate.open()  # let every batch through
-    english = [model.index(r).data(PairRole.ENGLISH) for r in range(model.rowCount())]
+    english = [document.segment_at(r).translation for r in range(window.view.row_count())]
     assert english == [f"[en] {text}" for text in expected]
     assert window.windowTitle().startswith(seed_path.name)
 
 
 def test_clicking_a_sentence_highlights_it_and_its_counterpart(qtbot, make_window, seed_path) -> None:
     window = make_window()
-    window.open_path(seed_path)
+    open_and_wait(qtbot, window, seed_path)
     wait_translated(qtbot, window)
     view = window.view
     before = view.viewport().grab().toImage()
     arabic, english = boxes(window, 1)
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=english.center())
     assert view.current_row() == 1
-    assert window.strip.arabic.text() == window.document.sentences[1].text
+    assert window.strip.arabic.text() == window.document.segments[1].text
     qtbot.waitUntil(lambda: view.viewport().grab().toImage() != before)
     after = view.viewport().grab().toImage()
     arabic, english = boxes(window, 1)
@@ -78,16 +79,16 @@ def test_clicking_a_sentence_highlights_it_and_its_counterpart(qtbot, make_windo
 def test_clicking_a_half_hidden_pair_scrolls_all_of_it_into_view(qtbot, make_window, seed_path) -> None:
     window = make_window()
     window.resize(900, 500)
-    window.open_path(seed_path)
+    open_and_wait(qtbot, window, seed_path)
     view = window.view
     qtbot.waitUntil(lambda: len(view.visible_rows()) >= 2)
     last = view.visible_rows()[-1]
-    rect = view.visualRect(view.pair_model.index(last))
+    rect = painted_rect(window, last)
     assert rect.bottom() > view.viewport().height()  # cut off at the bottom
     qtbot.mouseClick(
         view.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(rect.center().x(), rect.top() + 20)
     )
-    rect = view.visualRect(view.pair_model.index(last))
+    rect = painted_rect(window, last)
     assert view.current_row() == last
     assert rect.top() >= 0
     assert rect.bottom() <= view.viewport().height()
@@ -95,7 +96,7 @@ def test_clicking_a_half_hidden_pair_scrolls_all_of_it_into_view(qtbot, make_win
 
 def test_hovering_marks_the_pair_under_the_mouse(qtbot, make_window, seed_path) -> None:
     window = make_window()
-    window.open_path(seed_path)
+    open_and_wait(qtbot, window, seed_path)
     arabic, _ = boxes(window, 2)
     viewport = window.view.viewport()
     move = QMouseEvent(
@@ -107,14 +108,14 @@ def test_hovering_marks_the_pair_under_the_mouse(qtbot, make_window, seed_path) 
         Qt.KeyboardModifier.NoModifier,
     )
     QApplication.sendEvent(viewport, move)
-    assert window.view.pair_delegate.hover_row == 2
+    assert window.view.hover_row == 2
     QApplication.sendEvent(window.view, QEvent(QEvent.Type.Leave))
-    assert window.view.pair_delegate.hover_row == -1
+    assert window.view.hover_row == -1
 
 
 def test_keyboard_moves_between_sentences_and_ctrl_c_copies_the_pair(qtbot, make_window, seed_path) -> None:
     window = make_window()
-    window.open_path(seed_path)
+    open_and_wait(qtbot, window, seed_path)
     wait_translated(qtbot, window)
     view = window.view
     view.setFocus()
@@ -130,16 +131,16 @@ def test_keyboard_moves_between_sentences_and_ctrl_c_copies_the_pair(qtbot, make
         assert view.current_row() == expected_row, key
     qtbot.keyClick(view, Qt.Key.Key_J)
     qtbot.keyClick(view, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
-    sentence = window.document.sentences[1]
+    sentence = window.document.segments[1]
     assert QGuiApplication.clipboard().text() == f"{sentence.text}\n{sentence.translation}"
 
 
 def test_the_detail_strip_copy_buttons(qtbot, make_window, seed_path) -> None:
     window = make_window()
-    window.open_path(seed_path)
+    open_and_wait(qtbot, window, seed_path)
     wait_translated(qtbot, window)
     window.view.select_row(3)
-    sentence = window.document.sentences[3]
+    sentence = window.document.segments[3]
     qtbot.mouseClick(window.strip.copy_arabic, Qt.MouseButton.LeftButton)
     assert QGuiApplication.clipboard().text() == sentence.text
     qtbot.mouseClick(window.strip.copy_english, Qt.MouseButton.LeftButton)
@@ -162,10 +163,11 @@ def test_a_bad_file_shows_one_line_and_the_window_keeps_its_document(
     qtbot, make_window, seed_path, tmp_path: Path, name, make, message
 ) -> None:
     window = make_window(record_errors=False)
-    window.open_path(seed_path)
+    open_and_wait(qtbot, window, seed_path)
     bad = tmp_path / name
     make(bad)
-    assert window.open_path(bad) is False
+    window.open_path(bad)
+    qtbot.waitUntil(lambda: any(box.isVisible() for box in window.findChildren(QMessageBox)))
     boxes_shown = [box for box in window.findChildren(QMessageBox) if box.isVisible()]
     assert len(boxes_shown) == 1
     text = boxes_shown[0].text()
@@ -189,7 +191,8 @@ def test_dropping_a_file_opens_it(qtbot, make_window, seed_path) -> None:
         Qt.MouseButton.LeftButton,
         Qt.KeyboardModifier.NoModifier,
     )
-    window.dropEvent(event)
+    with qtbot.waitSignal(window.document_opened):
+        window.dropEvent(event)
     assert window.document is not None
     assert window.document.name == seed_path.name
 
@@ -199,8 +202,8 @@ def test_pasting_arabic_text_makes_a_new_document(qtbot, make_window) -> None:
     QGuiApplication.clipboard().setText("مرحبا بكم. كيف حالكم؟\r\nهذه فقرة ثانية.")
     window.actions_["paste"].trigger()
     assert window.document is not None
-    assert len(window.document.paragraphs) == 2
-    assert [s.text for s in window.document.sentences] == ["مرحبا بكم.", "كيف حالكم؟", "هذه فقرة ثانية."]
+    assert len(list(window.document.iter_blocks())) == 2
+    assert [s.text for s in window.document.segments] == ["مرحبا بكم.", "كيف حالكم؟", "هذه فقرة ثانية."]
     assert window.windowTitle().startswith("Pasted text")
 
 
@@ -209,7 +212,7 @@ def test_pasted_text_gets_the_same_clean_up_as_a_file(qtbot, make_window) -> Non
     window.open_text("سطر أول.\rسطر\x00 ثان.")
     assert window.document is not None
     assert window.document.text == "سطر أول.\nسطر\ufffd ثان."
-    assert len(window.document.paragraphs) == 2
+    assert len(list(window.document.iter_blocks())) == 2
 
 
 def test_pasting_nothing_says_so(qtbot, make_window) -> None:
@@ -224,14 +227,15 @@ def test_recent_files_reopen(qtbot, make_window, seed_path, tmp_path: Path) -> N
     other = tmp_path / "other.ar.txt"
     other.write_text("جملة أولى. جملة ثانية.", encoding="utf-8")
     window = make_window()
-    window.open_path(seed_path)
-    window.open_path(other)
+    open_and_wait(qtbot, window, seed_path)
+    open_and_wait(qtbot, window, other)
     assert window.settings.recent_files == [str(other.resolve()), str(seed_path.resolve())]
     menu = window.menus.recent_menu
     menu.aboutToShow.emit()
     names = [action.text() for action in menu.actions() if not action.isSeparator()]
     assert names[:2] == [other.name, seed_path.name]
-    menu.actions()[1].trigger()
+    with qtbot.waitSignal(window.document_opened):
+        menu.actions()[1].trigger()
     assert window.document.name == seed_path.name
 
 
@@ -239,30 +243,29 @@ def test_zoom_shortcuts_change_the_text_size_and_it_is_remembered(
     qtbot, make_window, seed_path, ui_settings
 ) -> None:
     window = make_window()
-    window.open_path(seed_path)
+    open_and_wait(qtbot, window, seed_path)
     with qtbot.waitActive(window):
         window.activateWindow()
-    view = window.view
-    height = view.visualRect(view.pair_model.index(0)).height()
+    height = painted_rect(window, 0).height()
     qtbot.keyClick(window, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClick(window, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
     assert ui_settings.zoom == 120
-    qtbot.waitUntil(lambda: view.visualRect(view.pair_model.index(0)).height() > height)
+    qtbot.waitUntil(lambda: painted_rect(window, 0).height() > height)
     qtbot.keyClick(window, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
     assert ui_settings.zoom == 110
     window.close()
     again = make_window()
     with qtbot.waitActive(again):
         again.activateWindow()
-    assert again.view.pair_delegate.zoom == 110
-    assert again.view.pair_delegate.arabic_font.pointSizeF() > window.fonts.arabic_font(100).pointSizeF()
+    assert again.view.layouts.zoom == 110
+    assert again.view.layouts.arabic_font.pointSizeF() > window.fonts.arabic_font(100).pointSizeF()
     qtbot.keyClick(again, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
     assert ui_settings.zoom == 100
 
 
 def test_swapping_panes_puts_arabic_on_the_left(qtbot, make_window, seed_path) -> None:
     window = make_window()
-    window.open_path(seed_path)
+    open_and_wait(qtbot, window, seed_path)
     arabic, english = boxes(window, 0)
     assert arabic.left() > english.right()
     assert window.reading.header.right_title.text() == "Arabic"
@@ -275,11 +278,12 @@ def test_swapping_panes_puts_arabic_on_the_left(qtbot, make_window, seed_path) -
 
 def test_every_pair_starts_at_the_same_height(qtbot, make_window, seed_path) -> None:
     window = make_window()
-    window.open_path(seed_path)
+    open_and_wait(qtbot, window, seed_path)
     wait_translated(qtbot, window)
-    for row in range(window.view.pair_model.rowCount()):
-        arabic, english = boxes(window, row)
-        assert arabic.top() == english.top()
+    window.view.viewport().repaint()
+    assert len(window.view.painted) >= 3
+    for row in window.view.painted:  # the first baselines, read from the painted layouts
+        assert row.arabic_baseline == pytest.approx(row.english_baseline, abs=0.5)
 
 
 def test_window_geometry_and_splitters_are_remembered(qtbot, make_window) -> None:
@@ -294,28 +298,26 @@ def test_window_geometry_and_splitters_are_remembered(qtbot, make_window) -> Non
     assert again.size().width() == 700
     assert again.splitter.sizes() == sizes
     assert again.reading.header.share() == pytest.approx(share, abs=0.02)
-    assert again.view.pair_delegate.split == pytest.approx(share, abs=0.02)
+    assert again.view.layouts.split == pytest.approx(share, abs=0.02)
 
 
 def test_the_empty_window_invites_a_document(qtbot, make_window) -> None:
     window = make_window()
     assert window.windowTitle() == "Bilingual Reader"
     assert not window.actions_["export"].isEnabled()
-    assert window.view.pair_model.rowCount() == 0
+    assert window.view.row_count() == 0
 
 
 def test_a_long_translation_makes_its_row_taller(qtbot, gate, make_window, seed_path) -> None:
     long_english = FakeTranslator(gate=gate, render=lambda text: " ".join(["A long English rendering."] * 30))
     window = make_window(long_english, before_close=lambda _w: gate.open())
-    window.open_path(seed_path)
-    view = window.view
-    qtbot.waitUntil(lambda: view.visualRect(view.pair_model.index(0)).height() > 0)
-    before = view.visualRect(view.pair_model.index(0)).height()
+    open_and_wait(qtbot, window, seed_path)
+    before = painted_rect(window, 0).height()
     with qtbot.waitSignal(window.controller.finished, timeout=5000):
         gate.open()
-    qtbot.waitUntil(lambda: view.visualRect(view.pair_model.index(0)).height() > before)
-    arabic, english = boxes(window, 0)
-    assert arabic.top() == english.top()
+    qtbot.waitUntil(lambda: painted_rect(window, 0).height() > before)
+    first = window.view.painted[0]
+    assert first.arabic_baseline == pytest.approx(first.english_baseline, abs=0.5)
 
 
 def test_rows_growing_above_the_screen_do_not_move_the_text_being_read(
@@ -326,14 +328,12 @@ def test_rows_growing_above_the_screen_do_not_move_the_text_being_read(
     long_text.write_text("\n".join([seed_path.read_text(encoding="utf-8")] * 4), encoding="utf-8")
     translator = FakeTranslator(gate=gate, render=lambda text: " ".join(["A long English rendering."] * 12))
     window = make_window(translator, before_close=lambda _w: gate.open())
-    window.open_path(long_text)
+    open_and_wait(qtbot, window, long_text)
     view = window.view
-    qtbot.waitUntil(lambda: view.pair_delegate.measured_rows() == view.pair_model.rowCount())
-    view.scrollTo(view.pair_model.index(30), view.ScrollHint.PositionAtTop)
+    view.scroll_to_row(30)
     qtbot.waitUntil(lambda: window.controller._visible[:1] == [30])
     with qtbot.waitSignal(window.controller.finished, timeout=10_000):
         gate.open()
-    assert window.controller.document.sentences[0].translation  # the rows above were done too
-    view.executeDelayedItemsLayout()
-    assert view.indexAt(QPoint(view.viewport().width() // 2, 1)).row() == 30
-    assert abs(view.visualRect(view.pair_model.index(30)).top()) <= 2
+    assert window.controller.document.segment_at(0).translation  # the rows above were done too
+    assert painted_rect(window, 30).top() == 0
+    assert view.top_row() == 30

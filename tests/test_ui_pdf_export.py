@@ -5,11 +5,13 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
+import pytest
 from PySide6.QtWidgets import QMessageBox
 
-from reader.document import Status
 from reader.errors import BadInput
+from reader.model import Status
 from reader.translate.fake import FakeTranslator
+from tests.helpers.window import open_and_wait
 
 
 def test_export_writes_a_pdf_with_the_real_exporter_in_the_background(
@@ -52,15 +54,16 @@ def test_export_works_on_a_snapshot_and_passes_the_chosen_options(
     )
     window.settings.export_layout = "interleaved"
     window.settings.export_page_size = "Letter"
-    window.open_path(seed_path)
+    open_and_wait(qtbot, window, seed_path)
     window.ask_save_path = lambda suggested: str(tmp_path / "out.pdf")
     with qtbot.waitSignal(window.exporter.succeeded, timeout=5000):
         window.export_pdf()
-        window.document.sentences[0].set_translation("changed while exporting")
+        first = window.document.segment_at(0)
+        window.document.edit(first.id, "changed while exporting")
         release.set()
     exported = calls[0]["document"]
     assert exported is not window.document
-    assert exported.sentences[0].status is Status.PENDING  # the state when Export was chosen
+    assert exported.segment_at(0).status is Status.PENDING  # the state when Export was chosen
     assert calls[0]["layout"] == "interleaved"
     assert calls[0]["page_size"] == "Letter"
     assert calls[0]["output"] == tmp_path / "out.pdf"
@@ -70,7 +73,7 @@ def test_a_missing_output_folder_shows_one_line_in_a_message_box(
     qtbot, make_window, seed_path, tmp_path: Path
 ) -> None:
     window = make_window(record_errors=False)
-    window.open_path(seed_path)
+    open_and_wait(qtbot, window, seed_path)
     window.ask_save_path = lambda suggested: str(tmp_path / "no such folder" / "out.pdf")
     with qtbot.waitSignal(window.exporter.failed, timeout=60_000):
         window.export_pdf()
@@ -89,7 +92,7 @@ def test_an_exporter_error_is_reported_and_export_can_be_tried_again(
         raise BadInput(f"cannot write {output.parent}: permission denied")
 
     window = make_window(export_pdf=failing_export)
-    window.open_path(seed_path)
+    open_and_wait(qtbot, window, seed_path)
     window.ask_save_path = lambda suggested: str(tmp_path / "out.pdf")
     with qtbot.waitSignal(window.exporter.failed, timeout=5000):
         window.export_pdf()
@@ -99,10 +102,26 @@ def test_an_exporter_error_is_reported_and_export_can_be_tried_again(
 
 def test_cancelling_the_save_dialog_exports_nothing(qtbot, make_window, seed_path) -> None:
     window = make_window(export_pdf=lambda *a, **k: (_ for _ in ()).throw(AssertionError("exported")))
-    window.open_path(seed_path)
+    open_and_wait(qtbot, window, seed_path)
     suggested: list[str] = []
     window.ask_save_path = lambda path: suggested.append(path) or ""
     window.actions_["export"].trigger()
     assert suggested == [str(seed_path.with_suffix(".pdf"))]
     assert not window.exporter.is_running
     assert window.actions_["export"].isEnabled()  # nothing started, so Export can be chosen again
+
+
+def test_exporting_with_sentences_untranslated_asks_first(
+    qtbot, make_window, seed_path, tmp_path: Path
+) -> None:
+    window = make_window(FakeTranslator(unavailable="no model here"))
+    with qtbot.waitSignal(window.controller.model_unavailable, timeout=5000):
+        window.open_path(seed_path)
+    asked: list[str] = []
+    window.ask_confirm = lambda _title, question: asked.append(question) or False
+    window.ask_save_path = lambda suggested: pytest.fail("no file dialog after No")
+    window.export_pdf()
+    assert asked == [
+        "15 of 15 sentences have no translation yet; the PDF will mark them [not translated]. Export anyway?"
+    ]
+    assert not window.exporter.is_running

@@ -68,7 +68,7 @@ def test_changing_the_model_in_the_window_retranslates_with_the_new_one(
         )
     assert [s.model for s in built] == ["Helsinki-NLP/opus-mt-ar-en", "other/model"]
     assert built[-1].batch_size == 5
-    assert all(s.translation.startswith("[other/model] ") for s in window.document.sentences)
+    assert all(s.translation.startswith("[other/model] ") for s in window.document.segments)
     assert window.settings.model == "other/model"
 
 
@@ -132,7 +132,7 @@ def test_clearing_the_model_field_goes_back_to_the_default_model(qtbot, make_win
         _click_ok(qtbot, dialog)
     assert window.settings.model == DEFAULT_MODEL
     assert [s.model for s in built] == ["other/model", DEFAULT_MODEL]
-    assert all(s.translation.startswith(f"[{DEFAULT_MODEL}] ") for s in window.document.sentences)
+    assert all(s.translation.startswith(f"[{DEFAULT_MODEL}] ") for s in window.document.segments)
 
 
 def test_changing_only_the_batch_size_keeps_the_translations(qtbot, make_window, seed_path) -> None:
@@ -145,10 +145,21 @@ def test_changing_only_the_batch_size_keeps_the_translations(qtbot, make_window,
     window = make_window(factory=factory)
     with qtbot.waitSignal(window.controller.finished, timeout=5000):
         window.open_path(seed_path)
-    before = [s.translation for s in window.document.sentences]
+    before = [s.translation for s in window.document.segments]
     dialog = _open_dialog(window)
     dialog.batch_size.setValue(3)
-    with qtbot.assertNotEmitted(window.controller.sentences_updated, wait=200):
+    with qtbot.assertNotEmitted(window.controller.state_changed, wait=200):
         _click_ok(qtbot, dialog)
     assert window.controller.settings.batch_size == 3
-    assert [s.translation for s in window.document.sentences] == before
+    assert [s.translation for s in window.document.segments] == before
+
+
+def test_the_dialog_shows_the_model_in_use_and_saves_it_only_if_edited(qtbot, make_window, tmp_path) -> None:
+    window = make_window(model_override=str(tmp_path))
+    dialog = _open_dialog(window)
+    assert dialog.model.text() == str(tmp_path)  # not the saved default
+    assert not dialog.model_note.isHidden()
+    saved = window.settings.model
+    _click_ok(qtbot, dialog)
+    assert window.settings.model == saved  # untouched: the override stays an override
+    assert window.model_override == str(tmp_path)

@@ -9,15 +9,16 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QProgressDialog
 
-from reader.document import Status
 from reader.errors import ModelUnavailable
+from reader.model import Status
 from reader.segment import segment_text
 from reader.translate.fake import FakeTranslator
 from reader.translate.protocol import DEFAULT_MODEL, EngineSettings, TranslationResult
-from reader.ui.pair_model import PairRole
-from reader.ui.translation_controller import TranslationController, translate_chunks
-from reader.ui.translation_queue import FIRST_CHUNK, VisibleFirstQueue
+from reader.translate.queue import FIRST_CHUNK
+from reader.translate.session import TranslationSession
+from reader.ui.translation_controller import TranslationController, TranslationState, translate_session
 from reader.ui.workers import TaskContext, running_tasks
+from tests.helpers.window import english_shown, open_and_wait
 
 
 def test_progress_counts_up_cancel_stops_between_batches_and_resume_finishes(
@@ -26,11 +27,13 @@ def test_progress_counts_up_cancel_stops_between_batches_and_resume_finishes(
     translator = FakeTranslator(gate=gate)
     window = make_window(translator, before_close=lambda _w: gate.open())
     panel = window.progress_panel
-    window.open_path(seed_path)
-    total = len(window.document.sentences)
+    open_and_wait(qtbot, window, seed_path)
+    total = len(window.document.segments)
     assert panel.label.text() == f"0 / {total} sentences translated"
     assert panel.cancel_button.isVisible()
-    assert window.view.pair_model.index(0).data(PairRole.STATUS) is Status.PENDING
+    assert window.document.segment_at(0).status is Status.PENDING
+    assert english_shown(window, 0) == "waiting for the translation model…"  # loading, then:
+    qtbot.waitUntil(lambda: english_shown(window, 0) == "translating…")
     gate.set()  # one batch: the small first chunk
     qtbot.waitUntil(lambda: window.document.translated_count == FIRST_CHUNK)
     assert panel.bar.value() == FIRST_CHUNK
@@ -43,9 +46,7 @@ def test_progress_counts_up_cancel_stops_between_batches_and_resume_finishes(
     assert not window.controller.is_running
     assert panel.resume_button.isVisible()
     assert not panel.cancel_button.isVisible()
-    assert window.view.pair_delegate.english_display(window.view.pair_model.index(total - 1))[0] == (
-        "not translated yet"
-    )
+    assert english_shown(window, total - 1) == "not translated yet"
     assert len(translator.calls) == 2
     with qtbot.waitSignal(window.controller.finished, timeout=5000):
         gate.open()
@@ -55,23 +56,22 @@ def test_progress_counts_up_cancel_stops_between_batches_and_resume_finishes(
 
 
 def test_a_failed_sentence_shows_a_mark_its_reason_and_retry_fixes_it(qtbot, make_window, seed_path) -> None:
-    target = segment_text(seed_path.read_text(encoding="utf-8")).sentences[4].text
+    target = segment_text(seed_path.read_text(encoding="utf-8")).segments[4].text
     translator = FakeTranslator(fail_when=lambda text: text == target)
     window = make_window(translator)
     with qtbot.waitSignal(window.controller.finished, timeout=5000):
         window.open_path(seed_path)
-    model = window.view.pair_model
-    index = model.index(4)
-    assert index.data(PairRole.STATUS) is Status.FAILED
-    assert window.view.pair_delegate.english_display(index)[0].startswith("⚠")
-    assert "the fake translator was told to fail" in index.data(Qt.ItemDataRole.ToolTipRole)
+    assert window.document.segment_at(4).status is Status.FAILED
+    assert english_shown(window, 4).startswith("⚠")
+    assert "the fake translator was told to fail" in window.view.failure_tooltip(4)
+    assert window.view.failure_tooltip(3) == ""
     assert window.progress_panel.label.text().endswith("· 1 failed")
     window.view.select_row(4)
     assert window.strip.retry.isVisible()
     translator.fail_when = None
     with qtbot.waitSignal(window.controller.finished, timeout=5000):
         qtbot.mouseClick(window.strip.retry, Qt.MouseButton.LeftButton)
-    assert index.data(PairRole.STATUS) is Status.DONE
+    assert window.document.segment_at(4).status is Status.DONE
     assert window.strip.english.text() == f"[en] {target}"
     assert not window.strip.retry.isVisible()
 
@@ -81,12 +81,12 @@ def test_retry_all_failed_from_the_menu(qtbot, make_window, seed_path) -> None:
     window = make_window(translator)
     with qtbot.waitSignal(window.controller.finished, timeout=5000):
         window.open_path(seed_path)
-    failed = [s.index for s in window.document.sentences if s.status is Status.FAILED]
+    failed = [s.id for s in window.document.segments if s.status is Status.FAILED]
     assert len(failed) >= 2
     translator.fail_when = None
     with qtbot.waitSignal(window.controller.finished, timeout=5000):
         window.actions_["retry"].trigger()
-    assert window.document.translated_count == len(window.document.sentences)
+    assert window.document.translated_count == len(window.document.segments)
 
 
 def test_offline_the_arabic_stays_readable_and_a_banner_names_the_model(
@@ -108,8 +108,12 @@ def test_offline_the_arabic_stays_readable_and_a_banner_names_the_model(
     assert window.banner.isVisible()
     assert DEFAULT_MODEL in window.banner.message.text()
     assert window.banner.choose_button.text() == "Choose model folder…"
-    assert window.view.pair_model.rowCount() == len(window.document.sentences)
-    assert window.view.pair_model.index(0).data(PairRole.ARABIC) == window.document.sentences[0].text
+    assert window.view.row_count() == len(window.document)
+    window.view.viewport().repaint()
+    assert window.view.painted[0].position == 0  # the Arabic is on screen
+    assert english_shown(window, 0) == "no translation model"
+    assert window.controller.state is TranslationState.UNAVAILABLE
+    assert not window.progress_panel.resume_button.isVisible()  # Resume could do nothing
     assert not window.banner.isWindow()  # part of the window, not a dialog
     with qtbot.waitSignal(window.controller.finished, timeout=5000):
         qtbot.mouseClick(window.banner.choose_button, Qt.MouseButton.LeftButton)
@@ -126,7 +130,7 @@ class LoadingTranslator(FakeTranslator):
         self.fail = fail
         self.loaded = False
 
-    def load(self, progress) -> None:
+    def load(self, progress=None) -> None:
         progress("looking up the model", None)
         for step in range(1, 5):
             progress("downloading the model", step / 4)
@@ -166,15 +170,14 @@ def test_sentences_on_screen_are_translated_first_and_scrolling_moves_new_ones_f
     window = make_window(translator, before_close=lambda _w: gate.open())
     window.resize(800, 420)
     view = window.view
-    view.scrollToBottom()
-    window.open_path(seed_path)
-    texts = [s.text for s in window.document.sentences]
+    open_and_wait(qtbot, window, seed_path)
+    texts = [s.text for s in window.document.segments]
     qtbot.waitUntil(lambda: bool(translator.calls))
     assert translator.calls[0] == texts[:FIRST_CHUNK]  # a new document opens at the top; a small first chunk
-    view.scrollToBottom()
-    qtbot.waitUntil(lambda: view.visible_rows() and view.visible_rows()[-1] == len(texts) - 1)
-    bottom = view.visible_rows()
-    qtbot.waitUntil(lambda: window.controller._visible == bottom)
+    view.select_row(len(texts) - 1)  # scrolls the last pair into view
+    qtbot.waitUntil(lambda: window.controller._visible[-1:] == [len(texts) - 1])
+    bottom = window.controller._visible
+    assert bottom == view.visible_rows()
     gate.set()
     qtbot.waitUntil(lambda: len(translator.calls) == 2)
     second = translator.calls[1]
@@ -183,12 +186,11 @@ def test_sentences_on_screen_are_translated_first_and_scrolling_moves_new_ones_f
         gate.open()
 
 
-class EndlessTranslator:
+class EndlessTranslator(FakeTranslator):
     """One sentence per batch, each taking a little while, as a slow engine would."""
 
-    description = "slow fake"
-
     def __init__(self) -> None:
+        super().__init__()
         self.batches = 0
 
     def translate(self, sentences: Sequence[str]) -> Iterator[list[TranslationResult]]:
@@ -201,13 +203,13 @@ class EndlessTranslator:
 def test_closing_the_window_stops_the_work_and_waits_for_it(qtbot, make_window, seed_path) -> None:
     translator = EndlessTranslator()
     window = make_window(translator)
-    window.open_path(seed_path)
+    open_and_wait(qtbot, window, seed_path)
     qtbot.waitUntil(lambda: window.document.translated_count >= 1)
     window.close()
     assert running_tasks() == []  # close waited for the worker thread to end
     produced, translated = translator.batches, window.document.translated_count
-    assert produced < len(window.document.sentences)
-    with qtbot.assertNotEmitted(window.controller.sentences_updated):
+    assert produced < len(window.document)
+    with qtbot.assertNotEmitted(window.controller.progress):
         QCoreApplication.processEvents()  # results queued before the close are dropped
     assert translator.batches == produced
     assert window.document.translated_count == translated
@@ -218,13 +220,13 @@ def test_opening_another_document_drops_the_old_ones_results(
 ) -> None:
     translator = FakeTranslator(gate=gate)
     window = make_window(translator, before_close=lambda _w: gate.open())
-    window.open_path(seed_path)
+    open_and_wait(qtbot, window, seed_path)
     other = tmp_path / "short.txt"
     other.write_text("جملة أولى. جملة ثانية.", encoding="utf-8")
-    window.open_path(other)
+    open_and_wait(qtbot, window, other)
     with qtbot.waitSignal(window.controller.finished, timeout=5000):
         gate.open()
-    assert [s.translation for s in window.document.sentences] == ["[en] جملة أولى.", "[en] جملة ثانية."]
+    assert [s.translation for s in window.document.segments] == ["[en] جملة أولى.", "[en] جملة ثانية."]
 
 
 def test_time_left_is_estimated_from_this_runs_pace(qtbot, gate) -> None:
@@ -236,7 +238,7 @@ def test_time_left_is_estimated_from_this_runs_pace(qtbot, gate) -> None:
     reports: list[tuple[int, int, int, object]] = []
     controller.progress.connect(lambda *args: reports.append(args))
     document = segment_text(" ".join(f"هذه هي الجملة رقم {n} من النص." for n in range(8)))
-    assert len(document.sentences) == 8
+    assert len(document) == 8
     try:
         controller.set_document(document)
         qtbot.waitUntil(lambda: controller.is_running)
@@ -249,12 +251,10 @@ def test_time_left_is_estimated_from_this_runs_pace(qtbot, gate) -> None:
         controller.shutdown()
 
 
-def test_translate_chunks_closes_the_engine_iterator_when_cancelled(qtbot) -> None:
+def test_the_op_closes_the_engine_iterator_when_cancelled(qtbot) -> None:
     closed: list[bool] = []
 
-    class Engine:
-        description = "engine"
-
+    class Engine(FakeTranslator):
         def translate(self, sentences):
             try:
                 for index, text in enumerate(sentences):
@@ -262,15 +262,41 @@ def test_translate_chunks_closes_the_engine_iterator_when_cancelled(qtbot) -> No
             finally:
                 closed.append(True)
 
+    document = segment_text(" ".join(f"الجملة {i}." for i in range(6)))
+    session = TranslationSession(document, Engine(), chunk_size=6, first_chunk=6)
     reported: list[object] = []
     context = TaskContext(reported.append)
-    queue = VisibleFirstQueue(range(6), chunk_size=6, first_chunk=6)
+    delivered = threading.Event()
 
     def report_then_cancel(payload: object) -> None:
         reported.append(payload)
         context.cancel()
 
     context._emit = report_then_cancel
-    translate_chunks(Engine(), [f"s{i}" for i in range(6)], queue, context)
-    assert reported == [[(0, "s0", None)]]
+    translate_session(session, context, delivered)
+    assert [[r.segment_id for r in batch] for batch in reported] == [[document.segment_at(0).id]]
     assert closed == [True]
+
+
+def test_deliveries_wait_for_the_gui_to_apply_the_previous_one(qtbot) -> None:
+    document = segment_text(" ".join(f"الجملة رقم {i}." for i in range(40)))
+    session = TranslationSession(document, FakeTranslator(batch_size=1), chunk_size=40, first_chunk=40)
+    reported: list[list] = []
+    delivered = threading.Event()
+    context = TaskContext(reported.append)
+    worker = threading.Thread(target=translate_session, args=(session, context, delivered))
+    worker.start()
+    try:
+        qtbot.waitUntil(lambda: len(reported) == 1)
+        assert not delivered.wait(0.2)  # nothing more is sent until the first is applied
+        assert len(reported) == 1
+        delivered.set()
+        qtbot.waitUntil(lambda: len(reported) == 2)
+        while worker.is_alive():
+            delivered.set()
+            worker.join(0.05)
+    finally:
+        context.cancel()
+        worker.join()
+    assert sum(len(batch) for batch in reported) == 40
+    assert len(reported) < 40  # results made while waiting were gathered into fewer deliveries

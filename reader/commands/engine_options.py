@@ -13,10 +13,11 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from reader.document import Document, Status
+from reader.model import Document, Status
+from reader.translate.device import DEVICES
 from reader.translate.factory import ENGINE_CHOICES, QUANTIZATION_CHOICES, create_translator, resolve_model
 from reader.translate.protocol import EngineSettings
-from reader.translate.service import translate_document
+from reader.translate.session import translate_document
 
 
 def _positive_int(value: str) -> int:
@@ -49,6 +50,12 @@ def add_engine_arguments(parser: argparse.ArgumentParser) -> None:
         "--batch-size", type=_positive_int, default=16, help="sentences per batch (default 16)"
     )
     parser.add_argument(
+        "--device",
+        choices=DEVICES,
+        default=DEVICES[0],
+        help="where the model runs: auto (a CUDA GPU when there is one, default), cpu or cuda",
+    )
+    parser.add_argument(
         "--no-cache", action="store_true", help="neither read nor write the translation cache"
     )
 
@@ -61,6 +68,7 @@ def settings_from_args(args: argparse.Namespace) -> EngineSettings:
         quantization=args.quantization,
         beams=args.beams,
         batch_size=args.batch_size,
+        device=args.device,
     )
 
 
@@ -75,10 +83,12 @@ def warn_untranslated(document: Document, consequence: str) -> None:
     """One stderr line if sentences failed: how many, ``consequence`` for them, and the first reason."""
     count = document.failed_count
     if count:
-        first = next(s for s in document.iter_sentences() if s.status is Status.FAILED)
+        first = next(s for s in document.iter_segments() if s.status is Status.FAILED)
         print(
             f"warning: {count} sentence(s) {consequence}: {first.error or 'no reason given'}", file=sys.stderr
         )
+    if document.pending_count:
+        print(f"warning: {document.pending_count} sentence(s) not translated, {consequence}", file=sys.stderr)
 
 
 def _show_loading(message: str, fraction: float | None) -> None:
@@ -104,18 +114,17 @@ def translate_in_place(
     translator = create_translator(settings_from_args(args), use_cache=not args.no_cache)
     started = time.perf_counter()
     first: float | None = None
-    total = len(document.sentences)
+    total = len(document)
     try:
-        if len(translator.cached([s.text for s in document.iter_sentences()])) < total:
+        pending = [s.text for s in document.iter_segments() if s.status is Status.PENDING]
+        if len(translator.cached(pending)) < len(pending):
             translator.load(_show_loading)  # locate/download/load first, so the wait is explained
             show_status("")
         ready = time.perf_counter()
-        done = 0
-        for batch in translate_document(document, translator):
+        for _changed in translate_document(document, translator):
             first = time.perf_counter() if first is None else first
-            done += len(batch)
             if on_batch is not None:
-                on_batch(done, total)
+                on_batch(document.translated_count + document.failed_count, total)
     finally:
         translator.close()
     finished = time.perf_counter()

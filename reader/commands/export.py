@@ -2,7 +2,8 @@
 
 Translates whatever the cache lacks, then writes the bilingual PDF. The output path is checked
 before any translation, so a typo in it costs nothing: exit 2 with one line. A model that cannot
-be had exits 3, unless every sentence is already cached. Sentences whose translation failed are
+be had exits 3, unless every sentence is already cached or ``--allow-untranslated`` is given (then
+the PDF marks what is missing, as the window's Export does after asking). Sentences whose translation failed are
 exported with the "[not translated]" mark and reported in one warning line. Progress is shown on
 stderr when it is a terminal. fpdf2 and torch are imported only when this command runs.
 """
@@ -20,7 +21,7 @@ from reader.commands.engine_options import (
     translate_in_place,
     warn_untranslated,
 )
-from reader.errors import EXIT_OK
+from reader.errors import EXIT_OK, ModelUnavailable
 from reader.export.pdf_layout import LAYOUTS, PAGE_SIZES
 from reader.loaders import load_document
 
@@ -31,6 +32,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--layout", choices=LAYOUTS, default=LAYOUTS[0], help="default: side-by-side")
     parser.add_argument("--page-size", choices=list(PAGE_SIZES), default="A4", help="default: A4")
     parser.add_argument("--numbers", action="store_true", help="number the sentences")
+    parser.add_argument(
+        "--allow-untranslated",
+        action="store_true",
+        help="when the model cannot be had, export anyway, marking what is not translated (as the window can)",
+    )
     add_engine_arguments(parser)
 
 
@@ -38,7 +44,13 @@ def run(args: argparse.Namespace) -> int:
     output = Path(args.output)
     check_writable_target(output)
     document = load_document(args.file)
-    translate_in_place(document, args, lambda done, total: show_status(f"translated {done}/{total}"))
+    try:
+        translate_in_place(document, args, lambda done, total: show_status(f"translated {done}/{total}"))
+    except ModelUnavailable as error:
+        if not args.allow_untranslated:
+            raise
+        show_status("")
+        print(f"warning: {error}; exporting without the missing translations", file=sys.stderr)
     from reader.export.pdf import export_pdf  # fpdf2 loads only once there is something to write
 
     export_pdf(

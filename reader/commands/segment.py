@@ -9,9 +9,9 @@ import argparse
 import json
 import sys
 
-from reader.document import Document
 from reader.errors import EXIT_OK
 from reader.loaders import load_document
+from reader.model import Document
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -26,15 +26,24 @@ def run(args: argparse.Namespace) -> int:
 
 
 def to_plain(document: Document) -> str:
-    """One sentence per line, a blank line between paragraphs."""
-    blocks = ["\n".join(s.text for s in p.sentences) for p in document.paragraphs]
+    """One sentence per line, a blank line between paragraphs (blocks)."""
+    blocks = ["\n".join(s.text for s in document.segments_of(b)) for b in document.iter_blocks()]
     return "\n\n".join(blocks) + "\n"
 
 
 def to_json(document: Document) -> str:
-    """``index`` is the sentence's position in the whole document; offsets are in characters."""
+    """``index`` is the sentence's position in the whole document, ``paragraph`` its block's;
+    ``id`` is its stable id; offsets are in characters of the decoded text."""
     records = [
-        {"paragraph": s.paragraph, "index": s.index, "text": s.text, "start": s.start, "end": s.end}
-        for s in document.iter_sentences()
+        {
+            "paragraph": document.block_position(s.block_id),
+            "index": index,
+            "id": s.id,
+            "kind": document.block(s.block_id).kind.value,
+            "text": s.text,
+            "start": s.start,
+            "end": s.end,
+        }
+        for index, s in enumerate(document.iter_segments())
     ]
     return json.dumps(records, ensure_ascii=False, indent=1) + "\n"

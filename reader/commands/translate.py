@@ -13,9 +13,9 @@ import json
 import sys
 
 from reader.commands.engine_options import add_engine_arguments, translate_in_place, warn_untranslated
-from reader.document import Document
 from reader.errors import EXIT_OK
 from reader.loaders import load_document
+from reader.model import Document
 
 FAILED_MARK = "[translation failed]"
 
@@ -36,7 +36,7 @@ def run(args: argparse.Namespace) -> int:
         first = "n/a" if timings.first_batch is None else f"{timings.first_batch - timings.ready:.2f} s"
         print(
             f"timings: {description}: model ready in {timings.ready:.2f} s; first batch {first} later; "
-            f"{len(document.sentences)} sentences translated in {timings.done - timings.ready:.2f} s",
+            f"{len(document)} sentences translated in {timings.done - timings.ready:.2f} s",
             file=sys.stderr,
         )
     sys.stdout.write(to_json(document) if args.json else to_plain(document))
@@ -51,17 +51,25 @@ def _english(translation: str | None) -> str:
 def to_plain(document: Document) -> str:
     """Arabic line, English line, for each sentence; a blank line between paragraphs."""
     blocks = [
-        "\n".join(f"{s.text}\n{_english(s.translation)}" for s in p.sentences)
-        for p in document.paragraphs
-        if p.sentences
+        "\n".join(f"{s.text}\n{_english(s.translation)}" for s in document.segments_of(b))
+        for b in document.iter_blocks()
     ]
     return "\n\n".join(blocks) + "\n"
 
 
 def to_json(document: Document) -> str:
-    """``translation`` is null for a sentence that could not be translated."""
+    """``translation`` is null for a sentence that could not be translated; ``origin`` says who
+    made it (machine, edited, human) and ``model`` which model did."""
     records = [
-        {"paragraph": s.paragraph, "index": s.index, "source": s.text, "translation": s.translation}
-        for s in document.iter_sentences()
+        {
+            "paragraph": document.block_position(s.block_id),
+            "index": index,
+            "id": s.id,
+            "source": s.text,
+            "translation": s.translation,
+            "origin": s.rendering.origin.value if s.rendering is not None else None,
+            "model": s.rendering.model if s.rendering is not None else None,
+        }
+        for index, s in enumerate(document.iter_segments())
     ]
     return json.dumps(records, ensure_ascii=False, indent=1) + "\n"

@@ -17,7 +17,6 @@ from fpdf.bidi import auto_detect_base_direction
 from fpdf.enums import TextDirection
 
 from reader.atomic import atomic_write_bytes, check_writable_target
-from reader.document import Document, Sentence, Status
 from reader.errors import BadInput
 from reader.export import fonts
 from reader.export.fpdf_fixes import CompleteToUnicodeProducer, MarkAwareFPDF
@@ -33,6 +32,7 @@ from reader.export.pdf_layout import (
 )
 from reader.export.pdf_text import draw_line
 from reader.export.pdf_wrap import TextMeasure, wrap
+from reader.model import Document, Segment, Status
 
 MISSING_MARK = "[not translated]"
 
@@ -83,14 +83,14 @@ def render_pdf(
     pdf = _BilingualPdf(PageFrame.for_size(page_size))
     try:
         writer = _Writer(pdf, document.name or "Untitled document", layout, numbers)
-        sentences = document.sentences
-        previous_paragraph: int | None = None
-        for done, sentence in enumerate(sentences, start=1):
-            gap = PAIR_GAP if sentence.paragraph == previous_paragraph else PARAGRAPH_GAP
-            writer.add_pair(sentence, gap)
-            previous_paragraph = sentence.paragraph
+        total = len(document)
+        previous_block: int | None = None
+        for number, segment in enumerate(document.iter_segments(), start=1):
+            gap = PAIR_GAP if segment.block_id == previous_block else PARAGRAPH_GAP
+            writer.add_pair(segment, number, gap)
+            previous_block = segment.block_id
             if progress is not None:
-                progress(done, len(sentences))
+                progress(number, total)
         return writer.finish()
     finally:
         fonts.close_fonts(pdf)
@@ -164,11 +164,11 @@ class _Writer:
         )
         self.page_top = self.frame.top
 
-    def add_pair(self, sentence: Sentence, gap: float) -> None:
+    def add_pair(self, sentence: Segment, number: int, gap: float) -> None:
         """Place and draw one sentence with its translation (or the missing mark)."""
         if self.y > self.page_top:
             self.y += gap
-        pages, end = place_block(self._stacks(sentence), self.y, self.frame.top, self.frame.bottom)
+        pages, end = place_block(self._stacks(sentence, number), self.y, self.frame.top, self.frame.bottom)
         for index, rows in enumerate(pages):
             if index:
                 self._new_page()
@@ -176,7 +176,7 @@ class _Writer:
                 self._draw(placed)
         self.y = end
 
-    def _stacks(self, sentence: Sentence) -> list[Stack]:
+    def _stacks(self, sentence: Segment, number: int) -> list[Stack]:
         frame = self.frame
         side_by_side = self.layout == "side-by-side"
         text_width = frame.column_width if side_by_side else frame.body_width
@@ -187,11 +187,11 @@ class _Writer:
         )
         if side_by_side:
             stacks = [Stack(frame.arabic_x, text_width, arabic), Stack(frame.english_x, text_width, english)]
-            number_stack = Stack(frame.gutter_x, frame.gutter, self._number(sentence, GUTTER_NUMBER))
+            number_stack = Stack(frame.gutter_x, frame.gutter, self._number(number, GUTTER_NUMBER))
         else:
             gap = Row(None, None, INTERLEAVED_GAP)
             stacks = [Stack(frame.margin, text_width, (*arabic, gap, *english))]
-            number_stack = Stack(frame.width - frame.margin + 2, 12, self._number(sentence, MARGIN_NUMBER))
+            number_stack = Stack(frame.width - frame.margin + 2, 12, self._number(number, MARGIN_NUMBER))
         return [*stacks, number_stack] if self.numbers else stacks
 
     def _rows(self, text: str, style: TextStyle, width: float) -> tuple[Row, ...]:
@@ -201,8 +201,8 @@ class _Writer:
         )
 
     @staticmethod
-    def _number(sentence: Sentence, style: TextStyle) -> tuple[Row, ...]:
-        return (Row(str(sentence.index + 1), style, style.line_height),)
+    def _number(number: int, style: TextStyle) -> tuple[Row, ...]:
+        return (Row(str(number), style, style.line_height),)
 
     def _use(self, style: TextStyle) -> None:
         self.pdf.set_font(style.family, style.style, style.size)

@@ -11,14 +11,14 @@ from __future__ import annotations
 
 import importlib.util
 import logging
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 
 from reader.translate.ct2_convert import Ct2Unavailable
 from reader.translate.ct2_engine import ENGINE_NAME as CT2
 from reader.translate.ct2_engine import Ct2Engine, check_quantization, ct2_identity
 from reader.translate.generation import GenerationOptions
 from reader.translate.model_location import ModelLocation, Progress
-from reader.translate.protocol import EngineSettings, TranslationResult
+from reader.translate.protocol import Batches, EngineSettings
 from reader.translate.transformers_engine import ENGINE_NAME as TRANSFORMERS
 from reader.translate.transformers_engine import TransformersEngine
 
@@ -83,7 +83,12 @@ class AutoEngine:
         else:
             self.engine = fast
 
-    def translate(self, sentences: Sequence[str]) -> Iterator[list[TranslationResult]]:
+    def close(self) -> None:
+        if self.engine is not None:
+            self.engine.close()
+            self.engine = None
+
+    def translate(self, sentences: Sequence[str]) -> Batches:
         self.load()
         assert self.engine is not None
         yield from self.engine.translate(sentences)

@@ -36,6 +36,7 @@ from typing import Any
 from reader.errors import BadInput
 from reader.translate.batching import Piece
 from reader.translate.ct2_convert import QUANTIZATIONS, Ct2Unavailable, ensure_converted
+from reader.translate.device import choose_device
 from reader.translate.generation import MAX_INPUT_TOKENS, GenerationOptions
 from reader.translate.marian_engine import MarianEngine, available_cores, first_line
 from reader.translate.marian_tokens import decode_target, encode_source
@@ -115,11 +116,12 @@ class Ct2Engine(MarianEngine):
             progress(f"loading {self.settings.model}", None)
         from transformers import MarianTokenizer  # the tokenizer only: no torch
 
+        device = choose_device(self.settings.device, ctranslate2.get_cuda_device_count())
         try:
             tokenizer = MarianTokenizer.from_pretrained(location.folder)
             translator = ctranslate2.Translator(
                 str(folder),
-                device="cpu",
+                device=device,
                 compute_type=self.quantization,
                 inter_threads=available_cores(),  # one replica per core: see the module docstring
                 intra_threads=1,
@@ -143,6 +145,10 @@ class Ct2Engine(MarianEngine):
         )
         if progress is not None:
             progress(f"loaded {self.settings.model}", 1.0)
+
+    def close(self) -> None:
+        super().close()
+        self._translator = None
 
     def translate_pieces(self, pieces: list[Piece]) -> list[str]:
         """Translate one batch of pieces; returns one text per piece."""

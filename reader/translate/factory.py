@@ -14,7 +14,7 @@ from reader.translate.auto_engine import AUTO, AutoEngine, expected_engine
 from reader.translate.ct2_convert import QUANTIZATIONS
 from reader.translate.ct2_engine import ENGINE_NAME as CT2
 from reader.translate.ct2_engine import Ct2Engine, check_quantization, ct2_identity
-from reader.translate.protocol import DEFAULT_MODEL, EngineSettings, Translator
+from reader.translate.protocol import DEFAULT_MODEL, Engine, EngineSettings
 from reader.translate.service import TranslationService
 from reader.translate.transformers_engine import ENGINE_NAME as TRANSFORMERS
 from reader.translate.transformers_engine import TransformersEngine
@@ -56,7 +56,7 @@ def cache_identity(settings: EngineSettings) -> str:
     return ct2_identity(settings.quantization) if name == CT2 else name
 
 
-def create_engine(settings: EngineSettings) -> Translator:
+def create_engine(settings: EngineSettings) -> Engine:
     """A bare engine (no cache) for ``settings``; it loads its model on first use."""
     engine_name(settings)
     if settings.engine == AUTO:

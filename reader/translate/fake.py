@@ -6,10 +6,11 @@ Like httpx's ``MockTransport``, it lets the window be tested without importing t
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 
 from reader.errors import ModelUnavailable
-from reader.translate.protocol import TranslationResult
+from reader.translate.model_location import ModelLocation, Progress
+from reader.translate.protocol import Batches, TranslationResult
 
 
 def _default_render(text: str) -> str:
@@ -40,11 +41,30 @@ class FakeTranslator:
         self.gate = gate
         self.calls: list[list[str]] = []
 
+        self.loads = 0
+        self.closed = False
+
     @property
     def description(self) -> str:
         return "fake translator"
 
-    def translate(self, sentences: Sequence[str]) -> Iterator[list[TranslationResult]]:
+    @property
+    def cache_identity(self) -> str:
+        return "fake"
+
+    @property
+    def location(self) -> ModelLocation | None:
+        return None
+
+    def load(self, progress: Progress | None = None) -> None:
+        if self.unavailable is not None:
+            raise ModelUnavailable(self.unavailable)
+        self.loads += 1
+
+    def close(self) -> None:
+        self.closed = True
+
+    def translate(self, sentences: Sequence[str]) -> Batches:
         if self.unavailable is not None:
             raise ModelUnavailable(self.unavailable)
         self.calls.append(list(sentences))

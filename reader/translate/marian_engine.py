@@ -8,14 +8,14 @@ same code for both, which is what keeps their outputs equivalent.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from reader.translate.batching import Piece, stream_translations
 from reader.translate.generation import GenerationOptions
 from reader.translate.marian_tokens import count_source_tokens, encode_source
 from reader.translate.model_location import ModelLocation, Progress
-from reader.translate.protocol import EngineSettings, TranslationResult
+from reader.translate.protocol import Batches, EngineSettings
 
 
 def available_cores() -> int:
@@ -65,7 +65,11 @@ class MarianEngine:
         self.load()
         return count_source_tokens(self._tokenizer, text)
 
-    def translate(self, sentences: Sequence[str]) -> Iterator[list[TranslationResult]]:
+    def close(self) -> None:
+        """Drop the model (subclasses drop their own handles too); a later call loads it again."""
+        self._tokenizer = None
+
+    def translate(self, sentences: Sequence[str]) -> Batches:
         """Stream results batch by batch (shortest pieces first); see the Translator protocol."""
         self.load()
         yield from stream_translations(

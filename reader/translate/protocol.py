@@ -7,9 +7,11 @@ an engine must do no work between batches that it has not been asked for.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Generator, Sequence
 from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
+
+from reader.translate.model_location import ModelLocation, Progress
 
 DEFAULT_MODEL = "Helsinki-NLP/opus-mt-ar-en"
 
@@ -47,20 +49,57 @@ class EngineSettings:
     batch_size: int = 16
     max_source_tokens: int = 200
     quantization: str = "int8"  # ct2 only: int8 | float32
+    device: str = "auto"  # auto | cpu | cuda (see reader.translate.device)
+
+
+Batches = Generator[list[TranslationResult], None, None]
+"""What ``translate`` returns: closing it (``close()``) stops the engine between batches."""
 
 
 @runtime_checkable
 class Translator(Protocol):
-    """Anything that turns Arabic sentences into English ones, batch by batch."""
+    """Anything that turns Arabic sentences into English ones, batch by batch.
+
+    The contract the window and the CLI rely on: ``load`` (ahead of the first sentence, may
+    download or convert; idempotent), ``translate`` (streams batches), ``close`` (releases files
+    and memory; idempotent) and ``description`` (model and engine, for status bars and for the
+    rendering's model identity).
+    """
 
     @property
     def description(self) -> str:
         """A short human-readable name: model and engine, for status bars and logs."""
         ...
 
-    def translate(self, sentences: Sequence[str]) -> Iterator[list[TranslationResult]]:
+    def load(self, progress: Progress | None = None) -> None:
+        """Locate, download or convert, and load the model now.
+
+        Raises :class:`reader.errors.ModelUnavailable` when the model cannot be had.
+        """
+        ...
+
+    def translate(self, sentences: Sequence[str]) -> Batches:
         """Yield results batch by batch; every input index appears exactly once overall.
 
         May raise :class:`reader.errors.ModelUnavailable` before the first batch.
         """
         ...
+
+    def close(self) -> None:
+        """Release what the translator holds; it may be loaded again later."""
+        ...
+
+
+@runtime_checkable
+class Engine(Translator, Protocol):
+    """A translator that runs a model; the cache files its output under these two names.
+
+    ``cache_identity`` names the engine and its options ("ct2-int8"); ``location`` is the model
+    found on disk (None until loaded).
+    """
+
+    @property
+    def cache_identity(self) -> str: ...
+
+    @property
+    def location(self) -> ModelLocation | None: ...

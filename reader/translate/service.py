@@ -9,35 +9,25 @@ Each engine batch is written to the cache as it arrives: stopping half-way keeps
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterator, Sequence
-from typing import Protocol, runtime_checkable
+from collections.abc import Callable, Sequence
 
-from reader.document import Document, Sentence
 from reader.errors import ReaderError
 from reader.paths import translation_cache_path
 from reader.translate.cache import TranslationCache
 from reader.translate.generation import GenerationOptions
 from reader.translate.model_location import ModelLocation, Progress, find_model
-from reader.translate.protocol import EngineSettings, TranslationResult, Translator
+from reader.translate.protocol import Batches, Engine, EngineSettings, TranslationResult
 
 log = logging.getLogger(__name__)
 
-EngineFactory = Callable[[EngineSettings], Translator]
-
-
-@runtime_checkable
-class LoadableTranslator(Translator, Protocol):
-    """An engine that can locate/download/load its model ahead of the first sentence."""
-
-    def load(self, progress: Progress | None = None) -> None: ...
+EngineFactory = Callable[[EngineSettings], Engine]
 
 
 class TranslationService:
-    """Cache-aware translator; see the module docstring.
+    """Cache-aware translator (a :class:`Translator`); see the module docstring.
 
-    Engines may expose ``cache_identity`` (e.g. ``"ct2-int8"``) and ``location`` (a
-    :class:`ModelLocation`); once the engine exists, those decide the cache key, so an engine
-    that falls back to another never files its output under the wrong name.
+    Once the engine exists, its ``cache_identity`` and ``location`` decide the cache key, so an
+    engine that falls back to another never files its output under the wrong name.
     """
 
     def __init__(
@@ -50,7 +40,7 @@ class TranslationService:
         self.settings = settings
         self.use_cache = use_cache
         self._engine_factory = engine_factory
-        self._engine: Translator | None = None
+        self._engine: Engine | None = None
         self._cache: TranslationCache | None = None
         self._options = GenerationOptions.from_settings(settings)
         self._found: ModelLocation | None = None
@@ -62,7 +52,7 @@ class TranslationService:
         return f"{self.settings.model} · {self._identity()}"
 
     @property
-    def engine(self) -> Translator | None:
+    def engine(self) -> Engine | None:
         """The engine, once created (None while everything came from the cache)."""
         return self._engine
 
@@ -71,9 +61,7 @@ class TranslationService:
 
         Raises :class:`reader.errors.ModelUnavailable` when the model cannot be had.
         """
-        engine = self._ensure_engine()
-        if isinstance(engine, LoadableTranslator):
-            engine.load(progress)
+        self._ensure_engine().load(progress)
 
     def cached(self, sentences: Sequence[str]) -> dict[int, str]:
         """Translations the cache already holds, by sentence index; never creates the engine.
@@ -90,7 +78,7 @@ class TranslationService:
         found = self._open_cache().get_many(setup, sentences)
         return {i: found[s] for i, s in enumerate(sentences) if s in found}
 
-    def translate(self, sentences: Sequence[str]) -> Iterator[list[TranslationResult]]:
+    def translate(self, sentences: Sequence[str]) -> Batches:
         """Cache hits first (one batch), then engine batches; one result per input index."""
         sentences = list(sentences)
         hits = self.cached(sentences)
@@ -117,18 +105,18 @@ class TranslationService:
                     for index in wanted[unique[result.index]]
                 ]
         finally:
-            close = getattr(batches, "close", None)
-            if close is not None:
-                close()
+            batches.close()
 
     def close(self) -> None:
-        """Release the cache file (the engine stays loaded)."""
+        """Release the cache file and the engine's model."""
         if self._cache is not None:
             self._cache.close()
+        if self._engine is not None:
+            self._engine.close()
 
     # -- internals ------------------------------------------------------------------------------
 
-    def _ensure_engine(self) -> Translator:
+    def _ensure_engine(self) -> Engine:
         if self._engine is None:
             factory = self._engine_factory
             if factory is None:
@@ -139,16 +127,15 @@ class TranslationService:
         return self._engine
 
     def _identity(self) -> str:
-        identity = getattr(self._engine, "cache_identity", None)
-        if isinstance(identity, str):
-            return identity
+        if self._engine is not None:
+            return self._engine.cache_identity
         from reader.translate.factory import cache_identity
 
         return cache_identity(self.settings)
 
     def _location(self) -> ModelLocation | None:
-        location = getattr(self._engine, "location", None)
-        if isinstance(location, ModelLocation):
+        location = self._engine.location if self._engine is not None else None
+        if location is not None:
             return location
         # Located once per service: the window asks for every chunk, and each look hashes files.
         if self._found is None:
@@ -180,19 +167,3 @@ class TranslationService:
         done = {sources[r.index]: r.text for r in batch if r.error is None and r.text is not None}
         if done and setup is not None:
             self._open_cache().put_many(setup, done)
-
-
-def translate_document(document: Document, translator: Translator) -> Iterator[list[Sentence]]:
-    """Translate every sentence of ``document`` in place, yielding the sentences each batch updated.
-
-    Each result goes to :meth:`Sentence.set_result`. Used by the ``translate`` and ``export`` commands; stop
-    iterating to cancel (sentences not reached stay pending).
-    """
-    sentences = document.sentences
-    for batch in translator.translate([s.text for s in sentences]):
-        updated: list[Sentence] = []
-        for result in batch:
-            sentence = sentences[result.index]
-            sentence.set_result(result.text, result.error)
-            updated.append(sentence)
-        yield updated

@@ -15,6 +15,7 @@ from typing import Any
 
 from reader.errors import ModelUnavailable
 from reader.translate.batching import Piece
+from reader.translate.device import choose_device
 from reader.translate.generation import GenerationOptions
 from reader.translate.marian_engine import MarianEngine, available_cores, first_line
 from reader.translate.marian_tokens import decode_target, encode_source
@@ -57,6 +58,7 @@ class TransformersEngine(MarianEngine):
         # Our progress goes to the callback; transformers' own bars would litter the CLI's stderr.
         transformers_logging.disable_progress_bar()  # type: ignore[no-untyped-call]
         torch.set_num_threads(available_cores())
+        device = choose_device(self.settings.device, int(torch.cuda.is_available()))
         # Loading is always from the local folder, so transformers itself never reaches the network;
         # MarianMTModel is a built-in class, so no remote code can be involved.
         try:
@@ -64,6 +66,7 @@ class TransformersEngine(MarianEngine):
             model: Any = MarianMTModel.from_pretrained(
                 location.folder, use_safetensors=not location.pickled_weights, dtype=torch.float32
             )
+            model.to(device)
             model.eval()
         except Exception as error:  # damaged or mismatched files: a model problem, not a crash
             raise ModelUnavailable(
@@ -81,6 +84,10 @@ class TransformersEngine(MarianEngine):
         )
         if progress is not None:
             progress(f"loaded {self.settings.model}", 1.0)
+
+    def close(self) -> None:
+        super().close()
+        self._model = self._generation_config = None
 
     @property
     def beams(self) -> int:
@@ -100,8 +107,11 @@ class TransformersEngine(MarianEngine):
         pad = self._tokenizer.pad_token_id
         eos = self._tokenizer.eos_token_id
         width = max(len(row) for row in ids)
-        input_ids = torch.tensor([row + [pad] * (width - len(row)) for row in ids])
-        attention_mask = torch.tensor([[1] * len(row) + [0] * (width - len(row)) for row in ids])
+        device = self._model.device
+        input_ids = torch.tensor([row + [pad] * (width - len(row)) for row in ids], device=device)
+        attention_mask = torch.tensor(
+            [[1] * len(row) + [0] * (width - len(row)) for row in ids], device=device
+        )
         caps = [self.options.cap_for(len(row)) for row in ids]
         config = copy.copy(self._generation_config)
         config.max_length = max(caps) + 1  # + the decoder start token
@@ -136,11 +146,11 @@ def _row_cap_processor(caps: list[int], beams: int, eos: int) -> Any:
 
     class RowCap(LogitsProcessor):
         def __init__(self) -> None:
-            self.caps = torch.tensor(caps).repeat_interleave(beams)
+            self.caps = torch.tensor(caps).repeat_interleave(beams)  # moved to the scores' device on use
 
         def __call__(self, input_ids: torch.Tensor, scores: torch.Tensor) -> torch.Tensor:
             produced = input_ids.shape[1] - 1  # tokens generated so far, not counting the start token
-            force = self.caps <= produced + 1  # the token chosen now is the last one allowed
+            force = (self.caps <= produced + 1).to(scores.device)  # the token now chosen is the last allowed
             if bool(force.any()):
                 scores[force] = float("-inf")
                 scores[force, eos] = 0.0

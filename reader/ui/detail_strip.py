@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -14,14 +14,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.document import Sentence, Status
+from reader.model import Segment, Status
 from reader.ui.fonts import ReadingFonts
 
 
 class DetailStrip(QWidget):
     """Shows one pair; empty when nothing is selected.
 
-    Signals: retry_requested(int) — the sentence index whose translation should be tried again;
+    Signals: retry_requested(int) — the segment id whose translation should be tried again;
     copy_arabic_requested(), copy_english_requested(), copy_pair_requested() — the copy buttons
     (the window copies its current sentence, the one shown here, as its Edit menu does).
     """
@@ -35,7 +35,8 @@ class DetailStrip(QWidget):
         super().__init__(parent)
         self.setObjectName("detailStrip")
         self.fonts = fonts
-        self.sentence: Sentence | None = None
+        self.sentence: Segment | None = None
+        self.zoom = 100
         self.heading = QLabel(self)
         self.heading.setObjectName("detailHeading")
         # The two texts sit where their panes are, whatever the UI's direction.
@@ -95,10 +96,20 @@ class DetailStrip(QWidget):
         self.grid.addWidget(self.english, 0, 1 if on_left else 0)
 
     def set_zoom(self, zoom: int) -> None:
+        self.zoom = zoom
         self.arabic.setFont(self.fonts.arabic_font(zoom))
         self.english.setFont(self.fonts.english_font(zoom))
 
-    def show_sentence(self, sentence: Sentence | None, total: int = 0) -> None:
+    def changeEvent(self, event) -> None:  # noqa: N802
+        # A new application style sheet (a theme switch) re-polishes the labels and drops the
+        # fonts set on them to the default: set the reading fonts again.
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.StyleChange and hasattr(self, "english"):
+            self.set_zoom(self.zoom)
+
+    def show_sentence(
+        self, sentence: Segment | None, position: int = -1, total: int = 0, paragraph: int = -1
+    ) -> None:
         self.sentence = sentence
         has = sentence is not None
         for button in (self.copy_arabic, self.copy_english, self.copy_pair):
@@ -111,7 +122,7 @@ class DetailStrip(QWidget):
             return
         self.heading.setText(
             self.tr("Sentence {number} of {total}, paragraph {paragraph}").format(
-                number=sentence.index + 1, total=total, paragraph=sentence.paragraph + 1
+                number=position + 1, total=total, paragraph=paragraph + 1
             )
         )
         self.arabic.setText(sentence.text)
@@ -129,4 +140,4 @@ class DetailStrip(QWidget):
 
     def _retry(self) -> None:
         if self.sentence is not None:
-            self.retry_requested.emit(self.sentence.index)
+            self.retry_requested.emit(self.sentence.id)

@@ -3,17 +3,19 @@
 The window wires widgets to the :class:`TranslationController` and the :class:`PdfExporter`; the
 work itself runs in background tasks. Everything that would block a test (message boxes, file
 dialogs) goes through attributes that tests replace: ``show_error``, ``ask_open_path``,
-``ask_save_path``, ``ask_directory``.
+``ask_save_path``, ``ask_directory``, ``ask_confirm``.
 """
 
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import (
+    QDockWidget,
     QFileDialog,
     QMainWindow,
     QMessageBox,
@@ -23,13 +25,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.document import Document, Sentence, Status
-from reader.errors import ReaderError
-from reader.loaders import has_text, load_document, normalise_text
-from reader.segment import segment_text
+from reader.library.positions import ReadingPositions
+from reader.loaders import has_text, normalise_text
+from reader.model import Change, Document, Segment, Status
+from reader.model.text_builder import build_text_document
 from reader.translate.protocol import EngineSettings
 from reader.ui.banner import ModelBanner
+from reader.ui.contents import ContentsTree
 from reader.ui.detail_strip import DetailStrip
+from reader.ui.document_opener import DocumentOpener, Opened, prepare
 from reader.ui.fonts import ReadingFonts, register_fonts
 from reader.ui.menus import WindowMenus
 from reader.ui.paths import register_search_paths
@@ -38,10 +42,10 @@ from reader.ui.progress_panel import ProgressPanel
 from reader.ui.reading_view import ReadingPane
 from reader.ui.settings import ZOOM_DEFAULT, ZOOM_MAX, ZOOM_MIN, ZOOM_STEP, AppSettings
 from reader.ui.settings_dialog import SettingsDialog, choose_directory
-from reader.ui.translation_controller import TranslationController, TranslatorFactory
+from reader.ui.translation_controller import TranslationController, TranslationState, TranslatorFactory
 
 
-def pair_text(sentence: Sentence | None) -> str:
+def pair_text(sentence: Segment | None) -> str:
     """The pair for the clipboard: the Arabic line, then the English line when there is one."""
     if sentence is None:
         return ""
@@ -54,7 +58,12 @@ def _output_fields(settings: EngineSettings) -> tuple[object, ...]:
 
 
 class MainWindow(QMainWindow):
-    """One document at a time. ``model_override`` is the ``--model`` given on the command line."""
+    """One document at a time. ``model_override`` is the ``--model`` given on the command line.
+
+    Signals: document_opened() — a document is on screen (opening runs in the background).
+    """
+
+    document_opened = Signal()
 
     def __init__(
         self,
@@ -72,10 +81,14 @@ class MainWindow(QMainWindow):
         self.model_override = model_override
         self.document: Document | None = None
         self.document_path: Path | None = None
+        self.document_key = ""
+        self.positions = ReadingPositions()
+        self._unsubscribe: Callable[[], None] | None = None
         self.show_error = self._message_box
         self.ask_open_path = self._ask_open_path
         self.ask_save_path = self._ask_save_path
         self.ask_directory = choose_directory
+        self.ask_confirm = self._confirm
         self.download_dialog: QProgressDialog | None = None
 
         self.banner = ModelBanner(self)
@@ -94,6 +107,15 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.banner)
         layout.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
+        self.contents = ContentsTree(self)
+        self.contents_dock = QDockWidget(self.tr("Contents"), self)
+        self.contents_dock.setObjectName("contentsDock")
+        self.contents_dock.setWidget(self.contents)
+        self.contents_dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.contents_dock)
+        self.contents_dock.hide()
+        self.contents_dock.visibilityChanged.connect(self._on_contents_visibility)
+        self.opener = DocumentOpener(self.positions, self)
         self.progress_panel = ProgressPanel(self)
         self.statusBar().addPermanentWidget(self.progress_panel)
         self.setAcceptDrops(True)
@@ -114,16 +136,22 @@ class MainWindow(QMainWindow):
         c.model_ready.connect(self._on_model_ready)
         c.model_unavailable.connect(self._on_model_unavailable)
         c.failed.connect(lambda message: self.show_error(self.tr("Translation stopped"), message))
-        c.sentences_updated.connect(self._on_sentences_updated)
         c.progress.connect(self.progress_panel.set_progress)
-        c.running_changed.connect(self._on_running_changed)
+        c.state_changed.connect(self._on_state_changed)
         c.finished.connect(lambda: self.statusBar().showMessage(self.tr("Translation finished."), 5000))
         c.cancelled.connect(self._on_cancelled)
         self.view.visible_rows_changed.connect(c.prioritize)
         self.view.current_row_changed.connect(self._show_current)
+        self.view.top_row_changed.connect(self.contents.follow)
+        self.contents.jump_requested.connect(self.view.scroll_to_row)
+        self.opener.started.connect(
+            lambda name: self.statusBar().showMessage(self.tr("Opening {name}…").format(name=name))
+        )
+        self.opener.opened.connect(self._on_opened)
+        self.opener.failed.connect(self._on_open_failed)
         self.view.copy_requested.connect(self.copy_pair)
         self.view.customContextMenuRequested.connect(self._context_menu)
-        self.strip.retry_requested.connect(lambda index: c.retry([index]))
+        self.strip.retry_requested.connect(lambda segment_id: c.retry([segment_id]))
         self.strip.copy_arabic_requested.connect(self.copy_arabic)
         self.strip.copy_english_requested.connect(self.copy_english)
         self.strip.copy_pair_requested.connect(self.copy_pair)
@@ -155,21 +183,27 @@ class MainWindow(QMainWindow):
         if header is None or not self.reading.header.restoreState(header):
             self.reading.header.setSizes([500, 500])
         self.view.set_split(self.reading.header.share())
+        self.strip.setVisible(self.settings.show_details)
         self.apply_zoom(self.settings.zoom)
         self.apply_sides(self.settings.arabic_on_left)
 
     # Documents -----------------------------------------------------------------------------
-    def open_path(self, path: str | Path) -> bool:
-        """Open a text file; a bad one shows the loader's one-line error and changes nothing."""
-        try:
-            document = load_document(path)
-        except ReaderError as error:
-            self.show_error(self.tr("Cannot open {name}").format(name=Path(path).name), str(error))
-            return False
-        resolved = Path(path).resolve()
-        self.settings.add_recent_file(str(resolved))
-        self.set_document(document, resolved)
-        return True
+    def open_path(self, path: str | Path) -> None:
+        """Open a document in the background (``document_opened`` when it is on screen); a bad
+        one shows the loader's one-line error and changes nothing."""
+        self.opener.open(Path(path))
+
+    def _on_opened(self, opened: Opened) -> None:
+        if opened.path is not None:
+            resolved = opened.path.resolve()
+            self.settings.add_recent_file(str(resolved))
+            opened = Opened(opened.document, resolved, opened.key, opened.position)
+        self.statusBar().clearMessage()
+        self.set_document(opened)
+
+    def _on_open_failed(self, name: str, reason: str) -> None:
+        self.statusBar().clearMessage()
+        self.show_error(self.tr("Cannot open {name}").format(name=name), reason)
 
     def open_text(self, text: str) -> bool:
         """Open pasted or dropped text as a new, unsaved document."""
@@ -177,17 +211,30 @@ class MainWindow(QMainWindow):
         if not has_text(text):
             self.show_error(self.tr("Nothing to open"), self.tr("The clipboard holds no text."))
             return False
-        self.set_document(segment_text(text, name=self.tr("Pasted text")), None)
+        document = build_text_document(text, name=self.tr("Pasted text"))
+        self.set_document(prepare(document, None, self.positions))
         return True
 
-    def set_document(self, document: Document, path: Path | None) -> None:
-        self.document, self.document_path = document, path
-        self.view.pair_model.set_document(document)
+    def set_document(self, opened: Opened) -> None:
+        self.remember_position()
+        if self._unsubscribe is not None:
+            self._unsubscribe()
+        document = opened.document
+        self.document, self.document_path, self.document_key = document, opened.path, opened.key
+        self._unsubscribe = document.subscribe(self._on_document_changed)
+        self.view.set_document(document, top_row=opened.position)
+        self.contents.set_document(document)
+        self.contents_dock.setVisible(self.settings.show_contents and not self.contents.is_empty())
         self.strip.show_sentence(None)
-        self.view.scrollToTop()
         self._update_title()
         self._update_actions()
         self.controller.set_document(document)
+        self.document_opened.emit()
+
+    def remember_position(self) -> None:
+        """Keep where the reader is in the current document, for the next time it is opened."""
+        if self.document is not None and self.document_key:
+            self.positions.remember(self.document_key, self.document, max(self.view.top_row(), 0))
 
     def open_dialog(self) -> None:
         path = self.ask_open_path()
@@ -223,12 +270,22 @@ class MainWindow(QMainWindow):
         self.actions_["export"].setEnabled(has_document and not self.exporter.is_running)
 
     # Selection and clipboard ---------------------------------------------------------------
-    def current_sentence(self):
-        return self.view.pair_model.sentence(self.view.current_row())
+    def current_sentence(self) -> Segment | None:
+        row = self.view.current_row()
+        return self.document.segment_at(row) if self.document is not None and row >= 0 else None
 
     def _show_current(self, _row: int = -1) -> None:
-        total = self.view.pair_model.rowCount()
-        self.strip.show_sentence(self.current_sentence(), total)
+        segment, document = self.current_sentence(), self.document
+        if segment is None or document is None:
+            self.strip.show_sentence(None)
+            return
+        paragraph = document.block_position(segment.block_id)
+        self.strip.show_sentence(segment, self.view.current_row(), len(document), paragraph)
+
+    def _on_document_changed(self, change: Change) -> None:
+        current = self.current_sentence()
+        if current is not None and current.id in change.segment_ids:
+            self._show_current()
 
     def copy_pair(self) -> None:
         text = pair_text(self.current_sentence())
@@ -246,10 +303,10 @@ class MainWindow(QMainWindow):
             QGuiApplication.clipboard().setText(sentence.translation)
 
     def _context_menu(self, position) -> None:
-        row = self.view.indexAt(position).row()
-        if row >= 0:
+        row = self.view.row_at_point(position)
+        if row >= 0 and self.document is not None:
             self.view.select_row(row)
-            menu = self.menus.pair_menu(self.view.pair_model.sentence(row))
+            menu = self.menus.pair_menu(self.document.segment_at(row))
             menu.popup(self.view.viewport().mapToGlobal(position))
 
     # Translation ---------------------------------------------------------------------------
@@ -263,20 +320,20 @@ class MainWindow(QMainWindow):
             return
         sentence = self.current_sentence()
         if sentence is not None and sentence.status is Status.FAILED:
-            self.controller.retry([sentence.index])
-        else:
-            self.controller.retry(
-                [s.index for s in self.document.iter_sentences() if s.status is Status.FAILED]
-            )
+            self.controller.retry([sentence.id])
+        elif self.document.failed_count:
+            self.controller.retry([s.id for s in self.document.iter_segments() if s.status is Status.FAILED])
 
-    def _on_sentences_updated(self, indexes: list[int]) -> None:
-        self.view.pair_model.sentences_changed(indexes)
-        if self.view.current_row() in indexes:
-            self._show_current()
-
-    def _on_running_changed(self, running: bool) -> None:
-        self.progress_panel.set_running(running or self.controller.is_loading)
-        self.view.set_translating(running)
+    def _on_state_changed(self, state: TranslationState) -> None:
+        busy = state in (TranslationState.LOADING, TranslationState.TRANSLATING)
+        self.progress_panel.set_running(busy)
+        self.progress_panel.set_can_resume(state is not TranslationState.UNAVAILABLE)
+        placeholders = {
+            TranslationState.LOADING: self.tr("waiting for the translation model…"),
+            TranslationState.TRANSLATING: self.tr("translating…"),
+            TranslationState.UNAVAILABLE: self.tr("no translation model"),
+        }
+        self.view.set_placeholder(placeholders.get(state, self.tr("not translated yet")))
 
     def _on_cancelled(self) -> None:
         self._close_download_dialog()
@@ -326,7 +383,9 @@ class MainWindow(QMainWindow):
             self.controller.set_settings(self.engine_settings(), retranslate=False)
 
     def open_settings(self) -> None:
-        dialog = SettingsDialog(self.settings, self, choose_folder=self.ask_directory)
+        dialog = SettingsDialog(
+            self.settings, self, choose_folder=self.ask_directory, model_in_use=self.controller.settings.model
+        )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self.apply_settings(dialog))
         dialog.open()
@@ -374,10 +433,39 @@ class MainWindow(QMainWindow):
     def swap_panes(self) -> None:
         self.apply_sides(not self.settings.arabic_on_left)
 
+    def toggle_contents(self) -> None:
+        """View ▸ Contents: the chapters sidebar (shown only for documents that have headings)."""
+        shown = not self.settings.show_contents
+        self.settings.show_contents = shown
+        self.actions_["contents"].setChecked(shown)
+        self.contents_dock.setVisible(shown and not self.contents.is_empty())
+
+    def _on_contents_visibility(self, visible: bool) -> None:
+        # The dock's own close button hides it: remember that as the reader's choice.
+        if not visible and self.isVisible() and not self.contents.is_empty() and self.document is not None:
+            self.settings.show_contents = False
+            self.actions_["contents"].setChecked(False)
+
+    def toggle_details(self) -> None:
+        """View ▸ Sentence Details: the strip under the reading view."""
+        shown = not self.settings.show_details
+        self.settings.show_details = shown
+        self.actions_["details"].setChecked(shown)
+        self.strip.setVisible(shown)
+
     # Export --------------------------------------------------------------------------------
     def export_pdf(self) -> None:
         if self.document is None or self.exporter.is_running:
             return
+        missing = self.document.pending_count + self.document.failed_count
+        if missing:
+            # As the CLI, which refuses (exit 3) unless --allow-untranslated: say so, never silently.
+            question = self.tr(
+                "{count} of {total} sentences have no translation yet; the PDF will mark them "
+                "[not translated]. Export anyway?"
+            ).format(count=missing, total=len(self.document))
+            if not self.ask_confirm(self.tr("Export PDF"), question):
+                return
         path = self.ask_save_path(self._suggested_pdf_name())
         if not path:
             return
@@ -416,6 +504,10 @@ class MainWindow(QMainWindow):
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
 
+    def _confirm(self, title: str, question: str) -> bool:
+        answer = QMessageBox.question(self, title, question)
+        return answer == QMessageBox.StandardButton.Yes
+
     def _ask_open_path(self) -> str:
         path, _ = QFileDialog.getOpenFileName(
             self, self.tr("Open an Arabic text"), "", self.tr("Text files (*.txt);;All files (*)")
@@ -431,6 +523,8 @@ class MainWindow(QMainWindow):
     # Closing -------------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         """Stop the work (between batches) and wait for it, then remember the window."""
+        self.remember_position()
+        self.opener.shutdown()
         self.controller.shutdown()
         self.exporter.shutdown()
         self._close_download_dialog()

@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence
 from PySide6.QtWidgets import QMenu, QMessageBox
 
-from reader.document import Sentence, Status
+from reader.model import Segment, Status
 from reader.ui.theme import ThemeKeeper
 
 if TYPE_CHECKING:
@@ -98,6 +98,12 @@ class WindowMenus(QObject):
         self._add(menu, "zoom_reset", self.tr("&Actual Size"), w.zoom_reset, ["Ctrl+0"])
         menu.addSeparator()
         self._add(menu, "swap", self.tr("&Swap Panes"), w.swap_panes, ["Ctrl+Shift+S"])
+        contents = self._add(menu, "contents", self.tr("&Contents"), w.toggle_contents, ["F9"])
+        contents.setCheckable(True)
+        contents.setChecked(w.settings.show_contents)
+        details = self._add(menu, "details", self.tr("Sentence &Details"), w.toggle_details, ["F10"])
+        details.setCheckable(True)
+        details.setChecked(w.settings.show_details)
         theme_menu = menu.addMenu(self.tr("&Theme"))
         group = QActionGroup(self)
         names = {
@@ -142,7 +148,7 @@ class WindowMenus(QObject):
         )
         box.open()
 
-    def pair_menu(self, sentence: Sentence | None) -> QMenu:
+    def pair_menu(self, sentence: Segment | None) -> QMenu:
         """The right-click menu on a pair."""
         w = self.window
         menu = QMenu(w)
@@ -152,6 +158,6 @@ class WindowMenus(QObject):
         english.setEnabled(sentence is not None and sentence.status is Status.DONE)
         if sentence is not None and sentence.status is Status.FAILED:
             menu.addSeparator()
-            menu.addAction(self.tr("Retry"), lambda: w.controller.retry([sentence.index]))
+            menu.addAction(self.tr("Retry"), lambda: w.controller.retry([sentence.id]))
         menu.aboutToHide.connect(menu.deleteLater)
         return menu

@@ -14,7 +14,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
-from reader.document import Document
+from reader.model import Document
 from reader.ui.workers import Task, TaskContext, one_line
 
 ExportFunction = Callable[..., None]

@@ -44,6 +44,7 @@ class ProgressPanel(QWidget):
         self.cancel_button.clicked.connect(self.cancel_requested)
         self.resume_button.clicked.connect(self.resume_requested)
         self.running = False
+        self.can_resume = True
         self.done = self.failed = self.total = 0
         self.set_running(False)
         self.set_progress(0, 0, 0, None)
@@ -66,6 +67,11 @@ class ProgressPanel(QWidget):
         self.label.setText(text)
         self._update_resume()
 
+    def set_can_resume(self, can_resume: bool) -> None:
+        """False while no model can be had: Resume would do nothing (the banner says what to do)."""
+        self.can_resume = can_resume
+        self._update_resume()
+
     def _update_resume(self) -> None:
         pending = self.total - self.done - self.failed
-        self.resume_button.setVisible(not self.running and pending > 0)
+        self.resume_button.setVisible(self.can_resume and not self.running and pending > 0)

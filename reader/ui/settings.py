@@ -60,6 +60,21 @@ class _ChoiceSetting:
         owner.store.setValue(self.key, _choice(value, self.choices, self.choices[0]))
 
 
+class _BoolSetting:
+    """A true/false setting with a default."""
+
+    def __init__(self, key: str, default: bool) -> None:
+        self.key, self.default = key, default
+
+    def __get__(self, owner: AppSettings | None, _type: type | None = None) -> bool:
+        if owner is None:
+            return self  # type: ignore[return-value]
+        return _to_bool(owner._get(self.key, self.default), self.default)
+
+    def __set__(self, owner: AppSettings, value: bool) -> None:
+        owner.store.setValue(self.key, bool(value))
+
+
 class AppSettings:
     """Typed access to everything the window remembers between runs."""
 
@@ -130,6 +145,8 @@ class AppSettings:
         self.store.setValue("view/arabic_on_left", bool(value))
 
     theme = _ChoiceSetting("view/theme", THEMES)
+    show_contents = _BoolSetting("view/show_contents", True)
+    show_details = _BoolSetting("view/show_details", True)
 
     @property
     def ui_language(self) -> str:

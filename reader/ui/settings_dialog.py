@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPushButton,
     QSpinBox,
@@ -29,7 +30,11 @@ def choose_directory(parent: QWidget, title: str) -> str:
 
 
 class SettingsDialog(QDialog):
-    """Edits a copy of the values; :meth:`apply` writes them to the settings."""
+    """Edits a copy of the values; :meth:`apply` writes them to the settings.
+
+    ``model_in_use`` is the model this session runs when it differs from the saved one (``--model``
+    or ``BIREADER_MODEL``): the field shows it, with a note, and it is saved only if edited.
+    """
 
     def __init__(
         self,
@@ -37,12 +42,22 @@ class SettingsDialog(QDialog):
         parent: QWidget | None = None,
         *,
         choose_folder: DirectoryChooser = choose_directory,
+        model_in_use: str | None = None,
     ) -> None:
         super().__init__(parent)
         self.settings = settings
         self.choose_folder = choose_folder
         self.setWindowTitle(self.tr("Settings"))
-        self.model = QLineEdit(settings.model, self)
+        self.shown_model = model_in_use or settings.model
+        self.model = QLineEdit(self.shown_model, self)
+        self.model_note = QLabel(
+            self.tr(
+                "In use for this session (from the command line or BIREADER_MODEL); saved only if you change it."
+            ),
+            self,
+        )
+        self.model_note.setWordWrap(True)
+        self.model_note.setVisible(self.shown_model != settings.model)
         self.model.setPlaceholderText(self.tr("Hub id such as Helsinki-NLP/opus-mt-ar-en, or a folder"))
         self.model.setMinimumWidth(360)
         browse = QPushButton(self.tr("Folder…"), self)
@@ -77,6 +92,7 @@ class SettingsDialog(QDialog):
         self.page_size.setCurrentIndex(PAGE_SIZES.index(settings.export_page_size))
         form = QFormLayout()
         form.addRow(self.tr("Model:"), model_row)
+        form.addRow("", self.model_note)
         form.addRow(self.tr("Engine:"), self.engine)
         form.addRow(self.tr("Beam size:"), self.beams)
         form.addRow(self.tr("Batch size:"), self.batch_size)
@@ -98,7 +114,8 @@ class SettingsDialog(QDialog):
 
     def apply(self) -> None:
         s = self.settings
-        s.model = self.model.text()
+        if self.model.text() != self.shown_model:
+            s.model = self.model.text()
         s.engine = self.engine.currentData()
         s.beams = self.beams.value()
         s.batch_size = self.batch_size.value()

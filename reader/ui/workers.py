@@ -14,15 +14,9 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
-from reader.errors import ReaderError
+from reader.errors import one_line
 
-
-def one_line(error: BaseException) -> str:
-    """A user-facing line for an exception: ReaderErrors speak for themselves, others get their type."""
-    text = " ".join(str(error).split())
-    if isinstance(error, ReaderError):
-        return text
-    return f"{type(error).__name__}: {text}" if text else type(error).__name__
+__all__ = ["Task", "TaskCancelled", "TaskContext", "one_line", "running_tasks"]
 
 
 class TaskCancelled(Exception):

@@ -4,42 +4,42 @@
 <context>
     <name>DetailStrip</name>
     <message>
-        <location filename="../../reader/ui/detail_strip.py" line="54"/>
+        <location filename="../../reader/ui/detail_strip.py" line="59"/>
         <source>Copy Arabic</source>
         <translation>نسخ العربية</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/detail_strip.py" line="55"/>
+        <location filename="../../reader/ui/detail_strip.py" line="60"/>
         <source>Copy English</source>
         <translation>نسخ الإنجليزية</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/detail_strip.py" line="56"/>
+        <location filename="../../reader/ui/detail_strip.py" line="61"/>
         <source>Copy pair</source>
         <translation>نسخ الزوج</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/detail_strip.py" line="57"/>
+        <location filename="../../reader/ui/detail_strip.py" line="62"/>
         <source>Retry</source>
         <translation>إعادة المحاولة</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/detail_strip.py" line="105"/>
+        <location filename="../../reader/ui/detail_strip.py" line="118"/>
         <source>Click a sentence to see the pair here.</source>
         <translation>انقر على جملة لترى الزوج هنا.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/detail_strip.py" line="111"/>
+        <location filename="../../reader/ui/detail_strip.py" line="124"/>
         <source>Sentence {number} of {total}, paragraph {paragraph}</source>
         <translation>الجملة {number} من {total}، الفقرة {paragraph}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/detail_strip.py" line="122"/>
+        <location filename="../../reader/ui/detail_strip.py" line="135"/>
         <source>Translation failed: {reason}</source>
         <translation>فشلت الترجمة: {reason}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/detail_strip.py" line="124"/>
+        <location filename="../../reader/ui/detail_strip.py" line="137"/>
         <source>Not translated yet.</source>
         <translation>لم تُترجم بعد.</translation>
     </message>
@@ -47,117 +47,153 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="103"/>
+        <location filename="../../reader/ui/main_window.py" line="138"/>
         <source>Translation stopped</source>
         <translation>توقفت الترجمة</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="107"/>
+        <location filename="../../reader/ui/main_window.py" line="141"/>
         <source>Translation finished.</source>
         <translation>اكتملت الترجمة.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="122"/>
+        <location filename="../../reader/ui/main_window.py" line="148"/>
+        <source>Opening {name}…</source>
+        <translation>جارٍ فتح {name}…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="166"/>
         <source>Export cancelled.</source>
         <translation>أُلغي التصدير.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="151"/>
+        <location filename="../../reader/ui/main_window.py" line="206"/>
         <source>Cannot open {name}</source>
         <translation>تعذّر فتح {name}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="161"/>
+        <location filename="../../reader/ui/main_window.py" line="212"/>
         <source>Nothing to open</source>
         <translation>لا شيء لفتحه</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="161"/>
+        <location filename="../../reader/ui/main_window.py" line="212"/>
         <source>The clipboard holds no text.</source>
         <translation>لا تحتوي الحافظة على نص.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="164"/>
+        <location filename="../../reader/ui/main_window.py" line="214"/>
         <source>Pasted text</source>
         <translation>نص ملصق</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="199"/>
+        <location filename="../../reader/ui/main_window.py" line="262"/>
         <source>Bilingual Reader</source>
         <translation>القارئ ثنائي اللغة</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="268"/>
+        <location filename="../../reader/ui/main_window.py" line="332"/>
+        <source>waiting for the translation model…</source>
+        <translation>بانتظار نموذج الترجمة…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="333"/>
+        <source>translating…</source>
+        <translation>جارٍ الترجمة…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="334"/>
+        <source>no translation model</source>
+        <translation>لا يوجد نموذج ترجمة</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="336"/>
+        <source>not translated yet</source>
+        <translation>لم تُترجم بعد</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="341"/>
         <source>Translation cancelled.</source>
         <translation>أُلغيت الترجمة.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="277"/>
+        <location filename="../../reader/ui/main_window.py" line="350"/>
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="278"/>
+        <location filename="../../reader/ui/main_window.py" line="351"/>
         <source>Downloading the model</source>
         <translation>تنزيل النموذج</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="296"/>
+        <location filename="../../reader/ui/main_window.py" line="369"/>
         <source>Model: {model}</source>
         <translation>النموذج: {model}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="305"/>
+        <location filename="../../reader/ui/main_window.py" line="378"/>
         <source>Choose a MarianMT model folder</source>
         <translation>اختر مجلد نموذج MarianMT</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="350"/>
+        <location filename="../../reader/ui/main_window.py" line="430"/>
         <source>Arabic</source>
         <translation>العربية</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="350"/>
+        <location filename="../../reader/ui/main_window.py" line="430"/>
         <source>English</source>
         <translation>الإنجليزية</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="370"/>
+        <location filename="../../reader/ui/main_window.py" line="464"/>
+        <source>{count} of {total} sentences have no translation yet; the PDF will mark them [not translated]. Export anyway?</source>
+        <translation>{count} من {total} جملة بلا ترجمة بعد؛ سيُعلَّم عليها في ملف PDF بـ [not translated]. أتصدّر رغم ذلك؟</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="479"/>
         <source>Exporting PDF…</source>
         <translation>جارٍ التصدير إلى PDF…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="379"/>
+        <location filename="../../reader/ui/main_window.py" line="488"/>
         <source>Exporting PDF… {done} / {total}</source>
         <translation>جارٍ التصدير إلى PDF… {done} / {total}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="384"/>
+        <location filename="../../reader/ui/main_window.py" line="493"/>
         <source>Saved {path}</source>
         <translation>حُفظ {path}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="389"/>
+        <location filename="../../reader/ui/main_window.py" line="498"/>
         <source>Could not export the PDF</source>
         <translation>تعذّر تصدير ملف PDF</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="400"/>
+        <location filename="../../reader/ui/main_window.py" line="513"/>
         <source>Open an Arabic text</source>
         <translation>فتح نص عربي</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="400"/>
+        <location filename="../../reader/ui/main_window.py" line="513"/>
         <source>Text files (*.txt);;All files (*)</source>
         <translation>ملفات نصية (*.txt);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="406"/>
+        <location filename="../../reader/ui/main_window.py" line="467"/>
+        <location filename="../../reader/ui/main_window.py" line="519"/>
         <source>Export PDF</source>
         <translation>تصدير PDF</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="406"/>
+        <location filename="../../reader/ui/main_window.py" line="111"/>
+        <source>Contents</source>
+        <translation>المحتويات</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="519"/>
         <source>PDF files (*.pdf)</source>
         <translation>ملفات PDF (*.pdf)</translation>
     </message>
@@ -188,19 +224,17 @@
 <context>
     <name>PairDelegate</name>
     <message>
-        <location filename="../../reader/ui/pair_delegate.py" line="138"/>
+        <location filename="../../reader/ui/pair_layout.py" line="159"/>
         <source>Translation failed (hover for the reason; Ctrl+R retries)</source>
         <translation>فشلت الترجمة (مرّر المؤشر لمعرفة السبب؛ Ctrl+R لإعادة المحاولة)</translation>
     </message>
+</context>
+<context>
+    <name>PairView</name>
     <message>
-        <location filename="../../reader/ui/pair_delegate.py" line="142"/>
-        <source>translating…</source>
-        <translation>جارٍ الترجمة…</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/pair_delegate.py" line="142"/>
-        <source>not translated yet</source>
-        <translation>لم تُترجم بعد</translation>
+        <location filename="../../reader/ui/pair_view.py" line="310"/>
+        <source>Open an Arabic text file (Ctrl+O), drop one here, or paste Arabic text as a new document (Ctrl+Shift+V).</source>
+        <translation>افتح ملفًا نصيًا عربيًا (Ctrl+O)، أو أفلته هنا، أو الصق نصًا عربيًا مستندًا جديدًا (Ctrl+Shift+V).</translation>
     </message>
 </context>
 <context>
@@ -216,17 +250,17 @@
         <translation>استئناف</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/progress_panel.py" line="61"/>
+        <location filename="../../reader/ui/progress_panel.py" line="62"/>
         <source>{done} / {total} sentences translated</source>
         <translation>تُرجمت {done} من {total} جملة</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/progress_panel.py" line="63"/>
+        <location filename="../../reader/ui/progress_panel.py" line="64"/>
         <source>{failed} failed</source>
         <translation>فشلت {failed}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/progress_panel.py" line="65"/>
+        <location filename="../../reader/ui/progress_panel.py" line="66"/>
         <source>about {time} left</source>
         <translation>يتبقى نحو {time}</translation>
     </message>
@@ -242,15 +276,7 @@
 <context>
     <name>ReadingView</name>
     <message>
-        <location filename="../../reader/ui/reading_view.py" line="189"/>
-        <source>Open an Arabic text file (Ctrl+O), drop one here, or paste Arabic text as a new document (Ctrl+Shift+V).</source>
-        <translation>افتح ملفًا نصيًا عربيًا (Ctrl+O)، أو أفلته هنا، أو الصق نصًا عربيًا مستندًا جديدًا (Ctrl+Shift+V).</translation>
-    </message>
-</context>
-<context>
-    <name>SentencePairModel</name>
-    <message>
-        <location filename="../../reader/ui/pair_model.py" line="63"/>
+        <location filename="../../reader/ui/reading_view.py" line="109"/>
         <source>Translation failed: {reason}
 Select the sentence and choose Retry (Ctrl+R).</source>
         <translation>فشلت الترجمة: {reason}
@@ -260,82 +286,87 @@ Select the sentence and choose Retry (Ctrl+R).</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../reader/ui/settings_dialog.py" line="48"/>
+        <location filename="../../reader/ui/settings_dialog.py" line="50"/>
         <source>Settings</source>
         <translation>الإعدادات</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/settings_dialog.py" line="50"/>
+        <location filename="../../reader/ui/settings_dialog.py" line="55"/>
+        <source>In use for this session (from the command line or BIREADER_MODEL); saved only if you change it.</source>
+        <translation>مستخدم في هذه الجلسة (من سطر الأوامر أو BIREADER_MODEL)؛ لا يُحفظ إلا إذا غيّرته.</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/settings_dialog.py" line="61"/>
         <source>Hub id such as Helsinki-NLP/opus-mt-ar-en, or a folder</source>
         <translation>معرّف في المستودع مثل Helsinki-NLP/opus-mt-ar-en، أو مجلد</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/settings_dialog.py" line="52"/>
+        <location filename="../../reader/ui/settings_dialog.py" line="63"/>
         <source>Folder…</source>
         <translation>مجلد…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/settings_dialog.py" line="59"/>
+        <location filename="../../reader/ui/settings_dialog.py" line="70"/>
         <source>Automatic (CTranslate2 when it works)</source>
         <translation>تلقائي (CTranslate2 عند توفره)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/settings_dialog.py" line="60"/>
+        <location filename="../../reader/ui/settings_dialog.py" line="71"/>
         <source>CTranslate2 (fast, int8)</source>
         <translation>CTranslate2 (سريع، int8)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/settings_dialog.py" line="61"/>
+        <location filename="../../reader/ui/settings_dialog.py" line="72"/>
         <source>Transformers (PyTorch)</source>
         <translation>Transformers (PyTorch)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/settings_dialog.py" line="68"/>
+        <location filename="../../reader/ui/settings_dialog.py" line="79"/>
         <source>Model default</source>
         <translation>افتراضي النموذج</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/settings_dialog.py" line="74"/>
+        <location filename="../../reader/ui/settings_dialog.py" line="85"/>
         <source>Side by side</source>
         <translation>جنبًا إلى جنب</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/settings_dialog.py" line="75"/>
+        <location filename="../../reader/ui/settings_dialog.py" line="85"/>
         <source>Interleaved</source>
         <translation>متداخل</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/settings_dialog.py" line="82"/>
+        <location filename="../../reader/ui/settings_dialog.py" line="94"/>
         <source>Model:</source>
         <translation>النموذج:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/settings_dialog.py" line="83"/>
+        <location filename="../../reader/ui/settings_dialog.py" line="96"/>
         <source>Engine:</source>
         <translation>المحرك:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/settings_dialog.py" line="84"/>
+        <location filename="../../reader/ui/settings_dialog.py" line="97"/>
         <source>Beam size:</source>
         <translation>حجم الحزمة:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/settings_dialog.py" line="85"/>
+        <location filename="../../reader/ui/settings_dialog.py" line="98"/>
         <source>Batch size:</source>
         <translation>حجم الدفعة:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/settings_dialog.py" line="86"/>
+        <location filename="../../reader/ui/settings_dialog.py" line="99"/>
         <source>PDF layout:</source>
         <translation>تخطيط PDF:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/settings_dialog.py" line="87"/>
+        <location filename="../../reader/ui/settings_dialog.py" line="100"/>
         <source>PDF page size:</source>
         <translation>حجم صفحة PDF:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/settings_dialog.py" line="98"/>
+        <location filename="../../reader/ui/settings_dialog.py" line="111"/>
         <source>Choose a MarianMT model folder</source>
         <translation>اختر مجلد نموذج MarianMT</translation>
     </message>
@@ -343,14 +374,9 @@ Select the sentence and choose Retry (Ctrl+R).</source>
 <context>
     <name>TranslationController</name>
     <message>
-        <location filename="../../reader/ui/translation_controller.py" line="245"/>
+        <location filename="../../reader/ui/translation_controller.py" line="236"/>
         <source>Loading the translation model {model}…</source>
         <translation>جارٍ تحميل نموذج الترجمة {model}…</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/translation_controller.py" line="306"/>
-        <source>no translation</source>
-        <translation>لا توجد ترجمة</translation>
     </message>
 </context>
 <context>
@@ -447,88 +473,98 @@ Select the sentence and choose Retry (Ctrl+R).</source>
     </message>
     <message>
         <location filename="../../reader/ui/menus.py" line="101"/>
+        <source>&amp;Contents</source>
+        <translation>ال&amp;محتويات</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/menus.py" line="104"/>
+        <source>Sentence &amp;Details</source>
+        <translation>&amp;تفاصيل الجملة</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/menus.py" line="107"/>
         <source>&amp;Theme</source>
         <translation>الم&amp;ظهر</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/menus.py" line="104"/>
+        <location filename="../../reader/ui/menus.py" line="110"/>
         <source>Follow the &amp;System</source>
         <translation>اتباع ال&amp;نظام</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/menus.py" line="105"/>
+        <location filename="../../reader/ui/menus.py" line="111"/>
         <source>&amp;Light</source>
         <translation>&amp;فاتح</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/menus.py" line="106"/>
+        <location filename="../../reader/ui/menus.py" line="112"/>
         <source>&amp;Dark</source>
         <translation>&amp;داكن</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/menus.py" line="123"/>
+        <location filename="../../reader/ui/menus.py" line="129"/>
         <source>&amp;Translation</source>
         <translation>ال&amp;ترجمة</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/menus.py" line="124"/>
+        <location filename="../../reader/ui/menus.py" line="130"/>
         <source>&amp;Translate Remaining</source>
         <translation>ترجمة ال&amp;باقي</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/menus.py" line="125"/>
+        <location filename="../../reader/ui/menus.py" line="131"/>
         <source>&amp;Cancel Translation</source>
         <translation>إل&amp;غاء الترجمة</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/menus.py" line="126"/>
+        <location filename="../../reader/ui/menus.py" line="132"/>
         <source>&amp;Retry Failed</source>
         <translation>إعادة محاولة ال&amp;فاشل</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/menus.py" line="128"/>
+        <location filename="../../reader/ui/menus.py" line="134"/>
         <source>Choose &amp;Model Folder…</source>
         <translation>اختيار مجلد ال&amp;نموذج…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/menus.py" line="131"/>
+        <location filename="../../reader/ui/menus.py" line="137"/>
         <source>&amp;Help</source>
         <translation>م&amp;ساعدة</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/menus.py" line="132"/>
+        <location filename="../../reader/ui/menus.py" line="138"/>
         <source>&amp;About Bilingual Reader</source>
         <translation>&amp;عن القارئ ثنائي اللغة</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/menus.py" line="136"/>
+        <location filename="../../reader/ui/menus.py" line="142"/>
         <source>About Bilingual Reader</source>
         <translation>عن القارئ ثنائي اللغة</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/menus.py" line="139"/>
+        <location filename="../../reader/ui/menus.py" line="145"/>
         <source>Bilingual Reader shows an Arabic text beside its English translation, sentence by sentence.
 Translation by a MarianMT model running on this computer.</source>
         <translation>يعرض القارئ ثنائي اللغة النص العربي بجانب ترجمته الإنجليزية، جملةً بجملة.
 الترجمة بنموذج MarianMT يعمل على هذا الحاسوب.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/menus.py" line="149"/>
+        <location filename="../../reader/ui/menus.py" line="155"/>
         <source>Copy Pair</source>
         <translation>نسخ الزوج</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/menus.py" line="150"/>
+        <location filename="../../reader/ui/menus.py" line="156"/>
         <source>Copy Arabic</source>
         <translation>نسخ العربية</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/menus.py" line="151"/>
+        <location filename="../../reader/ui/menus.py" line="157"/>
         <source>Copy English</source>
         <translation>نسخ الإنجليزية</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/menus.py" line="155"/>
+        <location filename="../../reader/ui/menus.py" line="161"/>
         <source>Retry</source>
         <translation>إعادة المحاولة</translation>
     </message>

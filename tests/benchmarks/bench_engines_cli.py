@@ -33,8 +33,8 @@ from reader.loaders import load_document  # noqa: E402
 from reader.translate.ct2_engine import Ct2Engine  # noqa: E402
 from reader.translate.generation import GenerationOptions  # noqa: E402
 from reader.translate.protocol import EngineSettings  # noqa: E402
+from reader.translate.queue import FIRST_CHUNK, VisibleFirstQueue  # noqa: E402 (plain Python, no Qt)
 from reader.translate.transformers_engine import TransformersEngine  # noqa: E402
-from reader.ui.translation_queue import FIRST_CHUNK, VisibleFirstQueue  # noqa: E402 (plain Python, no Qt)
 from tests.benchmarks.fullshape_model import (  # noqa: E402
     default_folder,
     ensure_fullshape_model,
@@ -78,7 +78,7 @@ def first_sentence_latency(
     translator = Ct2Engine(settings, options) if engine == "ct2" else TransformersEngine(settings, options)
     translator.load()
     list(translator.translate(["قالت المصادر"]))  # warm-up, as a window would have by its second document
-    texts = [s.text for s in load_document(SEED).iter_sentences()]
+    texts = [s.text for s in load_document(SEED).iter_segments()]
     queue = VisibleFirstQueue(range(len(texts)), chunk_size=16, first_chunk=first_chunk, visible=range(8))
     started = time.perf_counter()
     chunk = queue.take()

@@ -22,7 +22,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO))
 
-from reader.document import Document  # noqa: E402
+from reader.model import Document, SegmentResult  # noqa: E402
 from reader.segment import segment_text  # noqa: E402
 
 SEED = REPO / "seeds" / "news_us_russia_talks_switzerland.ar.txt"
@@ -45,8 +45,10 @@ def fake_english(arabic: str, index: int) -> str:
 def build_document(repeat: int) -> Document:
     text = SEED.read_text(encoding="utf-8").strip()
     document = segment_text("\n".join([text] * repeat), name=f"{SEED.name} ×{repeat}")
-    for sentence in document.sentences:
-        sentence.set_translation(fake_english(sentence.text, sentence.index))
+    document.apply_results(
+        SegmentResult(s.id, s.revision, fake_english(s.text, position))
+        for position, s in enumerate(document.iter_segments())
+    )
     return document
 
 
@@ -68,7 +70,7 @@ def main() -> None:
         folder = Path(folder_name)
         os.environ["BIREADER_CACHE_DIR"] = str(folder / "cache")  # cold: no Noto instance yet
         document = build_document(args.repeat)
-        print(f"document: {len(document.sentences)} sentences, {len(document.text)} characters")
+        print(f"document: {len(document)} sentences, {len(document.text)} characters")
         cold, _ = run(document, folder, "side-by-side")
         print(f"side-by-side, cold font cache: {cold:.2f} s")
         for layout in ("side-by-side", "interleaved"):

@@ -23,7 +23,7 @@ def main() -> None:
     from reader.loaders import load_document
 
     seed = SEED.read_text(encoding="utf-8")
-    print(f"seed: {len(load_document(SEED).sentences)} sentences, {len(seed.encode())} bytes")
+    print(f"seed: {len(load_document(SEED))} sentences, {len(seed.encode())} bytes")
     with tempfile.TemporaryDirectory() as folder:
         big = Path(folder) / "book.txt"
         copies = TARGET_BYTES // len((seed + "\n").encode()) + 1
@@ -34,7 +34,7 @@ def main() -> None:
             started = time.perf_counter()
             document = load_document(big)
             best = min(best, time.perf_counter() - started)
-        print(f"5 MB file: {size} bytes, {len(document.sentences)} sentences")
+        print(f"5 MB file: {size} bytes, {len(document)} sentences")
         print(f"load + segment in-process (best of 3): {best:.3f} s")
         started = time.perf_counter()
         subprocess.run(

@@ -89,7 +89,7 @@ def main() -> None:
     print(f"model: {model} (ready in {time.perf_counter() - started:.1f} s)")
     words, pieces, ratio = pieces_per_word(model)
     print(f"seed source tokens: {words:.1f} words, {pieces:.1f} pieces a sentence = {ratio:.2f} pieces/word")
-    sentences = [s.text for s in load_document(SEED).iter_sentences()]
+    sentences = [s.text for s in load_document(SEED).iter_segments()]
     tokens = FORCED_TOKENS * len(sentences)
     print(f"seed: {len(sentences)} sentences × {FORCED_TOKENS} forced output tokens = {tokens} tokens")
     print(f"threads per engine: {available_cores()}; load average before: {_load()}")

@@ -68,8 +68,9 @@ def run(model: str, engine: str, beams: int, settings_file: Path) -> int:
         translating.start()
         print(f"engine: {description}")
 
-    def updated(_indexes: list[int]) -> None:
-        marks.setdefault("first English", time.perf_counter() - start)
+    def updated(done: int, _failed: int, _total: int, _left: object) -> None:
+        if done:
+            marks.setdefault("first English", time.perf_counter() - start)
 
     def finished() -> None:
         marks["last English"] = time.perf_counter() - start
@@ -83,7 +84,7 @@ def run(model: str, engine: str, beams: int, settings_file: Path) -> int:
         app.quit()
 
     window.controller.model_ready.connect(ready)
-    window.controller.sentences_updated.connect(updated)
+    window.controller.progress.connect(updated)
     window.controller.finished.connect(finished)
     window.controller.model_unavailable.connect(unavailable)
     loading.start()

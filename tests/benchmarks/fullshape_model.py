@@ -61,7 +61,7 @@ def pieces_per_word(folder: Path) -> tuple[float, float, float]:
     from reader.loaders import load_document
 
     processor = spm.SentencePieceProcessor(model_file=str(folder / "source.spm"))
-    sentences = [s.text for s in load_document(SEED).iter_sentences()]
+    sentences = [s.text for s in load_document(SEED).iter_segments()]
     words = sum(len(text.split()) for text in sentences)
     pieces = sum(len(processor.encode(text)) for text in sentences)
     return words / len(sentences), pieces / len(sentences), pieces / words

@@ -6,7 +6,7 @@ import threading
 
 import pytest
 
-from reader.ui.translation_queue import VisibleFirstQueue
+from reader.translate.queue import VisibleFirstQueue
 
 
 def drain(queue: VisibleFirstQueue) -> list[list[int]]:

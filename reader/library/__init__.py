@@ -1,0 +1,1 @@
+"""What the reader keeps of the user's work between sessions (no Qt)."""

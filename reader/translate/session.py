@@ -1,0 +1,183 @@
+"""One translation session for the CLI and the window: visible-first, de-duplicated, cancellable.
+
+The session reads the document (never changes it) and yields :class:`SegmentResult`s addressed by
+segment id and the revision the text was taken at; whoever owns the document applies them with
+:meth:`Document.apply_results` on its own thread (the CLI in its loop, the window on the GUI
+thread), so a result for a segment that changed meanwhile is dropped there. The translator in
+front (:class:`TranslationService`) answers from the cache first.
+
+- **Order**: a :class:`VisibleFirstQueue` of reading positions: what is on screen, then onwards.
+- **De-duplication**: a text that occurs several times (a repeated headline, a refrain) is
+  translated once per session and its result fans out to every pending occurrence.
+- **Cancel**: ``run(cancelled)`` checks between batches and closes the engine's iterator.
+- **Progress**: counts come from the document (kept incrementally); time left from this run's rate.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+
+from reader.errors import ReaderError, one_line
+from reader.model import Document, SegmentResult, Status
+from reader.translate.protocol import Translator
+from reader.translate.queue import FIRST_CHUNK, VisibleFirstQueue
+
+log = logging.getLogger(__name__)
+
+NO_TRANSLATION = "no translation"
+
+
+@dataclass(frozen=True)
+class Progress:
+    """Where a document stands: translated, failed, total, and seconds left (None when unknown)."""
+
+    done: int
+    failed: int
+    total: int
+    seconds_left: float | None
+
+
+@dataclass(frozen=True)
+class _Job:
+    text: str
+    targets: tuple[tuple[int, int], ...]  # (segment id, revision) of every pending occurrence
+
+
+class TranslationSession:
+    """Translates the pending segments of *document* with *translator*; see the module docstring."""
+
+    def __init__(
+        self,
+        document: Document,
+        translator: Translator,
+        *,
+        chunk_size: int = 16,
+        first_chunk: int = FIRST_CHUNK,
+        visible: Iterable[int] = (),
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.document = document
+        self.translator = translator
+        self.clock = clock
+        pending = [i for i, s in enumerate(document.iter_segments()) if s.status is Status.PENDING]
+        self.queue = VisibleFirstQueue(
+            pending, chunk_size=chunk_size, first_chunk=first_chunk, visible=list(visible)
+        )
+        self._occurrences: dict[str, list[int]] | None = None
+        self._started: float | None = None
+        self._produced = 0
+
+    # Called from any thread --------------------------------------------------------------------
+    def prioritize(self, positions: Iterable[int]) -> None:
+        """The positions on screen: translate these next."""
+        self.queue.prioritize(list(positions))
+
+    def add(self, positions: Iterable[int], *, urgent: bool = True) -> bool:
+        """Queue positions again (a retry); False once the run has ended (start a new session)."""
+        return self.queue.add(list(positions), urgent=urgent)
+
+    def progress(self) -> Progress:
+        """O(1): the document's counts and this run's rate."""
+        document = self.document
+        done, failed = document.translated_count, document.failed_count
+        left = document.pending_count
+        seconds_left = None
+        if self._started is not None and self._produced:
+            seconds_left = left * (self.clock() - self._started) / self._produced
+        return Progress(done, failed, len(document), seconds_left)
+
+    # The run -------------------------------------------------------------------------------------
+    def run(self, cancelled: Callable[[], bool] = lambda: False) -> Iterator[list[SegmentResult]]:
+        """Translate chunk by chunk until nothing is pending or *cancelled* says stop.
+
+        Raises what the translator raises as a :class:`ReaderError` (a model that cannot be had);
+        any other engine error fails that chunk's segments and the run goes on.
+        """
+        self._started, self._produced = self.clock(), 0
+        while not cancelled():
+            jobs = self._take()
+            if jobs is None:
+                return
+            if not jobs:
+                continue
+            answered: set[int] = set()
+            batches = self.translator.translate([job.text for job in jobs])
+            model = self.translator.description  # a guess until the engine exists; named once it does
+            try:
+                for batch in batches:
+                    model = self.translator.description
+                    results = []
+                    for result in batch:
+                        answered.add(result.index)
+                        error = result.error
+                        if result.text is None and error is None:
+                            error = NO_TRANSLATION
+                        results += [
+                            SegmentResult(sid, rev, result.text if error is None else None, error, model)
+                            for sid, rev in jobs[result.index].targets
+                        ]
+                    self._produced += len(results)
+                    yield results
+                    if cancelled():
+                        return
+            except ReaderError:
+                raise
+            except Exception as error:  # an engine bug must not end the run: fail these segments
+                log.exception("translation of a chunk failed")
+                reason = one_line(error)
+                yield [
+                    SegmentResult(sid, rev, None, reason, model)
+                    for k, job in enumerate(jobs)
+                    if k not in answered
+                    for sid, rev in job.targets
+                ]
+            finally:
+                batches.close()
+
+    def _take(self) -> list[_Job] | None:
+        """The next chunk as jobs (one per distinct text); None when the queue is empty."""
+        positions = self.queue.take()
+        if not positions:
+            return None
+        document = self.document
+        occurrences = self._text_occurrences()
+        jobs: dict[str, list[tuple[int, int]]] = {}
+        for position in positions:
+            segment = document.segment_at(position)
+            if segment.text in jobs or segment.status is not Status.PENDING:
+                continue
+            targets = jobs[segment.text] = []
+            others = []
+            for other in occurrences.get(segment.text, (position,)):
+                candidate = document.segment_at(other)
+                if candidate.status is Status.PENDING:
+                    targets.append((candidate.id, candidate.revision))
+                    if other != position:
+                        others.append(other)
+            self.queue.discard(others)
+        return [_Job(text, tuple(targets)) for text, targets in jobs.items()]
+
+    def _text_occurrences(self) -> dict[str, list[int]]:
+        """Positions of each text that occurs more than once; built once, on the run's thread."""
+        if self._occurrences is None:
+            seen: dict[str, list[int]] = {}
+            for position, segment in enumerate(self.document.iter_segments()):
+                seen.setdefault(segment.text, []).append(position)
+            self._occurrences = {text: p for text, p in seen.items() if len(p) > 1}
+        return self._occurrences
+
+
+def translate_document(document: Document, translator: Translator) -> Iterator[list[int]]:
+    """Translate every pending segment of *document* in place (the CLI's loop).
+
+    One chunk holds the whole document, so the engine sorts every sentence by length and fills
+    its batches best (nothing is shown before the end anyway). Yields the ids each batch changed;
+    stop iterating to cancel (the rest stays pending).
+    """
+    size = max(len(document), 1)
+    session = TranslationSession(document, translator, chunk_size=size, first_chunk=size)
+    for results in session.run():
+        yield document.apply_results(results)

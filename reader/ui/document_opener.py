@@ -1,0 +1,89 @@
+"""File ▸ Open in the background: reading, decoding and segmenting a book never freezes the window.
+
+The op loads and structures the file on a worker thread, and also computes what the window needs
+of the whole document before showing it (the content hash and the remembered reading position),
+so the GUI thread receives a ready document. A newer open supersedes an older one still running.
+
+Signals: opened(object) — an :class:`Opened`; failed(str, str) — file name and one-line reason;
+started(str) — the file name now being opened.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+
+from reader.errors import ReaderError, one_line
+from reader.library.positions import ReadingPositions, content_hash
+from reader.loaders import load_document
+from reader.model import Document
+from reader.ui.workers import Task, TaskContext
+
+
+@dataclass(frozen=True)
+class Opened:
+    document: Document
+    path: Path | None
+    key: str  # content hash
+    position: int  # where the reader left it
+
+
+def prepare(document: Document, path: Path | None, positions: ReadingPositions) -> Opened:
+    """What the window needs of a freshly loaded document (O(document): run it off the GUI thread)."""
+    key = content_hash(document)
+    return Opened(document, path, key, positions.recall(key, document))
+
+
+class DocumentOpener(QObject):
+    """See the module docstring."""
+
+    opened = Signal(object)
+    failed = Signal(str, str)
+    started = Signal(str)
+
+    def __init__(self, positions: ReadingPositions, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.positions = positions
+        self._task: Task | None = None
+
+    @property
+    def is_running(self) -> bool:
+        return self._task is not None
+
+    def open(self, path: Path) -> None:
+        self._drop_running()
+        positions = self.positions
+
+        def op(context: TaskContext) -> Opened:
+            document = load_document(path)
+            context.raise_if_cancelled()
+            return prepare(document, path, positions)
+
+        task = Task(op, name="open document")
+        task.succeeded.connect(self.opened)
+        task.failed.connect(lambda error: self.failed.emit(path.name, _reason(error)))
+        task.finished.connect(lambda: self._forget(task))
+        self._task = task
+        self.started.emit(path.name)
+        task.start()
+
+    def shutdown(self) -> None:
+        self._drop_running(wait=True)
+
+    def _drop_running(self, *, wait: bool = False) -> None:
+        task, self._task = self._task, None
+        if task is not None:
+            task.detach()
+            task.cancel()
+            if wait:
+                task.wait()
+
+    def _forget(self, task: Task) -> None:
+        if self._task is task:
+            self._task = None
+
+
+def _reason(error: BaseException) -> str:
+    return str(error) if isinstance(error, ReaderError) else one_line(error)

@@ -1,0 +1,353 @@
+"""The reading view: one row per sentence pair, only the rows near the viewport laid out.
+
+A ``QAbstractScrollArea`` over the document model rather than a ``QListView``: a list view asks
+every row for its size on each relayout, which froze the window for seconds on a book. Here a
+:class:`HeightMap` holds an estimate for every row and the measured height of rows once drawn;
+scroll positions come from its prefix sums. The reading position is an *anchor*: the segment at
+the top of the screen and how far into it the top edge sits. Whenever heights change (a batch of
+translations, a row measured for the first time, zoom, resize, a pane swap) the scroll offset is
+recomputed from the anchor, so the text under the reader's eyes does not move. Rows are painted
+from the same prefix sums they are measured into, so they never overlap.
+
+Signals:
+  visible_rows_changed(list) — positions now on screen, top to bottom (debounced);
+  current_row_changed(int) — the selected position (-1 for none);
+  top_row_changed(int) — the position at the top of the screen (the contents follow it);
+  copy_requested() — Ctrl+C inside the view.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+from PySide6.QtCore import QCoreApplication, QPoint, QPointF, QRect, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QPainter, QPalette
+from PySide6.QtWidgets import QAbstractScrollArea, QFrame, QWidget
+
+from reader.model import Change, ChangeKind, Document, Status
+from reader.ui.fonts import ReadingFonts
+from reader.ui.height_map import HeightMap
+from reader.ui.pair_layout import PAD, PairLayouts
+
+SCROLL_STEP = 24
+
+
+@dataclass(frozen=True)
+class PaintedRow:
+    """Where a row was last painted, with its two first baselines (what tests and hit-tests read)."""
+
+    position: int
+    rect: QRect
+    arabic_baseline: float
+    english_baseline: float
+
+
+class PairView(QAbstractScrollArea):
+    """See the module docstring."""
+
+    visible_rows_changed = Signal(list)
+    current_row_changed = Signal(int)
+    top_row_changed = Signal(int)
+    copy_requested = Signal()
+
+    def __init__(
+        self, fonts: ReadingFonts, parent: QWidget | None = None, *, visible_delay_ms: int = 40
+    ) -> None:
+        super().__init__(parent)
+        self.layouts = PairLayouts(fonts)
+        self.document: Document | None = None
+        self.heights = HeightMap()
+        self.placeholder = ""
+        self.painted: list[PaintedRow] = []
+        self.hover_row = -1
+        self._selected_id: int | None = None
+        self._anchor_id: int | None = None
+        self._anchor_fraction = 0.0
+        self._restoring = False
+        self._unsubscribe: Callable[[], None] | None = None
+        self._arabic_chars = np.zeros(0, np.int64)
+        self._english_chars = np.zeros(0, np.int64)
+        self._starts = np.zeros(0, bool)
+        self._headings = np.zeros(0, bool)
+        self._last_visible: list[int] = []
+        self._last_top = -1
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.viewport().setMouseTracking(True)
+        self.viewport().setAutoFillBackground(True)
+        self.viewport().setBackgroundRole(QPalette.ColorRole.Base)
+        self.verticalScrollBar().setSingleStep(SCROLL_STEP)
+        self.verticalScrollBar().valueChanged.connect(self._on_scrolled)
+        self._visible_timer = QTimer(self)
+        self._visible_timer.setSingleShot(True)
+        self._visible_timer.setInterval(visible_delay_ms)
+        self._visible_timer.timeout.connect(self._report_visible)
+
+    # Document ----------------------------------------------------------------------------------
+    def set_document(self, document: Document | None, *, top_row: int = 0) -> None:
+        if self._unsubscribe is not None:
+            self._unsubscribe()
+            self._unsubscribe = None
+        self.document = document
+        self._selected_id = None
+        self.hover_row = -1
+        if document is not None:
+            self._unsubscribe = document.subscribe(self._on_change)
+            segments = document.segments
+            blocks = [s.block_id for s in segments]
+            self._arabic_chars = np.array([len(s.text) for s in segments], np.int64)
+            self._english_chars = np.array([len(s.translation or "") for s in segments], np.int64)
+            self._starts = np.array(blocks, np.int64) != np.array([-1, *blocks[:-1]], np.int64)
+            self._headings = np.zeros(len(segments), bool)
+            for position, _block in document.headings():
+                self._headings[position] = True
+        else:
+            self._arabic_chars = self._english_chars = np.zeros(0, np.int64)
+            self._starts = self._headings = np.zeros(0, bool)
+        count = len(document) if document is not None else 0
+        self._anchor_id = None
+        if document is not None and count:
+            self._anchor_id = document.segment_at(min(max(top_row, 0), count - 1)).id
+        self._anchor_fraction = 0.0
+        self._last_visible, self._last_top = [], -1
+        self.relayout()
+
+    def row_count(self) -> int:
+        return len(self.document) if self.document is not None else 0
+
+    def _on_change(self, change: Change) -> None:
+        document = self.document
+        if document is None:
+            return
+        if change.kind is ChangeKind.STRUCTURE:
+            self.set_document(document, top_row=self.top_row())
+            return
+        rows = [document.position_of(i) for i in change.segment_ids]
+        english = [len(document.segment_at(row).translation or "") for row in rows]
+        self._english_chars[rows] = english
+        if change.kind is ChangeKind.TEXT:
+            self._arabic_chars[rows] = [len(document.segment_at(row).text) for row in rows]
+        measured = self.heights.measured
+        for row in rows:
+            measured[row] = 0  # measured again when drawn; the old height stays till then
+        self._restore_anchor()
+        self.viewport().update()
+        if self._selected_id in change.segment_ids:
+            self.current_row_changed.emit(self.current_row())
+
+    # Appearance --------------------------------------------------------------------------------
+    def relayout(self) -> None:
+        """Every height back to an estimate (one vector pass), then the anchor restored."""
+        self.layouts.width = max(self.viewport().width(), 200)
+        self.heights.reset(self.layouts.estimate(self._arabic_chars, self._english_chars, self._starts))
+        self._restore_anchor()
+        self.viewport().update()
+        self._visible_timer.start()
+
+    def set_zoom(self, zoom: int) -> None:
+        self.layouts.set_zoom(zoom)
+        self.verticalScrollBar().setSingleStep(round(SCROLL_STEP * zoom / 100))
+        self.relayout()
+
+    def set_arabic_on_left(self, on_left: bool) -> None:
+        self.layouts.arabic_on_left = on_left
+        self.relayout()
+
+    def set_split(self, left_share: float) -> None:
+        share = min(max(left_share, 0.15), 0.85)
+        if abs(share - self.layouts.split) > 0.001:
+            self.layouts.split = share
+            self.relayout()
+
+    def set_placeholder(self, text: str) -> None:
+        """What pending rows say in the English pane (it follows the translation's state)."""
+        if text != self.placeholder:
+            self.placeholder = text
+            self.viewport().update()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        if max(self.viewport().width(), 200) != self.layouts.width:
+            self.relayout()
+        else:
+            self._restore_anchor()
+        self._visible_timer.start()
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        self._visible_timer.start()
+
+    # Scrolling and the anchor ---------------------------------------------------------------------
+    def top_row(self) -> int:
+        """The position at the top of the screen (-1 without a document)."""
+        return self.heights.row_at(self.verticalScrollBar().value()) if self.row_count() else -1
+
+    def scroll_to_row(self, row: int) -> None:
+        """Put *row* at the top of the screen (a chapter jump, a restored reading position)."""
+        if not 0 <= row < self.row_count():
+            return
+        assert self.document is not None
+        self._anchor_id, self._anchor_fraction = self.document.segment_at(row).id, 0.0
+        self._restore_anchor()
+        self.viewport().update()
+
+    def _on_scrolled(self, value: int) -> None:
+        if not self._restoring and self.row_count():
+            assert self.document is not None
+            row = self.heights.row_at(value)
+            self._anchor_id = self.document.segment_at(row).id
+            self._anchor_fraction = (value - self.heights.top(row)) / self.heights.height(row)
+        self.viewport().update()
+        self._visible_timer.start()
+
+    def _restore_anchor(self) -> None:
+        """Scroll range from the total height, offset from the anchor row's top."""
+        bar = self.verticalScrollBar()
+        self._restoring = True
+        try:
+            page = self.viewport().height()
+            bar.setRange(0, max(self.heights.total - page, 0))
+            bar.setPageStep(page)
+            if self._anchor_id is not None and self.document is not None:
+                row = self.document.position_of(self._anchor_id)
+                offset = round(self._anchor_fraction * self.heights.height(row))
+                bar.setValue(self.heights.top(row) + offset)
+        finally:
+            self._restoring = False
+
+    def measure_row(self, row: int) -> int:
+        """Lay *row* out and record its height; returns the change in pixels."""
+        assert self.document is not None
+        segment = self.document.segment_at(row)
+        heading = bool(self._headings[row])
+        height = self.layouts.row_height(
+            row, segment, bool(self._starts[row]), self.placeholder, heading=heading
+        )
+        return self.heights.set(row, height)
+
+    def _measure_screen(self) -> None:
+        """Lay out the rows on screen; where they differ from the estimate, restore the anchor."""
+        for _attempt in range(4):  # measuring can pull more rows on screen; settles in one or two
+            changed = False
+            bottom = self.verticalScrollBar().value() + self.viewport().height()
+            row = self.heights.row_at(self.verticalScrollBar().value())
+            y = self.heights.top(row)
+            while row < len(self.heights) and y < bottom:
+                if not self.heights.measured[row]:
+                    changed |= self.measure_row(row) != 0
+                y += self.heights.height(row)
+                row += 1
+            if not changed:
+                return
+            self._restore_anchor()
+
+    # Painting ---------------------------------------------------------------------------------------
+    def paintEvent(self, event) -> None:  # noqa: N802
+        painter = QPainter(self.viewport())
+        palette = self.palette()
+        document = self.document
+        self.painted = []
+        if document is None or not len(document):
+            self._paint_hint(painter, palette)
+            return
+        self._measure_screen()
+        scroll = self.verticalScrollBar().value()
+        width = self.viewport().width()
+        row = self.heights.row_at(scroll)
+        while row < len(self.heights):
+            top = self.heights.top(row) - scroll
+            if top >= self.viewport().height():
+                break
+            rect = QRect(0, top, width, self.heights.height(row))
+            self._paint_row(painter, palette, row, rect)
+            row += 1
+        painter.end()
+
+    def _paint_row(self, painter: QPainter, palette: QPalette, row: int, rect: QRect) -> None:
+        assert self.document is not None
+        segment = self.document.segment_at(row)
+        layouts = self.layouts
+        pad = layouts.px(PAD)
+        text_rect = rect.adjusted(0, layouts.gap_above(row, bool(self._starts[row])) + pad, 0, -pad)
+        arabic_box, english_box = layouts.arabic_and_english(text_rect)
+        left, right = layouts.panes(rect)
+        divider = QColor(palette.color(QPalette.ColorRole.Mid))
+        divider.setAlpha(90)
+        painter.setPen(divider)
+        middle = (left.right() + right.left()) // 2
+        painter.drawLine(middle, rect.top(), middle, rect.bottom())
+        selected, hovered = segment.id == self._selected_id, row == self.hover_row
+        if selected or hovered:
+            colour = QColor(palette.color(QPalette.ColorRole.Highlight))
+            colour.setAlpha(70 if selected else 28)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(colour)
+            for box in (arabic_box, english_box):
+                painter.drawRoundedRect(QRectF(box.adjusted(-pad, -pad, pad, pad)), pad, pad)
+        pair = layouts.pair(segment, self.placeholder, heading=bool(self._headings[row]))
+        painter.setPen(palette.color(QPalette.ColorRole.Text))
+        arabic_at = QPointF(arabic_box.left(), arabic_box.top() + pair.arabic_shift)
+        pair.arabic.draw(painter, arabic_at)
+        if segment.status is Status.FAILED:
+            painter.setPen(error_colour(palette))
+        elif pair.placeholder:
+            painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
+        english_at = QPointF(english_box.left(), english_box.top() + pair.english_shift)
+        pair.english.draw(painter, english_at)
+        arabic_baseline = arabic_at.y() + (pair.arabic.lineAt(0).ascent() if pair.arabic.lineCount() else 0.0)
+        english_baseline = english_at.y() + (
+            pair.english.lineAt(0).ascent() if pair.english.lineCount() else 0.0
+        )
+        self.painted.append(PaintedRow(row, QRect(rect), arabic_baseline, english_baseline))
+
+    def _paint_hint(self, painter: QPainter, palette: QPalette) -> None:
+        painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
+        hint = QCoreApplication.translate(  # one context whatever subclass paints it
+            "PairView",
+            "Open an Arabic text file (Ctrl+O), drop one here, or paste Arabic text as a new document (Ctrl+Shift+V).",
+        )
+        area = self.viewport().rect().adjusted(40, 40, -40, -40)
+        painter.drawText(area, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, hint)
+        painter.end()
+
+    # Rows on screen ---------------------------------------------------------------------------------
+    def row_at_point(self, point: QPoint) -> int:
+        """The position under a viewport point, or -1."""
+        if not self.row_count():
+            return -1
+        y = self.verticalScrollBar().value() + point.y()
+        return self.heights.row_at(y) if 0 <= y < self.heights.total else -1
+
+    def visible_rows(self) -> list[int]:
+        if not self.row_count() or not self.isVisible():
+            return []
+        scroll = self.verticalScrollBar().value()
+        first = self.heights.row_at(scroll)
+        last = self.heights.row_at(scroll + max(self.viewport().height() - 1, 0))
+        return list(range(first, last + 1))
+
+    def _report_visible(self) -> None:
+        rows = self.visible_rows()
+        if rows != self._last_visible:
+            self._last_visible = rows
+            self.visible_rows_changed.emit(rows)
+        top = self.top_row()
+        if top != self._last_top:
+            self._last_top = top
+            self.top_row_changed.emit(top)
+
+    def current_row(self) -> int:
+        """The selected position, or -1 (selection, keys and mouse live in ReadingView)."""
+        if self._selected_id is None or self.document is None:
+            return -1
+        return self.document.position_of(self._selected_id)
+
+
+def error_colour(palette: QPalette) -> QColor:
+    dark = palette.color(QPalette.ColorRole.Base).lightness() < 128
+    return QColor("#f28b82" if dark else "#b3261e")

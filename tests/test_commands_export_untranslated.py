@@ -1,0 +1,27 @@
+"""``export --allow-untranslated``: without a model, export anyway with marks, as the window can."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reader.cli import main
+
+
+def test_without_a_model_and_with_the_flag_the_pdf_marks_what_is_missing(
+    seed_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pypdf import PdfReader
+
+    monkeypatch.setenv("HF_HOME", str(tmp_path / "hf"))  # an empty hub cache; the hub is offline
+    out = tmp_path / "out.pdf"
+    args = ["export", str(seed_path), "-o", str(out), "--model", "someone/not-a-model"]
+    assert main([*args, "--allow-untranslated"]) == 0
+    err = capsys.readouterr().err.splitlines()
+    assert err[0].startswith("warning: model 'someone/not-a-model'")
+    assert err[0].endswith("exporting without the missing translations")
+    assert err[1] == "warning: 15 sentence(s) not translated, marked as not translated"
+    text = " ".join(page.extract_text() for page in PdfReader(out).pages)
+    assert text.count("[not translated]") == 15
+    assert main(args) == 3  # without the flag: refused, as before

@@ -1,0 +1,65 @@
+"""Plain text → structure: paragraphs, headings (with levels), verse, sections, exact spans."""
+
+from __future__ import annotations
+
+from reader.model import BlockKind
+from reader.model.text_builder import build_text_document
+
+
+def kinds(document) -> list[tuple[BlockKind, int, str]]:
+    return [(b.kind, b.level, document.block_text(b)) for b in document.iter_blocks()]
+
+
+def test_blank_lines_make_paragraphs_and_hard_wraps_are_spaces() -> None:
+    text = "هذه جملة طويلة\nمكسورة على سطرين.\n\nفقرة ثانية."
+    document = build_text_document(text)
+    assert kinds(document) == [
+        (BlockKind.PARAGRAPH, 0, "هذه جملة طويلة مكسورة على سطرين."),
+        (BlockKind.PARAGRAPH, 0, "فقرة ثانية."),
+    ]
+    first = document.segment_at(0)
+    assert text[first.start : first.end] == "هذه جملة طويلة\nمكسورة على سطرين."
+
+
+def test_without_blank_lines_every_line_is_a_paragraph() -> None:
+    document = build_text_document("جملة أولى.\nجملة ثانية.\n")
+    assert [k for k, _, _ in kinds(document)] == [BlockKind.PARAGRAPH, BlockKind.PARAGRAPH]
+
+
+def test_title_and_chapter_headings_open_nested_sections() -> None:
+    text = "كتاب الرحلة\n\nالفصل الأول\n\nبدأت الرحلة فجرًا. وكان الجو باردًا.\n\nالفصل الثاني\n\nوصلنا مساءً."
+    document = build_text_document(text)
+    assert kinds(document)[:2] == [
+        (BlockKind.HEADING, 1, "كتاب الرحلة"),
+        (BlockKind.HEADING, 2, "الفصل الأول"),
+    ]
+    assert document.title == "كتاب الرحلة"
+    (book,) = document.sections
+    assert book.title == "كتاب الرحلة"
+    assert [c.title for c in book.children] == ["الفصل الأول", "الفصل الثاني"]
+    assert [position for position, _ in document.headings()] == [0, 1, 4]
+
+
+def test_short_punctuated_or_trailing_lines_are_not_headings() -> None:
+    text = "قال: نعم.\n\nهذا نص عادي طويل بما يكفي ليكون فقرة وليس عنوانًا. وينتهي هنا.\n\nسطر أخير بلا نقطة"
+    assert [k for k, _, _ in kinds(build_text_document(text))] == [BlockKind.PARAGRAPH] * 3
+
+
+def test_runs_of_short_lines_are_verse_not_headings() -> None:
+    text = "مقدمة قصيرة للنص.\n\nيا ليلُ الصبُّ متى غدُه\nأقيامُ الساعةِ موعدُه\nرقد السُّمّار فأرّقه\n\nوانتهت القصيدة."
+    document = build_text_document(text)
+    assert [k for k, _, _ in kinds(document)] == [BlockKind.PARAGRAPH] + [BlockKind.VERSE] * 3 + [
+        BlockKind.PARAGRAPH
+    ]
+
+
+def test_three_short_lines_in_a_row_are_a_list_not_headings() -> None:
+    text = "أولًا\nثانيًا\nثالثًا\nثم نص عادي ينتهي بنقطة."
+    assert BlockKind.HEADING not in [k for k, _, _ in kinds(build_text_document(text))]
+
+
+def test_without_guessing_structure_lines_are_plain_paragraphs() -> None:
+    text = "عنوان\n\nنص."
+    document = build_text_document(text, guess_structure=False)
+    assert [k for k, _, _ in kinds(document)] == [BlockKind.PARAGRAPH, BlockKind.PARAGRAPH]
+    assert document.sections[0].heading_block is None

@@ -1,0 +1,187 @@
+"""The virtualised pair view on a 20 000-sentence book: rows never overlap, the anchor holds.
+
+Random sequences of resize, zoom, pane swap, theme switch, jumps and batches of results (above,
+on and below the screen); after each step the view is painted and checked from what it painted:
+no two row rectangles intersect, the anchored segment is the first one on screen at the same
+offset, and each pair's two first baselines (read from the painted text layouts) are level.
+"""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QPalette
+
+from reader.model import SegmentResult
+from reader.model.text_builder import build_text_document
+from reader.ui.fonts import register_fonts
+from reader.ui.reading_view import ReadingView
+from reader.ui.theme import dark_palette
+
+WORDS = [
+    "قال",
+    "المتحدث",
+    "إن",
+    "المحادثات",
+    "ستستمر",
+    "في",
+    "جنيف",
+    "خلال",
+    "الأسبوع",
+    "المقبل",
+    "بمشاركة",
+    "وفود",
+    "عدة",
+]
+BOOK_SIZE = 20_000
+
+
+def make_book(rng: random.Random, count: int = BOOK_SIZE):
+    lines = []
+    for i in range(count):
+        words = rng.choices(WORDS, k=rng.choice([3, 6, 12, 30, 60]))
+        lines.append(" ".join(words) + f" {i}.")
+    return build_text_document("\n".join(lines))
+
+
+@pytest.fixture
+def view(qtbot):
+    widget = ReadingView(register_fonts())
+    qtbot.addWidget(widget)
+    widget.resize(900, 600)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+def paint(view: ReadingView):
+    view.viewport().repaint()
+    return view.painted
+
+
+def check_painted(view: ReadingView) -> None:
+    painted = paint(view)
+    assert painted, "nothing painted"
+    for above, below in zip(painted, painted[1:], strict=False):
+        assert below.position == above.position + 1
+        assert not above.rect.intersects(below.rect), (above, below)
+        assert above.rect.bottom() < below.rect.top()
+    for row in painted:
+        assert abs(row.arabic_baseline - row.english_baseline) < 0.5, row
+
+
+def results_for(document, rng: random.Random, rows: list[int]) -> list[SegmentResult]:
+    found = []
+    for row in rows:
+        segment = document.segment_at(row)
+        english = " ".join(
+            rng.choices(["the", "talks", "will", "continue", "in", "Geneva"], k=rng.randint(1, 80))
+        )
+        found.append(SegmentResult(segment.id, segment.revision, english))
+    return found
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_random_resizes_zooms_themes_and_results_keep_rows_apart_and_the_anchor(
+    qtbot, qapp, view, seed
+) -> None:
+    rng = random.Random(seed)
+    document = make_book(rng)
+    view.set_document(document)
+    original_palette = qapp.palette()
+    try:
+        anchor = rng.randrange(1000, BOOK_SIZE - 1000)
+        view.scroll_to_row(anchor)
+        for _step in range(14):
+            action = rng.choice(["resize", "zoom", "swap", "theme", "results", "results", "jump"])
+            if action == "resize":
+                view.resize(rng.randint(420, 1400), rng.randint(300, 900))
+            elif action == "zoom":
+                view.set_zoom(rng.choice([50, 80, 100, 130, 170, 200]))
+            elif action == "swap":
+                view.set_arabic_on_left(not view.layouts.arabic_on_left)
+            elif action == "theme":
+                dark = qapp.palette().color(QPalette.ColorRole.Base).lightness() > 128
+                qapp.setPalette(dark_palette() if dark else original_palette)
+            elif action == "jump":
+                anchor = rng.randrange(0, BOOK_SIZE - 50)
+                view.scroll_to_row(anchor)
+            else:  # a batch of results: some above the screen, some on it, some below
+                rows = [anchor - k for k in range(1, 30)] + [anchor + k for k in range(0, 10)]
+                rows += rng.sample(range(BOOK_SIZE), 20)
+                with document.transaction():
+                    document.apply_results(
+                        results_for(document, rng, [r for r in rows if 0 <= r < BOOK_SIZE])
+                    )
+            check_painted(view)
+            assert view.top_row() == anchor, action
+            assert view.painted[0].position == anchor, action
+            assert view.painted[0].rect.top() == 0, action
+    finally:
+        qapp.setPalette(original_palette)
+
+
+def test_narrowing_the_window_relays_out_without_overlap(qtbot, view) -> None:
+    document = make_book(random.Random(7), 3000)
+    view.set_document(document)
+    view.resize(1200, 700)
+    check_painted(view)
+    view.resize(600, 700)
+    check_painted(view)
+    assert paint(view)[-1].rect.bottom() >= 0
+
+
+def test_scrolling_to_the_end_and_back_measures_what_it_shows(qtbot, view) -> None:
+    document = make_book(random.Random(8))
+    view.set_document(document)
+    bar = view.verticalScrollBar()
+    bar.setValue(bar.maximum())
+    check_painted(view)
+    assert view.painted[-1].position == BOOK_SIZE - 1
+    assert view.painted[-1].rect.bottom() <= view.viewport().height()
+    bar.setValue(0)
+    check_painted(view)
+    assert view.painted[0].position == 0
+
+
+def test_a_result_on_screen_is_shown_in_one_repaint(qtbot, view) -> None:
+    document = make_book(random.Random(9), 200)
+    view.set_document(document)
+    paint(view)
+    segment = document.segment_at(1)
+    before = view.heights.height(1)
+    document.apply_results([SegmentResult(segment.id, segment.revision, "word " * 200)])
+    check_painted(view)
+    assert view.heights.height(1) > before  # measured again with its long English
+
+
+def test_clicks_keys_and_hover_address_rows(qtbot, view) -> None:
+    document = make_book(random.Random(10), 500)
+    view.set_document(document)
+    painted = paint(view)
+    with qtbot.waitSignal(view.current_row_changed) as selected:
+        qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=painted[2].rect.center())
+    assert selected.args == [2]
+    qtbot.keyClick(view, Qt.Key.Key_Down)
+    assert view.current_row() == 3
+    qtbot.keyClick(view, Qt.Key.Key_K)
+    assert view.current_row() == 2
+    qtbot.keyClick(view, Qt.Key.Key_End)
+    assert view.current_row() == 499
+    check_painted(view)
+    assert view.painted[-1].position == 499  # the selected pair was brought into view
+    with qtbot.waitSignal(view.copy_requested):
+        qtbot.keyClick(view, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    assert view.row_at_point(QPoint(10, view.painted[0].rect.top() + 1)) == view.painted[0].position
+
+
+def test_visible_rows_are_reported_for_the_translator(qtbot, view) -> None:
+    document = make_book(random.Random(11), 2000)
+    with qtbot.waitSignal(view.visible_rows_changed, timeout=2000) as shown:
+        view.set_document(document)
+    assert shown.args[0][0] == 0
+    with qtbot.waitSignal(view.visible_rows_changed, timeout=2000) as moved:
+        view.scroll_to_row(1500)
+    assert moved.args[0][0] == 1500
