@@ -37,6 +37,7 @@ _ERA_MARKERS = frozenset({"م", "ه", "ق.م"})
 # A single letter (Arabic or Latin capital) or dotted initials such as أ.د or U.S.
 _INITIALS = re.compile(r"^(?:[^\W\d_]\.)*[^\W\d_]$")
 _NUMBER = re.compile(r"^[(\[]?\d+[)\]]?$")
+_LONGEST_NUMBER = 32
 
 
 def segment_text(text: str, name: str = "") -> Document:
@@ -104,8 +105,16 @@ def _is_false_stop(text: str, sentence_start: int, marks_start: int, run: str) -
 
 
 def _previous_token_is_number(text: str, sentence_start: int, token_start: int) -> bool:
-    words = _normalise(text[sentence_start:token_start]).split()
-    return bool(words) and words[-1].isdigit()
+    """Look back one token only: slicing from the sentence start made «م. م. م. …» quadratic."""
+    end = token_start
+    while end > sentence_start and text[end - 1].isspace():
+        end -= 1
+    start = end
+    while start > sentence_start and end - start <= _LONGEST_NUMBER and not text[start - 1].isspace():
+        start -= 1
+    if start > sentence_start and not text[start - 1].isspace():
+        return False  # longer than any year
+    return _normalise(text[start:end]).isdigit()
 
 
 def _normalise(token: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from reader.segment import segment_text
@@ -204,3 +204,25 @@ def test_property_resegmenting_a_sentence_is_stable(text: str) -> None:
     for sentence in segment_text(text).sentences:
         again = segment_text(sentence.text).sentences
         assert [s.text for s in again] == [sentence.text]
+
+
+# Pieces that do not end a sentence (abbreviations, initials, era markers without a year, list numbers,
+# glued marks) keep one sentence open for the whole text: any look-back to the sentence start is then
+# quadratic. Repeated to ~150 KB, linear segmentation takes well under a second.
+_NON_ENDING_PIECES = st.sampled_from(
+    ["م.", "د.", "أ.د.", "ر.س.", "هـ.", "ق.م", "U.S.", "Dr.", "e.g.", "3.5", "a.b.c", "؟!x", "1.", "(3)."]
+    + ["كلمة", "في", "،", "؛", "«", "»", "(", ")", "#وسم", "@user", "www.example.com", "…،", "¹"]
+)
+
+
+@settings(max_examples=15, deadline=None)
+@example(["م."], " ")
+@given(st.lists(_NON_ENDING_PIECES, min_size=1, max_size=6), st.sampled_from([" ", "  ", "\u200f ", "\t"]))
+def test_property_adversarial_repetition_segments_in_linear_time(pieces: list[str], separator: str) -> None:
+    unit = separator.join(pieces) + separator
+    text = unit * (150_000 // len(unit.encode()) + 1)
+    started = time.perf_counter()
+    document = segment_text(text)
+    elapsed = time.perf_counter() - started
+    assert document.reconstruct() == text
+    assert elapsed < 2.0, f"{elapsed:.2f} s for {len(text)} characters of {unit!r}"
