@@ -13,9 +13,11 @@ from reader import segment_words as words
 
 _QUOTE_CLOSERS = "»\"”’'›"
 _OPENERS = "«\"“‘'‹([{"
+_ARABIC_PREFIXES = "وفبلك"
 _LOOK_BACK = 64  # longer tokens are never abbreviations, labels or years
 _WORD_AHEAD = 40
 _BRACKET_WINDOW = 300
+_LONGEST_LISTED = 7  # longest undotted, digit-free entry of a table (approx, ثانيًا…)
 _FRONTED_WINDOW = 100
 
 
@@ -67,8 +69,10 @@ def _full_stop_is_false(text: str, content_start: int, marks_start: int, after: 
     if token_start < 0:
         return False
     token = words.normalise(text[token_start:marks_start]).lstrip(_OPENERS)
-    if not token:
-        return False
+    if token[:1] in _ARABIC_PREFIXES and token[1:2].isascii() and token[1:2].isalpha():
+        token = token[1:]  # «وM.A.»: a conjunction glued to a Latin abbreviation
+    if not token or (len(token) > _LONGEST_LISTED and "." not in token and not token[0].isdigit()):
+        return False  # an ordinary word: no table holds it (the common case, kept cheap)
     folded = words.fold(token)
     if token_start == content_start and _is_label(token, folded):
         return True  # «1. …», «3.2.1. …», «(أ). …», «ثانيًا. …», «IV. …» open an item

@@ -162,6 +162,7 @@ _ALPHABET = st.sampled_from(
     + list(' .!?؟…،؛:«»"()[]0123456789٠١٢٣٤٥٦٧٨٩')
     + ["\n", "\t", "\u200f", "\u200e", "\u202b", "\u202c", "\u2067", "\u2069", "\u0640", "\u064e", "\u0651"]
     + list("abcXYZ@/-")
+    + ["¹", "#", "😀", "ﷺ"]  # footnote, hashtag, emoji, eulogy ligature
 )
 _TEXT = st.text(_ALPHABET, max_size=300)
 
