@@ -44,7 +44,10 @@ def _quote_then_reporting_verb(text: str, close: str, after: int, end: int) -> b
     """«هل ستعود غدًا؟» قالها وهو يبتسم: the quote is the object of the verb after it."""
     if after >= end or not any(ch in _QUOTE_CLOSERS for ch in close):
         return False
-    return bool(words.REPORTING_VERB.match(words.fold(_word_at(text, after, end))))
+    if not words.REPORTING_VERB.match(words.fold(_word_at(text, after, end))):
+        return False
+    # «قالت سلمى: "…"» introduces the next speaker's quote: a new sentence.
+    return ":" not in text[after : min(end, after + _WORD_AHEAD)]
 
 
 def _is_ellipsis(marks: str) -> bool:
