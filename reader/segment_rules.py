@@ -29,15 +29,15 @@ def is_false_end(
     *content_start* is the sentence's first visible character, *after* the first character of
     what follows (``end`` at the paragraph's end).
     """
-    if _inside_parenthesis(text, content_start, marks_start, end):
-        return True
-    if _quote_then_reporting_verb(text, close, after, end):
-        return True
     if _is_ellipsis(marks):
-        return _ellipsis_continues(text, content_start, marks_start, after, end)
-    if marks != ".":
-        return False
-    return _full_stop_is_false(text, content_start, marks_start, after, end)
+        if _ellipsis_continues(text, content_start, marks_start, after, end):
+            return True
+    elif marks == "." and _full_stop_is_false(text, content_start, marks_start, after, end):
+        return True
+    # Checked last, so a stop already known not to end («م. م. …») skips the bracket search.
+    return _quote_then_reporting_verb(text, close, after, end) or _inside_parenthesis(
+        text, content_start, marks_start, end
+    )
 
 
 def _quote_then_reporting_verb(text: str, close: str, after: int, end: int) -> bool:
@@ -51,7 +51,7 @@ def _quote_then_reporting_verb(text: str, close: str, after: int, end: int) -> b
 
 
 def _is_ellipsis(marks: str) -> bool:
-    return all(ch in ".…" for ch in marks) and ("…" in marks or len(marks) > 1)
+    return not marks.strip(".…") and ("…" in marks or len(marks) > 1)
 
 
 def _ellipsis_continues(text: str, content_start: int, marks_start: int, after: int, end: int) -> bool:
