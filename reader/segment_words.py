@@ -57,6 +57,9 @@ FRONTED_TIME = frozenset(
     | {"حوالي", "نحو", "ابتداء", "اعتبارا", "بداية", "نهاية", "وسط", "اثناء", "ابان", "حين", "عند"}
 )
 FRONTED_MAX_WORDS = 8
+# Still ambiguous after an era marker: a fronted date standing alone (a caption, «في عام 1999 م.»)
+# joins the next sentence; a preposition-led new sentence («1950 م. في عام 1970 انتقل …») joins;
+# a noun with a glued preposition («1950 م. بالقاهرة») or «بعد/قبل/منذ» after the date splits.
 
 # A label at the start of a sentence: «المادة 12.», «البند (3).».
 LABEL_WORDS = frozenset(
