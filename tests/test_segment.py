@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from reader.segment import segment_text
@@ -37,7 +37,8 @@ CASES: list[tuple[str, list[str]]] = [
     ("جملة تامة. وعنوان بلا نقطة", ["جملة تامة.", "وعنوان بلا نقطة"]),
     # --- quotes and brackets stay with their sentence -------------------------------------------------
     ("قال: «سنعود غدا.» ثم غادر.", ["قال: «سنعود غدا.»", "ثم غادر."]),
-    ("«هل ستأتي؟» سألته.", ["«هل ستأتي؟»", "سألته."]),
+    # a quote followed by its reporting clause is one sentence (issue 15; it used to split here)
+    ("«هل ستأتي؟» سألته.", ["«هل ستأتي؟» سألته."]),
     ('قالت: "هل ستأتي؟" ثم صمتت.', ['قالت: "هل ستأتي؟"', "ثم صمتت."]),
     ("قال «إنها النهاية». ثم رحل.", ["قال «إنها النهاية».", "ثم رحل."]),
     ("(هذه جملة بين قوسين.) وهذه بعدها.", ["(هذه جملة بين قوسين.)", "وهذه بعدها."]),
@@ -163,6 +164,7 @@ _ALPHABET = st.sampled_from(
     + list(' .!?؟…،؛:«»"()[]0123456789٠١٢٣٤٥٦٧٨٩')
     + ["\n", "\t", "\u200f", "\u200e", "\u202b", "\u202c", "\u2067", "\u2069", "\u0640", "\u064e", "\u0651"]
     + list("abcXYZ@/-")
+    + ["¹", "#", "😀", "ﷺ"]  # footnote, hashtag, emoji, eulogy ligature
 )
 _TEXT = st.text(_ALPHABET, max_size=300)
 
@@ -205,3 +207,25 @@ def test_property_resegmenting_a_sentence_is_stable(text: str) -> None:
     for sentence in segment_text(text).segments:
         again = segment_text(sentence.text).segments
         assert [s.text for s in again] == [sentence.text]
+
+
+# Pieces that do not end a sentence (abbreviations, initials, era markers without a year, list numbers,
+# glued marks) keep one sentence open for the whole text: any look-back to the sentence start is then
+# quadratic. Repeated to ~150 KB, linear segmentation takes well under a second.
+_NON_ENDING_PIECES = st.sampled_from(
+    ["م.", "د.", "أ.د.", "ر.س.", "هـ.", "ق.م", "U.S.", "Dr.", "e.g.", "3.5", "a.b.c", "؟!x", "1.", "(3)."]
+    + ["كلمة", "في", "،", "؛", "«", "»", "(", ")", "#وسم", "@user", "www.example.com", "…،", "¹"]
+)
+
+
+@settings(max_examples=15, deadline=None)
+@example(["م."], " ")
+@given(st.lists(_NON_ENDING_PIECES, min_size=1, max_size=6), st.sampled_from([" ", "  ", "\u200f ", "\t"]))
+def test_property_adversarial_repetition_segments_in_linear_time(pieces: list[str], separator: str) -> None:
+    unit = separator.join(pieces) + separator
+    text = unit * (150_000 // len(unit.encode()) + 1)
+    started = time.perf_counter()
+    document = segment_text(text)
+    elapsed = time.perf_counter() - started
+    assert_exact_spans(document)
+    assert elapsed < 2.0, f"{elapsed:.2f} s for {len(text)} characters of {unit!r}"

@@ -2,7 +2,8 @@
 
 Run: ``.venv/bin/python tests/benchmarks/bench_segment.py``. Prints the seed's sentence count,
 the file size and the seconds for loading+segmenting in-process and for ``bireader segment``
-as a subprocess (interpreter start-up included).
+as a subprocess (interpreter start-up included), then the adversarial «م. » repeated to 160 KB
+(no sentence ever ends, so any look-back to the sentence start is quadratic).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ TARGET_BYTES = 5_000_000
 def main() -> None:
     sys.path.insert(0, str(REPO))
     from reader.loaders import load_document
+    from reader.segment import segment_text
 
     seed = SEED.read_text(encoding="utf-8")
     print(f"seed: {len(load_document(SEED))} sentences, {len(seed.encode())} bytes")
@@ -44,6 +46,13 @@ def main() -> None:
             cwd=REPO,
         )
         print(f"`python -m reader segment` end to end: {time.perf_counter() - started:.3f} s")
+    adversarial = "م. " * (160_000 // len("م. ".encode()))
+    best = float("inf")
+    for _ in range(3):
+        started = time.perf_counter()
+        segment_text(adversarial)
+        best = min(best, time.perf_counter() - started)
+    print(f"«م. » x {len(adversarial.encode())} bytes, segment (best of 3): {best:.3f} s")
 
 
 if __name__ == "__main__":
