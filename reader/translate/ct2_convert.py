@@ -25,6 +25,7 @@ import reader
 from reader.errors import ModelUnavailable
 from reader.paths import models_dir
 from reader.translate.model_location import ModelLocation, Progress
+from reader.translate.weights_check import LOAD_ARGUMENTS, check_loading_info
 
 QUANTIZATIONS = ("int8", "float32")
 CONVERTED_FILES = ("config.json", "model.bin", "shared_vocabulary.json")
@@ -48,8 +49,11 @@ def converted_folder(location: ModelLocation, quantization: str) -> Path:
 
 
 def is_converted(folder: Path) -> bool:
-    """True when ``folder`` holds a complete converted model."""
-    return all((folder / name).is_file() for name in CONVERTED_FILES)
+    """True when ``folder`` holds a complete converted model (False when it cannot even be looked at)."""
+    try:
+        return all((folder / name).is_file() for name in CONVERTED_FILES)
+    except OSError:  # a name over the limit, a folder without search permission: the mkdir reports it
+        return False
 
 
 def ensure_converted(location: ModelLocation, quantization: str, progress: Progress | None = None) -> Path:
@@ -152,13 +156,21 @@ def convert(source: Path, out: Path, quantization: str, *, allow_pickled: bool) 
     from transformers.utils import logging as transformers_logging
 
     transformers_logging.disable_progress_bar()  # type: ignore[no-untyped-call]
+    transformers_logging.set_verbosity_error()  # type: ignore[no-untyped-call]
 
     class _Converter(TransformersConverter):  # type: ignore[misc]
-        # Same rule as the transformers engine: pickled weights only for a hub model the user named.
+        # Same rules as the transformers engine: pickled weights only for a hub model the user
+        # named, and no tensor missing or mis-shaped (transformers would fill it with noise).
         def load_model(self, model_class: object, model_name_or_path: str, **kwargs: object) -> object:
-            return super().load_model(
-                model_class, model_name_or_path, use_safetensors=not allow_pickled, **kwargs
+            model, info = super().load_model(
+                model_class,
+                model_name_or_path,
+                use_safetensors=not allow_pickled,
+                **LOAD_ARGUMENTS,
+                **kwargs,
             )
+            check_loading_info(info, str(source))
+            return model
 
     _Converter(str(source), low_cpu_mem_usage=True).convert(str(out), quantization=quantization)
 
