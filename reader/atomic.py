@@ -81,7 +81,8 @@ def _temp_prefix(target: Path) -> str:
     return f".{name}."
 
 
-def _is_running(pid: int) -> bool:
+def process_running(pid: int) -> bool:
+    """True if process ``pid`` exists (ours or anyone's): its temporary files are not stale."""
     if pid == os.getpid():
         return True
     try:
@@ -102,7 +103,7 @@ def remove_stale_temps(target: Path) -> None:
         return
     for name in entries:
         match = _TEMP_SUFFIX.fullmatch(name[len(prefix) - 1 :])
-        if match is not None and not _is_running(int(match.group(1))):
+        if match is not None and not process_running(int(match.group(1))):
             with contextlib.suppress(OSError):
                 os.unlink(target.parent / name)
 
