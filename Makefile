@@ -18,7 +18,9 @@ $(STAMP): pyproject.toml Makefile
 	$(BIN)/python -m pip install --quiet -e ".[test]" "$(TORCH)"
 	touch $(STAMP)
 
+# Qt's own abort on a machine missing xcb libraries names the wrong package: check first.
 run: venv
+	$(BIN)/python -m reader.ui.platform_check
 	$(BIN)/python -m reader $(SEED)
 
 lint: venv

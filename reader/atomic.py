@@ -6,26 +6,40 @@ On any error the temporary file is removed and the destination is left as it was
 
 The temporary file is created with mode 0o666 so the kernel applies the process umask, as
 ``open()`` would: reading the umask means setting it, which is not safe while other threads run.
+
+A process killed with SIGKILL cannot remove its temporary file, so the name carries the writer's
+process id (``.NAME.PID-RANDOM.tmp``) and every write first removes those next to its target
+whose writer no longer runs. The name is shortened so it never exceeds the 255-byte limit on a
+file name, even for a legal 250-character target. Only regular files (or new names) are replaced:
+a device such as /dev/null or a FIFO is never swapped for a file.
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import re
 import secrets
-from collections.abc import Iterator
+import stat
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
+from reader.display import one_line
 from reader.errors import BadInput
 
 _ATTEMPTS = 100
+NAME_MAX = 255
+_TEMP_SUFFIX = re.compile(r"\.(\d+)-[0-9a-f]{8}\.tmp$")
 
 
 @contextlib.contextmanager
 def atomic_writer(path: str | Path) -> Iterator[BinaryIO]:
     """Yield a binary file whose contents replace ``path`` only if the block finishes cleanly."""
     target = Path(path)
+    _refuse_special(target)
+    remove_stale_temps(target)
     fd, temp_name = _create_temp(target)
     try:
         mode = _existing_mode(target)
@@ -49,10 +63,56 @@ def atomic_writer(path: str | Path) -> Iterator[BinaryIO]:
         raise
 
 
+def _refuse_special(target: Path) -> None:
+    try:
+        mode = target.stat().st_mode
+    except OSError:
+        return  # a new name, or a problem the write itself will report
+    if not stat.S_ISREG(mode):
+        raise OSError(errno.EPERM, "not a regular file, so it is not replaced", str(target))
+
+
+def _temp_prefix(target: Path) -> str:
+    """``.NAME.`` with NAME cut (at a character) so that prefix + ``PID-RANDOM.tmp`` fits NAME_MAX."""
+    room = NAME_MAX - len(".") - len(".") - len(f"{2**22}-{'0' * 8}.tmp")
+    name = target.name
+    while len(os.fsencode(name)) > room:
+        name = name[:-1]
+    return f".{name}."
+
+
+def process_running(pid: int) -> bool:
+    """True if process ``pid`` exists (ours or anyone's): its temporary files are not stale."""
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # it exists but belongs to someone else
+        return True
+    return True
+
+
+def remove_stale_temps(target: Path) -> None:
+    """Delete temporary files next to ``target`` left by writers that were killed."""
+    prefix = _temp_prefix(target)
+    try:
+        entries = [e.name for e in os.scandir(target.parent) if e.name.startswith(prefix)]
+    except OSError:
+        return
+    for name in entries:
+        match = _TEMP_SUFFIX.fullmatch(name[len(prefix) - 1 :])
+        if match is not None and not process_running(int(match.group(1))):
+            with contextlib.suppress(OSError):
+                os.unlink(target.parent / name)
+
+
 def _create_temp(target: Path) -> tuple[int, str]:
     """A new, unique, empty file next to ``target``; the umask decides its permissions."""
+    prefix = _temp_prefix(target)
     for _ in range(_ATTEMPTS):
-        name = str(target.parent / f".{target.name}.{secrets.token_hex(4)}.tmp")
+        name = str(target.parent / f"{prefix}{os.getpid()}-{secrets.token_hex(4)}.tmp")
         try:
             return os.open(name, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o666), name
         except FileExistsError:
@@ -74,14 +134,39 @@ def atomic_write_bytes(path: str | Path, data: bytes) -> None:
         handle.write(data)
 
 
-def check_writable_target(path: Path) -> None:
-    """Fail early, before any slow work, if ``path`` cannot be created; raises one-line BadInput."""
+def _stat(path: Path, what: str) -> os.stat_result | None:
+    """``os.stat`` of ``path``, None if it does not exist; other failures are one-line BadInput."""
+    try:
+        return os.stat(path)
+    except (FileNotFoundError, NotADirectoryError):
+        return None
+    except OSError as error:
+        raise BadInput(f"cannot use {what} {one_line(path)}: {error.strerror or error}") from None
+
+
+def check_writable_target(path: Path, inputs: Iterable[Path] = ()) -> None:
+    """Fail early, before any slow work, if ``path`` cannot be written safely; one-line BadInput.
+
+    Refused: a folder, a device, FIFO or other non-regular file, any of ``inputs`` (also by
+    another path or a link), a name over the file-system limit, a missing or unwritable folder.
+    """
+    if len(os.fsencode(path.name)) > NAME_MAX:
+        raise BadInput(f"output file name is longer than {NAME_MAX} bytes: {one_line(path.name[:40])}…")
     folder = path.parent
-    if path.is_dir():
-        raise BadInput(f"output path is a folder, not a file: {path}")
-    if not folder.exists():
-        raise BadInput(f"output folder does not exist: {folder}")
-    if not folder.is_dir():
-        raise BadInput(f"output folder is not a folder: {folder}")
+    info = _stat(path, "output path")
+    if info is not None:
+        if stat.S_ISDIR(info.st_mode):
+            raise BadInput(f"output path is a folder, not a file: {one_line(path)}")
+        if not stat.S_ISREG(info.st_mode):
+            raise BadInput(f"output path is not a regular file (a device or a pipe?): {one_line(path)}")
+        for source in inputs:
+            other = _stat(source, "input")
+            if other is not None and (other.st_dev, other.st_ino) == (info.st_dev, info.st_ino):
+                raise BadInput(f"output path is the input file: {one_line(path)} would overwrite it")
+    folder_info = _stat(folder, "output folder")
+    if folder_info is None:
+        raise BadInput(f"output folder does not exist: {one_line(folder)}")
+    if not stat.S_ISDIR(folder_info.st_mode):
+        raise BadInput(f"output folder is not a folder: {one_line(folder)}")
     if not os.access(folder, os.W_OK | os.X_OK):
-        raise BadInput(f"output folder is not writable: {folder}")
+        raise BadInput(f"output folder is not writable: {one_line(folder)}")

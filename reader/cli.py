@@ -1,7 +1,8 @@
 """Command line: ``bireader [FILE] [--model …]`` opens the window; sub-commands work headless.
 
 Exit codes: 0 ok, 2 bad input/usage/path, 3 model unavailable. A :class:`ReaderError` becomes
-one ``error: …`` line on stderr; no traceback reaches the user.
+one ``error: …`` line on stderr, control characters escaped (:mod:`reader.display`); no
+traceback reaches the user.
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ import sys
 from collections.abc import Sequence
 from typing import Any, Protocol
 
+from reader.commands.stdout import prepare_stdout, silence_stdout
+from reader.display import one_line
 from reader.errors import ReaderError
 
 # Sub-command name → module in reader.commands; imported lazily so `segment` never pays for torch.
@@ -58,7 +61,7 @@ class _StderrLine(logging.Handler):
     """One ``warning: …`` line per record on whatever ``sys.stderr`` is at the time (tests swap it)."""
 
     def emit(self, record: logging.LogRecord) -> None:
-        sys.stderr.write(f"{record.levelname.lower()}: {record.getMessage()}\n")
+        sys.stderr.write(f"{record.levelname.lower()}: {one_line(record.getMessage())}\n")
 
 
 def _configure_logging() -> None:
@@ -74,6 +77,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``bireader`` and ``python -m reader``; returns the exit code."""
     args_list = list(sys.argv[1:] if argv is None else argv)
     _configure_logging()
+    prepare_stdout()
     try:
         if args_list and args_list[0] in COMMANDS:
             parser, command = _command_parser(args_list[0])
@@ -82,10 +86,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         gui: Any = importlib.import_module("reader.ui.app")  # Qt is imported only for the window
         return int(gui.run_gui(args))
     except ReaderError as error:
-        print(f"error: {error}", file=sys.stderr)
+        print(f"error: {one_line(str(error))}", file=sys.stderr)
         return error.exit_code
     except KeyboardInterrupt:
         print("error: interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:  # output piped into `head`, say: not an error
+        silence_stdout()
         return 0

@@ -29,7 +29,7 @@ class ModelUnavailable(ReaderError):
     exit_code = EXIT_MODEL_UNAVAILABLE
 
 
-def one_line(error: BaseException) -> str:
+def error_line(error: BaseException) -> str:
     """A user-facing line for an exception: ReaderErrors speak for themselves, others get their type."""
     text = " ".join(str(error).split())
     if isinstance(error, ReaderError):

@@ -1,20 +1,31 @@
 """Bytes on disk → decoded text, without asking the user which encoding.
 
 Arabic files in the wild are UTF-8 (with or without BOM), UTF-16 with BOM, or legacy
-Windows-1256. Line endings become LF. Offsets are always into the decoded text, so nothing
-here may change the text's length behind the segmenter's back: a NUL becomes U+FFFD (one
-character for one), and bidi controls are kept (the segmenter looks through them).
+Windows-1256. A few invalid bytes in an otherwise UTF-8 file are damage, not a different
+encoding: they become U+FFFD and one warning says how many. Windows-1256 is chosen only when the
+evidence says so: at least as many invalid UTF-8 sequences as valid non-ASCII characters, which is
+what Arabic in Windows-1256 looks like to a UTF-8 decoder. Line endings become LF. Offsets are
+always into the decoded text, so nothing here may change the text's length behind the
+segmenter's back: a NUL becomes U+FFFD (one character for one), and bidi controls are kept (the
+segmenter looks through them).
 """
 
 from __future__ import annotations
 
 import codecs
+import logging
 import unicodedata
 from pathlib import Path
 
+from reader.display import one_line
 from reader.errors import BadInput
+from reader.input_file import read_document_bytes
 from reader.model import Document
 from reader.model.text_builder import build_text_document
+
+log = logging.getLogger(__name__)
+_REPLACEMENT = "\ufffd"
+_ENCODED_REPLACEMENT = _REPLACEMENT.encode("utf-8")
 
 # Bytes that announce well-known binary formats people drop on readers by mistake.
 _BINARY_MAGIC = (
@@ -33,19 +44,25 @@ _SAMPLE_CHARS = 64 * 1024
 
 
 def decode_bytes(data: bytes) -> str:
-    """Decode a text file's bytes: BOM first, then strict UTF-8, then Windows-1256.
+    """Decode a text file's bytes (see :func:`decode_counting`), dropping the count of damaged bytes."""
+    return decode_counting(data)[0]
 
+
+def decode_counting(data: bytes) -> tuple[str, int]:
+    """Decode a text file's bytes: BOM first, then UTF-8, then (on evidence) Windows-1256.
+
+    Returns the text and the number of invalid UTF-8 sequences shown as U+FFFD (0 if none).
     Raises :class:`BadInput` for binary data and for files with no text.
     """
     if data.startswith(_BINARY_MAGIC):
         raise BadInput("not a text document")
-    text = _decode(data)
+    text, damaged = _decode(data)
     if _looks_binary(text):
         raise BadInput("not a text document")
     text = normalise_text(text)
     if not has_text(text):
         raise BadInput("no text")
-    return text
+    return text, damaged
 
 
 def normalise_text(text: str) -> str:
@@ -56,18 +73,24 @@ def normalise_text(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "\ufffd")
 
 
-def _decode(data: bytes) -> str:
+def _decode(data: bytes) -> tuple[str, int]:
     if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
-        return _decode_as(data, "utf-32")
+        return _decode_as(data, "utf-32"), 0
     if data.startswith(codecs.BOM_UTF8):
-        return _decode_as(data, "utf-8-sig")
+        return _decode_as(data, "utf-8-sig"), 0
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return _decode_as(data, "utf-16")
+        return _decode_as(data, "utf-16"), 0
     try:
-        return data.decode("utf-8")
+        return data.decode("utf-8"), 0
     except UnicodeDecodeError:
+        pass
+    text = data.decode("utf-8", errors="replace")
+    damaged = text.count(_REPLACEMENT) - data.count(_ENCODED_REPLACEMENT)
+    valid_non_ascii = len(text) - len(text.encode("ascii", errors="ignore")) - damaged
+    if damaged >= valid_non_ascii:
         # Every byte has a meaning in cp1256, so this cannot fail; binary is caught afterwards.
-        return data.decode("cp1256", errors="replace")
+        return data.decode("cp1256", errors="replace"), 0
+    return text, damaged
 
 
 def _decode_as(data: bytes, encoding: str) -> str:
@@ -91,20 +114,20 @@ def has_text(text: str) -> bool:
 
 
 def load_text(path: str | Path) -> str:
-    """Read and decode a text file; every failure is a one-line :class:`BadInput`."""
+    """Read and decode a text file; every failure is a one-line :class:`BadInput`.
+
+    Only regular files under the size cap are read (:mod:`reader.input_file`); damaged UTF-8
+    is reported as one warning on the ``reader`` logger.
+    """
     file = Path(path)
-    if not file.exists():
-        raise BadInput(f"no such file: {file}")
-    if file.is_dir():
-        raise BadInput(f"{file} is a folder, not a document")
+    data = read_document_bytes(file)
     try:
-        data = file.read_bytes()
-    except OSError as error:
-        raise BadInput(f"cannot read {file}: {error.strerror or error}") from None
-    try:
-        return decode_bytes(data)
+        text, damaged = decode_counting(data)
     except BadInput as error:
-        raise BadInput(f"{file.name}: {error}") from None
+        raise BadInput(f"{one_line(file.name)}: {error}") from None
+    if damaged:
+        log.warning("%s: %d invalid UTF-8 byte sequence(s) shown as U+FFFD", one_line(file.name), damaged)
+    return text
 
 
 def load_document(path: str | Path) -> Document:

@@ -10,6 +10,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from reader.display import one_line
+from reader.errors import BadInput
+
 APP_NAME = "bireader"
 CACHE_DIR_VARIABLE = "BIREADER_CACHE_DIR"
 
@@ -18,7 +21,12 @@ def user_cache_dir() -> Path:
     """The cache folder (not created): ``$BIREADER_CACHE_DIR``, else the platform's user cache folder."""
     override = os.environ.get(CACHE_DIR_VARIABLE, "").strip()
     if override:
-        return Path(override).expanduser()
+        try:
+            return Path(override).expanduser()
+        except RuntimeError:  # ~nouser/…
+            raise BadInput(
+                f"{CACHE_DIR_VARIABLE} names a home folder that does not exist: {one_line(override)}"
+            ) from None
     import platformdirs  # small, but only needed when no override is set
 
     return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))

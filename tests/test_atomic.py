@@ -160,3 +160,116 @@ def test_the_export_command_checks_paths_without_loading_fpdf(tmp_path: Path) ->
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
+
+
+# --- leftovers, long names, special files --------------------------------------------------------------
+
+_HOLD = """
+import sys
+from reader.atomic import atomic_writer
+with atomic_writer(sys.argv[1]) as handle:
+    handle.write(b"partial")
+    handle.flush()
+    print("writing", flush=True)
+    sys.stdin.read()  # held open until the parent kills this process
+"""
+
+
+def test_temp_left_by_a_killed_writer_is_removed_by_the_next_write(tmp_path: Path) -> None:
+    target = tmp_path / "out.pdf"
+    target.write_bytes(b"old")
+    with subprocess.Popen(
+        [sys.executable, "-c", _HOLD, str(target)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+    ) as writer:
+        assert writer.stdout is not None
+        assert writer.stdout.readline() == "writing\n"
+        writer.kill()  # SIGKILL: no chance to clean up
+        writer.wait()
+    assert len(list(tmp_path.glob(".out.pdf.*.tmp"))) == 1
+    atomic_write_bytes(target, b"new")
+    assert sorted(tmp_path.iterdir()) == [target]
+    assert target.read_bytes() == b"new"
+
+
+def test_temp_of_a_running_writer_is_left_alone(tmp_path: Path) -> None:
+    target = tmp_path / "out.pdf"
+    live = tmp_path / f".out.pdf.{os.getppid()}-0123abcd.tmp"  # our parent runs
+    live.write_bytes(b"in progress")
+    atomic_write_bytes(target, b"new")
+    assert live.exists()
+
+
+@pytest.mark.parametrize("name", ["a" * 246 + ".pdf", "ك" * 125 + ".pdf"])
+def test_longest_legal_name_is_writable(tmp_path: Path, name: str) -> None:
+    target = tmp_path / name
+    assert len(os.fsencode(target.name)) <= 255
+    check_writable_target(target)
+    atomic_write_bytes(target, b"x")
+    assert target.read_bytes() == b"x"
+    assert list(tmp_path.iterdir()) == [target]
+
+
+def test_name_over_the_limit_is_one_line(tmp_path: Path) -> None:
+    assert _one_line_error(tmp_path / ("a" * 300 + ".pdf")).startswith(
+        "output file name is longer than 255 bytes"
+    )
+
+
+def test_folder_component_over_the_limit_is_one_line(tmp_path: Path) -> None:
+    message = _one_line_error(tmp_path / ("a" * 300) / "out.pdf")
+    assert message.endswith(": File name too long")
+
+
+@pytest.mark.parametrize("device", ["/dev/null", "/dev/zero"])
+def test_device_target_is_refused(device: str) -> None:
+    if not os.path.exists(device):
+        pytest.skip(f"{device} does not exist here")
+    before = os.stat(device)
+    assert _one_line_error(Path(device)).startswith("output path is not a regular file")
+    with pytest.raises(OSError, match="not a regular file"):
+        atomic_write_bytes(device, b"%PDF")
+    after = os.stat(device)
+    assert (after.st_ino, after.st_mode) == (before.st_ino, before.st_mode)
+
+
+def test_fifo_target_is_refused(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.pdf"
+    os.mkfifo(fifo)
+    assert _one_line_error(fifo).startswith("output path is not a regular file")
+    with pytest.raises(OSError, match="not a regular file"):
+        atomic_write_bytes(fifo, b"%PDF")
+    assert fifo.is_fifo()
+
+
+def test_target_that_is_an_input_is_refused_by_any_name(tmp_path: Path) -> None:
+    source = tmp_path / "doc.txt"
+    source.write_text("نص.")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "link.pdf").symlink_to(source)
+    os.link(source, tmp_path / "hard.pdf")
+    for same in (source, tmp_path / "sub" / ".." / "doc.txt", tmp_path / "link.pdf", tmp_path / "hard.pdf"):
+        with pytest.raises(BadInput, match="output path is the input file"):
+            check_writable_target(same, inputs=[source])
+    check_writable_target(tmp_path / "other.pdf", inputs=[source])
+
+
+def test_target_under_a_folder_without_search_permission_is_one_line(tmp_path: Path) -> None:
+    import shutil
+    import tempfile
+
+    from tests.helpers.unprivileged import run_cli_as_nobody, unsearchable_folder
+
+    base = tempfile.mkdtemp(prefix="bireader-perm-")
+    try:
+        locked = unsearchable_folder(base)
+        source = Path(base) / "doc.txt"
+        source.write_text("نص.", encoding="utf-8")
+        source.chmod(0o644)
+        result = run_cli_as_nobody(
+            ["export", str(source), "-o", f"{locked}/out.pdf"], preload=("reader.commands.export",)
+        )
+    finally:
+        os.chmod(os.path.join(base, "locked"), 0o700)
+        shutil.rmtree(base)
+    assert result.returncode == 2
+    assert result.stderr == f"error: cannot use output path {locked}/out.pdf: Permission denied\n"

@@ -163,3 +163,33 @@ def test_missing_input_file_exits_2(
     assert main(["export", str(tmp_path / "nope.txt"), "-o", str(tmp_path / "o.pdf")]) == 2
     assert capsys.readouterr().err.startswith("error: ")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_output_naming_the_input_exits_2_and_keeps_it(
+    fake: FakeFactory, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "doc.txt"
+    source.write_text("جملة أولى. جملة ثانية.", encoding="utf-8")
+    (tmp_path / "alias.pdf").symlink_to(source)
+    for output in (source, tmp_path / "alias.pdf", tmp_path / "." / "doc.txt"):
+        assert main(["export", str(source), "-o", str(output)]) == 2
+        err = capsys.readouterr().err
+        assert err.startswith("error: output path is the input file:")
+        assert err.count("\n") == 1
+    assert source.read_text(encoding="utf-8") == "جملة أولى. جملة ثانية."
+    assert fake.calls == []
+
+
+def test_output_naming_a_device_exits_2(
+    fake: FakeFactory, seed_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    if not os.path.exists("/dev/null"):
+        pytest.skip("no /dev/null here")
+    assert main(["export", str(seed_path), "-o", "/dev/null"]) == 2
+    assert (
+        capsys.readouterr().err
+        == "error: output path is not a regular file (a device or a pipe?): /dev/null\n"
+    )
+    assert os.path.exists("/dev/null")
+    assert not os.path.isfile("/dev/null")
+    assert fake.calls == []

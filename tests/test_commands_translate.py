@@ -112,6 +112,74 @@ def test_folder_that_is_not_marian_exits_3(seed_path: Path, tmp_path: Path) -> N
 
 
 @pytest.mark.parametrize(
+    ("model", "message"),
+    [
+        ("./no/such/model", "error: model folder './no/such/model' does not exist"),
+        (
+            "~nosuchuser/model",
+            "error: model folder '~nosuchuser/model' cannot be found: there is no user 'nosuchuser'",
+        ),
+        (
+            "/tmp/" + "m" * 300 + "/x",
+            "error: cannot use model folder '/tmp/" + "m" * 300 + "/x': File name too long",
+        ),
+    ],
+)
+@pytest.mark.parametrize("where", ["--model", "BIREADER_MODEL"])
+def test_every_model_path_problem_exits_3_with_one_line(
+    model: str,
+    message: str,
+    where: str,
+    seed_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    args = ["translate", str(seed_path), "--no-cache"]
+    if where == "--model":
+        args += ["--model", model]
+    else:
+        monkeypatch.setenv("BIREADER_MODEL", model)
+    assert main(args) == 3
+    captured = capsys.readouterr()
+    assert captured.err == message + "\n"
+    assert captured.out == ""
+
+
+def test_cache_folder_under_an_unknown_user_exits_2(
+    seed_path: Path, tiny_model: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("BIREADER_CACHE_DIR", "~nosuchuser/cache")
+    assert main(["translate", str(seed_path), "--model", str(tiny_model), "--engine", "transformers"]) == 2
+    assert capsys.readouterr().err == (
+        "error: BIREADER_CACHE_DIR names a home folder that does not exist: ~nosuchuser/cache\n"
+    )
+
+
+def test_model_under_a_folder_without_search_permission_exits_3() -> None:
+    import os
+    import shutil
+    import tempfile
+
+    from tests.helpers.unprivileged import run_cli_as_nobody, unsearchable_folder
+
+    base = tempfile.mkdtemp(prefix="bireader-perm-")
+    try:
+        locked = unsearchable_folder(base)
+        source = Path(base) / "doc.txt"
+        source.write_text("نص.", encoding="utf-8")
+        source.chmod(0o644)
+        result = run_cli_as_nobody(
+            ["translate", str(source), "--no-cache", "--model", f"{locked}/model"],
+            preload=("reader.commands.translate", "reader.translate.model_location", "hashlib"),
+        )
+    finally:
+        os.chmod(os.path.join(base, "locked"), 0o700)
+        shutil.rmtree(base)
+    assert result.returncode == 3, result.stderr
+    assert result.stderr == f"error: cannot use model folder '{locked}/model': Permission denied\n"
+
+
+@pytest.mark.parametrize(
     ("args", "message"),
     [
         (["translate", "/no/such/file.txt"], "error: no such file: /no/such/file.txt"),
@@ -123,10 +191,6 @@ def test_folder_that_is_not_marian_exits_3(seed_path: Path, tmp_path: Path) -> N
         (
             ["translate", "SEED", "--batch-size", "many"],
             "error: argument --batch-size: expected a whole number, got 'many' (see --help)",
-        ),
-        (
-            ["translate", "SEED", "--model", "./no/such/model"],
-            "error: model folder './no/such/model' does not exist",
         ),
         (
             ["translate", "SEED", "--engine", "onnx"],

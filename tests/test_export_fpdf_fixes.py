@@ -86,3 +86,60 @@ def test_plain_fpdf_still_needs_the_mark_fix() -> None:
     fragments = list(document._parse_chars("السَّلَامُ", False))
     fonts.close_fonts(document)
     assert len(fragments) > 1
+
+
+# --- the hooks fail loudly on an fpdf2 they were not written for ------------------------------------------
+
+
+def test_fpdf2_is_bounded_below_its_next_minor_version_in_pyproject() -> None:
+    import tomllib
+
+    pyproject = Path(__file__).resolve().parent.parent / "pyproject.toml"
+    dependencies = tomllib.loads(pyproject.read_text(encoding="utf-8"))["project"]["dependencies"]
+    assert "fpdf2>=2.8,<2.9" in dependencies
+
+
+def test_installed_fpdf2_passes_the_check() -> None:
+    from reader.export.fpdf_fixes import check_fpdf
+
+    check_fpdf()
+
+
+@pytest.mark.parametrize("version", ["2.9.0", "3.0.1", "2.7.9"])
+def test_other_fpdf2_versions_fail_with_one_line(version: str) -> None:
+    from reader.export.fpdf_fixes import FpdfMismatch, check_fpdf
+
+    with pytest.raises(FpdfMismatch, match=rf"^PDF export needs fpdf2>=2.8,<2.9 but fpdf2 {version} is"):
+        check_fpdf(version)
+
+
+def test_a_hooked_method_that_disappears_fails_loudly(monkeypatch: pytest.MonkeyPatch) -> None:
+    from fpdf.output import OutputProducer
+
+    from reader.export.fpdf_fixes import FpdfMismatch, check_fpdf
+
+    monkeypatch.delattr(OutputProducer, "_add_fonts")
+    with pytest.raises(FpdfMismatch, match="OutputProducer._add_fonts is gone"):
+        check_fpdf()
+
+
+def test_a_changed_to_unicode_object_fails_loudly_instead_of_exporting_broken_text(
+    pdf: MarkAwareFPDF, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from fpdf.output import OutputProducer
+
+    from reader.export.fpdf_fixes import FpdfMismatch
+
+    real = OutputProducer._add_fonts
+
+    def changed(self: OutputProducer, *args: object, **kwargs: object) -> object:
+        objects = real(self, *args, **kwargs)
+        for font_object in objects.values():
+            if getattr(font_object, "to_unicode", None) is not None:
+                font_object.to_unicode = object()  # a future fpdf2 with another structure
+        return objects
+
+    monkeypatch.setattr(OutputProducer, "_add_fonts", changed)
+    pdf.cell(text="من الكرملين")
+    with pytest.raises(FpdfMismatch, match="ToUnicode map"):
+        pdf.output(output_producer_class=CompleteToUnicodeProducer)

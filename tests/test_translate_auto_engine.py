@@ -76,7 +76,7 @@ def test_falls_back_to_transformers_with_one_warning(
 def test_a_missing_model_is_reported_not_hidden_by_a_fallback(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
-    with pytest.raises(BadInput, match="does not exist"):
+    with pytest.raises(ModelUnavailable, match="does not exist"):
         auto(tmp_path / "nowhere").load()
     (tmp_path / "config.json").write_text('{"model_type": "marian"}', encoding="utf-8")
     with pytest.raises(ModelUnavailable, match="missing source.spm"):

@@ -165,6 +165,100 @@ def test_cancel_during_conversion_stops_the_converter(
 
 def test_converter_command_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert ct2_convert.main(["only-one-argument"]) == 2
-    assert capsys.readouterr().err == "usage: ct2_convert SOURCE DEST {int8|float32}\n"
+    assert capsys.readouterr().err == "usage: ct2_convert SOURCE DEST {int8|float32} [--allow-pickled]\n"
     assert ct2_convert.main([str(tmp_path / "missing"), str(tmp_path / "out"), "fp16"]) == 2
     capsys.readouterr()
+
+
+# --- the pickled-weights switch, orphans and leftovers -----------------------------------------------
+
+
+def test_pickled_switch_comes_from_the_parent_for_the_hub_case_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("BIREADER_CT2_ALLOW_PICKLED", "1")  # the old switch, set by the user
+    weights = tmp_path / "pytorch_model.bin"
+    folder = ModelLocation(str(tmp_path), tmp_path, False, weights, "f")
+    hub = ModelLocation("org/model", tmp_path, True, weights, "f")
+    hub_safe = ModelLocation("org/model", tmp_path, True, tmp_path / "model.safetensors", "f")
+    out = tmp_path / "out"
+    assert ct2_convert.ALLOW_PICKLED not in ct2_convert._converter_command(folder, out, "int8")
+    assert ct2_convert.ALLOW_PICKLED not in ct2_convert._converter_command(hub_safe, out, "int8")
+    assert ct2_convert._converter_command(hub, out, "int8")[-1] == ct2_convert.ALLOW_PICKLED
+
+
+def test_child_ignores_the_environment_for_pickled_weights(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seen: list[bool] = []
+    monkeypatch.setattr(ct2_convert, "convert", lambda *_a, allow_pickled: seen.append(allow_pickled))
+    monkeypatch.delenv(ct2_convert.PARENT_VARIABLE, raising=False)
+    for variable in ("BIREADER_CT2_ALLOW_PICKLED", "BIREADER_ALLOW_PICKLED"):
+        monkeypatch.setenv(variable, "1")
+    assert ct2_convert.main([str(tmp_path), str(tmp_path / "out"), "int8"]) == 0
+    assert ct2_convert.main([str(tmp_path), str(tmp_path / "out"), "int8", "--allow-pickled"]) == 0
+    assert seen == [False, True]
+
+
+_PARENT = """
+import sys
+from pathlib import Path
+from reader.translate import ct2_convert
+from reader.translate.model_location import find_model
+
+fifo, model = sys.argv[1], sys.argv[2]
+child = (
+    "import os, sys, threading\\n"
+    "from reader.translate import ct2_convert\\n"
+    "def blocked(*_args, **_kwargs):\\n"
+    f"    with open({fifo!r}, 'w') as ready:\\n"
+    "        ready.write(str(os.getpid()) + '\\\\n')\\n"
+    "        ready.flush()\\n"
+    "        threading.Event().wait()  # converts forever; the FIFO stays open until this process ends\\n"
+    "ct2_convert.convert = blocked\\n"
+    "sys.exit(ct2_convert.main(sys.argv[1:]))\\n"
+)
+real = ct2_convert._converter_command
+ct2_convert._converter_command = lambda *args: [sys.executable, "-c", child, *real(*args)[3:]]
+ct2_convert.ensure_converted(find_model(model), "int8")
+"""
+
+
+@pytest.mark.timeout(60)
+def test_killed_parent_leaves_no_orphaned_converter_and_no_temporary_folder(
+    tiny_model: Path, tmp_path: Path
+) -> None:
+    import os
+    import subprocess
+
+    fifo = tmp_path / "ready"
+    os.mkfifo(fifo)
+    env = {**os.environ, "BIREADER_CACHE_DIR": str(tmp_path / "own-cache")}
+    command = [sys.executable, "-c", _PARENT, str(fifo), str(tiny_model)]
+    with subprocess.Popen(command, env=env) as parent, fifo.open() as ready:  # opens once converting
+        child = int(ready.readline())
+        work = [p.name for p in (tmp_path / "own-cache" / "models" / "ct2").iterdir()]
+        assert len(work) == 1
+        assert work[0].startswith(".")
+        parent.kill()
+        parent.wait()
+        # EOF: the child's end closed, which only its exit does (it holds the FIFO while converting).
+        assert ready.read() == ""
+    assert child != parent.pid
+    assert list((tmp_path / "own-cache" / "models" / "ct2").iterdir()) == []
+
+
+def test_stale_temporary_folders_are_removed_by_the_next_conversion(
+    tiny_model: Path, fake_converter: list[Path]
+) -> None:
+    import os
+
+    folder = models_dir() / "ct2"
+    folder.mkdir(parents=True)
+    dead = folder / ".abc-int8-ct2v4.4194305.x1y2z3"  # above Linux's pid_max: never a live process
+    live = folder / f".abc-int8-ct2v4.{os.getpid()}.q9w8e7"
+    for work in (dead, live):
+        (work / "model").mkdir(parents=True)
+    ensure_converted(location_of(tiny_model), "int8")
+    assert not dead.exists()
+    assert live.exists()

@@ -147,7 +147,7 @@ def test_unknown_quantization_is_bad_input(tiny_model: Path) -> None:
 
 
 def test_a_missing_model_is_a_model_problem_not_a_ct2_one(tmp_path: Path) -> None:
-    with pytest.raises(BadInput, match="does not exist"):
+    with pytest.raises(ModelUnavailable, match="does not exist"):
         ct2(tmp_path / "nowhere").load()
     (tmp_path / "config.json").write_text('{"model_type": "bert"}', encoding="utf-8")
     with pytest.raises(ModelUnavailable, match="not a MarianMT checkpoint") as caught:

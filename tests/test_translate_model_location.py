@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.errors import BadInput, ModelUnavailable
+from reader.errors import ModelUnavailable
 from reader.translate import model_location
 from reader.translate.model_location import (
     ModelLocation,
@@ -94,8 +94,8 @@ def test_fingerprint_does_not_import_torch(tiny_model: Path) -> None:
     assert out.splitlines()[1] == "[]"
 
 
-def test_missing_folder_is_bad_input(tmp_path: Path) -> None:
-    with pytest.raises(BadInput, match="does not exist"):
+def test_missing_folder_is_a_model_problem(tmp_path: Path) -> None:
+    with pytest.raises(ModelUnavailable, match="does not exist"):
         find_model(str(tmp_path / "nowhere"))
 
 

@@ -7,8 +7,8 @@ import threading
 import pytest
 from PySide6.QtCore import QThread
 
-from reader.errors import BadInput
-from reader.ui.workers import Task, TaskCancelled, TaskContext, one_line, running_tasks
+from reader.errors import BadInput, error_line
+from reader.ui.workers import Task, TaskCancelled, TaskContext, running_tasks
 
 
 def test_result_and_progress_arrive_on_the_gui_thread(qtbot) -> None:
@@ -114,9 +114,9 @@ def test_a_detached_task_delivers_nothing_more(qtbot) -> None:
 
 
 def test_one_line_keeps_reader_errors_and_names_other_exceptions() -> None:
-    assert one_line(BadInput("no such file:\n  x.txt")) == "no such file: x.txt"
-    assert one_line(ValueError("bad\nvalue")) == "ValueError: bad value"
-    assert one_line(RuntimeError()) == "RuntimeError"
+    assert error_line(BadInput("no such file:\n  x.txt")) == "no such file: x.txt"
+    assert error_line(ValueError("bad\nvalue")) == "ValueError: bad value"
+    assert error_line(RuntimeError()) == "RuntimeError"
 
 
 def test_a_task_runs_only_once(qtbot) -> None:

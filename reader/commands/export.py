@@ -1,9 +1,10 @@
 """``bireader export FILE -o OUT.pdf [--layout …] [--page-size …] [--numbers] [engine options]``.
 
 Translates whatever the cache lacks, then writes the bilingual PDF. The output path is checked
-before any translation, so a typo in it costs nothing: exit 2 with one line. A model that cannot
-be had exits 3, unless every sentence is already cached or ``--allow-untranslated`` is given (then
-the PDF marks what is missing, as the window's Export does after asking). Sentences whose translation failed are
+before any translation, so a typo in it costs nothing: exit 2 with one line; so is an output
+that names the input (by any path or link), a device or a FIFO: those are refused. A model that
+cannot be had exits 3, unless every sentence is already cached or ``--allow-untranslated`` is given
+(then the PDF marks what is missing, as the window's Export does after asking). Sentences whose translation failed are
 exported with the "[not translated]" mark and reported in one warning line. Progress is shown on
 stderr when it is a terminal. fpdf2 and torch are imported only when this command runs.
 """
@@ -21,6 +22,7 @@ from reader.commands.engine_options import (
     translate_in_place,
     warn_untranslated,
 )
+from reader.display import one_line
 from reader.errors import EXIT_OK, ModelUnavailable
 from reader.export.pdf_layout import LAYOUTS, PAGE_SIZES
 from reader.loaders import load_document
@@ -42,7 +44,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     output = Path(args.output)
-    check_writable_target(output)
+    check_writable_target(output, inputs=[Path(args.file)])
     document = load_document(args.file)
     try:
         translate_in_place(document, args, lambda done, total: show_status(f"translated {done}/{total}"))
@@ -63,5 +65,5 @@ def run(args: argparse.Namespace) -> int:
     )
     show_status("")
     warn_untranslated(document, "marked as not translated")
-    print(f"wrote {output}", file=sys.stderr)
+    print(f"wrote {one_line(output)}", file=sys.stderr)
     return EXIT_OK

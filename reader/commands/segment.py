@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 
+from reader.commands.stdout import write_output
+from reader.display import json_safe, safe_text
 from reader.errors import EXIT_OK
 from reader.loaders import load_document
 from reader.model import Document
@@ -21,13 +22,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     document = load_document(args.file)
-    sys.stdout.write(to_json(document) if args.json else to_plain(document))
+    write_output(to_json(document) if args.json else to_plain(document))
     return EXIT_OK
 
 
 def to_plain(document: Document) -> str:
-    """One sentence per line, a blank line between paragraphs (blocks)."""
-    blocks = ["\n".join(s.text for s in document.segments_of(b)) for b in document.iter_blocks()]
+    """One sentence per line, a blank line between paragraphs (blocks); control characters escaped."""
+    blocks = ["\n".join(safe_text(s.text) for s in document.segments_of(b)) for b in document.iter_blocks()]
     return "\n\n".join(blocks) + "\n"
 
 
@@ -46,4 +47,4 @@ def to_json(document: Document) -> str:
         }
         for index, s in enumerate(document.iter_segments())
     ]
-    return json.dumps(records, ensure_ascii=False, indent=1) + "\n"
+    return json_safe(json.dumps(records, ensure_ascii=False, indent=1)) + "\n"

@@ -13,6 +13,8 @@ import json
 import sys
 
 from reader.commands.engine_options import add_engine_arguments, translate_in_place, warn_untranslated
+from reader.commands.stdout import write_output
+from reader.display import json_safe, safe_text
 from reader.errors import EXIT_OK
 from reader.loaders import load_document
 from reader.model import Document
@@ -39,19 +41,19 @@ def run(args: argparse.Namespace) -> int:
             f"{len(document)} sentences translated in {timings.done - timings.ready:.2f} s",
             file=sys.stderr,
         )
-    sys.stdout.write(to_json(document) if args.json else to_plain(document))
+    write_output(to_json(document) if args.json else to_plain(document))
     warn_untranslated(document, "could not be translated")
     return EXIT_OK
 
 
 def _english(translation: str | None) -> str:
-    return FAILED_MARK if translation is None else translation
+    return FAILED_MARK if translation is None else safe_text(translation)
 
 
 def to_plain(document: Document) -> str:
     """Arabic line, English line, for each sentence; a blank line between paragraphs."""
     blocks = [
-        "\n".join(f"{s.text}\n{_english(s.translation)}" for s in document.segments_of(b))
+        "\n".join(f"{safe_text(s.text)}\n{_english(s.translation)}" for s in document.segments_of(b))
         for b in document.iter_blocks()
     ]
     return "\n\n".join(blocks) + "\n"
@@ -72,4 +74,4 @@ def to_json(document: Document) -> str:
         }
         for index, s in enumerate(document.iter_segments())
     ]
-    return json.dumps(records, ensure_ascii=False, indent=1) + "\n"
+    return json_safe(json.dumps(records, ensure_ascii=False, indent=1)) + "\n"

@@ -12,20 +12,62 @@
    PDF way to say "this glyph stands for no text" is an empty mapping, ``<code> <>``;
    :class:`CompleteToUnicodeProducer` adds one per such glyph.
 
-Both hook private fpdf2 methods; the export tests (which look for joined, extractable text)
-fail if a future fpdf2 changes them.
+Both hook private fpdf2 methods, so pyproject bounds fpdf2 below its next minor version, and the
+hooks fail loudly rather than silently exporting broken text: importing this module checks the
+installed version and the hooked methods (:func:`check_fpdf`), and the producer raises if the
+ToUnicode object it edits no longer looks as expected. Either is one :class:`FpdfMismatch` line.
+The export tests (which look for joined, extractable text) also fail if fpdf2 changes them.
 """
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Iterator
 from typing import Any
 
+import fpdf
 from fpdf import FPDF
 from fpdf.fonts import TTFFont
 from fpdf.line_break import Fragment
 from fpdf.output import OutputProducer
 from fpdf.unicode_script import UnicodeScript, get_unicode_script
+
+from reader.errors import ReaderError
+
+SUPPORTED_FPDF = ((2, 8), (2, 9))
+"""fpdf2 versions the hooks were written for: at least 2.8, below 2.9 (as in pyproject.toml)."""
+REQUIREMENT = "fpdf2>=2.8,<2.9"
+
+
+class FpdfMismatch(ReaderError):
+    """The installed fpdf2 is not the one the private hooks below were written for."""
+
+
+def _version(text: str) -> tuple[int, int]:
+    parts = [int(p) for p in text.split(".")[:2] if p.isdigit()]
+    return (parts + [0, 0])[0], (parts + [0, 0])[1]
+
+
+def check_fpdf(version: str | None = None) -> None:
+    """Raise :class:`FpdfMismatch` unless fpdf2's version and the hooked private methods are as expected."""
+    installed = fpdf.__version__ if version is None else version
+    low, high = SUPPORTED_FPDF
+    problem = None
+    if not low <= _version(installed) < high:
+        problem = "it hooks private methods of fpdf2 2.8"
+    elif list(inspect.signature(getattr(FPDF, "_parse_chars", None) or (lambda: None)).parameters)[:3] != [
+        "self",
+        "text",
+        "markdown",
+    ]:
+        problem = "FPDF._parse_chars(text, markdown) is gone or changed"
+    elif not callable(getattr(OutputProducer, "_add_fonts", None)):
+        problem = "OutputProducer._add_fonts is gone"
+    if problem is not None:
+        raise FpdfMismatch(
+            f"PDF export needs {REQUIREMENT} but fpdf2 {installed} is installed ({problem}): "
+            f"pip install '{REQUIREMENT}'"
+        )
 
 
 def _inherits_script(char: str) -> bool:
@@ -93,17 +135,20 @@ class CompleteToUnicodeProducer(OutputProducer):
         for font in self.fpdf.fonts.values():
             if not isinstance(font, TTFFont):
                 continue
+            codes = unmapped_codes(font)
+            if not codes:
+                continue
             to_unicode = getattr(font_objects.get(font.i), "to_unicode", None)
             contents = getattr(to_unicode, "_contents", None)
-            codes = unmapped_codes(font)
-            if (
-                to_unicode is None
-                or not codes
-                or not isinstance(contents, bytes)
-                or b"endcmap" not in contents
-            ):
-                continue
+            if to_unicode is None or not isinstance(contents, bytes) or b"endcmap" not in contents:
+                raise FpdfMismatch(
+                    f"PDF export needs {REQUIREMENT}: fpdf2 {fpdf.__version__}'s ToUnicode map is not "
+                    f"what the text-extraction fix edits: pip install '{REQUIREMENT}'"
+                )
             block = empty_bfchar_blocks(codes).encode("ascii")
             to_unicode._contents = contents.replace(b"endcmap", block + b"endcmap", 1)
             to_unicode.length = len(to_unicode._contents)
         return font_objects
+
+
+check_fpdf()  # at import: before any PDF is made with hooks that may no longer apply

@@ -17,6 +17,7 @@ from fpdf.bidi import auto_detect_base_direction
 from fpdf.enums import TextDirection
 
 from reader.atomic import atomic_write_bytes, check_writable_target
+from reader.display import one_line
 from reader.errors import BadInput
 from reader.export import fonts
 from reader.export.fpdf_fixes import CompleteToUnicodeProducer, MarkAwareFPDF
@@ -73,7 +74,7 @@ def export_pdf(
     try:
         atomic_write_bytes(output, data)
     except OSError as error:
-        raise BadInput(f"cannot write {output}: {error.strerror or error}") from error
+        raise BadInput(f"cannot write {one_line(output)}: {error.strerror or error}") from error
 
 
 def render_pdf(

@@ -9,22 +9,33 @@ needs, converter chatter stays out of the terminal, and a cancelled load simply 
 The result is written into a temporary folder beside its final place and renamed into place
 only when complete, so an interrupted conversion never leaves a half model that later runs
 would trust; two processes converting at once both succeed, one rename wins.
+
+If the reader is killed (SIGKILL) mid-conversion, the child notices its parent is gone, removes
+its temporary folder and exits rather than converting on as an orphan; temporary folders carry
+the parent's pid, and those of processes that no longer run are removed by the next conversion.
+Pickled weights are allowed in the child only by the ``--allow-pickled`` argument, which the
+parent adds for a hub model alone; nothing in the user's environment can switch it on.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
 import tempfile
+import threading
+import time
 from collections.abc import Sequence
 from pathlib import Path
 
 import reader
+from reader.atomic import process_running
 from reader.errors import ModelUnavailable
 from reader.paths import models_dir
 from reader.translate.model_location import ModelLocation, Progress
+from reader.translate.weights_check import LOAD_ARGUMENTS, check_loading_info
 
 QUANTIZATIONS = ("int8", "float32")
 CONVERTED_FILES = ("config.json", "model.bin", "shared_vocabulary.json")
@@ -48,8 +59,11 @@ def converted_folder(location: ModelLocation, quantization: str) -> Path:
 
 
 def is_converted(folder: Path) -> bool:
-    """True when ``folder`` holds a complete converted model."""
-    return all((folder / name).is_file() for name in CONVERTED_FILES)
+    """True when ``folder`` holds a complete converted model (False when it cannot even be looked at)."""
+    try:
+        return all((folder / name).is_file() for name in CONVERTED_FILES)
+    except OSError:  # a name over the limit, a folder without search permission: the mkdir reports it
+        return False
 
 
 def ensure_converted(location: ModelLocation, quantization: str, progress: Progress | None = None) -> Path:
@@ -61,11 +75,12 @@ def ensure_converted(location: ModelLocation, quantization: str, progress: Progr
     if quantization not in QUANTIZATIONS:
         raise ValueError(f"unknown quantization {quantization!r}")
     target = converted_folder(location, quantization)
+    remove_stale_work(target.parent)
     if is_converted(target):
         return target
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        work = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
+        work = Path(tempfile.mkdtemp(prefix=f".{target.name}.{os.getpid()}.", dir=target.parent))
     except OSError as error:
         raise Ct2Unavailable(f"cannot store converted models in {target.parent}: {error}") from error
     try:
@@ -83,6 +98,21 @@ def ensure_converted(location: ModelLocation, quantization: str, progress: Progr
     return target
 
 
+_WORK_NAME = re.compile(r"^\..+\.(\d+)\.[^.]+$")
+
+
+def remove_stale_work(folder: Path) -> None:
+    """Remove temporary conversion folders whose process no longer runs (killed mid-conversion)."""
+    try:
+        entries = [e for e in os.scandir(folder) if e.name.startswith(".") and e.is_dir()]
+    except OSError:
+        return
+    for entry in entries:
+        match = _WORK_NAME.match(entry.name)
+        if match is not None and not process_running(int(match.group(1))):
+            shutil.rmtree(entry.path, ignore_errors=True)
+
+
 def _move_into_place(built: Path, target: Path) -> None:
     """Rename ``built`` to ``target`` atomically; a complete model already there (a race) is kept."""
     try:
@@ -97,7 +127,10 @@ def _move_into_place(built: Path, target: Path) -> None:
 
 
 def _converter_command(location: ModelLocation, out: Path, quantization: str) -> list[str]:
-    return [sys.executable, "-m", __name__, str(location.folder), str(out), quantization]
+    command = [sys.executable, "-m", __name__, str(location.folder), str(out), quantization]
+    if location.from_hub and location.pickled_weights:
+        command.append(ALLOW_PICKLED)  # the hub repo the user named: see check_checkpoint
+    return command
 
 
 def run_converter(
@@ -108,8 +141,7 @@ def run_converter(
     package_root = str(Path(reader.__file__).resolve().parents[1])
     env["PYTHONPATH"] = os.pathsep.join(p for p in (package_root, env.get("PYTHONPATH")) if p)
     env["HF_HUB_OFFLINE"] = "1"  # the checkpoint is already on disk
-    if location.pickled_weights:
-        env[_PICKLED_VARIABLE] = "1"
+    env[PARENT_VARIABLE] = str(os.getpid())
     if progress is not None:
         progress(message, None)
     try:
@@ -143,7 +175,20 @@ def run_converter(
         raise Ct2Unavailable(f"could not convert '{location.model}' for CTranslate2: {reason}")
 
 
-_PICKLED_VARIABLE = "BIREADER_CT2_ALLOW_PICKLED"
+ALLOW_PICKLED = "--allow-pickled"
+PARENT_VARIABLE = "BIREADER_CT2_PARENT"
+
+
+def watch_parent(parent: int, work: Path) -> None:
+    """In the child: once ``parent`` is gone, remove ``work`` and exit (no orphaned conversion)."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(_POLL_SECONDS)
+        shutil.rmtree(work, ignore_errors=True)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
 
 
 def convert(source: Path, out: Path, quantization: str, *, allow_pickled: bool) -> None:
@@ -152,25 +197,43 @@ def convert(source: Path, out: Path, quantization: str, *, allow_pickled: bool) 
     from transformers.utils import logging as transformers_logging
 
     transformers_logging.disable_progress_bar()  # type: ignore[no-untyped-call]
+    transformers_logging.set_verbosity_error()  # type: ignore[no-untyped-call]
 
     class _Converter(TransformersConverter):  # type: ignore[misc]
-        # Same rule as the transformers engine: pickled weights only for a hub model the user named.
+        # Same rules as the transformers engine: pickled weights only for a hub model the user
+        # named, and no tensor missing or mis-shaped (transformers would fill it with noise).
         def load_model(self, model_class: object, model_name_or_path: str, **kwargs: object) -> object:
-            return super().load_model(
-                model_class, model_name_or_path, use_safetensors=not allow_pickled, **kwargs
+            model, info = super().load_model(
+                model_class,
+                model_name_or_path,
+                use_safetensors=not allow_pickled,
+                **LOAD_ARGUMENTS,
+                **kwargs,
             )
+            check_loading_info(info, str(source))
+            return model
 
     _Converter(str(source), low_cpu_mem_usage=True).convert(str(out), quantization=quantization)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """``python -m reader.translate.ct2_convert SOURCE DEST QUANTIZATION``; one error line on failure."""
+    """``python -m reader.translate.ct2_convert SOURCE DEST QUANTIZATION [--allow-pickled]``; one error line."""
     args = list(sys.argv[1:] if argv is None else argv)
-    if len(args) != 3 or args[2] not in QUANTIZATIONS:
-        print(f"usage: ct2_convert SOURCE DEST {{{'|'.join(QUANTIZATIONS)}}}", file=sys.stderr)
+    allow_pickled = args[3:] == [ALLOW_PICKLED]
+    if len(args) - allow_pickled != 3 or args[2] not in QUANTIZATIONS:
+        print(
+            f"usage: ct2_convert SOURCE DEST {{{'|'.join(QUANTIZATIONS)}}} [{ALLOW_PICKLED}]", file=sys.stderr
+        )
         return 2
+    out = Path(args[1])
+    parent = os.environ.get(PARENT_VARIABLE, "")
+    if parent.isdigit():
+        if os.getppid() != int(parent):
+            return 1  # the parent died before we started
+        # The parent's temporary folder (.NAME.PID.RANDOM) holds only our output.
+        watch_parent(int(parent), out.parent if out.parent.name.startswith(".") else out)
     try:
-        convert(Path(args[0]), Path(args[1]), args[2], allow_pickled=os.environ.get(_PICKLED_VARIABLE) == "1")
+        convert(Path(args[0]), out, args[2], allow_pickled=allow_pickled)
     except Exception as error:  # the parent shows the last stderr line to the user
         first = (str(error).strip().splitlines() or [type(error).__name__])[0]
         print(f"{type(error).__name__}: {first}", file=sys.stderr)

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from reader.display import one_line
 from reader.errors import BadInput, ModelUnavailable
 
 Progress = Callable[[str, float | None], None]
@@ -66,11 +67,36 @@ def offline_message(model: str) -> str:
     )
 
 
+def _expanded(model: str) -> Path:
+    """``model`` as a path with ``~`` expanded; an unknown user is a one-line ModelUnavailable."""
+    try:
+        return Path(model).expanduser()
+    except RuntimeError:  # ~nouser/…: no such user, or no home folder to expand ~ to
+        user = model[1:].split("/", 1)[0]
+        raise ModelUnavailable(
+            f"model folder '{one_line(model)}' cannot be found: "
+            + (f"there is no user '{one_line(user)}'" if user else "there is no home folder")
+        ) from None
+
+
+def _path_exists(model: str, path: Path) -> bool:
+    """Whether ``path`` exists; a permission problem or an over-long name is a one-line ModelUnavailable."""
+    try:
+        os.stat(path)
+    except (FileNotFoundError, NotADirectoryError):
+        return False
+    except OSError as error:
+        raise ModelUnavailable(
+            f"cannot use model folder '{one_line(model)}': {error.strerror or error}"
+        ) from None
+    return True
+
+
 def looks_like_path(model: str) -> bool:
     """True when ``model`` names a folder rather than a hub id (it exists, or is shaped like a path)."""
-    if Path(model).expanduser().exists():
+    if model.startswith("~") or _path_exists(model, _expanded(model)):
         return True
-    return model.startswith(("/", ".", "~")) or "\\" in model or not _HUB_ID.match(model)
+    return model.startswith(("/", ".")) or "\\" in model or not _HUB_ID.match(model)
 
 
 def fingerprint_folder(folder: Path, names: tuple[str, ...] = FINGERPRINTED_FILES) -> str:
@@ -139,12 +165,14 @@ def check_checkpoint(folder: Path, *, allow_pickled: bool, label: str) -> Path:
 
 
 def _folder_location(model: str) -> ModelLocation:
-    folder = Path(model).expanduser().resolve()
-    if not folder.exists():
-        raise BadInput(f"model folder '{model}' does not exist")
+    folder = _expanded(model).resolve()
+    if not _path_exists(model, folder):
+        raise ModelUnavailable(f"model folder '{one_line(model)}' does not exist")
     if not folder.is_dir():
-        raise ModelUnavailable(f"'{model}' is not a MarianMT checkpoint: it is a file, not a folder")
-    weights = check_checkpoint(folder, allow_pickled=False, label=model)
+        raise ModelUnavailable(
+            f"'{one_line(model)}' is not a MarianMT checkpoint: it is a file, not a folder"
+        )
+    weights = check_checkpoint(folder, allow_pickled=False, label=one_line(model))
     return ModelLocation(str(folder), folder, False, weights, fingerprint_folder(folder))
 
 
@@ -168,7 +196,8 @@ def _hub_location(repo_id: str, folder: Path) -> ModelLocation:
 def find_model(model: str) -> ModelLocation | None:
     """Locate ``model`` without any network access; None when it is a hub id that is not downloaded.
 
-    Raises :class:`BadInput` / :class:`ModelUnavailable` for folders that are missing or not Marian.
+    Raises :class:`ModelUnavailable` for folders that are missing, unreachable or not Marian (every
+    model problem exits 3), :class:`BadInput` for a name that is neither a folder nor a hub id.
     """
     if looks_like_path(model):
         return _folder_location(model)

@@ -20,7 +20,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
-from reader.errors import ReaderError, one_line
+from reader.errors import ReaderError, error_line
 from reader.model import Document, SegmentResult, Status
 from reader.translate.protocol import Translator
 from reader.translate.queue import FIRST_CHUNK, VisibleFirstQueue
@@ -127,7 +127,7 @@ class TranslationSession:
                 raise
             except Exception as error:  # an engine bug must not end the run: fail these segments
                 log.exception("translation of a chunk failed")
-                reason = one_line(error)
+                reason = error_line(error)
                 yield [
                     SegmentResult(sid, rev, None, reason, model)
                     for k, job in enumerate(jobs)

@@ -21,6 +21,7 @@ from reader.translate.marian_engine import MarianEngine, available_cores, first_
 from reader.translate.marian_tokens import decode_target, encode_source
 from reader.translate.model_location import Progress, require_model
 from reader.translate.protocol import EngineSettings
+from reader.translate.weights_check import LOAD_ARGUMENTS, check_loading_info
 
 log = logging.getLogger(__name__)
 ENGINE_NAME = "transformers"
@@ -55,19 +56,28 @@ class TransformersEngine(MarianEngine):
         from transformers import MarianMTModel, MarianTokenizer
         from transformers.utils import logging as transformers_logging
 
-        # Our progress goes to the callback; transformers' own bars would litter the CLI's stderr.
+        # Our progress goes to the callback; transformers' own bars would litter the CLI's stderr,
+        # and its multi-line load report is replaced by check_loading_info's one line.
         transformers_logging.disable_progress_bar()  # type: ignore[no-untyped-call]
+        transformers_logging.set_verbosity_error()  # type: ignore[no-untyped-call]
         torch.set_num_threads(available_cores())
         device = choose_device(self.settings.device, int(torch.cuda.is_available()))
         # Loading is always from the local folder, so transformers itself never reaches the network;
         # MarianMTModel is a built-in class, so no remote code can be involved.
         try:
             tokenizer = MarianTokenizer.from_pretrained(location.folder)
-            model: Any = MarianMTModel.from_pretrained(
-                location.folder, use_safetensors=not location.pickled_weights, dtype=torch.float32
+            loaded: Any = MarianMTModel.from_pretrained(
+                location.folder,
+                use_safetensors=not location.pickled_weights,
+                dtype=torch.float32,
+                **LOAD_ARGUMENTS,
             )
+            model: Any = loaded[0]
+            check_loading_info(loaded[1], self.settings.model)
             model.to(device)
             model.eval()
+        except ModelUnavailable:
+            raise
         except Exception as error:  # damaged or mismatched files: a model problem, not a crash
             raise ModelUnavailable(
                 f"could not load model '{self.settings.model}': {first_line(error)}"

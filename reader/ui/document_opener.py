@@ -15,7 +15,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
-from reader.errors import ReaderError, one_line
+from reader.errors import error_line
 from reader.library.positions import ReadingPositions, content_hash
 from reader.loaders import load_document
 from reader.model import Document
@@ -63,7 +63,7 @@ class DocumentOpener(QObject):
 
         task = Task(op, name="open document")
         task.succeeded.connect(self.opened)
-        task.failed.connect(lambda error: self.failed.emit(path.name, _reason(error)))
+        task.failed.connect(lambda error: self.failed.emit(path.name, error_line(error)))
         task.finished.connect(lambda: self._forget(task))
         self._task = task
         self.started.emit(path.name)
@@ -83,7 +83,3 @@ class DocumentOpener(QObject):
     def _forget(self, task: Task) -> None:
         if self._task is task:
             self._task = None
-
-
-def _reason(error: BaseException) -> str:
-    return str(error) if isinstance(error, ReaderError) else one_line(error)

@@ -1,12 +1,12 @@
-"""UI translations: one QTranslator for our strings (resources/i18n/reader_<lang>.qm) and one for Qt's own.
+"""UI translations: one QTranslator for our strings (reader/resources/i18n/reader_<lang>.qm) and one for Qt's own.
 
 The layout direction follows the loaded translation: Qt's convention is that translators render
 the string ``QT_LAYOUT_DIRECTION`` (context ``QGuiApplication``) as ``RTL`` for right-to-left
 languages, and our Arabic file does. The reading panes keep their own, per-language direction.
 
 Regenerate after changing UI strings:
-``.venv/bin/pyside6-lupdate reader/ui/*.py -ts resources/i18n/reader_ar.ts`` (then translate) and
-``.venv/bin/pyside6-lrelease resources/i18n/reader_ar.ts -qm resources/i18n/reader_ar.qm``.
+``.venv/bin/pyside6-lupdate reader/ui/*.py -ts reader/resources/i18n/reader_ar.ts`` (then translate) and
+``.venv/bin/pyside6-lrelease reader/resources/i18n/reader_ar.ts -qm reader/resources/i18n/reader_ar.qm``.
 """
 
 from __future__ import annotations

@@ -14,8 +14,9 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
+from reader.errors import error_line
 from reader.model import Document
-from reader.ui.workers import Task, TaskContext, one_line
+from reader.ui.workers import Task, TaskContext
 
 ExportFunction = Callable[..., None]
 
@@ -60,7 +61,7 @@ class PdfExporter(QObject):
         task = Task(export_document, name="export pdf")
         task.progressed.connect(lambda payload: self.progress.emit(*payload))
         task.succeeded.connect(lambda path: self._end(self.succeeded, path))
-        task.failed.connect(lambda error: self._end(self.failed, one_line(error)))
+        task.failed.connect(lambda error: self._end(self.failed, error_line(error)))
         task.cancelled.connect(lambda: self._end(self.cancelled))
         self.task = task
         task.start()

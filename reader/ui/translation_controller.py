@@ -20,7 +20,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
-from reader.errors import ModelUnavailable, ReaderError, one_line
+from reader.errors import ModelUnavailable, ReaderError, error_line
 from reader.model import Document, SegmentResult, Status
 from reader.translate.protocol import EngineSettings, Translator
 from reader.translate.session import TranslationSession
@@ -257,7 +257,7 @@ class TranslationController(QObject):
             log.error("loading the model failed", exc_info=error)
         self._start_when_idle = False
         self._set_state(TranslationState.UNAVAILABLE)
-        self.model_unavailable.emit(one_line(error))
+        self.model_unavailable.emit(error_line(error))
 
     # Translating ---------------------------------------------------------------------------
     def _run(self) -> None:
@@ -293,11 +293,11 @@ class TranslationController(QObject):
         if isinstance(error, ModelUnavailable):
             self.translator = None
             self._set_state(TranslationState.UNAVAILABLE)
-            self.model_unavailable.emit(one_line(error))
+            self.model_unavailable.emit(error_line(error))
         else:
             if not isinstance(error, ReaderError):
                 log.error("translation failed", exc_info=error)
-            self.failed.emit(one_line(error))
+            self.failed.emit(error_line(error))
 
     def _on_finished(self, task: Task) -> None:
         was_run = task is self._task

@@ -14,9 +14,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
-from reader.errors import one_line
-
-__all__ = ["Task", "TaskCancelled", "TaskContext", "one_line", "running_tasks"]
+__all__ = ["Task", "TaskCancelled", "TaskContext", "running_tasks"]
 
 
 class TaskCancelled(Exception):
