@@ -337,3 +337,32 @@ def test_rows_growing_above_the_screen_do_not_move_the_text_being_read(
     assert window.controller.document.segment_at(0).translation  # the rows above were done too
     assert painted_rect(window, 30).top() == 0
     assert view.top_row() == 30
+
+
+def test_a_file_over_the_size_limit_is_refused_in_one_line(
+    qtbot, make_window, seed_path, tmp_path: Path, monkeypatch
+) -> None:
+    monkeypatch.setenv("BIREADER_MAX_FILE_MB", "1")
+    big = tmp_path / "big.txt"
+    big.write_bytes(seed_path.read_bytes() * 400)  # about 2 MB
+    window = make_window()
+    window.open_path(big)
+    qtbot.waitUntil(lambda: bool(window.errors))
+    assert window.document is None
+    assert "\n" not in window.errors[0]
+    assert "MB" in window.errors[0]
+
+
+def test_opening_runs_in_the_background_and_the_window_keeps_answering(
+    qtbot, make_window, seed_path, tmp_path: Path
+) -> None:
+    book = tmp_path / "book.txt"
+    book.write_text("\n".join([seed_path.read_text(encoding="utf-8")] * 300), encoding="utf-8")
+    window = make_window(FakeTranslator(unavailable="offline"))
+    window.open_path(book)
+    assert window.document is None  # open_path returned before the book was read
+    assert window.opener.is_running
+    assert "Opening book.txt" in window.statusBar().currentMessage()
+    with qtbot.waitSignal(window.document_opened, timeout=10_000):
+        pass
+    assert len(window.document) == 15 * 300

@@ -125,3 +125,45 @@ def test_exporting_with_sentences_untranslated_asks_first(
         "15 of 15 sentences have no translation yet; the PDF will mark them [not translated]. Export anyway?"
     ]
     assert not window.exporter.is_running
+
+
+def test_exporting_over_the_documents_own_file_is_refused(
+    qtbot, make_window, tmp_path: Path, seed_path
+) -> None:
+    own = tmp_path / "book.txt"
+    own.write_bytes(seed_path.read_bytes())
+    window = make_window()
+    with qtbot.waitSignal(window.controller.finished, timeout=5000):
+        window.open_path(own)
+    window.ask_save_path = lambda suggested: str(tmp_path / "." / "book.txt")
+    window.export_pdf()
+    assert not window.exporter.is_running
+    assert len(window.errors) == 1
+    assert "input" in window.errors[0]
+    assert own.read_bytes() == seed_path.read_bytes()
+
+
+def test_a_running_export_can_be_cancelled_from_the_file_menu(
+    qtbot, make_window, seed_path, tmp_path: Path
+) -> None:
+    started = threading.Event()
+
+    def slow_export(document, output, *, layout, page_size, progress):
+        started.set()
+        for done in range(1, 1000):
+            progress(done, 1000)  # the exporter checks for cancellation here
+            threading.Event().wait(0.01)
+
+    window = make_window(export_pdf=slow_export)
+    with qtbot.waitSignal(window.controller.finished, timeout=5000):
+        window.open_path(seed_path)
+    window.ask_save_path = lambda suggested: str(tmp_path / "out.pdf")
+    assert not window.actions_["cancel_export"].isEnabled()
+    window.export_pdf()
+    assert window.actions_["cancel_export"].isEnabled()
+    assert started.wait(5)
+    with qtbot.waitSignal(window.exporter.cancelled, timeout=5000):
+        window.actions_["cancel_export"].trigger()
+    assert window.actions_["export"].isEnabled()
+    assert not window.actions_["cancel_export"].isEnabled()
+    assert not (tmp_path / "out.pdf").exists()

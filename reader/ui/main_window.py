@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.atomic import check_writable_target
+from reader.errors import ReaderError
 from reader.library.positions import ReadingPositions
 from reader.loaders import has_text, normalise_text
 from reader.model import Change, Document, Segment, Status
@@ -162,9 +164,7 @@ class MainWindow(QMainWindow):
         self.exporter.progress.connect(self._on_export_progress)
         self.exporter.succeeded.connect(self._on_exported)
         self.exporter.failed.connect(self._on_export_failed)
-        self.exporter.cancelled.connect(
-            lambda: self.statusBar().showMessage(self.tr("Export cancelled."), 5000)
-        )
+        self.exporter.cancelled.connect(self._on_export_cancelled)
 
     def engine_settings(self) -> EngineSettings:
         settings = self.settings.engine_settings()
@@ -268,6 +268,7 @@ class MainWindow(QMainWindow):
         for name in ("copy_pair", "copy_arabic", "copy_english", "retry", "translate"):
             self.actions_[name].setEnabled(has_document)
         self.actions_["export"].setEnabled(has_document and not self.exporter.is_running)
+        self.actions_["cancel_export"].setEnabled(self.exporter.is_running)
 
     # Selection and clipboard ---------------------------------------------------------------
     def current_sentence(self) -> Segment | None:
@@ -469,6 +470,11 @@ class MainWindow(QMainWindow):
         path = self.ask_save_path(self._suggested_pdf_name())
         if not path:
             return
+        try:  # the document's own file, a device, a folder…: refused before any work
+            check_writable_target(Path(path), [self.document_path] if self.document_path else [])
+        except ReaderError as error:
+            self.show_error(self.tr("Could not export the PDF"), str(error))
+            return
         self.exporter.start(
             self.document,
             Path(path),
@@ -491,6 +497,10 @@ class MainWindow(QMainWindow):
     def _on_exported(self, path: str) -> None:
         self._update_actions()
         self.statusBar().showMessage(self.tr("Saved {path}").format(path=path), 8000)
+
+    def _on_export_cancelled(self) -> None:
+        self._update_actions()
+        self.statusBar().showMessage(self.tr("Export cancelled."), 5000)
 
     def _on_export_failed(self, message: str) -> None:
         self._update_actions()

@@ -4,42 +4,42 @@
 <context>
     <name>DetailStrip</name>
     <message>
-        <location filename="../../reader/ui/detail_strip.py" line="59"/>
+        <location filename="../../ui/detail_strip.py" line="59"/>
         <source>Copy Arabic</source>
         <translation>نسخ العربية</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/detail_strip.py" line="60"/>
+        <location filename="../../ui/detail_strip.py" line="60"/>
         <source>Copy English</source>
         <translation>نسخ الإنجليزية</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/detail_strip.py" line="61"/>
+        <location filename="../../ui/detail_strip.py" line="61"/>
         <source>Copy pair</source>
         <translation>نسخ الزوج</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/detail_strip.py" line="62"/>
+        <location filename="../../ui/detail_strip.py" line="62"/>
         <source>Retry</source>
         <translation>إعادة المحاولة</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/detail_strip.py" line="118"/>
+        <location filename="../../ui/detail_strip.py" line="118"/>
         <source>Click a sentence to see the pair here.</source>
         <translation>انقر على جملة لترى الزوج هنا.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/detail_strip.py" line="124"/>
+        <location filename="../../ui/detail_strip.py" line="124"/>
         <source>Sentence {number} of {total}, paragraph {paragraph}</source>
         <translation>الجملة {number} من {total}، الفقرة {paragraph}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/detail_strip.py" line="135"/>
+        <location filename="../../ui/detail_strip.py" line="135"/>
         <source>Translation failed: {reason}</source>
         <translation>فشلت الترجمة: {reason}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/detail_strip.py" line="137"/>
+        <location filename="../../ui/detail_strip.py" line="137"/>
         <source>Not translated yet.</source>
         <translation>لم تُترجم بعد.</translation>
     </message>
@@ -47,153 +47,154 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="138"/>
+        <location filename="../../ui/main_window.py" line="140"/>
         <source>Translation stopped</source>
         <translation>توقفت الترجمة</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="141"/>
+        <location filename="../../ui/main_window.py" line="143"/>
         <source>Translation finished.</source>
         <translation>اكتملت الترجمة.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="148"/>
+        <location filename="../../ui/main_window.py" line="150"/>
         <source>Opening {name}…</source>
         <translation>جارٍ فتح {name}…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="166"/>
+        <location filename="../../ui/main_window.py" line="503"/>
         <source>Export cancelled.</source>
         <translation>أُلغي التصدير.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="206"/>
+        <location filename="../../ui/main_window.py" line="206"/>
         <source>Cannot open {name}</source>
         <translation>تعذّر فتح {name}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="212"/>
+        <location filename="../../ui/main_window.py" line="212"/>
         <source>Nothing to open</source>
         <translation>لا شيء لفتحه</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="212"/>
+        <location filename="../../ui/main_window.py" line="212"/>
         <source>The clipboard holds no text.</source>
         <translation>لا تحتوي الحافظة على نص.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="214"/>
+        <location filename="../../ui/main_window.py" line="214"/>
         <source>Pasted text</source>
         <translation>نص ملصق</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="262"/>
+        <location filename="../../ui/main_window.py" line="262"/>
         <source>Bilingual Reader</source>
         <translation>القارئ ثنائي اللغة</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="332"/>
+        <location filename="../../ui/main_window.py" line="333"/>
         <source>waiting for the translation model…</source>
         <translation>بانتظار نموذج الترجمة…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="333"/>
+        <location filename="../../ui/main_window.py" line="334"/>
         <source>translating…</source>
         <translation>جارٍ الترجمة…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="334"/>
+        <location filename="../../ui/main_window.py" line="335"/>
         <source>no translation model</source>
         <translation>لا يوجد نموذج ترجمة</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="336"/>
+        <location filename="../../ui/main_window.py" line="337"/>
         <source>not translated yet</source>
         <translation>لم تُترجم بعد</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="341"/>
+        <location filename="../../ui/main_window.py" line="342"/>
         <source>Translation cancelled.</source>
         <translation>أُلغيت الترجمة.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="350"/>
+        <location filename="../../ui/main_window.py" line="351"/>
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="351"/>
+        <location filename="../../ui/main_window.py" line="352"/>
         <source>Downloading the model</source>
         <translation>تنزيل النموذج</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="369"/>
+        <location filename="../../ui/main_window.py" line="370"/>
         <source>Model: {model}</source>
         <translation>النموذج: {model}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="378"/>
+        <location filename="../../ui/main_window.py" line="379"/>
         <source>Choose a MarianMT model folder</source>
         <translation>اختر مجلد نموذج MarianMT</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="430"/>
+        <location filename="../../ui/main_window.py" line="431"/>
         <source>Arabic</source>
         <translation>العربية</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="430"/>
+        <location filename="../../ui/main_window.py" line="431"/>
         <source>English</source>
         <translation>الإنجليزية</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="464"/>
+        <location filename="../../ui/main_window.py" line="465"/>
         <source>{count} of {total} sentences have no translation yet; the PDF will mark them [not translated]. Export anyway?</source>
         <translation>{count} من {total} جملة بلا ترجمة بعد؛ سيُعلَّم عليها في ملف PDF بـ [not translated]. أتصدّر رغم ذلك؟</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="479"/>
+        <location filename="../../ui/main_window.py" line="485"/>
         <source>Exporting PDF…</source>
         <translation>جارٍ التصدير إلى PDF…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="488"/>
+        <location filename="../../ui/main_window.py" line="494"/>
         <source>Exporting PDF… {done} / {total}</source>
         <translation>جارٍ التصدير إلى PDF… {done} / {total}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="493"/>
+        <location filename="../../ui/main_window.py" line="499"/>
         <source>Saved {path}</source>
         <translation>حُفظ {path}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="498"/>
+        <location filename="../../ui/main_window.py" line="476"/>
+        <location filename="../../ui/main_window.py" line="508"/>
         <source>Could not export the PDF</source>
         <translation>تعذّر تصدير ملف PDF</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="513"/>
+        <location filename="../../ui/main_window.py" line="523"/>
         <source>Open an Arabic text</source>
         <translation>فتح نص عربي</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="513"/>
+        <location filename="../../ui/main_window.py" line="523"/>
         <source>Text files (*.txt);;All files (*)</source>
         <translation>ملفات نصية (*.txt);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="467"/>
-        <location filename="../../reader/ui/main_window.py" line="519"/>
+        <location filename="../../ui/main_window.py" line="468"/>
+        <location filename="../../ui/main_window.py" line="529"/>
         <source>Export PDF</source>
         <translation>تصدير PDF</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="111"/>
+        <location filename="../../ui/main_window.py" line="113"/>
         <source>Contents</source>
         <translation>المحتويات</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="519"/>
+        <location filename="../../ui/main_window.py" line="529"/>
         <source>PDF files (*.pdf)</source>
         <translation>ملفات PDF (*.pdf)</translation>
     </message>
@@ -201,22 +202,22 @@
 <context>
     <name>ModelBanner</name>
     <message>
-        <location filename="../../reader/ui/banner.py" line="35"/>
+        <location filename="../../ui/banner.py" line="35"/>
         <source>Choose model folder…</source>
         <translation>اختيار مجلد النموذج…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/banner.py" line="36"/>
+        <location filename="../../ui/banner.py" line="36"/>
         <source>Settings…</source>
         <translation>الإعدادات…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/banner.py" line="39"/>
+        <location filename="../../ui/banner.py" line="39"/>
         <source>Hide this message</source>
         <translation>إخفاء هذه الرسالة</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/banner.py" line="55"/>
+        <location filename="../../ui/banner.py" line="55"/>
         <source>The translation model {model} is not available, so the English cannot be shown.</source>
         <translation>نموذج الترجمة {model} غير متاح، لذا لا يمكن عرض الإنجليزية.</translation>
     </message>
@@ -224,7 +225,7 @@
 <context>
     <name>PairDelegate</name>
     <message>
-        <location filename="../../reader/ui/pair_layout.py" line="159"/>
+        <location filename="../../ui/pair_layout.py" line="159"/>
         <source>Translation failed (hover for the reason; Ctrl+R retries)</source>
         <translation>فشلت الترجمة (مرّر المؤشر لمعرفة السبب؛ Ctrl+R لإعادة المحاولة)</translation>
     </message>
@@ -232,7 +233,7 @@
 <context>
     <name>PairView</name>
     <message>
-        <location filename="../../reader/ui/pair_view.py" line="310"/>
+        <location filename="../../ui/pair_view.py" line="310"/>
         <source>Open an Arabic text file (Ctrl+O), drop one here, or paste Arabic text as a new document (Ctrl+Shift+V).</source>
         <translation>افتح ملفًا نصيًا عربيًا (Ctrl+O)، أو أفلته هنا، أو الصق نصًا عربيًا مستندًا جديدًا (Ctrl+Shift+V).</translation>
     </message>
@@ -240,27 +241,27 @@
 <context>
     <name>ProgressPanel</name>
     <message>
-        <location filename="../../reader/ui/progress_panel.py" line="34"/>
+        <location filename="../../ui/progress_panel.py" line="34"/>
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/progress_panel.py" line="35"/>
+        <location filename="../../ui/progress_panel.py" line="35"/>
         <source>Resume</source>
         <translation>استئناف</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/progress_panel.py" line="62"/>
+        <location filename="../../ui/progress_panel.py" line="62"/>
         <source>{done} / {total} sentences translated</source>
         <translation>تُرجمت {done} من {total} جملة</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/progress_panel.py" line="64"/>
+        <location filename="../../ui/progress_panel.py" line="64"/>
         <source>{failed} failed</source>
         <translation>فشلت {failed}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/progress_panel.py" line="66"/>
+        <location filename="../../ui/progress_panel.py" line="66"/>
         <source>about {time} left</source>
         <translation>يتبقى نحو {time}</translation>
     </message>
@@ -268,7 +269,7 @@
 <context>
     <name>QGuiApplication</name>
     <message>
-        <location filename="../../reader/ui/i18n.py" line="59"/>
+        <location filename="../../ui/i18n.py" line="59"/>
         <source>QT_LAYOUT_DIRECTION</source>
         <translation>RTL</translation>
     </message>
@@ -276,7 +277,7 @@
 <context>
     <name>ReadingView</name>
     <message>
-        <location filename="../../reader/ui/reading_view.py" line="109"/>
+        <location filename="../../ui/reading_view.py" line="109"/>
         <source>Translation failed: {reason}
 Select the sentence and choose Retry (Ctrl+R).</source>
         <translation>فشلت الترجمة: {reason}
@@ -286,87 +287,87 @@ Select the sentence and choose Retry (Ctrl+R).</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../reader/ui/settings_dialog.py" line="50"/>
+        <location filename="../../ui/settings_dialog.py" line="50"/>
         <source>Settings</source>
         <translation>الإعدادات</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/settings_dialog.py" line="55"/>
+        <location filename="../../ui/settings_dialog.py" line="55"/>
         <source>In use for this session (from the command line or BIREADER_MODEL); saved only if you change it.</source>
         <translation>مستخدم في هذه الجلسة (من سطر الأوامر أو BIREADER_MODEL)؛ لا يُحفظ إلا إذا غيّرته.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/settings_dialog.py" line="61"/>
+        <location filename="../../ui/settings_dialog.py" line="61"/>
         <source>Hub id such as Helsinki-NLP/opus-mt-ar-en, or a folder</source>
         <translation>معرّف في المستودع مثل Helsinki-NLP/opus-mt-ar-en، أو مجلد</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/settings_dialog.py" line="63"/>
+        <location filename="../../ui/settings_dialog.py" line="63"/>
         <source>Folder…</source>
         <translation>مجلد…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/settings_dialog.py" line="70"/>
+        <location filename="../../ui/settings_dialog.py" line="70"/>
         <source>Automatic (CTranslate2 when it works)</source>
         <translation>تلقائي (CTranslate2 عند توفره)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/settings_dialog.py" line="71"/>
+        <location filename="../../ui/settings_dialog.py" line="71"/>
         <source>CTranslate2 (fast, int8)</source>
         <translation>CTranslate2 (سريع، int8)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/settings_dialog.py" line="72"/>
+        <location filename="../../ui/settings_dialog.py" line="72"/>
         <source>Transformers (PyTorch)</source>
         <translation>Transformers (PyTorch)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/settings_dialog.py" line="79"/>
+        <location filename="../../ui/settings_dialog.py" line="79"/>
         <source>Model default</source>
         <translation>افتراضي النموذج</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/settings_dialog.py" line="85"/>
+        <location filename="../../ui/settings_dialog.py" line="85"/>
         <source>Side by side</source>
         <translation>جنبًا إلى جنب</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/settings_dialog.py" line="85"/>
+        <location filename="../../ui/settings_dialog.py" line="85"/>
         <source>Interleaved</source>
         <translation>متداخل</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/settings_dialog.py" line="94"/>
+        <location filename="../../ui/settings_dialog.py" line="94"/>
         <source>Model:</source>
         <translation>النموذج:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/settings_dialog.py" line="96"/>
+        <location filename="../../ui/settings_dialog.py" line="96"/>
         <source>Engine:</source>
         <translation>المحرك:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/settings_dialog.py" line="97"/>
+        <location filename="../../ui/settings_dialog.py" line="97"/>
         <source>Beam size:</source>
         <translation>حجم الحزمة:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/settings_dialog.py" line="98"/>
+        <location filename="../../ui/settings_dialog.py" line="98"/>
         <source>Batch size:</source>
         <translation>حجم الدفعة:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/settings_dialog.py" line="99"/>
+        <location filename="../../ui/settings_dialog.py" line="99"/>
         <source>PDF layout:</source>
         <translation>تخطيط PDF:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/settings_dialog.py" line="100"/>
+        <location filename="../../ui/settings_dialog.py" line="100"/>
         <source>PDF page size:</source>
         <translation>حجم صفحة PDF:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/settings_dialog.py" line="111"/>
+        <location filename="../../ui/settings_dialog.py" line="111"/>
         <source>Choose a MarianMT model folder</source>
         <translation>اختر مجلد نموذج MarianMT</translation>
     </message>
@@ -374,7 +375,7 @@ Select the sentence and choose Retry (Ctrl+R).</source>
 <context>
     <name>TranslationController</name>
     <message>
-        <location filename="../../reader/ui/translation_controller.py" line="236"/>
+        <location filename="../../ui/translation_controller.py" line="236"/>
         <source>Loading the translation model {model}…</source>
         <translation>جارٍ تحميل نموذج الترجمة {model}…</translation>
     </message>
@@ -382,189 +383,194 @@ Select the sentence and choose Retry (Ctrl+R).</source>
 <context>
     <name>WindowMenus</name>
     <message>
-        <location filename="../../reader/ui/menus.py" line="59"/>
+        <location filename="../../ui/menus.py" line="59"/>
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/menus.py" line="60"/>
+        <location filename="../../ui/menus.py" line="60"/>
         <source>&amp;Open…</source>
         <translation>&amp;فتح…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/menus.py" line="61"/>
+        <location filename="../../ui/menus.py" line="61"/>
         <source>Open &amp;Recent</source>
         <translation>فتح مل&amp;ف حديث</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/menus.py" line="63"/>
+        <location filename="../../ui/menus.py" line="63"/>
         <source>&amp;Paste as New Document</source>
         <translation>&amp;لصق كمستند جديد</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/menus.py" line="65"/>
+        <location filename="../../ui/menus.py" line="65"/>
         <source>&amp;Export PDF…</source>
         <translation>&amp;تصدير PDF…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/menus.py" line="67"/>
+        <location filename="../../ui/menus.py" line="66"/>
+        <source>Cancel E&amp;xport</source>
+        <translation>إلغاء ال&amp;تصدير</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus.py" line="68"/>
         <source>&amp;Settings…</source>
         <translation>الإ&amp;عدادات…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/menus.py" line="69"/>
+        <location filename="../../ui/menus.py" line="70"/>
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/menus.py" line="81"/>
+        <location filename="../../ui/menus.py" line="82"/>
         <source>Clear Recent Files</source>
         <translation>مسح الملفات الحديثة</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/menus.py" line="84"/>
+        <location filename="../../ui/menus.py" line="85"/>
         <source>No recent files</source>
         <translation>لا ملفات حديثة</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/menus.py" line="88"/>
+        <location filename="../../ui/menus.py" line="89"/>
         <source>&amp;Edit</source>
         <translation>&amp;تحرير</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/menus.py" line="89"/>
+        <location filename="../../ui/menus.py" line="90"/>
         <source>&amp;Copy Pair</source>
         <translation>&amp;نسخ الزوج</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/menus.py" line="90"/>
+        <location filename="../../ui/menus.py" line="91"/>
         <source>Copy &amp;Arabic</source>
         <translation>نسخ ال&amp;عربية</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/menus.py" line="91"/>
+        <location filename="../../ui/menus.py" line="92"/>
         <source>Copy &amp;English</source>
         <translation>نسخ الإن&amp;جليزية</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/menus.py" line="95"/>
+        <location filename="../../ui/menus.py" line="96"/>
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/menus.py" line="96"/>
+        <location filename="../../ui/menus.py" line="97"/>
         <source>Zoom &amp;In</source>
         <translation>ت&amp;كبير</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/menus.py" line="97"/>
+        <location filename="../../ui/menus.py" line="98"/>
         <source>Zoom &amp;Out</source>
         <translation>ت&amp;صغير</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/menus.py" line="98"/>
+        <location filename="../../ui/menus.py" line="99"/>
         <source>&amp;Actual Size</source>
         <translation>الحجم ال&amp;فعلي</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/menus.py" line="100"/>
+        <location filename="../../ui/menus.py" line="101"/>
         <source>&amp;Swap Panes</source>
         <translation>تبديل ال&amp;لوحين</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/menus.py" line="101"/>
+        <location filename="../../ui/menus.py" line="102"/>
         <source>&amp;Contents</source>
         <translation>ال&amp;محتويات</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/menus.py" line="104"/>
+        <location filename="../../ui/menus.py" line="105"/>
         <source>Sentence &amp;Details</source>
         <translation>&amp;تفاصيل الجملة</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/menus.py" line="107"/>
+        <location filename="../../ui/menus.py" line="108"/>
         <source>&amp;Theme</source>
         <translation>الم&amp;ظهر</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/menus.py" line="110"/>
+        <location filename="../../ui/menus.py" line="111"/>
         <source>Follow the &amp;System</source>
         <translation>اتباع ال&amp;نظام</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/menus.py" line="111"/>
+        <location filename="../../ui/menus.py" line="112"/>
         <source>&amp;Light</source>
         <translation>&amp;فاتح</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/menus.py" line="112"/>
+        <location filename="../../ui/menus.py" line="113"/>
         <source>&amp;Dark</source>
         <translation>&amp;داكن</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/menus.py" line="129"/>
+        <location filename="../../ui/menus.py" line="130"/>
         <source>&amp;Translation</source>
         <translation>ال&amp;ترجمة</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/menus.py" line="130"/>
+        <location filename="../../ui/menus.py" line="131"/>
         <source>&amp;Translate Remaining</source>
         <translation>ترجمة ال&amp;باقي</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/menus.py" line="131"/>
+        <location filename="../../ui/menus.py" line="132"/>
         <source>&amp;Cancel Translation</source>
         <translation>إل&amp;غاء الترجمة</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/menus.py" line="132"/>
+        <location filename="../../ui/menus.py" line="133"/>
         <source>&amp;Retry Failed</source>
         <translation>إعادة محاولة ال&amp;فاشل</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/menus.py" line="134"/>
+        <location filename="../../ui/menus.py" line="135"/>
         <source>Choose &amp;Model Folder…</source>
         <translation>اختيار مجلد ال&amp;نموذج…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/menus.py" line="137"/>
+        <location filename="../../ui/menus.py" line="138"/>
         <source>&amp;Help</source>
         <translation>م&amp;ساعدة</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/menus.py" line="138"/>
+        <location filename="../../ui/menus.py" line="139"/>
         <source>&amp;About Bilingual Reader</source>
         <translation>&amp;عن القارئ ثنائي اللغة</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/menus.py" line="142"/>
+        <location filename="../../ui/menus.py" line="143"/>
         <source>About Bilingual Reader</source>
         <translation>عن القارئ ثنائي اللغة</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/menus.py" line="145"/>
+        <location filename="../../ui/menus.py" line="146"/>
         <source>Bilingual Reader shows an Arabic text beside its English translation, sentence by sentence.
 Translation by a MarianMT model running on this computer.</source>
         <translation>يعرض القارئ ثنائي اللغة النص العربي بجانب ترجمته الإنجليزية، جملةً بجملة.
 الترجمة بنموذج MarianMT يعمل على هذا الحاسوب.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/menus.py" line="155"/>
+        <location filename="../../ui/menus.py" line="156"/>
         <source>Copy Pair</source>
         <translation>نسخ الزوج</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/menus.py" line="156"/>
+        <location filename="../../ui/menus.py" line="157"/>
         <source>Copy Arabic</source>
         <translation>نسخ العربية</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/menus.py" line="157"/>
+        <location filename="../../ui/menus.py" line="158"/>
         <source>Copy English</source>
         <translation>نسخ الإنجليزية</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/menus.py" line="161"/>
+        <location filename="../../ui/menus.py" line="162"/>
         <source>Retry</source>
         <translation>إعادة المحاولة</translation>
     </message>
