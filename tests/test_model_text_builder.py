@@ -63,3 +63,9 @@ def test_without_guessing_structure_lines_are_plain_paragraphs() -> None:
     document = build_text_document(text, guess_structure=False)
     assert [k for k, _, _ in kinds(document)] == [BlockKind.PARAGRAPH, BlockKind.PARAGRAPH]
     assert document.sections[0].heading_block is None
+
+
+def test_a_long_list_of_short_lines_has_no_headings() -> None:
+    document = build_text_document("\n".join(f"سطر قصير {n}" for n in range(20_000)) + "\nثم نص عادي.")
+    assert len(document) == 20_001
+    assert not document.headings()  # one run of 20 000 short lines: a list, read in one pass

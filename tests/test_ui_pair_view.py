@@ -70,6 +70,7 @@ def check_painted(view: ReadingView) -> None:
         assert above.rect.bottom() < below.rect.top()
     for row in painted:
         assert abs(row.arabic_baseline - row.english_baseline) < 0.5, row
+        assert row.text_bottom <= row.rect.bottom() + 1, row  # the text stays inside its own row
 
 
 def results_for(document, rng: random.Random, rows: list[int]) -> list[SegmentResult]:
@@ -185,3 +186,28 @@ def test_visible_rows_are_reported_for_the_translator(qtbot, view) -> None:
     with qtbot.waitSignal(view.visible_rows_changed, timeout=2000) as moved:
         view.scroll_to_row(1500)
     assert moved.args[0][0] == 1500
+
+
+def test_a_new_placeholder_is_measured_before_it_is_painted(qtbot, view) -> None:
+    document = build_text_document("\n".join(f"جملة {n}." for n in range(300)))  # short Arabic
+    view.set_document(document)
+    view.resize(420, 600)
+    view.set_zoom(200)
+    view.set_placeholder("ok")
+    check_painted(view)
+    view.set_placeholder("waiting for the translation model, which takes a while to load the first time…")
+    check_painted(view)  # each row grew to hold its longer English
+
+
+def test_a_retranslation_of_everything_relays_out_once_and_keeps_the_anchor(qtbot, view) -> None:
+    rng = random.Random(13)
+    document = make_book(rng, 3000)
+    view.set_document(document)
+    with document.transaction():
+        document.apply_results(results_for(document, rng, list(range(3000))))
+    view.scroll_to_row(1200)
+    check_painted(view)
+    document.reset([s.id for s in document.iter_segments()])
+    check_painted(view)
+    assert view.top_row() == 1200
+    assert view.painted[0].rect.top() == 0

@@ -14,6 +14,7 @@ import contextlib
 import hashlib
 import json
 import logging
+import threading
 from pathlib import Path
 
 from reader.atomic import atomic_write_bytes
@@ -44,6 +45,8 @@ class ReadingPositions:
     def __init__(self, path: Path | None = None) -> None:
         self.path = path or positions_path()
         self._entries: dict[str, dict[str, object]] | None = None
+        # recall() runs on the opener's thread, remember() on the GUI thread.
+        self._lock = threading.Lock()
 
     def recall(self, key: str, document: Document) -> int:
         """The position of the segment the reader was at (0 when unknown)."""
@@ -80,20 +83,21 @@ class ReadingPositions:
             log.warning("could not remember the reading position: %s", error)
 
     def _load(self) -> dict[str, dict[str, object]]:
-        if self._entries is not None:
+        with self._lock:
+            if self._entries is None:
+                self._entries = self._read()
             return self._entries
-        self._entries = {}
+
+    def _read(self) -> dict[str, dict[str, object]]:
         try:
             data = json.loads(self.path.read_text(encoding="utf-8"))
         except FileNotFoundError:
-            return self._entries
+            return {}
         except (OSError, ValueError) as error:
             log.warning("reading positions unreadable (%s); starting afresh", error)
             self._set_aside()
-            return self._entries
-        if isinstance(data, dict):
-            self._entries = {k: v for k, v in data.items() if isinstance(v, dict)}
-        return self._entries
+            return {}
+        return {k: v for k, v in data.items() if isinstance(v, dict)} if isinstance(data, dict) else {}
 
     def _set_aside(self) -> None:
         with contextlib.suppress(OSError):

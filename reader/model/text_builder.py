@@ -37,11 +37,12 @@ def build_text_document(text: str, name: str = "", *, guess_structure: bool = Tr
     blocks: list[Block] = []
     segments: list[Segment] = []
     candidates = [guess_structure and _is_short_unpunctuated(text, s, e) for s, e, _lines in ranges]
+    headings = _heading_flags(candidates)
     for number, (start, end, lines) in enumerate(ranges):
         if len(lines) > 1 and all(_is_short_unpunctuated(text, s, e) for s, e in lines):
             units = [(s, e, BlockKind.VERSE, 0) for s, e in lines]
         else:
-            if candidates[number] and _opens_text(candidates, number):
+            if headings[number]:
                 units = [(start, end, BlockKind.HEADING, 1 if not blocks else 2)]
             else:
                 units = [(start, end, BlockKind.PARAGRAPH, 0)]
@@ -68,16 +69,22 @@ def build_text_document(text: str, name: str = "", *, guess_structure: bool = Tr
     )
 
 
-def _opens_text(candidates: list[bool], number: int) -> bool:
-    """A candidate is a heading when ordinary text follows within two lines (a title and a
-    chapter heading); a longer run of short lines is a list or a poem, not headings."""
-    run_start = number
-    while run_start > 0 and candidates[run_start - 1]:
-        run_start -= 1
-    run_end = number
-    while run_end < len(candidates) and candidates[run_end]:
-        run_end += 1
-    return run_end < len(candidates) and run_end - run_start <= _HEADING_RUN
+def _heading_flags(candidates: list[bool]) -> list[bool]:
+    """Which candidates are headings: those in a run of at most two short lines with ordinary
+    text after it (a title and a chapter heading); a longer run is a list or a poem. One pass."""
+    flags = [False] * len(candidates)
+    number = 0
+    while number < len(candidates):
+        if not candidates[number]:
+            number += 1
+            continue
+        run_end = number
+        while run_end < len(candidates) and candidates[run_end]:
+            run_end += 1
+        if run_end < len(candidates) and run_end - number <= _HEADING_RUN:
+            flags[number:run_end] = [True] * (run_end - number)
+        number = run_end
+    return flags
 
 
 _Range = tuple[int, int, list[tuple[int, int]]]

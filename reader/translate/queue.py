@@ -57,6 +57,12 @@ class VisibleFirstQueue:
         with self._lock:
             return self._closed
 
+    def fill(self, pending: Iterable[int]) -> None:
+        """Add the positions a run starts with, in one go (the run builds them on its thread)."""
+        with self._lock:
+            self._pending.update(pending)
+            self._sorted = sorted(self._pending)
+
     def prioritize(self, visible: Sequence[int]) -> None:
         """Put *visible* at the front; replaces the previous visible set (the screen moved on)."""
         with self._lock:
@@ -67,7 +73,7 @@ class VisibleFirstQueue:
         with self._lock:
             if self._closed:
                 return False
-            new = [i for i in indexes if i not in self._pending]
+            new = [i for i in dict.fromkeys(indexes) if i not in self._pending]
             self._pending.update(new)
             for index in new:
                 bisect.insort(self._sorted, index)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import logging
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
@@ -28,6 +29,10 @@ from reader.translate.queue import FIRST_CHUNK, VisibleFirstQueue
 log = logging.getLogger(__name__)
 
 NO_TRANSLATION = "no translation"
+RATE_WINDOW = 20  # batches the time-left estimate looks back over
+CLI_CHUNK = 4096
+"""Segments per translate() call from the CLI: large, so the engine sorts by length and fills its
+batches well, yet an engine failure costs one chunk, not the rest of the book."""
 
 
 @dataclass(frozen=True)
@@ -62,13 +67,12 @@ class TranslationSession:
         self.document = document
         self.translator = translator
         self.clock = clock
-        pending = [i for i, s in enumerate(document.iter_segments()) if s.status is Status.PENDING]
+        # Filled by run(), on its thread: finding what is pending is O(document).
         self.queue = VisibleFirstQueue(
-            pending, chunk_size=chunk_size, first_chunk=first_chunk, visible=list(visible)
+            (), chunk_size=chunk_size, first_chunk=first_chunk, visible=list(visible)
         )
         self._occurrences: dict[str, list[int]] | None = None
-        self._started: float | None = None
-        self._produced = 0
+        self._recent: deque[tuple[float, int]] = deque(maxlen=RATE_WINDOW)
 
     # Called from any thread --------------------------------------------------------------------
     def prioritize(self, positions: Iterable[int]) -> None:
@@ -83,10 +87,15 @@ class TranslationSession:
         """O(1): the document's counts and this run's rate."""
         document = self.document
         done, failed = document.translated_count, document.failed_count
-        left = document.pending_count
         seconds_left = None
-        if self._started is not None and self._produced:
-            seconds_left = left * (self.clock() - self._started) / self._produced
+        if len(self._recent) > 1:
+            # The rate over the last batches: a burst of cache hits at the start does not make
+            # the engine look faster than it is for the rest of the run.
+            since = self._recent[0][0]
+            made = sum(count for _at, count in list(self._recent)[1:])
+            elapsed = self.clock() - since
+            if made and elapsed > 0:
+                seconds_left = document.pending_count * elapsed / made
         return Progress(done, failed, len(document), seconds_left)
 
     # The run -------------------------------------------------------------------------------------
@@ -96,7 +105,13 @@ class TranslationSession:
         Raises what the translator raises as a :class:`ReaderError` (a model that cannot be had);
         any other engine error fails that chunk's segments and the run goes on.
         """
-        self._started, self._produced = self.clock(), 0
+        document = self.document
+        self.queue.fill(
+            position
+            for position, s in enumerate(document.iter_segments())
+            if s.status is Status.PENDING and document.block(s.block_id).translatable
+        )
+        self._recent.append((self.clock(), 0))
         while not cancelled():
             jobs = self._take()
             if jobs is None:
@@ -119,7 +134,7 @@ class TranslationSession:
                             SegmentResult(sid, rev, result.text if error is None else None, error, model)
                             for sid, rev in jobs[result.index].targets
                         ]
-                    self._produced += len(results)
+                    self._recent.append((self.clock(), len(results)))
                     yield results
                     if cancelled():
                         return
@@ -173,11 +188,10 @@ class TranslationSession:
 def translate_document(document: Document, translator: Translator) -> Iterator[list[int]]:
     """Translate every pending segment of *document* in place (the CLI's loop).
 
-    One chunk holds the whole document, so the engine sorts every sentence by length and fills
-    its batches best (nothing is shown before the end anyway). Yields the ids each batch changed;
+    Chunks are :data:`CLI_CHUNK` segments (nothing is shown before the end, so no small first
+    chunk). Yields the ids each batch changed;
     stop iterating to cancel (the rest stays pending).
     """
-    size = max(len(document), 1)
-    session = TranslationSession(document, translator, chunk_size=size, first_chunk=size)
+    session = TranslationSession(document, translator, chunk_size=CLI_CHUNK, first_chunk=CLI_CHUNK)
     for results in session.run():
         yield document.apply_results(results)

@@ -19,6 +19,7 @@ from reader.errors import error_line
 from reader.library.positions import ReadingPositions, content_hash
 from reader.loaders import load_document
 from reader.model import Document
+from reader.ui.row_metrics import RowMetrics, row_metrics
 from reader.ui.workers import Task, TaskContext
 
 
@@ -28,12 +29,15 @@ class Opened:
     path: Path | None
     key: str  # content hash
     position: int  # where the reader left it
+    metrics: RowMetrics | None = None  # what the view needs of every row
 
 
 def prepare(document: Document, path: Path | None, positions: ReadingPositions) -> Opened:
     """What the window needs of a freshly loaded document (O(document): run it off the GUI thread)."""
     key = content_hash(document)
-    return Opened(document, path, key, positions.recall(key, document))
+    if len(document):
+        document.position_of(document.segment_at(0).id)  # builds the id → position index here
+    return Opened(document, path, key, positions.recall(key, document), row_metrics(document))
 
 
 class DocumentOpener(QObject):

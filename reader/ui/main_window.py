@@ -197,7 +197,7 @@ class MainWindow(QMainWindow):
         if opened.path is not None:
             resolved = opened.path.resolve()
             self.settings.add_recent_file(str(resolved))
-            opened = Opened(opened.document, resolved, opened.key, opened.position)
+            opened = dataclasses.replace(opened, path=resolved)
         self.statusBar().clearMessage()
         self.set_document(opened)
 
@@ -222,7 +222,7 @@ class MainWindow(QMainWindow):
         document = opened.document
         self.document, self.document_path, self.document_key = document, opened.path, opened.key
         self._unsubscribe = document.subscribe(self._on_document_changed)
-        self.view.set_document(document, top_row=opened.position)
+        self.view.set_document(document, top_row=opened.position, metrics=opened.metrics)
         self.contents.set_document(document)
         self.contents_dock.setVisible(self.settings.show_contents and not self.contents.is_empty())
         self.strip.show_sentence(None)

@@ -205,8 +205,14 @@ class PairLayouts:
         laid = self.pair(segment, placeholder, heading=heading)
         return self.chrome(row, starts_block) + int(laid.height + 0.999)
 
-    def estimate(self, arabic_chars: np.ndarray, english_chars: np.ndarray, starts: np.ndarray) -> np.ndarray:
-        """Estimated row heights from character counts (every row at once)."""
+    def estimate(
+        self,
+        arabic_chars: np.ndarray,
+        english_chars: np.ndarray,
+        starts: np.ndarray,
+        rows: list[int] | None = None,
+    ) -> np.ndarray:
+        """Estimated row heights from character counts (every row at once, or the given *rows*)."""
         arabic_box, english_box = self.arabic_and_english(QRect(0, 0, self.width, 10))
         arabic_metrics, english_metrics = QFontMetricsF(self.arabic_font), QFontMetricsF(self.english_font)
         arabic_per_line = max(arabic_box.width() / max(arabic_metrics.averageCharWidth(), 1.0), 1.0)
@@ -217,6 +223,7 @@ class PairLayouts:
             arabic_lines * arabic_metrics.lineSpacing(), english_lines * english_metrics.lineSpacing()
         )
         gaps = np.where(starts, self.px(PARAGRAPH_GAP), self.px(SENTENCE_GAP))
-        if len(gaps):
-            gaps[0] = self.px(PARAGRAPH_GAP) // 2
+        first = [0] if rows is None else [k for k, row in enumerate(rows) if row == 0]
+        if len(gaps) and first:
+            gaps[first] = self.px(PARAGRAPH_GAP) // 2
         return (np.ceil(text) + gaps + 2 * self.px(PAD)).astype(np.int64)

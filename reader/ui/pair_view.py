@@ -21,7 +21,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-import numpy as np
 from PySide6.QtCore import QCoreApplication, QPoint, QPointF, QRect, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPainter, QPalette
 from PySide6.QtWidgets import QAbstractScrollArea, QFrame, QWidget
@@ -30,6 +29,7 @@ from reader.model import Change, ChangeKind, Document, Status
 from reader.ui.fonts import ReadingFonts
 from reader.ui.height_map import HeightMap
 from reader.ui.pair_layout import PAD, PairLayouts
+from reader.ui.row_metrics import RowMetrics, row_metrics
 
 SCROLL_STEP = 24
 
@@ -42,6 +42,7 @@ class PaintedRow:
     rect: QRect
     arabic_baseline: float
     english_baseline: float
+    text_bottom: float  # where the lower of the two texts ends
 
 
 class PairView(QAbstractScrollArea):
@@ -67,10 +68,7 @@ class PairView(QAbstractScrollArea):
         self._anchor_fraction = 0.0
         self._restoring = False
         self._unsubscribe: Callable[[], None] | None = None
-        self._arabic_chars = np.zeros(0, np.int64)
-        self._english_chars = np.zeros(0, np.int64)
-        self._starts = np.zeros(0, bool)
-        self._headings = np.zeros(0, bool)
+        self._use_metrics(RowMetrics.empty())
         self._last_visible: list[int] = []
         self._last_top = -1
         self.setFrameShape(QFrame.Shape.NoFrame)
@@ -88,7 +86,11 @@ class PairView(QAbstractScrollArea):
         self._visible_timer.timeout.connect(self._report_visible)
 
     # Document ----------------------------------------------------------------------------------
-    def set_document(self, document: Document | None, *, top_row: int = 0) -> None:
+    def set_document(
+        self, document: Document | None, *, top_row: int = 0, metrics: RowMetrics | None = None
+    ) -> None:
+        """Show *document* from *top_row*; *metrics* (computed off the GUI thread) saves an
+        O(document) pass here."""
         if self._unsubscribe is not None:
             self._unsubscribe()
             self._unsubscribe = None
@@ -97,17 +99,7 @@ class PairView(QAbstractScrollArea):
         self.hover_row = -1
         if document is not None:
             self._unsubscribe = document.subscribe(self._on_change)
-            segments = document.segments
-            blocks = [s.block_id for s in segments]
-            self._arabic_chars = np.array([len(s.text) for s in segments], np.int64)
-            self._english_chars = np.array([len(s.translation or "") for s in segments], np.int64)
-            self._starts = np.array(blocks, np.int64) != np.array([-1, *blocks[:-1]], np.int64)
-            self._headings = np.zeros(len(segments), bool)
-            for position, _block in document.headings():
-                self._headings[position] = True
-        else:
-            self._arabic_chars = self._english_chars = np.zeros(0, np.int64)
-            self._starts = self._headings = np.zeros(0, bool)
+        self._use_metrics(metrics or (row_metrics(document) if document is not None else RowMetrics.empty()))
         count = len(document) if document is not None else 0
         self._anchor_id = None
         if document is not None and count:
@@ -115,6 +107,10 @@ class PairView(QAbstractScrollArea):
         self._anchor_fraction = 0.0
         self._last_visible, self._last_top = [], -1
         self.relayout()
+
+    def _use_metrics(self, metrics: RowMetrics) -> None:
+        self._arabic_chars, self._english_chars = metrics.arabic_chars, metrics.english_chars
+        self._starts, self._headings = metrics.starts_block, metrics.headings
 
     def row_count(self) -> int:
         return len(self.document) if self.document is not None else 0
@@ -126,14 +122,25 @@ class PairView(QAbstractScrollArea):
         if change.kind is ChangeKind.STRUCTURE:
             self.set_document(document, top_row=self.top_row())
             return
+        if len(change.segment_ids) > len(document) // 4:  # a retranslation of everything, say
+            self._use_metrics(row_metrics(document))
+            self.relayout()
+            return
         rows = [document.position_of(i) for i in change.segment_ids]
         english = [len(document.segment_at(row).translation or "") for row in rows]
         self._english_chars[rows] = english
         if change.kind is ChangeKind.TEXT:
             self._arabic_chars[rows] = [len(document.segment_at(row).text) for row in rows]
-        measured = self.heights.measured
-        for row in rows:
-            measured[row] = 0  # measured again when drawn; the old height stays till then
+        estimates = self.layouts.estimate(
+            self._arabic_chars[rows], self._english_chars[rows], self._starts[rows], rows=rows
+        )
+        for row, estimate in zip(rows, estimates.tolist(), strict=True):
+            # Measured rows keep their height until drawn again (so nothing jumps); the others
+            # take a fresh estimate, so the scroll range follows the new text.
+            self.heights.set(
+                row, self.heights.height(row) if self.heights.measured[row] else estimate, measured=False
+            )
+            self.heights.measured[row] = 0
         self._restore_anchor()
         self.viewport().update()
         if self._selected_id in change.segment_ids:
@@ -142,7 +149,7 @@ class PairView(QAbstractScrollArea):
     # Appearance --------------------------------------------------------------------------------
     def relayout(self) -> None:
         """Every height back to an estimate (one vector pass), then the anchor restored."""
-        self.layouts.width = max(self.viewport().width(), 200)
+        self.layouts.width = max(self.viewport().width(), 1)
         self.heights.reset(self.layouts.estimate(self._arabic_chars, self._english_chars, self._starts))
         self._restore_anchor()
         self.viewport().update()
@@ -167,11 +174,14 @@ class PairView(QAbstractScrollArea):
         """What pending rows say in the English pane (it follows the translation's state)."""
         if text != self.placeholder:
             self.placeholder = text
+            # Pending rows were measured with the old text: measure again when drawn (the rows
+            # on screen are measured before they are painted, so none overlaps its neighbour).
+            self.heights.measured[:] = bytes(len(self.heights))
             self.viewport().update()
 
     def resizeEvent(self, event) -> None:  # noqa: N802
         super().resizeEvent(event)
-        if max(self.viewport().width(), 200) != self.layouts.width:
+        if max(self.viewport().width(), 1) != self.layouts.width:
             self.relayout()
         else:
             self._restore_anchor()
@@ -303,7 +313,11 @@ class PairView(QAbstractScrollArea):
         english_baseline = english_at.y() + (
             pair.english.lineAt(0).ascent() if pair.english.lineCount() else 0.0
         )
-        self.painted.append(PaintedRow(row, QRect(rect), arabic_baseline, english_baseline))
+        text_bottom = max(
+            arabic_at.y() + pair.arabic.boundingRect().height(),
+            english_at.y() + pair.english.boundingRect().height(),
+        )
+        self.painted.append(PaintedRow(row, QRect(rect), arabic_baseline, english_baseline, text_bottom))
 
     def _paint_hint(self, painter: QPainter, palette: QPalette) -> None:
         painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))

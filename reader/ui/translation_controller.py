@@ -139,6 +139,7 @@ class TranslationController(QObject):
 
     def set_document(self, document: Document | None) -> None:
         self._generation += 1
+        self._user_cancelled = False  # a cancel of the old run must not swallow this start
         self._stop(self._task)
         self.document = document
         self._visible = []
@@ -150,6 +151,7 @@ class TranslationController(QObject):
         (a person's edits stay)."""
         self.settings = settings
         self._generation += 1
+        self._user_cancelled = False
         if self.translator is not None:
             self._retired.append(self.translator)  # a running task may still use it; closed on shutdown
         self.translator = None
@@ -313,6 +315,9 @@ class TranslationController(QObject):
             self._user_cancelled = False
             self.cancelled.emit()
             self._emit_progress()
+            if self._start_when_idle:  # a retry asked for after the cancel
+                self._start_when_idle = False
+                self.start()
             return
         if task.outcome == "failed" and not self._start_when_idle:
             return  # the failure was reported; retrying is the user's call
