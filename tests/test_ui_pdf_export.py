@@ -75,8 +75,9 @@ def test_a_missing_output_folder_shows_one_line_in_a_message_box(
     window = make_window(record_errors=False)
     open_and_wait(qtbot, window, seed_path)
     window.ask_save_path = lambda suggested: str(tmp_path / "no such folder" / "out.pdf")
-    with qtbot.waitSignal(window.exporter.failed, timeout=60_000):
-        window.export_pdf()
+    window.export_pdf()  # refused before any work starts: the folder is checked first
+    assert not window.exporter.is_running
+    qtbot.waitUntil(lambda: any(box.isVisible() for box in window.findChildren(QMessageBox)))
     shown = [box for box in window.findChildren(QMessageBox) if box.isVisible()]
     assert len(shown) == 1
     assert "\n" not in shown[0].text()
