@@ -19,11 +19,12 @@ import argparse
 import os
 import random
 import resource
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+from bench_ui_stall import build_tiny_model  # this folder is on sys.path when run as a script
 
 REPO = Path(__file__).resolve().parents[2]
 WORDS = [
@@ -77,13 +78,6 @@ def write_book(path: Path, sentences: int) -> None:
             paragraph = []
     parts.append(" ".join(paragraph))
     path.write_text("\n\n".join(p for p in parts if p), encoding="utf-8")
-
-
-def build_tiny_model(folder: Path) -> Path:
-    code = "import sys; from pathlib import Path; from tests.helpers.tiny_marian import build_tiny_marian; "
-    code += "build_tiny_marian(Path(sys.argv[1]))"
-    subprocess.run([sys.executable, "-c", code, str(folder)], cwd=REPO, check=True, capture_output=True)
-    return folder
 
 
 def main() -> int:
