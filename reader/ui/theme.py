@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
+from reader.ui.menu_style import ShortcutDirectionStyle
 from reader.ui.paths import resource_path
 
 
@@ -59,7 +60,8 @@ class ThemeKeeper(QObject):
         self.app = app
         self.choice = choice
         self.style_sheet = resource_path("qss", "reader.qss").read_text(encoding="utf-8")
-        app.setStyle("Fusion")
+        self.menu_style = ShortcutDirectionStyle("Fusion")  # Fusion, with RTL menu shortcuts kept whole
+        app.setStyle(self.menu_style)
         QGuiApplication.styleHints().colorSchemeChanged.connect(self._on_scheme_changed)
         self.apply()
 
