@@ -32,6 +32,7 @@ from reader.loaders import has_text, normalise_text
 from reader.model import Change, Document, Segment, Status
 from reader.model.text_builder import build_text_document
 from reader.translate.protocol import EngineSettings
+from reader.ui import heap
 from reader.ui.banner import ModelBanner
 from reader.ui.contents import ContentsTree
 from reader.ui.detail_strip import DetailStrip
@@ -229,6 +230,7 @@ class MainWindow(QMainWindow):
         self._update_title()
         self._update_actions()
         self.controller.set_document(document)
+        heap.settle()  # a book's nodes: out of the cycle collector's sight
         self.document_opened.emit()
 
     def remember_position(self) -> None:

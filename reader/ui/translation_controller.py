@@ -24,6 +24,7 @@ from reader.errors import ModelUnavailable, ReaderError, error_line
 from reader.model import Document, SegmentResult, Status
 from reader.translate.protocol import EngineSettings, Translator
 from reader.translate.session import TranslationSession
+from reader.ui import heap
 from reader.ui.workers import Task, TaskContext
 
 log = logging.getLogger(__name__)
@@ -50,6 +51,7 @@ def load_translator(factory: TranslatorFactory, settings: EngineSettings, contex
     return translator
 
 
+SETTLE_EVERY = 32  # deliveries between two heap.settle() calls: the renderings made meanwhile
 MAX_DELIVERY = 256
 """Results handed to the GUI thread at once: applying and repainting 256 takes ~10 ms there."""
 
@@ -127,6 +129,7 @@ class TranslationController(QObject):
         self._start_when_idle = False
         self._user_cancelled = False
         self._closed = False
+        self._deliveries = 0
 
     # Public API ----------------------------------------------------------------------------
     @property
@@ -250,6 +253,7 @@ class TranslationController(QObject):
             return
         self.translator = translator
         self._start_when_idle = True
+        heap.settle()  # torch and the model: hundreds of thousands of long-lived objects
         self.model_ready.emit(translator.description)
 
     def _on_load_failed(self, generation: int, error: BaseException) -> None:
@@ -286,6 +290,9 @@ class TranslationController(QObject):
         if generation == self._generation and self.document is not None:
             self.document.apply_results(results)
             self._emit_progress()
+            self._deliveries += 1
+            if self._deliveries % SETTLE_EVERY == 0:
+                heap.settle()  # the new renderings join the long-lived document
         delivered.set()
 
     def _on_run_failed(self, generation: int, error: BaseException) -> None:
