@@ -15,6 +15,7 @@ from __future__ import annotations
 import codecs
 import logging
 import unicodedata
+from collections.abc import Callable
 from pathlib import Path
 
 from reader.display import one_line
@@ -130,7 +131,9 @@ def load_text(path: str | Path) -> str:
     return text
 
 
-def load_document(path: str | Path) -> Document:
-    """Load, structure and segment a file; the document is named after the file."""
+def load_document(path: str | Path, progress: Callable[[float], None] | None = None) -> Document:
+    """Load, structure and segment a file; the document is named after the file.
+
+    *progress* hears the share done while the text is structured (the slow part of a book)."""
     file = Path(path)
-    return build_text_document(load_text(file), name=file.name)
+    return build_text_document(load_text(file), name=file.name, progress=progress)

@@ -359,10 +359,15 @@ def test_opening_runs_in_the_background_and_the_window_keeps_answering(
     book = tmp_path / "book.txt"
     book.write_text("\n".join([seed_path.read_text(encoding="utf-8")] * 300), encoding="utf-8")
     window = make_window(FakeTranslator(unavailable="offline"))
+    shares: list[float] = []
+    window.opener.progressed.connect(lambda _name, share: shares.append(share))
     window.open_path(book)
     assert window.document is None  # open_path returned before the book was read
     assert window.opener.is_running
     assert "Opening book.txt" in window.statusBar().currentMessage()
     with qtbot.waitSignal(window.document_opened, timeout=10_000):
         pass
+    assert len(shares) >= 2  # 4 500 paragraphs: a report every 2 000
+    assert shares == sorted(shares)
+    assert 0 <= shares[0] < shares[-1] < 1
     assert len(window.document) == 15 * 300

@@ -13,6 +13,7 @@ Offsets stay exact: every segment is a span of the decoded text.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from reader.model.document import Document
 from reader.model.nodes import Block, BlockKind, Segment, SourceLocation
@@ -25,13 +26,21 @@ _HEADING_MAX_WORDS = 12
 # A line ending in one of these is a sentence or a clause, not a title.
 _CLOSING_PUNCTUATION = frozenset(".!?؟…:،؛,;")
 _HEADING_RUN = 2
+PROGRESS_EVERY = 2000  # paragraphs between two progress reports (about 20 ms of work)
 _TRAILING = " \t\u200e\u200f»\"”’')]"
 
 
-def build_text_document(text: str, name: str = "", *, guess_structure: bool = True) -> Document:
+def build_text_document(
+    text: str,
+    name: str = "",
+    *,
+    guess_structure: bool = True,
+    progress: Callable[[float], None] | None = None,
+) -> Document:
     """Structure and segment *text* (already decoded and normalised).
 
     Without *guess_structure* every line is a paragraph and nothing is a heading or verse.
+    *progress* hears the share of the text done, every :data:`PROGRESS_EVERY` paragraphs.
     """
     ranges = _paragraph_ranges(text) if guess_structure else _line_ranges(text)
     blocks: list[Block] = []
@@ -39,6 +48,8 @@ def build_text_document(text: str, name: str = "", *, guess_structure: bool = Tr
     candidates = [guess_structure and _is_short_unpunctuated(text, s, e) for s, e, _lines in ranges]
     headings = _heading_flags(candidates)
     for number, (start, end, lines) in enumerate(ranges):
+        if progress is not None and number % PROGRESS_EVERY == 0:
+            progress(start / max(len(text), 1))
         if len(lines) > 1 and all(_is_short_unpunctuated(text, s, e) for s, e in lines):
             units = [(s, e, BlockKind.VERSE, 0) for s, e in lines]
         else:

@@ -5,7 +5,7 @@ of the whole document before showing it (the content hash and the remembered rea
 so the GUI thread receives a ready document. A newer open supersedes an older one still running.
 
 Signals: opened(object) — an :class:`Opened`; failed(str, str) — file name and one-line reason;
-started(str) — the file name now being opened.
+started(str) — the file name now being opened; progressed(str, float) — its name and the share done.
 """
 
 from __future__ import annotations
@@ -46,6 +46,7 @@ class DocumentOpener(QObject):
     opened = Signal(object)
     failed = Signal(str, str)
     started = Signal(str)
+    progressed = Signal(str, float)
 
     def __init__(self, positions: ReadingPositions, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -61,12 +62,17 @@ class DocumentOpener(QObject):
         positions = self.positions
 
         def op(context: TaskContext) -> Opened:
-            document = load_document(path)
+            def progress(fraction: float) -> None:
+                context.raise_if_cancelled()  # a newer open or closing the window stops this one
+                context.report(fraction)
+
+            document = load_document(path, progress)
             context.raise_if_cancelled()
             return prepare(document, path, positions)
 
         task = Task(op, name="open document")
         task.succeeded.connect(self.opened)
+        task.progressed.connect(lambda fraction: self.progressed.emit(path.name, float(fraction)))
         task.failed.connect(lambda error: self.failed.emit(path.name, error_line(error)))
         task.finished.connect(lambda: self._forget(task))
         self._task = task

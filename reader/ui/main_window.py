@@ -150,6 +150,11 @@ class MainWindow(QMainWindow):
         self.opener.started.connect(
             lambda name: self.statusBar().showMessage(self.tr("Opening {name}…").format(name=name))
         )
+        self.opener.progressed.connect(
+            lambda name, fraction: self.statusBar().showMessage(
+                self.tr("Opening {name}… {percent} %").format(name=name, percent=round(fraction * 100))
+            )
+        )
         self.opener.opened.connect(self._on_opened)
         self.opener.failed.connect(self._on_open_failed)
         self.view.copy_requested.connect(self.copy_pair)
