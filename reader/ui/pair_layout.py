@@ -123,10 +123,6 @@ class PairLayouts:
         self.zoom = zoom
         self._refresh_fonts()
 
-    def geometry_key(self) -> tuple[object, ...]:
-        """What every row's layout depends on besides its own text."""
-        return (self.width, self.zoom, self.split, self.arabic_on_left, self.fonts)
-
     def panes(self, rect: QRect) -> tuple[QRect, QRect]:
         """The text boxes of the left and right pane inside a row rectangle."""
         margin, gutter = self.px(MARGIN), self.px(GUTTER)
@@ -188,7 +184,7 @@ class PairLayouts:
     ) -> tuple[QTextLayout, float]:
         """One side laid out, from the cache when possible: a translation arriving re-lays the
         English only, never the Arabic beside it."""
-        key = (text, font.key(), width, right_to_left, self.zoom)
+        key = (text, font.key(), width, right_to_left, flush_right)  # the font key holds its size
         cached = self._sides.get(key)
         if cached is not None:
             self._sides.move_to_end(key)

@@ -143,8 +143,6 @@ class PairView(QAbstractScrollArea):
             self.heights.measured[row] = 0
         self._restore_anchor()
         self.viewport().update()
-        if self._selected_id in change.segment_ids:
-            self.current_row_changed.emit(self.current_row())
 
     # Appearance --------------------------------------------------------------------------------
     def relayout(self) -> None:
