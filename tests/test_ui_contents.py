@@ -106,3 +106,22 @@ def test_positions_survive_a_damaged_file_and_keep_the_newest(tmp_path: Path) ->
     assert (tmp_path / "positions.json.damaged").exists()
     positions.remember(key, document, 12)
     assert ReadingPositions(path).recall(key, document) == 12
+
+
+def test_hovering_a_chapter_shows_its_whole_title(qtbot, make_window, tmp_path: Path) -> None:
+    from PySide6.QtCore import QEvent, QPoint
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QToolTip
+
+    window = make_window()
+    open_and_wait(qtbot, window, write_book(tmp_path))
+    tree = window.contents
+    item = tree.topLevelItem(0).child(1)
+    spot = tree.visualItemRect(item).center()
+    event = QHelpEvent(QEvent.Type.ToolTip, spot, tree.viewport().mapToGlobal(spot))
+    assert tree.viewportEvent(event)
+    assert QToolTip.isVisible()
+    assert QToolTip.text() == "الفصل الثاني"
+    below = QPoint(spot.x(), tree.viewport().height() - 2)
+    tree.viewportEvent(QHelpEvent(QEvent.Type.ToolTip, below, tree.viewport().mapToGlobal(below)))
+    qtbot.waitUntil(lambda: not QToolTip.isVisible())  # nothing under the pointer: hidden

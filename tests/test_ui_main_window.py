@@ -200,7 +200,8 @@ def test_dropping_a_file_opens_it(qtbot, make_window, seed_path) -> None:
 def test_pasting_arabic_text_makes_a_new_document(qtbot, make_window) -> None:
     window = make_window()
     QGuiApplication.clipboard().setText("مرحبا بكم. كيف حالكم؟\r\nهذه فقرة ثانية.")
-    window.actions_["paste"].trigger()
+    with qtbot.waitSignal(window.document_opened):
+        window.actions_["paste"].trigger()
     assert window.document is not None
     assert len(list(window.document.iter_blocks())) == 2
     assert [s.text for s in window.document.segments] == ["مرحبا بكم.", "كيف حالكم؟", "هذه فقرة ثانية."]
@@ -209,7 +210,8 @@ def test_pasting_arabic_text_makes_a_new_document(qtbot, make_window) -> None:
 
 def test_pasted_text_gets_the_same_clean_up_as_a_file(qtbot, make_window) -> None:
     window = make_window()
-    window.open_text("سطر أول.\rسطر\x00 ثان.")
+    with qtbot.waitSignal(window.document_opened):
+        assert window.open_text("سطر أول.\rسطر\x00 ثان.")
     assert window.document is not None
     assert window.document.text == "سطر أول.\nسطر\ufffd ثان."
     assert len(list(window.document.iter_blocks())) == 2

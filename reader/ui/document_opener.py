@@ -1,4 +1,4 @@
-"""File ▸ Open in the background: reading, decoding and segmenting a book never freezes the window.
+"""File ▸ Open (and Paste as New Document) in the background: reading, decoding and segmenting a book never freezes the window.
 
 The op loads and structures the file on a worker thread, and also computes what the window needs
 of the whole document before showing it (the content hash and the remembered reading position),
@@ -10,6 +10,7 @@ started(str) — the file name now being opened; progressed(str, float) — its 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,8 +20,11 @@ from reader.errors import error_line
 from reader.library.positions import ReadingPositions, content_hash
 from reader.loaders import load_document
 from reader.model import Document
+from reader.model.text_builder import build_text_document
 from reader.ui.row_metrics import RowMetrics, row_metrics
 from reader.ui.workers import Task, TaskContext
+
+Progress = Callable[[float], None]
 
 
 @dataclass(frozen=True)
@@ -58,6 +62,14 @@ class DocumentOpener(QObject):
         return self._task is not None
 
     def open(self, path: Path) -> None:
+        """Read, decode and structure the file at *path* in the background."""
+        self._run(path.name, path, lambda progress: load_document(path, progress))
+
+    def open_text(self, text: str, name: str) -> None:
+        """Structure pasted or dropped *text* in the background: a pasted book is as big as a file."""
+        self._run(name, None, lambda progress: build_text_document(text, name=name, progress=progress))
+
+    def _run(self, name: str, path: Path | None, load: Callable[[Progress], Document]) -> None:
         self._drop_running()
         positions = self.positions
 
@@ -66,17 +78,17 @@ class DocumentOpener(QObject):
                 context.raise_if_cancelled()  # a newer open or closing the window stops this one
                 context.report(fraction)
 
-            document = load_document(path, progress)
+            document = load(progress)
             context.raise_if_cancelled()
             return prepare(document, path, positions)
 
         task = Task(op, name="open document")
         task.succeeded.connect(self.opened)
-        task.progressed.connect(lambda fraction: self.progressed.emit(path.name, float(fraction)))
-        task.failed.connect(lambda error: self.failed.emit(path.name, error_line(error)))
+        task.progressed.connect(lambda fraction: self.progressed.emit(name, float(fraction)))
+        task.failed.connect(lambda error: self.failed.emit(name, error_line(error)))
         task.finished.connect(lambda: self._forget(task))
         self._task = task
-        self.started.emit(path.name)
+        self.started.emit(name)
         task.start()
 
     def shutdown(self) -> None:

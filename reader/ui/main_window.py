@@ -12,7 +12,7 @@ import dataclasses
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -30,13 +30,12 @@ from reader.errors import ReaderError
 from reader.library.positions import ReadingPositions
 from reader.loaders import has_text, normalise_text
 from reader.model import Change, Document, Segment, Status
-from reader.model.text_builder import build_text_document
 from reader.translate.protocol import EngineSettings
 from reader.ui import heap
 from reader.ui.banner import ModelBanner
 from reader.ui.contents import ContentsTree
 from reader.ui.detail_strip import DetailStrip
-from reader.ui.document_opener import DocumentOpener, Opened, prepare
+from reader.ui.document_opener import DocumentOpener, Opened
 from reader.ui.fonts import ReadingFonts, register_fonts
 from reader.ui.menus import WindowMenus
 from reader.ui.paths import register_search_paths
@@ -45,6 +44,7 @@ from reader.ui.progress_panel import ProgressPanel
 from reader.ui.reading_view import ReadingPane
 from reader.ui.settings import ZOOM_DEFAULT, ZOOM_MAX, ZOOM_MIN, ZOOM_STEP, AppSettings
 from reader.ui.settings_dialog import SettingsDialog, choose_directory
+from reader.ui.text_warm_up import warm_up
 from reader.ui.translation_controller import TranslationController, TranslationState, TranslatorFactory
 
 
@@ -198,6 +198,7 @@ class MainWindow(QMainWindow):
         """Open a document in the background (``document_opened`` when it is on screen); a bad
         one shows the loader's one-line error and changes nothing."""
         self.opener.open(Path(path))
+        QTimer.singleShot(0, lambda: warm_up(self.view.layouts))  # while the worker reads the file
 
     def _on_opened(self, opened: Opened) -> None:
         if opened.path is not None:
@@ -212,13 +213,14 @@ class MainWindow(QMainWindow):
         self.show_error(self.tr("Cannot open {name}").format(name=name), reason)
 
     def open_text(self, text: str) -> bool:
-        """Open pasted or dropped text as a new, unsaved document."""
+        """Open pasted or dropped text as a new, unsaved document (structured in the background,
+        ``document_opened`` when it is on screen)."""
         text = normalise_text(text)
         if not has_text(text):
             self.show_error(self.tr("Nothing to open"), self.tr("The clipboard holds no text."))
             return False
-        document = build_text_document(text, name=self.tr("Pasted text"))
-        self.set_document(prepare(document, None, self.positions))
+        self.opener.open_text(text, self.tr("Pasted text"))
+        QTimer.singleShot(0, lambda: warm_up(self.view.layouts))
         return True
 
     def set_document(self, opened: Opened) -> None:
@@ -235,7 +237,7 @@ class MainWindow(QMainWindow):
         self._update_title()
         self._update_actions()
         self.controller.set_document(document)
-        heap.settle()  # a book's nodes: out of the cycle collector's sight
+        heap.settle(None)  # a book's nodes: out of the cycle collector's sight
         self.document_opened.emit()
 
     def remember_position(self) -> None:

@@ -1,0 +1,26 @@
+"""The reading fonts are exercised once per font set, before a book's first paint needs them."""
+
+from __future__ import annotations
+
+from reader.ui.fonts import register_fonts
+from reader.ui.pair_layout import PairLayouts
+from reader.ui.text_warm_up import warm_up
+
+
+def test_each_font_set_is_warmed_once(qtbot) -> None:
+    layouts = PairLayouts(register_fonts())
+    layouts.set_zoom(137)  # a zoom no other test uses, so this font set is new here
+    assert warm_up(layouts)
+    assert not warm_up(layouts)
+    layouts.set_zoom(139)
+    assert warm_up(layouts)
+
+
+def test_a_pasted_book_is_structured_off_the_gui_thread(qtbot, make_window) -> None:
+    window = make_window()
+    text = "\n\n".join(f"هذه الجملة رقم {n}. وهذه جملة أخرى رقم {n}." for n in range(3000))
+    with qtbot.waitSignal(window.document_opened, timeout=10_000):
+        assert window.open_text(text)
+        assert window.document is None  # returned at once; the worker is still building it
+    assert window.document is not None
+    assert len(window.document) == 6000
