@@ -20,6 +20,7 @@ from reader.translate.generation import GenerationOptions
 from reader.translate.marian_engine import MarianEngine, available_cores, first_line
 from reader.translate.marian_tokens import decode_target, encode_source
 from reader.translate.model_location import Progress, require_model
+from reader.translate.native_preload import preload_torch
 from reader.translate.protocol import EngineSettings
 from reader.translate.weights_check import LOAD_ARGUMENTS, check_loading_info
 
@@ -52,6 +53,7 @@ class TransformersEngine(MarianEngine):
         location = require_model(self.settings.model, progress)
         if progress is not None:
             progress(f"loading {self.settings.model}", None)
+        preload_torch()  # the slow part of `import torch`, without holding the GIL
         import torch
         from transformers import MarianMTModel, MarianTokenizer
         from transformers.utils import logging as transformers_logging
