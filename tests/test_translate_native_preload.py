@@ -19,7 +19,9 @@ print(json.dumps({"loaded": loaded, "again": again, "sum": float(torch.ones(3).s
 
 
 def test_torch_imports_and_computes_after_the_preload() -> None:
-    done = subprocess.run([sys.executable, "-c", CHECK], capture_output=True, text=True, check=True, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-c", CHECK], capture_output=True, text=True, check=True, timeout=120
+    )
     result = json.loads(done.stdout.strip().splitlines()[-1])
     if sys.platform.startswith("linux"):
         assert "libtorch_cpu.so" in result["loaded"]
