@@ -21,6 +21,7 @@ from reader.library.positions import ReadingPositions, content_hash
 from reader.loaders import load_document
 from reader.model import Document
 from reader.model.text_builder import build_text_document
+from reader.ui import heap
 from reader.ui.row_metrics import RowMetrics, row_metrics
 from reader.ui.workers import Task, TaskContext
 
@@ -78,9 +79,10 @@ class DocumentOpener(QObject):
                 context.raise_if_cancelled()  # a newer open or closing the window stops this one
                 context.report(fraction)
 
-            document = load(progress)
-            context.raise_if_cancelled()
-            return prepare(document, path, positions)
+            with heap.bulk_allocation():
+                document = load(progress)
+                context.raise_if_cancelled()
+                return prepare(document, path, positions)
 
         task = Task(op, name="open document")
         task.succeeded.connect(self.opened)

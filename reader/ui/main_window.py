@@ -31,7 +31,6 @@ from reader.library.positions import ReadingPositions
 from reader.loaders import has_text, normalise_text
 from reader.model import Change, Document, Segment, Status
 from reader.translate.protocol import EngineSettings
-from reader.ui import heap
 from reader.ui.banner import ModelBanner
 from reader.ui.contents import ContentsTree
 from reader.ui.detail_strip import DetailStrip
@@ -237,7 +236,6 @@ class MainWindow(QMainWindow):
         self._update_title()
         self._update_actions()
         self.controller.set_document(document)
-        heap.settle(None)  # a book's nodes: out of the cycle collector's sight
         self.document_opened.emit()
 
     def remember_position(self) -> None:

@@ -230,7 +230,12 @@ class TranslationController(QObject):
     # Loading -------------------------------------------------------------------------------
     def _load(self) -> None:
         generation, factory, settings = self._generation, self.factory, self.settings
-        task = Task(lambda context: load_translator(factory, settings, context), name="load model")
+
+        def op(context: TaskContext) -> Translator:
+            with heap.bulk_allocation():  # torch and the model: many objects, no cycles to find
+                return load_translator(factory, settings, context)
+
+        task = Task(op, name="load model")
         task.progressed.connect(lambda payload: self._on_load_progress(generation, payload))
         task.succeeded.connect(lambda translator: self._on_loaded(generation, translator))
         task.failed.connect(lambda error: self._on_load_failed(generation, error))
@@ -253,7 +258,6 @@ class TranslationController(QObject):
             return
         self.translator = translator
         self._start_when_idle = True
-        heap.settle()  # torch and the model: hundreds of thousands of long-lived objects
         self.model_ready.emit(translator.description)
 
     def _on_load_failed(self, generation: int, error: BaseException) -> None:
