@@ -23,16 +23,7 @@ from reader.loaders import decode_counting
 from reader.model import BlockKind, Document
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_:.\-]+)""", re.IGNORECASE)
-_SNIFF = re.compile(rb"<(!doctype\s+html|html[\s>]|head[\s>]|body[\s>])", re.IGNORECASE)
 _ALIASES = {"windows-1256": "cp1256", "x-user-defined": "cp1252", "iso-8859-6": "iso8859_6"}
-
-
-def looks_like_html(data: bytes) -> bool:
-    """An HTML or XHTML page, judged by its first kilobyte (whatever the file is called)."""
-    head = data[:1024].lstrip(b"\xef\xbb\xbf \t\r\n")
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        head = head.decode("utf-16", errors="ignore").encode("utf-8")
-    return _SNIFF.search(head) is not None
 
 
 def decode_html(data: bytes) -> tuple[str, int]:

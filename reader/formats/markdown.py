@@ -15,8 +15,6 @@ from markdown_it.token import Token
 from reader.formats.blocks_builder import RawBlock, build_document
 from reader.model import BlockKind, Document
 
-EXTENSIONS = (".md", ".markdown", ".mdown", ".mkd")
-
 
 def _inline_text(token: Token) -> str:
     parts = []

@@ -78,7 +78,7 @@ def read_pdf(data: bytes, name: str, progress: Callable[[float], None] | None = 
                 blocks[-1] = RawBlock(BlockKind.PARAGRAPH, _join([previous.text, text]), page=previous.page)
                 continue
             blocks.append(RawBlock(BlockKind.PARAGRAPH, text, page=number))
-    warnings = ()
+    warnings: tuple[str, ...] = ()
     if reversed_lines:
         warnings = (
             f"{name}: {reversed_lines} line(s) of Arabic stored in visual order put back in reading order",

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from reader.display import one_line
 from reader.errors import BadInput
+from reader.formats.sniff import detect
 from reader.input_file import read_document_bytes
 from reader.model import Document
 
@@ -47,27 +48,10 @@ FORMATS = (
     FormatInfo("pdf", "PDF documents", ("pdf",)),
     FormatInfo("text", "Text files", ("txt", "text")),
 )
-ZIP_MAGIC = b"PK\x03\x04"
 
 
 def supported_extensions() -> tuple[str, ...]:
     return tuple(ext for info in FORMATS for ext in info.extensions)
-
-
-def detect(data: bytes, suffix: str = "") -> str:
-    """The format key of *data* (see the module docstring); ZIP archives are told apart when read."""
-    from reader.formats.html import looks_like_html
-    from reader.formats.markdown import EXTENSIONS as MARKDOWN
-
-    if b"%PDF-" in data[:1024]:
-        return "pdf"
-    if data.startswith(ZIP_MAGIC) or data.startswith(b"PK\x05\x06"):
-        return "zip"
-    if looks_like_html(data):
-        return "html"
-    if suffix.lower() in MARKDOWN:
-        return "markdown"
-    return "text"
 
 
 def read_bytes(data: bytes, name: str, suffix: str = "", progress: Progress | None = None) -> Loaded:

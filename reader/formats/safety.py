@@ -13,6 +13,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+import zlib
 from typing import Any
 
 from lxml import etree
@@ -45,7 +46,11 @@ def open_archive(data: bytes, what: str = "archive") -> zipfile.ZipFile:
         if info.flag_bits & 0x1:
             raise Refused(f"the {what} is encrypted")
         total += info.file_size
-        if info.file_size > MAX_MEMBER or total > MAX_UNCOMPRESSED:
+        if info.file_size > MAX_MEMBER:
+            raise Refused(
+                f"the {what} has a member of more than {MAX_MEMBER // 2**20} MB inflated (a zip bomb?)"
+            )
+        if total > MAX_UNCOMPRESSED:
             raise Refused(f"the {what} inflates to more than {MAX_UNCOMPRESSED // 2**20} MB (a zip bomb?)")
         if info.file_size > _RATIO_FLOOR and info.file_size > MAX_RATIO * max(info.compress_size, 1):
             raise Refused(f"the {what} has a member compressed more than {MAX_RATIO}:1 (a zip bomb?)")
@@ -71,7 +76,7 @@ def read_member(archive: zipfile.ZipFile, name: str, limit: int = MAX_MEMBER) ->
                 chunks.append(chunk)
     except KeyError:
         raise Refused(f"the archive has no {name[:80]}") from None
-    except (zipfile.BadZipFile, EOFError, OSError, ValueError, NotImplementedError) as error:
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, NotImplementedError) as error:
         raise Refused(f"the archive is damaged: {name[:80]} cannot be read ({error})") from None
     return b"".join(chunks)
 

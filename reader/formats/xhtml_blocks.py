@@ -108,7 +108,7 @@ def local_name(element: Any) -> str:
     tag = element.tag
     if not isinstance(tag, str):
         return ""
-    return etree.QName(tag).localname.lower()
+    return str(etree.QName(tag).localname).lower()
 
 
 def _direction(element: Any, inherited: Direction | None) -> Direction | None:

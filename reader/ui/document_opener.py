@@ -1,5 +1,7 @@
 """File ▸ Open in the background: reading, decoding and segmenting a book never freezes the window.
 
+Every format goes through :func:`reader.formats.registry.open_document`.
+
 The op loads and structures the file on a worker thread, and also computes what the window needs
 of the whole document before showing it (the content hash and the remembered reading position),
 so the GUI thread receives a ready document. A newer open supersedes an older one still running.
@@ -16,8 +18,8 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 
 from reader.errors import error_line
+from reader.formats.registry import open_document
 from reader.library.positions import ReadingPositions, content_hash
-from reader.loaders import load_document
 from reader.model import Document
 from reader.ui.row_metrics import RowMetrics, row_metrics
 from reader.ui.workers import Task, TaskContext
@@ -30,14 +32,17 @@ class Opened:
     key: str  # content hash
     position: int  # where the reader left it
     metrics: RowMetrics | None = None  # what the view needs of every row
+    warnings: tuple[str, ...] = ()  # shown beside the document (damaged bytes replaced, …)
 
 
-def prepare(document: Document, path: Path | None, positions: ReadingPositions) -> Opened:
+def prepare(
+    document: Document, path: Path | None, positions: ReadingPositions, warnings: tuple[str, ...] = ()
+) -> Opened:
     """What the window needs of a freshly loaded document (O(document): run it off the GUI thread)."""
     key = content_hash(document)
     if len(document):
         document.position_of(document.segment_at(0).id)  # builds the id → position index here
-    return Opened(document, path, key, positions.recall(key, document), row_metrics(document))
+    return Opened(document, path, key, positions.recall(key, document), row_metrics(document), warnings)
 
 
 class DocumentOpener(QObject):
@@ -66,9 +71,9 @@ class DocumentOpener(QObject):
                 context.raise_if_cancelled()  # a newer open or closing the window stops this one
                 context.report(fraction)
 
-            document = load_document(path, progress)
+            loaded = open_document(path, progress)
             context.raise_if_cancelled()
-            return prepare(document, path, positions)
+            return prepare(loaded.document, path, positions, loaded.warnings)
 
         task = Task(op, name="open document")
         task.succeeded.connect(self.opened)

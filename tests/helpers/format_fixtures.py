@@ -66,16 +66,20 @@ def make_epub(
     """An EPUB 2 (NCX) or 3 (nav.xhtml) book, one XHTML file per chapter, spine in order."""
     items, refs, nav_links, points = [], [], [], []
     members: list[tuple[str, bytes | str]] = [("mimetype", "application/epub+zip")]
-    members.append((
-        "META-INF/container.xml",
-        '<?xml version="1.0"?><container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container">'
-        '<rootfiles><rootfile full-path="OEBPS/content.opf" media-type="application/oebps-package+xml"/>'
-        "</rootfiles></container>",
-    ))
+    members.append(
+        (
+            "META-INF/container.xml",
+            '<?xml version="1.0"?><container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container">'
+            '<rootfiles><rootfile full-path="OEBPS/content.opf" media-type="application/oebps-package+xml"/>'
+            "</rootfiles></container>",
+        )
+    )
     for number, (title, paragraphs) in enumerate(chapters, start=1):
         name = f"text/ch{number}.xhtml"
         extra = extra_xhtml if number == 1 else ""
-        members.append((f"OEBPS/{name}", xhtml_chapter(title if headings_in_text else None, paragraphs, extra)))
+        members.append(
+            (f"OEBPS/{name}", xhtml_chapter(title if headings_in_text else None, paragraphs, extra))
+        )
         items.append(f'<item id="c{number}" href="{name}" media-type="application/xhtml+xml"/>')
         refs.append(f'<itemref idref="c{number}"/>')
         nav_links.append(f'<li><a href="{name}">{html.escape(title)}</a></li>')
@@ -85,31 +89,39 @@ def make_epub(
         )
     if version == 3:
         items.append('<item id="nav" href="nav.xhtml" media-type="application/xhtml+xml" properties="nav"/>')
-        members.append((
-            "OEBPS/nav.xhtml",
-            '<?xml version="1.0"?><html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops">'
-            f'<body><nav epub:type="toc"><ol>{"".join(nav_links)}</ol></nav></body></html>',
-        ))
+        members.append(
+            (
+                "OEBPS/nav.xhtml",
+                '<?xml version="1.0"?><html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops">'
+                f'<body><nav epub:type="toc"><ol>{"".join(nav_links)}</ol></nav></body></html>',
+            )
+        )
         spine = "<spine>"
     else:
         items.append('<item id="ncx" href="toc.ncx" media-type="application/x-dtbncx+xml"/>')
-        members.append((
-            "OEBPS/toc.ncx",
-            '<?xml version="1.0"?><ncx xmlns="http://www.daisy.org/z3986/2005/ncx/" version="2005-1">'
-            f"<navMap>{''.join(points)}</navMap></ncx>",
-        ))
+        members.append(
+            (
+                "OEBPS/toc.ncx",
+                '<?xml version="1.0"?><ncx xmlns="http://www.daisy.org/z3986/2005/ncx/" version="2005-1">'
+                f"<navMap>{''.join(points)}</navMap></ncx>",
+            )
+        )
         spine = '<spine toc="ncx">'
-    members.append((
-        "OEBPS/content.opf",
-        f'<?xml version="1.0"?><package xmlns="http://www.idpf.org/2007/opf" version="{version}.0" '
-        'unique-identifier="id"><metadata xmlns:dc="http://purl.org/dc/elements/1.1/">'
-        '<dc:title>كتاب الاختبار</dc:title><dc:language>ar</dc:language><dc:identifier id="id">x</dc:identifier>'
-        f"</metadata><manifest>{''.join(items)}</manifest>{spine}{''.join(refs)}</spine></package>",
-    ))
+    members.append(
+        (
+            "OEBPS/content.opf",
+            f'<?xml version="1.0"?><package xmlns="http://www.idpf.org/2007/opf" version="{version}.0" '
+            'unique-identifier="id"><metadata xmlns:dc="http://purl.org/dc/elements/1.1/">'
+            '<dc:title>كتاب الاختبار</dc:title><dc:language>ar</dc:language><dc:identifier id="id">x</dc:identifier>'
+            f"</metadata><manifest>{''.join(items)}</manifest>{spine}{''.join(refs)}</spine></package>",
+        )
+    )
     return _zip([*members, *extra_members])
 
 
-def make_docx(chapters: Chapters = CHAPTERS, *, table: Sequence[Sequence[str]] = (), quote: str = "") -> bytes:
+def make_docx(
+    chapters: Chapters = CHAPTERS, *, table: Sequence[Sequence[str]] = (), quote: str = ""
+) -> bytes:
     """A Word document: Heading 1 per chapter, right-to-left paragraphs, an optional table and quote."""
     import docx
     from docx.oxml import OxmlElement
@@ -170,7 +182,7 @@ def article_page(chapters: Chapters = CHAPTERS, *, charset: str = "utf-8") -> by
         '<div class="layout"><aside class="sidebar"><h3>الأكثر قراءة</h3><ul><li><a href="/1">خبر آخر عن الطقس.</a></li>'
         '<li><a href="/2">خبر ثالث عن الرياضة.</a></li></ul></aside>'
         f'<div class="content"><h1>عنوان المقال</h1><div class="story-body">{article}</div></div></div>'
-        '<footer><p>جميع الحقوق محفوظة لموقع الأخبار.</p></footer></body></html>'
+        "<footer><p>جميع الحقوق محفوظة لموقع الأخبار.</p></footer></body></html>"
     )
     return page.encode(charset)
 
@@ -208,8 +220,12 @@ def reshape_visual(text: str) -> str:
     out = []
     letters = list(text)
     for k, ch in enumerate(letters):
-        joins_before = k > 0 and (letters[k - 1], "isolated") in forms and letters[k - 1] not in _RIGHT_JOINING
-        joins_after = k + 1 < len(letters) and (letters[k + 1], "isolated") in forms and ch not in _RIGHT_JOINING
+        joins_before = (
+            k > 0 and (letters[k - 1], "isolated") in forms and letters[k - 1] not in _RIGHT_JOINING
+        )
+        joins_after = (
+            k + 1 < len(letters) and (letters[k + 1], "isolated") in forms and ch not in _RIGHT_JOINING
+        )
         if (ch, "isolated") not in forms:
             out.append(ch)
             continue
