@@ -33,6 +33,7 @@ _PAGE_NUMBER = re.compile(
 _DIGITS = re.compile(r"[0-9٠-٩۰-۹]+")
 _SENTENCE_END = tuple('.!?؟…:»"”')
 _EDGE_LINES = 2  # lines at the top and at the bottom of a page that may be running heads
+_EDGE_BAND = 0.08  # of the page height, at the top and at the bottom
 _RUNNING_SHARE = 0.5  # of the pages, for a repeated edge line to be a running head
 
 
@@ -42,6 +43,7 @@ class _Line:
     top: float
     bottom: float
     width: float
+    edge: bool = False  # in the top or bottom margin band, where running heads and folios live
 
 
 def read_pdf(data: bytes, name: str, progress: Callable[[float], None] | None = None) -> Loaded:
@@ -99,10 +101,15 @@ def _page_lines(page: pdfium.PdfPage) -> list[_Line]:
             if stripped and index < count:
                 first = index + (len(line) - len(line.lstrip()))
                 last = min(index + len(line.rstrip()) - 1, count - 1)
-                left, bottom, _right, top = textpage.get_charbox(min(first, count - 1))
-                right = max(textpage.get_charbox(last)[2], left)
-                lines.append(_Line(stripped, top, bottom, abs(right - left)))
+                left, bottom, right, top = textpage.get_charbox(min(first, count - 1))
+                other_left, _b, other_right, _t = textpage.get_charbox(last)  # the far end, either way
+                width = max(right, other_right) - min(left, other_left)
+                lines.append(_Line(stripped, top, bottom, width))
             index += len(raw) + 1
+        height = page.get_height()
+        for k, line in enumerate(lines):
+            in_band = line.top > height * (1 - _EDGE_BAND) or line.bottom < height * _EDGE_BAND
+            line.edge = in_band and (k < _EDGE_LINES or k >= len(lines) - _EDGE_LINES)
         return lines
     finally:
         textpage.close()
@@ -113,8 +120,11 @@ def _outline(pdf: pdfium.PdfDocument) -> dict[int, list[tuple[str, int]]]:
     found: dict[int, list[tuple[str, int]]] = {}
     try:
         for item in pdf.get_toc(max_depth=6):
-            if item.page_index is not None and item.title.strip():
-                found.setdefault(item.page_index + 1, []).append((item.title.strip(), item.level + 1))
+            dest = item.get_dest()
+            index = dest.get_index() if dest is not None else None
+            title = (item.get_title() or "").strip()
+            if index is not None and title:
+                found.setdefault(index + 1, []).append((title, getattr(item, "level", 0) + 1))
     except pdfium.PdfiumError:
         return {}
     return found
@@ -128,23 +138,17 @@ def _drop_running_lines(pages: list[list[_Line]]) -> list[list[_Line]]:
     """Without page numbers and the running heads and feet repeated on many pages."""
     counts: Counter[str] = Counter()
     for page in pages:
-        edges = {_edge_key(line.text) for line in page[:_EDGE_LINES] + page[-_EDGE_LINES:]}
-        counts.update(edges)
+        counts.update({_edge_key(line.text) for line in page if line.edge})
     needed = max(3, _RUNNING_SHARE * len(pages))
     running = {key for key, n in counts.items() if n >= needed}
-    kept = []
-    for page in pages:
-        edge = set(range(min(_EDGE_LINES, len(page)))) | set(
-            range(max(len(page) - _EDGE_LINES, 0), len(page))
-        )
-        kept.append(
-            [
-                line
-                for k, line in enumerate(page)
-                if not (k in edge and (_edge_key(line.text) in running or _PAGE_NUMBER.match(line.text)))
-            ]
-        )
-    return kept
+    return [
+        [
+            line
+            for line in page
+            if not (line.edge and (_edge_key(line.text) in running or _PAGE_NUMBER.match(line.text)))
+        ]
+        for page in pages
+    ]
 
 
 def _paragraphs(page: list[_Line]) -> list[list[str]]:
@@ -160,7 +164,10 @@ def _paragraphs(page: list[_Line]) -> list[list[str]]:
         before, line = page[k - 1], page[k]
         step = before.top - line.top
         wide_gap = pitch > 0 and (step > 1.6 * pitch or step < 0)
-        ended = before.text.endswith(_SENTENCE_END) and before.width < 0.8 * full_width
+        # Lines of a paragraph run the full width but its last: a short line ends a paragraph
+        # (or is a title) when it closes a sentence or is very short.
+        short = before.width < 0.8 * full_width
+        ended = short and (before.text.endswith(_SENTENCE_END) or before.width < 0.6 * full_width)
         if wide_gap or ended or gaps[k - 1] < -pitch:
             groups.append([line.text])
         else:
