@@ -77,11 +77,15 @@ def test_an_english_declared_chapter_of_arabic_text_is_still_arabic() -> None:
     assert all(b.translatable for b in document.iter_blocks())
 
 
-_WORDS = st.sampled_from("كتب الولد رسالة طويلة إلى صديقه في المدينة البعيدة عن البحر".split())
+_WORDS = st.sampled_from(
+    ["كتب", "الولد", "رسالة", "طويلة", "إلى", "صديقه", "في", "المدينة", "البعيدة", "عن", "البحر"]
+)
 _SENTENCE = st.lists(_WORDS, min_size=2, max_size=8).map(lambda w: " ".join(w) + ".")
 _PARAGRAPH = st.lists(_SENTENCE, min_size=1, max_size=3)
 _CHAPTERS = st.lists(
-    st.tuples(st.lists(_WORDS, min_size=1, max_size=3).map(" ".join), st.lists(_PARAGRAPH, min_size=1, max_size=3)),
+    st.tuples(
+        st.lists(_WORDS, min_size=1, max_size=3).map(" ".join), st.lists(_PARAGRAPH, min_size=1, max_size=3)
+    ),
     min_size=1,
     max_size=3,
 )

@@ -39,8 +39,10 @@ def test_markdown_kinds() -> None:
     assert not code.translatable
 
 
-_WORDS = st.sampled_from("سافر الرجل إلى القاهرة بالقطار مع أسرته الصغيرة".split())
-_SENTENCES = st.lists(st.lists(_WORDS, min_size=2, max_size=7).map(lambda w: " ".join(w) + "؟"), min_size=1, max_size=3)
+_WORDS = st.sampled_from(["سافر", "الرجل", "إلى", "القاهرة", "بالقطار", "مع", "أسرته", "الصغيرة"])
+_SENTENCES = st.lists(
+    st.lists(_WORDS, min_size=2, max_size=7).map(lambda w: " ".join(w) + "؟"), min_size=1, max_size=3
+)
 
 
 @settings(max_examples=40, deadline=None)

@@ -52,7 +52,10 @@ def test_a_short_reversed_line_the_producer_left_visual_is_repaired() -> None:
 
 
 def test_a_paragraph_cut_by_a_page_break_is_joined() -> None:
-    pages = [["قالت ثلاثة مصادر مطلعة إن مشاركين اجتمعوا"], ["في سويسرا لبحث الأزمة. وقال أحد المصادر إن المحادثات مهمة."]]
+    pages = [
+        ["قالت ثلاثة مصادر مطلعة إن مشاركين اجتمعوا"],
+        ["في سويسرا لبحث الأزمة. وقال أحد المصادر إن المحادثات مهمة."],
+    ]
     document = read_bytes(fx.make_pdf(pages), "cut.pdf", ".pdf").document
     assert [s.text for s in document.iter_segments()] == [
         "قالت ثلاثة مصادر مطلعة إن مشاركين اجتمعوا في سويسرا لبحث الأزمة.",
@@ -85,7 +88,9 @@ def test_a_scan_without_a_text_layer_is_refused(tmp_path: Path) -> None:
         pdf.rect(20, 20, 100, 150, style="F")  # what a scanned page is to a text extractor: no text
     path = tmp_path / "scan.pdf"
     path.write_bytes(bytes(pdf.output()))
-    with pytest.raises(BadInput, match=r"^scan\.pdf: the PDF has no text layer \(a scan\?\); OCR is not supported$"):
+    with pytest.raises(
+        BadInput, match=r"^scan\.pdf: the PDF has no text layer \(a scan\?\); OCR is not supported$"
+    ):
         open_document(path)
 
 
