@@ -104,8 +104,10 @@ def build_document(
     for number, raw in enumerate(items):
         if progress is not None and number % PROGRESS_EVERY == 0:
             progress(number / max(len(items), 1))
-        keep_lines = raw.kind in (BlockKind.PREFORMATTED, BlockKind.VERSE)
-        text = clean_text(raw.text, keep_lines=keep_lines)
+        if raw.kind is BlockKind.PREFORMATTED:  # code keeps its indentation
+            text = "\n".join(line.rstrip() for line in raw.text.split("\n")).strip("\n")
+        else:
+            text = clean_text(raw.text, keep_lines=raw.kind is BlockKind.VERSE)
         if not text:
             continue
         chunks = texts.setdefault(raw.part, [])
