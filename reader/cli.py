@@ -20,7 +20,7 @@ from reader.errors import ReaderError
 
 # Sub-command name → module in reader.commands; imported lazily so `segment` never pays for torch.
 COMMANDS = {
-    "segment": ("reader.commands.segment", "split an Arabic text file into sentences"),
+    "segment": ("reader.commands.segment", "split an Arabic document into sentences"),
     "translate": ("reader.commands.translate", "translate a file, printing Arabic and English in pairs"),
     "export": ("reader.commands.export", "write a bilingual PDF"),
 }
@@ -44,7 +44,9 @@ def _gui_parser() -> argparse.ArgumentParser:
         description="Read Arabic beside its English translation. "
         f"Sub-commands: {', '.join(COMMANDS)} (bireader COMMAND --help).",
     )
-    parser.add_argument("file", nargs="?", help="an Arabic text file to open")
+    parser.add_argument(
+        "file", nargs="?", help="an Arabic document to open (text, EPUB, DOCX, ODT, HTML, Markdown or PDF)"
+    )
     parser.add_argument("--model", help="hub id or local folder of a MarianMT checkpoint")
     return parser
 

@@ -85,7 +85,10 @@ def read_document_bytes(path: str | Path, limit: int | None = None) -> bytes:
         _check_regular(file, info.st_mode)
         _check_size(file, info.st_size, cap)
         try:
-            data = handle.read(cap + 1)
+            # Sized to the file, not the cap: read(cap + 1) would reserve 200 MB for every file.
+            data = handle.read(min(cap, info.st_size) + 1)
+            if len(data) > info.st_size:  # it grew since fstat: read on, up to the cap
+                data += handle.read(cap + 1 - len(data))
         except OSError as error:
             raise BadInput(f"cannot read {one_line(file)}: {os_reason(error)}") from None
     _check_size(file, len(data), cap)  # it grew while being read

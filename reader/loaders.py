@@ -22,7 +22,6 @@ from reader.display import one_line
 from reader.errors import BadInput
 from reader.input_file import read_document_bytes
 from reader.model import Document
-from reader.model.text_builder import build_text_document
 
 log = logging.getLogger(__name__)
 _REPLACEMENT = "\ufffd"
@@ -132,8 +131,13 @@ def load_text(path: str | Path) -> str:
 
 
 def load_document(path: str | Path, progress: Callable[[float], None] | None = None) -> Document:
-    """Load, structure and segment a file; the document is named after the file.
+    """Load, structure and segment a file of any supported format (:mod:`reader.formats`); the
+    document is named after the file and each warning is logged on the ``reader`` logger.
 
-    *progress* hears the share done while the text is structured (the slow part of a book)."""
-    file = Path(path)
-    return build_text_document(load_text(file), name=file.name, progress=progress)
+    *progress* hears the share done while the file is read and structured."""
+    from reader.formats.registry import open_document  # the registry decodes text with this module
+
+    loaded = open_document(path, progress)
+    for warning in loaded.warnings:
+        log.warning("%s", warning)
+    return loaded.document

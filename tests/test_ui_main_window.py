@@ -154,7 +154,7 @@ def test_the_detail_strip_copy_buttons(qtbot, make_window, seed_path) -> None:
     [
         ("missing.txt", lambda p: None, "no such file"),
         ("notes", lambda p: p.mkdir(), "is a folder"),
-        ("scan.pdf", lambda p: p.write_bytes(b"%PDF-1.7\n\x00\x01binary"), "not a text document"),
+        ("scan.pdf", lambda p: p.write_bytes(b"%PDF-1.7\n\x00\x01binary"), "the pdf is damaged or truncated"),
         ("empty.txt", lambda p: p.write_bytes(b""), "no text"),
         ("blank.txt", lambda p: p.write_bytes(b" \n\t \r\n"), "no text"),
     ],

@@ -29,7 +29,10 @@ from reader.loaders import load_document
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("file", help="an Arabic text file (UTF-8, UTF-16 with BOM or Windows-1256)")
+    parser.add_argument(
+        "file",
+        help="an Arabic document: text (UTF-8, UTF-16 with BOM or Windows-1256), EPUB, DOCX, ODT, HTML, Markdown or PDF",
+    )
     parser.add_argument("-o", "--output", required=True, help="the PDF file to write")
     parser.add_argument("--layout", choices=LAYOUTS, default=LAYOUTS[0], help="default: side-by-side")
     parser.add_argument("--page-size", choices=list(PAGE_SIZES), default="A4", help="default: A4")

@@ -16,7 +16,10 @@ from reader.model import Document
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("file", help="an Arabic text file (UTF-8, UTF-16 with BOM or Windows-1256)")
+    parser.add_argument(
+        "file",
+        help="an Arabic document: text (UTF-8, UTF-16 with BOM or Windows-1256), EPUB, DOCX, ODT, HTML, Markdown or PDF",
+    )
     parser.add_argument("--json", action="store_true", help="print a JSON list of sentences with offsets")
 
 

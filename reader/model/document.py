@@ -168,8 +168,8 @@ class Document:
         changed: list[int] = []
         for segment_id in segment_ids:
             segment = self._segments.get(segment_id)
-            if segment is None or (keep_edited and segment.edited):
-                continue
+            if segment is None or (keep_edited and segment.edited) or _is_source(segment):
+                continue  # a block that is not Arabic keeps its own text: it is never translated
             if segment.status is Status.PENDING and segment.rendering is None:
                 continue
             self._replace(self._bump(segment, status=Status.PENDING, rendering=None, error=None))
@@ -212,3 +212,7 @@ class Document:
         self._counts[old.status] -= 1
         self._counts[new.status] += 1
         self._segments[new.id] = new
+
+
+def _is_source(segment: Segment) -> bool:
+    return segment.rendering is not None and segment.rendering.origin is Origin.SOURCE

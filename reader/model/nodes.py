@@ -24,11 +24,13 @@ class Status(enum.Enum):
 
 
 class Origin(enum.Enum):
-    """Who made a rendering: the machine, the reader correcting it, or a human translation."""
+    """Who made a rendering: the machine, the reader correcting it, a human translation, or the
+    source itself (a block that is not Arabic, shown as is on both sides and never translated)."""
 
     MACHINE = "machine"
     EDITED = "edited"
     HUMAN = "human"
+    SOURCE = "source"
 
 
 class BlockKind(enum.Enum):

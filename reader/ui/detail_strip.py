@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from reader.model import Segment, Status
 from reader.ui.fonts import ReadingFonts
+from reader.ui.pair_layout import is_as_is
 
 
 class DetailStrip(QWidget):
@@ -120,11 +121,12 @@ class DetailStrip(QWidget):
             self.english.clear()
             self.retry.hide()
             return
-        self.heading.setText(
-            self.tr("Sentence {number} of {total}, paragraph {paragraph}").format(
-                number=position + 1, total=total, paragraph=paragraph + 1
-            )
+        heading = self.tr("Sentence {number} of {total}, paragraph {paragraph}").format(
+            number=position + 1, total=total, paragraph=paragraph + 1
         )
+        if is_as_is(sentence):
+            heading += " · " + self.tr("not Arabic: shown as is, not translated")
+        self.heading.setText(heading)
         self.arabic.setText(sentence.text)
         # A translation reads left to right; a status line reads in the UI's direction.
         done = sentence.status is Status.DONE

@@ -1,4 +1,6 @@
-"""File ▸ Open (and Paste as New Document) in the background: reading, decoding and segmenting a book never freezes the window.
+"""File ▸ Open and Paste in the background: reading, decoding and segmenting never freezes the window.
+
+Every format goes through :func:`reader.formats.registry.open_document`.
 
 The op loads and structures the file on a worker thread, and also computes what the window needs
 of the whole document before showing it (the content hash and the remembered reading position),
@@ -17,8 +19,8 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 
 from reader.errors import error_line
+from reader.formats.registry import open_document
 from reader.library.positions import ReadingPositions, content_hash
-from reader.loaders import load_document
 from reader.model import Document
 from reader.model.text_builder import build_text_document
 from reader.ui import heap
@@ -35,14 +37,17 @@ class Opened:
     key: str  # content hash
     position: int  # where the reader left it
     metrics: RowMetrics | None = None  # what the view needs of every row
+    warnings: tuple[str, ...] = ()  # shown beside the document (damaged bytes replaced, …)
 
 
-def prepare(document: Document, path: Path | None, positions: ReadingPositions) -> Opened:
+def prepare(
+    document: Document, path: Path | None, positions: ReadingPositions, warnings: tuple[str, ...] = ()
+) -> Opened:
     """What the window needs of a freshly loaded document (O(document): run it off the GUI thread)."""
     key = content_hash(document)
     if len(document):
         document.position_of(document.segment_at(0).id)  # builds the id → position index here
-    return Opened(document, path, key, positions.recall(key, document), row_metrics(document))
+    return Opened(document, path, key, positions.recall(key, document), row_metrics(document), warnings)
 
 
 class DocumentOpener(QObject):
@@ -64,13 +69,20 @@ class DocumentOpener(QObject):
 
     def open(self, path: Path) -> None:
         """Read, decode and structure the file at *path* in the background."""
-        self._run(path.name, path, lambda progress: load_document(path, progress))
+
+        def load(progress: Progress) -> tuple[Document, tuple[str, ...]]:
+            loaded = open_document(path, progress)
+            return loaded.document, loaded.warnings
+
+        self._run(path.name, path, load)
 
     def open_text(self, text: str, name: str) -> None:
         """Structure pasted or dropped *text* in the background: a pasted book is as big as a file."""
-        self._run(name, None, lambda progress: build_text_document(text, name=name, progress=progress))
+        self._run(name, None, lambda progress: (build_text_document(text, name=name, progress=progress), ()))
 
-    def _run(self, name: str, path: Path | None, load: Callable[[Progress], Document]) -> None:
+    def _run(
+        self, name: str, path: Path | None, load: Callable[[Progress], tuple[Document, tuple[str, ...]]]
+    ) -> None:
         self._drop_running()
         positions = self.positions
 
@@ -80,9 +92,9 @@ class DocumentOpener(QObject):
                 context.report(fraction)
 
             with heap.bulk_allocation():
-                document = load(progress)
+                document, warnings = load(progress)
                 context.raise_if_cancelled()
-                return prepare(document, path, positions)
+                return prepare(document, path, positions, warnings)
 
         task = Task(op, name="open document")
         task.succeeded.connect(self.opened)

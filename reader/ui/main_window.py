@@ -37,6 +37,7 @@ from reader.ui.detail_strip import DetailStrip
 from reader.ui.document_opener import DocumentOpener, Opened
 from reader.ui.fonts import ReadingFonts, register_fonts
 from reader.ui.menus import WindowMenus
+from reader.ui.open_filters import open_filters
 from reader.ui.paths import register_search_paths
 from reader.ui.pdf_export import ExportFunction, PdfExporter, default_export_pdf
 from reader.ui.progress_panel import ProgressPanel
@@ -206,6 +207,8 @@ class MainWindow(QMainWindow):
             opened = dataclasses.replace(opened, path=resolved)
         self.statusBar().clearMessage()
         self.set_document(opened)
+        if opened.warnings:  # the CLI prints these as `warning: …` lines
+            self.statusBar().showMessage(" · ".join(opened.warnings), 20000)
 
     def _on_open_failed(self, name: str, reason: str) -> None:
         self.statusBar().clearMessage()
@@ -526,9 +529,7 @@ class MainWindow(QMainWindow):
         return answer == QMessageBox.StandardButton.Yes
 
     def _ask_open_path(self) -> str:
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Open an Arabic text"), "", self.tr("Text files (*.txt);;All files (*)")
-        )
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open an Arabic text"), "", open_filters())
         return path
 
     def _ask_save_path(self, suggested: str) -> str:

@@ -18,7 +18,8 @@ import numpy as np
 from PySide6.QtCore import QCoreApplication, QPointF, QRect, Qt
 from PySide6.QtGui import QFont, QFontMetricsF, QGuiApplication, QTextLayout, QTextOption
 
-from reader.model import Segment, Status
+from reader.export.directions import has_rtl_letters
+from reader.model import Origin, Segment, Status
 from reader.ui.fonts import ReadingFonts
 
 # Pixel sizes at 100 % zoom.
@@ -43,6 +44,11 @@ def keep_urls_whole(text: str) -> str:
     if "://" not in text and "www." not in text:
         return text
     return _URL.sub(lambda m: re.sub(r"([/:\-?&=.])", "\\1" + _WORD_JOINER, m.group()), text)
+
+
+def is_as_is(segment: Segment) -> bool:
+    """A sentence that is not Arabic: shown as is on both sides and never sent to the model."""
+    return segment.rendering is not None and segment.rendering.origin is Origin.SOURCE
 
 
 def _heading(font: QFont) -> QFont:
@@ -149,6 +155,8 @@ class PairLayouts:
     def english_display(self, segment: Segment, placeholder: str) -> tuple[str, QFont, bool]:
         """What the English cell shows: the translation, the failure mark, or *placeholder*
         (what is happening to pending segments: loading the model, translating…)."""
+        if is_as_is(segment):  # not Arabic: its own text, in italics, marked as such
+            return segment.translation or "", self.placeholder_font, False
         if segment.status is Status.DONE:
             return segment.translation or "", self.english_font, False
         if segment.status is Status.FAILED:
@@ -164,7 +172,8 @@ class PairLayouts:
         A heading is set larger and bold on both sides."""
         arabic_box, english_box = self.arabic_and_english(QRect(0, 0, self.width, 10))
         arabic_font = self.heading_fonts[0] if heading else self.arabic_font
-        arabic, arabic_height = self._side(segment.text, arabic_font, arabic_box.width(), True, True)
+        rtl = not is_as_is(segment) or has_rtl_letters(segment.text)  # an English quotation reads LTR
+        arabic, arabic_height = self._side(segment.text, arabic_font, arabic_box.width(), rtl, rtl)
         text, font, is_placeholder = self.english_display(segment, placeholder)
         if heading and not is_placeholder:
             font = self.heading_fonts[1]

@@ -4,27 +4,27 @@
 <context>
     <name>DetailStrip</name>
     <message>
-        <location filename="../../ui/detail_strip.py" line="59"/>
+        <location filename="../../ui/detail_strip.py" line="60"/>
         <source>Copy Arabic</source>
         <translation>نسخ العربية</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_strip.py" line="60"/>
+        <location filename="../../ui/detail_strip.py" line="61"/>
         <source>Copy English</source>
         <translation>نسخ الإنجليزية</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_strip.py" line="61"/>
+        <location filename="../../ui/detail_strip.py" line="62"/>
         <source>Copy pair</source>
         <translation>نسخ الزوج</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_strip.py" line="62"/>
+        <location filename="../../ui/detail_strip.py" line="63"/>
         <source>Retry</source>
         <translation>إعادة المحاولة</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_strip.py" line="118"/>
+        <location filename="../../ui/detail_strip.py" line="119"/>
         <source>Click a sentence to see the pair here.</source>
         <translation>انقر على جملة لترى الزوج هنا.</translation>
     </message>
@@ -34,12 +34,17 @@
         <translation>الجملة {number} من {total}، الفقرة {paragraph}</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_strip.py" line="135"/>
+        <location filename="../../ui/detail_strip.py" line="128"/>
+        <source>not Arabic: shown as is, not translated</source>
+        <translation>ليس عربياً: يُعرض كما هو دون ترجمة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail_strip.py" line="137"/>
         <source>Translation failed: {reason}</source>
         <translation>فشلت الترجمة: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_strip.py" line="137"/>
+        <location filename="../../ui/detail_strip.py" line="139"/>
         <source>Not translated yet.</source>
         <translation>لم تُترجم بعد.</translation>
     </message>
@@ -47,159 +52,154 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="141"/>
+        <location filename="../../ui/main_window.py" line="142"/>
         <source>Translation stopped</source>
         <translation>توقفت الترجمة</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="144"/>
+        <location filename="../../ui/main_window.py" line="145"/>
         <source>Translation finished.</source>
         <translation>اكتملت الترجمة.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="151"/>
+        <location filename="../../ui/main_window.py" line="152"/>
         <source>Opening {name}…</source>
         <translation>جارٍ فتح {name}…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="510"/>
+        <location filename="../../ui/main_window.py" line="513"/>
         <source>Export cancelled.</source>
         <translation>أُلغي التصدير.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="212"/>
+        <location filename="../../ui/main_window.py" line="215"/>
         <source>Cannot open {name}</source>
         <translation>تعذّر فتح {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="155"/>
+        <location filename="../../ui/main_window.py" line="156"/>
         <source>Opening {name}… {percent} %</source>
         <translation>جارٍ فتح {name}… {percent} ٪</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="218"/>
+        <location filename="../../ui/main_window.py" line="221"/>
         <source>Nothing to open</source>
         <translation>لا شيء لفتحه</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="218"/>
+        <location filename="../../ui/main_window.py" line="221"/>
         <source>The clipboard holds no text.</source>
         <translation>لا تحتوي الحافظة على نص.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="220"/>
+        <location filename="../../ui/main_window.py" line="223"/>
         <source>Pasted text</source>
         <translation>نص ملصق</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="269"/>
+        <location filename="../../ui/main_window.py" line="272"/>
         <source>Bilingual Reader</source>
         <translation>القارئ ثنائي اللغة</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="340"/>
+        <location filename="../../ui/main_window.py" line="343"/>
         <source>waiting for the translation model…</source>
         <translation>بانتظار نموذج الترجمة…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="341"/>
+        <location filename="../../ui/main_window.py" line="344"/>
         <source>translating…</source>
         <translation>جارٍ الترجمة…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="342"/>
+        <location filename="../../ui/main_window.py" line="345"/>
         <source>no translation model</source>
         <translation>لا يوجد نموذج ترجمة</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="344"/>
+        <location filename="../../ui/main_window.py" line="347"/>
         <source>not translated yet</source>
         <translation>لم تُترجم بعد</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="349"/>
+        <location filename="../../ui/main_window.py" line="352"/>
         <source>Translation cancelled.</source>
         <translation>أُلغيت الترجمة.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="358"/>
+        <location filename="../../ui/main_window.py" line="361"/>
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="359"/>
+        <location filename="../../ui/main_window.py" line="362"/>
         <source>Downloading the model</source>
         <translation>تنزيل النموذج</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="377"/>
+        <location filename="../../ui/main_window.py" line="380"/>
         <source>Model: {model}</source>
         <translation>النموذج: {model}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="386"/>
+        <location filename="../../ui/main_window.py" line="389"/>
         <source>Choose a MarianMT model folder</source>
         <translation>اختر مجلد نموذج MarianMT</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="438"/>
+        <location filename="../../ui/main_window.py" line="441"/>
         <source>Arabic</source>
         <translation>العربية</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="438"/>
+        <location filename="../../ui/main_window.py" line="441"/>
         <source>English</source>
         <translation>الإنجليزية</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="472"/>
+        <location filename="../../ui/main_window.py" line="475"/>
         <source>{count} of {total} sentences have no translation yet; the PDF will mark them [not translated]. Export anyway?</source>
         <translation>{count} من {total} جملة بلا ترجمة بعد؛ سيُعلَّم عليها في ملف PDF بـ [not translated]. أتصدّر رغم ذلك؟</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="492"/>
+        <location filename="../../ui/main_window.py" line="495"/>
         <source>Exporting PDF…</source>
         <translation>جارٍ التصدير إلى PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="501"/>
+        <location filename="../../ui/main_window.py" line="504"/>
         <source>Exporting PDF… {done} / {total}</source>
         <translation>جارٍ التصدير إلى PDF… {done} / {total}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="506"/>
+        <location filename="../../ui/main_window.py" line="509"/>
         <source>Saved {path}</source>
         <translation>حُفظ {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="483"/>
-        <location filename="../../ui/main_window.py" line="515"/>
+        <location filename="../../ui/main_window.py" line="486"/>
+        <location filename="../../ui/main_window.py" line="518"/>
         <source>Could not export the PDF</source>
         <translation>تعذّر تصدير ملف PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="530"/>
+        <location filename="../../ui/main_window.py" line="532"/>
         <source>Open an Arabic text</source>
         <translation>فتح نص عربي</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="530"/>
-        <source>Text files (*.txt);;All files (*)</source>
-        <translation>ملفات نصية (*.txt);;كل الملفات (*)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="475"/>
-        <location filename="../../ui/main_window.py" line="536"/>
+        <location filename="../../ui/main_window.py" line="478"/>
+        <location filename="../../ui/main_window.py" line="537"/>
         <source>Export PDF</source>
         <translation>تصدير PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="114"/>
+        <location filename="../../ui/main_window.py" line="115"/>
         <source>Contents</source>
         <translation>المحتويات</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="536"/>
+        <location filename="../../ui/main_window.py" line="537"/>
         <source>PDF files (*.pdf)</source>
         <translation>ملفات PDF (*.pdf)</translation>
     </message>
@@ -228,9 +228,57 @@
     </message>
 </context>
 <context>
+    <name>OpenFilters</name>
+    <message>
+        <location filename="../../ui/open_filters.py" line="15"/>
+        <source>EPUB e-books</source>
+        <translation>كتب EPUB الإلكترونية</translation>
+    </message>
+    <message>
+        <location filename="../../ui/open_filters.py" line="16"/>
+        <source>Word documents</source>
+        <translation>مستندات Word</translation>
+    </message>
+    <message>
+        <location filename="../../ui/open_filters.py" line="17"/>
+        <source>OpenDocument text</source>
+        <translation>نصوص OpenDocument</translation>
+    </message>
+    <message>
+        <location filename="../../ui/open_filters.py" line="18"/>
+        <source>Web pages</source>
+        <translation>صفحات الويب</translation>
+    </message>
+    <message>
+        <location filename="../../ui/open_filters.py" line="19"/>
+        <source>Markdown</source>
+        <translation>Markdown</translation>
+    </message>
+    <message>
+        <location filename="../../ui/open_filters.py" line="20"/>
+        <source>PDF documents</source>
+        <translation>مستندات PDF</translation>
+    </message>
+    <message>
+        <location filename="../../ui/open_filters.py" line="21"/>
+        <source>Text files</source>
+        <translation>ملفات نصية</translation>
+    </message>
+    <message>
+        <location filename="../../ui/open_filters.py" line="32"/>
+        <source>All supported</source>
+        <translation>كل الأنواع المدعومة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/open_filters.py" line="35"/>
+        <source>All files</source>
+        <translation>كل الملفات</translation>
+    </message>
+</context>
+<context>
     <name>PairDelegate</name>
     <message>
-        <location filename="../../ui/pair_layout.py" line="159"/>
+        <location filename="../../ui/pair_layout.py" line="163"/>
         <source>Translation failed (hover for the reason; Ctrl+R retries)</source>
         <translation>فشلت الترجمة (مرّر المؤشر لمعرفة السبب؛ Ctrl+R لإعادة المحاولة)</translation>
     </message>
@@ -238,7 +286,7 @@
 <context>
     <name>PairView</name>
     <message>
-        <location filename="../../ui/pair_view.py" line="324"/>
+        <location filename="../../ui/pair_view.py" line="322"/>
         <source>Open an Arabic text file (Ctrl+O), drop one here, or paste Arabic text as a new document (Ctrl+Shift+V).</source>
         <translation>افتح ملفًا نصيًا عربيًا (Ctrl+O)، أو أفلته هنا، أو الصق نصًا عربيًا مستندًا جديدًا (Ctrl+Shift+V).</translation>
     </message>

@@ -1,0 +1,5 @@
+"""Document formats (no Qt): one reader per format behind :mod:`reader.formats.registry`."""
+
+from reader.formats.registry import FORMATS, FormatInfo, Loaded, open_document, read_bytes
+
+__all__ = ["FORMATS", "FormatInfo", "Loaded", "open_document", "read_bytes"]

@@ -1,0 +1,197 @@
+"""A PDF's text layer → the structured document, with pypdfium2 (PDFium: BSD-3/Apache-2.0).
+
+Per page, PDFium gives the text in reading order with a line break between lines, and each
+character's box; from the boxes come each line's position and width. Running headers and
+footers (the same line, digits aside, at the top or bottom of many pages) and page numbers are
+dropped; lines are joined into paragraphs unless a wider gap, or a short line ending a sentence,
+separates them, and a paragraph cut by a page break is joined again. Arabic presentation forms
+are folded and visually stored Arabic is put back in logical order (:mod:`reader.formats.arabic_order`).
+The PDF's outline (bookmarks), when it has one, gives the chapters. A PDF without any text is a
+scan: refused, since OCR is not supported.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+import pypdfium2 as pdfium
+
+from reader.formats.arabic_order import fold_presentation_forms, is_visual_order, to_logical
+from reader.formats.blocks_builder import RawBlock, build_document, scaled
+from reader.formats.registry import Loaded
+from reader.formats.safety import Refused
+from reader.model import BlockKind
+
+_PAGE_NUMBER = re.compile(
+    r"^[\s\-–—|]*(?:page|صفحة|ص\.?)?\s*[0-9٠-٩۰-۹]+(?:\s*(?:/|of|من)\s*[0-9٠-٩۰-۹]+)?[\s\-–—|]*$",
+    re.IGNORECASE,
+)
+_DIGITS = re.compile(r"[0-9٠-٩۰-۹]+")
+_SENTENCE_END = tuple('.!?؟…:»"”')
+_EDGE_LINES = 2  # lines at the top and at the bottom of a page that may be running heads
+_EDGE_BAND = 0.08  # of the page height, at the top and at the bottom
+_RUNNING_SHARE = 0.5  # of the pages, for a repeated edge line to be a running head
+
+
+@dataclass
+class _Line:
+    text: str
+    top: float
+    bottom: float
+    width: float
+    edge: bool = False  # in the top or bottom margin band, where running heads and folios live
+
+
+def read_pdf(data: bytes, name: str, progress: Callable[[float], None] | None = None) -> Loaded:
+    try:
+        pdf = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as error:
+        if "password" in str(error).lower():
+            raise Refused("the PDF is password-protected") from None
+        raise Refused("the PDF is damaged or truncated") from None
+    try:
+        pages = []
+        for number in range(len(pdf)):
+            if progress is not None and number % 10 == 0:
+                progress(0.8 * number / max(len(pdf), 1))
+            pages.append(_page_lines(pdf[number]))
+        outline = _outline(pdf)
+    finally:
+        pdf.close()
+    if not any(line.text.strip() for page in pages for line in page):
+        raise Refused("the PDF has no text layer (a scan?); OCR is not supported")
+    pages = _drop_running_lines(pages)
+    reversed_lines = 0
+    blocks: list[RawBlock] = []
+    for number, page in enumerate(pages, start=1):
+        for title, level in outline.get(number, []):
+            blocks.append(RawBlock(BlockKind.HEADING, title, level, page=number))
+        for k, paragraph in enumerate(_paragraphs(page)):
+            lines = [to_logical(t) if is_visual_order(t) else t for t in paragraph]
+            reversed_lines += sum(a != b for a, b in zip(lines, paragraph, strict=True))
+            text = _join(fold_presentation_forms(t) for t in lines)
+            previous = blocks[-1] if blocks else None
+            if k == 0 and _continues(previous, number):
+                assert previous is not None
+                blocks[-1] = RawBlock(BlockKind.PARAGRAPH, _join([previous.text, text]), page=previous.page)
+                continue
+            blocks.append(RawBlock(BlockKind.PARAGRAPH, text, page=number))
+    warnings: tuple[str, ...] = ()
+    if reversed_lines:
+        warnings = (
+            f"{name}: {reversed_lines} line(s) of Arabic stored in visual order put back in reading order",
+        )
+    return Loaded(build_document(blocks, name=name, progress=scaled(progress, 0.8, 1)), warnings)
+
+
+def _page_lines(page: pdfium.PdfPage) -> list[_Line]:
+    textpage = page.get_textpage()
+    try:
+        text = textpage.get_text_range()
+        count = textpage.count_chars()
+        lines = []
+        index = 0
+        for raw in text.split("\n"):
+            line = raw.rstrip("\r")
+            stripped = line.strip()
+            if stripped and index < count:
+                first = index + (len(line) - len(line.lstrip()))
+                last = min(index + len(line.rstrip()) - 1, count - 1)
+                left, bottom, right, top = textpage.get_charbox(min(first, count - 1))
+                other_left, _b, other_right, _t = textpage.get_charbox(last)  # the far end, either way
+                width = max(right, other_right) - min(left, other_left)
+                lines.append(_Line(stripped, top, bottom, width))
+            index += len(raw) + 1
+        height = page.get_height()
+        for k, line in enumerate(lines):
+            in_band = line.top > height * (1 - _EDGE_BAND) or line.bottom < height * _EDGE_BAND
+            line.edge = in_band and (k < _EDGE_LINES or k >= len(lines) - _EDGE_LINES)
+        return lines
+    finally:
+        textpage.close()
+        page.close()
+
+
+def _outline(pdf: pdfium.PdfDocument) -> dict[int, list[tuple[str, int]]]:
+    found: dict[int, list[tuple[str, int]]] = {}
+    try:
+        for item in pdf.get_toc(max_depth=6):
+            dest = item.get_dest()
+            index = dest.get_index() if dest is not None else None
+            title = (item.get_title() or "").strip()
+            if index is not None and title:
+                found.setdefault(index + 1, []).append((title, getattr(item, "level", 0) + 1))
+    except pdfium.PdfiumError:
+        return {}
+    return found
+
+
+def _edge_key(text: str) -> str:
+    return _DIGITS.sub("#", " ".join(text.split()))
+
+
+def _drop_running_lines(pages: list[list[_Line]]) -> list[list[_Line]]:
+    """Without page numbers and the running heads and feet repeated on many pages."""
+    counts: Counter[str] = Counter()
+    for page in pages:
+        counts.update({_edge_key(line.text) for line in page if line.edge})
+    needed = max(3, _RUNNING_SHARE * len(pages))
+    running = {key for key, n in counts.items() if n >= needed}
+    return [
+        [
+            line
+            for line in page
+            if not (line.edge and (_edge_key(line.text) in running or _PAGE_NUMBER.match(line.text)))
+        ]
+        for page in pages
+    ]
+
+
+def _paragraphs(page: list[_Line]) -> list[list[str]]:
+    """The page's lines grouped into paragraphs (lists of line texts)."""
+    if not page:
+        return []
+    gaps = [page[k].bottom - page[k + 1].top for k in range(len(page) - 1)]
+    pitches = [page[k].top - page[k + 1].top for k in range(len(page) - 1) if page[k].top > page[k + 1].top]
+    pitch = statistics.median(pitches) if pitches else 0.0
+    full_width = max(line.width for line in page)
+    groups = [[page[0].text]]
+    for k in range(1, len(page)):
+        before, line = page[k - 1], page[k]
+        step = before.top - line.top
+        wide_gap = pitch > 0 and (step > 1.6 * pitch or step < 0)
+        # Lines of a paragraph run the full width but its last: a short line ends a paragraph
+        # (or is a title) when it closes a sentence or is very short.
+        short = before.width < 0.8 * full_width
+        ended = short and (before.text.endswith(_SENTENCE_END) or before.width < 0.6 * full_width)
+        if wide_gap or ended or gaps[k - 1] < -pitch:
+            groups.append([line.text])
+        else:
+            groups[-1].append(line.text)
+    return groups
+
+
+def _continues(previous: RawBlock | None, page: int) -> bool:
+    """True when the previous page's last paragraph was cut by the page break (no closing mark)."""
+    return (
+        previous is not None
+        and previous.kind is BlockKind.PARAGRAPH
+        and previous.page == page - 1
+        and not previous.text.rstrip().endswith(_SENTENCE_END)
+    )
+
+
+def _join(lines: Iterable[str]) -> str:
+    """Lines of one paragraph as one text: a Latin word hyphenated at a line end is mended."""
+    text = ""
+    for line in lines:
+        line = line.strip()
+        if text.endswith("-") and line[:1].isalpha() and text[-2:-1].isascii() and text[-2:-1].isalpha():
+            text = text[:-1] + line
+        else:
+            text = f"{text} {line}" if text else line
+    return text
