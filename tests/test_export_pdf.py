@@ -148,7 +148,8 @@ def test_metadata_has_title_creator_producer_and_arabic_language(exported: Expor
     # The seed has no heading: its file name without the extensions is the last resort.
     assert metadata.title == "news_us_russia_talks_switzerland"
     assert metadata.creator.startswith("bilingual-reader ")
-    assert metadata.producer.startswith("bilingual-reader ") and "fpdf2" in metadata.producer
+    assert metadata.producer.startswith("bilingual-reader ")
+    assert "fpdf2" in metadata.producer
     assert exported.reader.trailer["/Root"]["/Lang"] == "ar"
 
 
@@ -156,7 +157,8 @@ def test_every_row_says_its_language(exported: Exported) -> None:
     content = b"".join(page.get_contents().get_data() for page in exported.reader.pages)
     arabic = content.count(b"/Span <</Lang <FEFF00610072>>> BDC")
     english = content.count(b"/Span <</Lang <FEFF0065006E>>> BDC")
-    assert arabic >= 15 and english >= 15
+    assert arabic >= 15
+    assert english >= 15
     assert content.count(b"BDC") == content.count(b"EMC")
 
 
@@ -209,7 +211,9 @@ def test_rows_never_overlap_and_stay_inside_the_margins(
 ) -> None:
     drawn: list[tuple[int, float, float, float, str]] = []  # page, column x, top, height, text
 
-    def record(measure: Any, writer: Any, line: str, *, left: float, y: float, height: float, **kwargs: Any) -> None:
+    def record(
+        measure: Any, writer: Any, line: str, *, left: float, y: float, height: float, **kwargs: Any
+    ) -> None:
         drawn.append((measure.pdf.page_no(), left, y, height, line))
 
     monkeypatch.setattr(pdf_module, "draw_line", record)

@@ -115,8 +115,8 @@ def _measure(measure: TextMeasure, line: str, rtl_base: bool) -> list[list[_Plac
     runs, visual_order = bidi_runs(line, rtl_base)
     measured: list[list[_Placed]] = []
     for run in runs:
-        pieces = [part for piece in extraction_pieces(run) for part in measure.split_uncovered(piece)]
-        measured.append([_Placed(p, run.rtl, 0.0, measure.width(p, run.rtl)) for p in pieces])
+        texts = [part for piece in extraction_pieces(run) for part in measure.split_uncovered(piece)]
+        measured.append([_Placed(t, run.rtl, 0.0, measure.width(t, run.rtl)) for t in texts])
     placed: list[list[_Placed]] = [[] for _ in runs]
     x = 0.0
     for index in visual_order:

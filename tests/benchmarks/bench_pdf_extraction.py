@@ -44,7 +44,9 @@ def closest(text: str, sentence: str) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--face", nargs="*", default=[None], help="Arabic faces to compare (default: the default)")
+    parser.add_argument(
+        "--face", nargs="*", default=[None], help="Arabic faces to compare (default: the default)"
+    )
     parser.add_argument("--keep", type=Path, help="write the PDFs into this folder")
     parser.add_argument("--show", action="store_true", help="print each broken sentence as extracted")
     args = parser.parse_args()

@@ -75,13 +75,24 @@ def pdfjs_dist() -> Path:
     PDFJS_FOLDER.mkdir(exist_ok=True)
     try:
         subprocess.run(
-            [npm, "install", "--prefix", str(PDFJS_FOLDER), "--no-audit", "--no-fund", "--silent", PDFJS_PACKAGE],
+            [
+                npm,
+                "install",
+                "--prefix",
+                str(PDFJS_FOLDER),
+                "--no-audit",
+                "--no-fund",
+                "--silent",
+                PDFJS_PACKAGE,
+            ],
             check=True,
             capture_output=True,
             timeout=240,
         )
     except (subprocess.SubprocessError, OSError) as error:
-        raise ReaderUnavailable(f"cannot install {PDFJS_PACKAGE} with npm (registry unreachable?): {error}") from error
+        raise ReaderUnavailable(
+            f"cannot install {PDFJS_PACKAGE} with npm (registry unreachable?): {error}"
+        ) from error
     if not (dist / "legacy" / "build" / "pdf.mjs").is_file():
         raise ReaderUnavailable(f"npm installed {PDFJS_PACKAGE} without legacy/build/pdf.mjs")
     return dist
