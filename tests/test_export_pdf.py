@@ -439,3 +439,80 @@ def test_font_files_are_closed_when_setting_up_the_pdf_fails(
     assert len(closed) == 1
     assert {"arabic", "notoserif"} <= {font.fontkey for font in closed[0].fonts.values()}
     assert list(tmp_path.iterdir()) == []
+
+
+# --- a publishable page: title, bookmarks, faces, widows ------------------------------------------
+
+
+def _outline(reader: PdfReader) -> list[tuple[int, str, int]]:
+    """(depth, title, page index) of every bookmark, in order."""
+    found: list[tuple[int, str, int]] = []
+
+    def walk(items: list[Any], depth: int) -> None:
+        for item in items:
+            if isinstance(item, list):
+                walk(item, depth + 1)
+            else:
+                found.append((depth, item.title, reader.get_destination_page_number(item)))
+
+    walk(reader.outline, 0)
+    return found
+
+
+def test_title_and_bookmarks_come_from_the_documents_headings(tmp_path: Path) -> None:
+    from tests.helpers.seed_english import CHAPTERED_HEADINGS, chaptered_seed
+
+    export_pdf(chaptered_seed(), tmp_path / "book.pdf")
+    reader = PdfReader(tmp_path / "book.pdf")
+    (title, title_english), (first, first_english), (second, second_english) = (
+        CHAPTERED_HEADINGS[i] for i in (0, 1, 8)
+    )
+    assert reader.metadata is not None
+    assert reader.metadata.title == f"{title} — {title_english}"
+    outline = _outline(reader)
+    assert [(depth, text) for depth, text, _ in outline] == [
+        (0, f"{title} — {title_english}"),
+        (1, f"{first} — {first_english}"),
+        (1, f"{second} — {second_english}"),
+    ]
+    assert [page for _, _, page in outline] == sorted(page for _, _, page in outline)
+    assert outline[-1][2] >= 1  # the second chapter starts on a later page
+    first_page = no_space(reader.pages[0].extract_text())
+    assert first_page.count(no_space(title)) == 1  # drawn as the title, not again as a heading
+    assert no_space(title_english) in first_page
+    assert no_space(first_english) in first_page
+
+
+def test_the_seed_without_headings_has_no_bookmarks(exported: Exported) -> None:
+    assert exported.reader.outline == []
+
+
+def test_interleaved_english_is_drawn_in_colour(tmp_path: Path) -> None:
+    def colours(layout: str) -> set[bytes]:
+        path = tmp_path / f"{layout}.pdf"
+        export_pdf(translate_all(load_document(SEED)), path, layout=layout)
+        content = b"".join(page.get_contents().get_data() for page in PdfReader(path).pages)
+        return set(re.findall(rb"BT ([\d.]+ [\d.]+ [\d.]+ rg)", content))
+
+    assert colours("interleaved") == {b"0.1216 0.3059 0.4745 rg"}  # (31, 78, 121)
+    assert colours("side-by-side") == set()  # black and grey only
+
+
+def test_amiri_stays_a_choice(tmp_path: Path) -> None:
+    document = translate_all(load_document(SEED))
+    export_pdf(document, tmp_path / "amiri.pdf", arabic_face="amiri")
+    reader = PdfReader(tmp_path / "amiri.pdf")
+    names = {
+        str(f.get_object()["/BaseFont"]).split("+")[1]
+        for f in reader.pages[0]["/Resources"]["/Font"].values()
+    }
+    assert "Amiri" in names
+    text = no_space("\n".join(page.extract_text() for page in reader.pages))
+    assert [s.text for s in document.segments if no_space(s.text) not in text] == []
+
+
+def test_unknown_arabic_face(tmp_path: Path) -> None:
+    with pytest.raises(BadInput, match="unknown Arabic face 'comic'") as error:
+        export_pdf(_small_document(), tmp_path / "out.pdf", arabic_face="comic")
+    _assert_one_line(error)
+    assert list(tmp_path.iterdir()) == []
