@@ -66,5 +66,7 @@ def test_no_module_imports_the_agpl_pdf_library() -> None:
                 if isinstance(node, ast.ImportFrom)
                 else []
             )
-            offenders += [f"{path.name}: {name}" for name in names if name.split(".")[0] in {"pymupdf", "fitz"}]
+            offenders += [
+                f"{path.name}: {name}" for name in names if name.split(".")[0] in {"pymupdf", "fitz"}
+            ]
     assert offenders == []

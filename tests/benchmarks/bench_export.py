@@ -85,7 +85,9 @@ def main() -> None:
             pages = len(PdfReader(output).pages)
             size = output.stat().st_size / 1e6
             verdict = "ok" if seconds < 5 else "TOO SLOW"
-            print(f"PDF {layout}, warm: {seconds:.2f} s, {pages} pages, {size:.2f} MB ({verdict}, target < 5 s)")
+            print(
+                f"PDF {layout}, warm: {seconds:.2f} s, {pages} pages, {size:.2f} MB ({verdict}, target < 5 s)"
+            )
         for fmt in ("epub", "html"):
             for layout in ("side-by-side", "interleaved"):
                 seconds, output = run(document, folder, layout, fmt)
