@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 import pytest
 from fpdf import FPDF
@@ -20,13 +21,17 @@ def _font(face: str) -> FPDF:
 
 
 @pytest.fixture(scope="module")
-def naskh() -> FPDF:
-    return _font("naskh")
+def naskh() -> Iterator[FPDF]:
+    pdf = _font("naskh")
+    yield pdf
+    fonts.close_fonts(pdf)
 
 
 @pytest.fixture(scope="module")
-def amiri() -> FPDF:
-    return _font("amiri")
+def amiri() -> Iterator[FPDF]:
+    pdf = _font("amiri")
+    yield pdf
+    fonts.close_fonts(pdf)
 
 
 def logical_text(pdf: FPDF, word: str, rtl: bool = True) -> str:

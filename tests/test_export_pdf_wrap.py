@@ -81,8 +81,11 @@ def test_characters_the_arabic_face_lacks_stand_apart_for_the_latin_face() -> No
     pdf.add_page()
     pdf.set_font(fonts.ARABIC, size=13)
     measure = TextMeasure(pdf, fonts.FALLBACKS)
-    assert measure.split_uncovered("نوفمبر/تشرين") == ["نوفمبر", "/", "تشرين"]
-    assert measure.split_uncovered("الثاني -لغة") == ["الثاني", " ", "-", "لغة"]
-    assert measure.family_for("/") == fonts.LATIN
-    assert measure.family_for("نوفمبر") == fonts.ARABIC
-    assert measure.split_uncovered("الثاني") == ["الثاني"]
+    try:
+        assert measure.split_uncovered("نوفمبر/تشرين") == ["نوفمبر", "/", "تشرين"]
+        assert measure.split_uncovered("الثاني -لغة") == ["الثاني", " ", "-", "لغة"]
+        assert measure.family_for("/") == fonts.LATIN
+        assert measure.family_for("نوفمبر") == fonts.ARABIC
+        assert measure.split_uncovered("الثاني") == ["الثاني"]
+    finally:
+        fonts.close_fonts(pdf)
