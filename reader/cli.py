@@ -22,7 +22,7 @@ from reader.errors import ReaderError
 COMMANDS = {
     "segment": ("reader.commands.segment", "split an Arabic document into sentences"),
     "translate": ("reader.commands.translate", "translate a file, printing Arabic and English in pairs"),
-    "export": ("reader.commands.export", "write a bilingual PDF"),
+    "export": ("reader.commands.export", "write a bilingual PDF, EPUB or HTML file"),
 }
 
 

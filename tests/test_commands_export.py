@@ -193,3 +193,48 @@ def test_output_naming_a_device_exits_2(
     assert os.path.exists("/dev/null")
     assert not os.path.isfile("/dev/null")
     assert fake.calls == []
+
+
+@pytest.mark.parametrize(("suffix", "magic"), [(".epub", b"PK\x03\x04"), (".html", b"<!DOCTYPE html>")])
+def test_the_extension_chooses_the_format(
+    fake: FakeFactory,
+    seed_path: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    suffix: str,
+    magic: bytes,
+) -> None:
+    out = tmp_path / f"seed{suffix}"
+    assert main(["export", str(seed_path), "-o", str(out)]) == 0
+    assert out.read_bytes().startswith(magic)
+    assert capsys.readouterr().err.strip().splitlines()[-1] == f"wrote {out}"
+
+
+def test_format_option_overrides_the_extension(fake: FakeFactory, seed_path: Path, tmp_path: Path) -> None:
+    out = tmp_path / "seed.txt.out"
+    assert (
+        main(["export", str(seed_path), "-o", str(out), "--format", "html", "--layout", "interleaved"]) == 0
+    )
+    page = out.read_text(encoding="utf-8")
+    assert '<body class="interleaved">' in page
+    assert load_document(seed_path).segment_at(0).text in page
+
+
+def test_unknown_extension_exits_2_before_any_translation(
+    fake: FakeFactory, seed_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["export", str(seed_path), "-o", str(tmp_path / "seed.docx")]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: cannot tell the format of")
+    assert err.count("\n") == 1
+    assert fake.calls == []
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_amiri_font_option_reaches_the_pdf(fake: FakeFactory, seed_path: Path, tmp_path: Path) -> None:
+    out = tmp_path / "seed.pdf"
+    assert main(["export", str(seed_path), "-o", str(out), "--arabic-font", "amiri"]) == 0
+    fonts = {
+        str(f.get_object()["/BaseFont"]) for f in PdfReader(out).pages[0]["/Resources"]["/Font"].values()
+    }
+    assert any(name.endswith("+Amiri") for name in fonts)

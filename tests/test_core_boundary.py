@@ -49,3 +49,24 @@ def test_core_module_does_not_import_qt(module: str) -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "", f"{module} imported Qt: {result.stdout.strip()}"
+
+
+def test_no_module_imports_the_agpl_pdf_library() -> None:
+    """PyMuPDF (AGPL-3.0) reads PDFs in the tests only; the MIT app must never import it."""
+    import ast
+    from pathlib import Path
+
+    offenders = []
+    for path in Path(reader.__file__).parent.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = (
+                [alias.name for alias in node.names]
+                if isinstance(node, ast.Import)
+                else [node.module or ""]
+                if isinstance(node, ast.ImportFrom)
+                else []
+            )
+            offenders += [
+                f"{path.name}: {name}" for name in names if name.split(".")[0] in {"pymupdf", "fitz"}
+            ]
+    assert offenders == []

@@ -20,7 +20,8 @@ from pypdf import PdfReader
 
 from reader.errors import BadInput
 from reader.export import pdf as pdf_module
-from reader.export.fonts import amiri_file
+from reader.export.contents import file_title
+from reader.export.fonts import naskh_file
 from reader.export.pdf import MISSING_MARK, export_pdf
 from reader.export.pdf_layout import PageFrame
 from reader.loaders import load_document
@@ -117,9 +118,23 @@ def test_fonts_are_embedded_subsets(exported: Exported) -> None:
             descriptor = font["/DescendantFonts"][0].get_object()["/FontDescriptor"]
             assert "/FontFile2" in descriptor, f"{name} is not embedded"
             sizes[name.split("+", 1)[1]] = len(descriptor["/FontFile2"].get_data())
-    assert {"Amiri", "NotoSerif"} <= set(sizes)
+    assert {"NotoNaskhArabic", "NotoSerif"} <= set(sizes)
     # A subset holds the glyphs used, a small part of the font file.
-    assert sizes["Amiri"] < amiri_file().stat().st_size / 4
+    assert sizes["NotoNaskhArabic"] < naskh_file().stat().st_size / 2
+
+
+def test_each_font_has_its_own_subset_tag(exported: Exported) -> None:
+    tags: dict[str, str] = {}
+    for page in exported.reader.pages:
+        for font in page["/Resources"]["/Font"].values():
+            font = font.get_object()
+            tag, name = str(font["/BaseFont"]).lstrip("/").split("+", 1)
+            descendant = font["/DescendantFonts"][0].get_object()
+            assert str(descendant["/BaseFont"]).lstrip("/") == f"{tag}+{name}"
+            assert str(descendant["/FontDescriptor"]["/FontName"]).lstrip("/") == f"{tag}+{name}"
+            tags[name] = tag
+    assert len(tags) >= 2  # Noto Naskh Arabic and Noto Serif (the Latin title falls back to it)
+    assert len(set(tags.values())) == len(tags)
 
 
 def test_page_count_is_sensible(exported: Exported) -> None:
@@ -127,15 +142,29 @@ def test_page_count_is_sensible(exported: Exported) -> None:
     assert 2 <= len(exported.reader.pages) <= 5
 
 
-def test_metadata_has_title_and_arabic_language(exported: Exported) -> None:
-    assert exported.reader.metadata is not None
-    assert exported.reader.metadata.title == SEED.name
+def test_metadata_has_title_creator_producer_and_arabic_language(exported: Exported) -> None:
+    metadata = exported.reader.metadata
+    assert metadata is not None
+    # The seed has no heading: its file name without the extensions is the last resort.
+    assert metadata.title == "news_us_russia_talks_switzerland"
+    assert metadata.creator.startswith("bilingual-reader ")
+    assert metadata.producer.startswith("bilingual-reader ")
+    assert "fpdf2" in metadata.producer
     assert exported.reader.trailer["/Root"]["/Lang"] == "ar"
+
+
+def test_every_row_says_its_language(exported: Exported) -> None:
+    content = b"".join(page.get_contents().get_data() for page in exported.reader.pages)
+    arabic = content.count(b"/Span <</Lang <FEFF00610072>>> BDC")
+    english = content.count(b"/Span <</Lang <FEFF0065006E>>> BDC")
+    assert arabic >= 15
+    assert english >= 15
+    assert content.count(b"BDC") == content.count(b"EMC")
 
 
 def test_title_and_page_numbers_are_printed(exported: Exported) -> None:
     pages = exported.reader.pages
-    assert SEED.name in pages[0].extract_text()
+    assert file_title(SEED.name) in pages[0].extract_text()
     for number, page in enumerate(pages, start=1):
         assert f"{number} / {len(pages)}" in page.extract_text()
 
@@ -182,7 +211,9 @@ def test_rows_never_overlap_and_stay_inside_the_margins(
 ) -> None:
     drawn: list[tuple[int, float, float, float, str]] = []  # page, column x, top, height, text
 
-    def record(measure: Any, line: str, *, left: float, y: float, height: float, **kwargs: Any) -> None:
+    def record(
+        measure: Any, writer: Any, line: str, *, left: float, y: float, height: float, **kwargs: Any
+    ) -> None:
         drawn.append((measure.pdf.page_no(), left, y, height, line))
 
     monkeypatch.setattr(pdf_module, "draw_line", record)
@@ -293,14 +324,14 @@ def test_arabic_title_reads_right_to_left_and_extracts_in_order(tmp_path: Path) 
     pages = PdfReader(tmp_path / "out.pdf").pages
     assert len(pages) >= 2  # the running header on page 2 carries the name too
     for page in pages[:2]:
-        assert no_space(name) in no_space(page.extract_text())
+        assert no_space("خبر عن المحادثات (2025)") in no_space(page.extract_text())
 
 
 def test_empty_document_gives_a_title_page(tmp_path: Path) -> None:
     export_pdf(Document(name="empty.txt", parts={"": ""}, blocks=[], segments=[]), tmp_path / "empty.pdf")
     reader = PdfReader(tmp_path / "empty.pdf")
     assert len(reader.pages) == 1
-    assert "empty.txt" in reader.pages[0].extract_text()
+    assert "empty" in reader.pages[0].extract_text()
 
 
 # --- bad input: one line, nothing written -------------------------------------------------------
@@ -406,5 +437,82 @@ def test_font_files_are_closed_when_setting_up_the_pdf_fails(
     with pytest.raises(RuntimeError, match="set-up failed"):
         export_pdf(_small_document(), tmp_path / "out.pdf")
     assert len(closed) == 1
-    assert {"amiri", "notoserif"} <= {font.fontkey for font in closed[0].fonts.values()}
+    assert {"arabic", "notoserif"} <= {font.fontkey for font in closed[0].fonts.values()}
+    assert list(tmp_path.iterdir()) == []
+
+
+# --- a publishable page: title, bookmarks, faces, widows ------------------------------------------
+
+
+def _outline(reader: PdfReader) -> list[tuple[int, str, int]]:
+    """(depth, title, page index) of every bookmark, in order."""
+    found: list[tuple[int, str, int]] = []
+
+    def walk(items: list[Any], depth: int) -> None:
+        for item in items:
+            if isinstance(item, list):
+                walk(item, depth + 1)
+            else:
+                found.append((depth, item.title, reader.get_destination_page_number(item)))
+
+    walk(reader.outline, 0)
+    return found
+
+
+def test_title_and_bookmarks_come_from_the_documents_headings(tmp_path: Path) -> None:
+    from tests.helpers.seed_english import CHAPTERED_HEADINGS, chaptered_seed
+
+    export_pdf(chaptered_seed(), tmp_path / "book.pdf")
+    reader = PdfReader(tmp_path / "book.pdf")
+    (title, title_english), (first, first_english), (second, second_english) = (
+        CHAPTERED_HEADINGS[i] for i in (0, 1, 8)
+    )
+    assert reader.metadata is not None
+    assert reader.metadata.title == f"{title} — {title_english}"
+    outline = _outline(reader)
+    assert [(depth, text) for depth, text, _ in outline] == [
+        (0, f"{title} — {title_english}"),
+        (1, f"{first} — {first_english}"),
+        (1, f"{second} — {second_english}"),
+    ]
+    assert [page for _, _, page in outline] == sorted(page for _, _, page in outline)
+    assert outline[-1][2] >= 1  # the second chapter starts on a later page
+    first_page = no_space(reader.pages[0].extract_text())
+    assert first_page.count(no_space(title)) == 1  # drawn as the title, not again as a heading
+    assert no_space(title_english) in first_page
+    assert no_space(first_english) in first_page
+
+
+def test_the_seed_without_headings_has_no_bookmarks(exported: Exported) -> None:
+    assert exported.reader.outline == []
+
+
+def test_interleaved_english_is_drawn_in_colour(tmp_path: Path) -> None:
+    def colours(layout: str) -> set[bytes]:
+        path = tmp_path / f"{layout}.pdf"
+        export_pdf(translate_all(load_document(SEED)), path, layout=layout)
+        content = b"".join(page.get_contents().get_data() for page in PdfReader(path).pages)
+        return set(re.findall(rb"BT ([\d.]+ [\d.]+ [\d.]+ rg)", content))
+
+    assert colours("interleaved") == {b"0.1216 0.3059 0.4745 rg"}  # (31, 78, 121)
+    assert colours("side-by-side") == set()  # black and grey only
+
+
+def test_amiri_stays_a_choice(tmp_path: Path) -> None:
+    document = translate_all(load_document(SEED))
+    export_pdf(document, tmp_path / "amiri.pdf", arabic_face="amiri")
+    reader = PdfReader(tmp_path / "amiri.pdf")
+    names = {
+        str(f.get_object()["/BaseFont"]).split("+")[1]
+        for f in reader.pages[0]["/Resources"]["/Font"].values()
+    }
+    assert "Amiri" in names
+    text = no_space("\n".join(page.extract_text() for page in reader.pages))
+    assert [s.text for s in document.segments if no_space(s.text) not in text] == []
+
+
+def test_unknown_arabic_face(tmp_path: Path) -> None:
+    with pytest.raises(BadInput, match="unknown Arabic face 'comic'") as error:
+        export_pdf(_small_document(), tmp_path / "out.pdf", arabic_face="comic")
+    _assert_one_line(error)
     assert list(tmp_path.iterdir()) == []

@@ -62,3 +62,30 @@ def test_measure_remembers_per_font_size(measure: TextMeasure) -> None:
         assert measure.width("كلمة", True) == pytest.approx(2 * small)
     finally:
         measure.pdf.set_font(fonts.ARABIC, size=13)
+
+
+def test_a_lone_last_word_takes_one_word_from_the_line_before(measure: TextMeasure) -> None:
+    from reader.export.pdf_wrap import without_widow
+
+    lines = ["واحد اثنان ثلاثة أربعة", "خمسة"]
+    assert without_widow(measure, lines, 200, True) == ["واحد اثنان ثلاثة", "أربعة خمسة"]
+    # Not when the line before would keep fewer than two words, nor when the pair does not fit.
+    assert without_widow(measure, ["واحد اثنان", "خمسة"], 200, True) == ["واحد اثنان", "خمسة"]
+    assert without_widow(measure, lines, 5, True) == lines
+    assert without_widow(measure, ["خمسة"], 200, True) == ["خمسة"]
+
+
+def test_characters_the_arabic_face_lacks_stand_apart_for_the_latin_face() -> None:
+    pdf = MarkAwareFPDF()
+    fonts.register_fonts(pdf)
+    pdf.add_page()
+    pdf.set_font(fonts.ARABIC, size=13)
+    measure = TextMeasure(pdf, fonts.FALLBACKS)
+    try:
+        assert measure.split_uncovered("نوفمبر/تشرين") == ["نوفمبر", "/", "تشرين"]
+        assert measure.split_uncovered("الثاني -لغة") == ["الثاني", " ", "-", "لغة"]
+        assert measure.family_for("/") == fonts.LATIN
+        assert measure.family_for("نوفمبر") == fonts.ARABIC
+        assert measure.split_uncovered("الثاني") == ["الثاني"]
+    finally:
+        fonts.close_fonts(pdf)

@@ -1,12 +1,14 @@
-"""``bireader export FILE -o OUT.pdf [--layout …] [--page-size …] [--numbers] [engine options]``.
+"""``bireader export FILE -o OUT.pdf|.epub|.html [--format …] [--layout …] [--page-size …] [--numbers]``.
 
-Translates whatever the cache lacks, then writes the bilingual PDF. The output path is checked
-before any translation, so a typo in it costs nothing: exit 2 with one line; so is an output
-that names the input (by any path or link), a device or a FIFO: those are refused. A model that
-cannot be had exits 3, unless every sentence is already cached or ``--allow-untranslated`` is given
-(then the PDF marks what is missing, as the window's Export does after asking). Sentences whose translation failed are
-exported with the "[not translated]" mark and reported in one warning line. Progress is shown on
-stderr when it is a terminal. fpdf2 and torch are imported only when this command runs.
+Translates whatever the cache lacks, then writes the bilingual PDF, EPUB or HTML (by the output's
+extension, or ``--format``). The output path and format are checked before any translation, so a
+typo in it costs nothing: exit 2 with one line; so is an output that names the input (by any
+path or link), a device or a FIFO: those are refused. A model that cannot be had exits 3, unless
+every sentence is already cached or ``--allow-untranslated`` is given (then the export marks what
+is missing, as the window's Export does after asking), whatever the format. Sentences whose
+translation failed are exported with the "[not translated]" mark and reported in one warning
+line. Progress is shown on stderr when it is a terminal. fpdf2 and torch are imported only when
+this command runs.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from reader.commands.engine_options import (
 )
 from reader.display import one_line
 from reader.errors import EXIT_OK, ModelUnavailable
+from reader.export.formats import ARABIC_FACES, FORMATS, export_document, format_for
 from reader.export.pdf_layout import LAYOUTS, PAGE_SIZES
 from reader.loaders import load_document
 
@@ -33,10 +36,18 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "file",
         help="an Arabic document: text (UTF-8, UTF-16 with BOM or Windows-1256), EPUB, DOCX, ODT, HTML, Markdown or PDF",
     )
-    parser.add_argument("-o", "--output", required=True, help="the PDF file to write")
-    parser.add_argument("--layout", choices=LAYOUTS, default=LAYOUTS[0], help="default: side-by-side")
-    parser.add_argument("--page-size", choices=list(PAGE_SIZES), default="A4", help="default: A4")
-    parser.add_argument("--numbers", action="store_true", help="number the sentences")
+    parser.add_argument("-o", "--output", required=True, help="the file to write: .pdf, .epub or .html")
+    parser.add_argument(
+        "--format", choices=FORMATS, help="the format to write (default: by the output's extension)"
+    )
+    parser.add_argument(
+        "--layout", choices=LAYOUTS, help="default: side-by-side (PDF, HTML), interleaved (EPUB)"
+    )
+    parser.add_argument("--page-size", choices=list(PAGE_SIZES), default="A4", help="PDF only; default: A4")
+    parser.add_argument("--numbers", action="store_true", help="number the sentences (PDF only)")
+    parser.add_argument(
+        "--arabic-font", choices=ARABIC_FACES, default=ARABIC_FACES[0], help="PDF only; default: naskh"
+    )
     parser.add_argument(
         "--allow-untranslated",
         action="store_true",
@@ -48,6 +59,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     output = Path(args.output)
     check_writable_target(output, inputs=[Path(args.file)])
+    fmt = format_for(output, args.format)
     document = load_document(args.file)
     try:
         translate_in_place(document, args, lambda done, total: show_status(f"translated {done}/{total}"))
@@ -56,15 +68,16 @@ def run(args: argparse.Namespace) -> int:
             raise
         show_status("")
         print(f"warning: {error}; exporting without the missing translations", file=sys.stderr)
-    from reader.export.pdf import export_pdf  # fpdf2 loads only once there is something to write
-
-    export_pdf(
+    label = fmt.upper()
+    export_document(
         document,
         output,
+        fmt,
         layout=args.layout,
         page_size=args.page_size,
         numbers=args.numbers,
-        progress=lambda placed, count: show_status(f"writing PDF {placed}/{count}"),
+        arabic_face=args.arabic_font,
+        progress=lambda placed, count: show_status(f"writing {label} {placed}/{count}"),
     )
     show_status("")
     warn_untranslated(document, "marked as not translated")

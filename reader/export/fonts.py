@@ -1,4 +1,10 @@
-"""The PDF's typefaces: Amiri for Arabic (and titles), Noto Serif for English, both embedded as subsets.
+"""The PDF's typefaces: Noto Naskh Arabic (or Amiri) for Arabic and titles, Noto Serif for English.
+
+The Arabic face was chosen by measurement (tests/benchmarks/bench_pdf_extraction.py): Noto Naskh
+Arabic positions almost no glyph away from its advance and never draws one letter as two glyphs,
+so its text comes back whole from PDFium, MuPDF, pdf.js and pypdf; Amiri, more calligraphic,
+kerns and inserts connecting strokes, which several readers break words at. Amiri stays a choice
+(``ARABIC_FACES``). Noto Naskh Arabic (OFL 1.1) ships in ``reader/resources/fonts``.
 
 Noto Serif ships only as a variable font. fpdf2 can pin its axes itself, but that takes seconds
 on every export, so the regular instance is made once with fontTools and kept in the user cache
@@ -19,11 +25,15 @@ from fpdf import FPDF
 from fpdf.fonts import TTFFont
 
 from reader.atomic import atomic_write_bytes
+from reader.export.formats import ARABIC_FACES as ARABIC_FACES
 from reader.paths import user_cache_dir
 
-ARABIC = "amiri"
+ARABIC = "arabic"  # the family name the PDF's Arabic face is registered under
 LATIN = "notoserif"
-FALLBACKS = {LATIN: ARABIC}  # family without Arabic letters → family to draw Arabic in
+DEFAULT_ARABIC_FACE = ARABIC_FACES[0]  # "naskh", chosen by measurement (see the module docstring)
+# family → the family that draws what it lacks: Arabic letters in an English translation, the
+# Latin punctuation (/ - …) Noto Naskh Arabic has no glyphs for
+FALLBACKS = {LATIN: ARABIC, ARABIC: LATIN}
 _NOTO_AXES = {"wght": 400.0, "wdth": 100.0}
 
 _log = logging.getLogger(__name__)
@@ -35,6 +45,22 @@ _instances_lock = threading.Lock()
 def amiri_file(style: str = "Regular") -> Path:
     """Path of an Amiri face shipped by the ``fontpkg-amiri`` package."""
     return Path(str(importlib.resources.files("fontpkg_amiri") / "files" / f"Amiri-{style}.ttf"))
+
+
+def naskh_file(style: str = "Regular") -> Path:
+    """Path of a Noto Naskh Arabic face shipped in ``reader/resources/fonts``."""
+    return Path(
+        str(importlib.resources.files("reader") / "resources" / "fonts" / f"NotoNaskhArabic-{style}.ttf")
+    )
+
+
+def arabic_face_file(face: str, style: str = "Regular") -> Path:
+    """The file of ``face`` (one of ``ARABIC_FACES``) in ``style`` ("Regular" or "Bold")."""
+    if face == "amiri":
+        return amiri_file(style)
+    if face == "naskh":
+        return naskh_file(style)
+    raise ValueError(f"unknown Arabic face {face!r} (choose from {', '.join(ARABIC_FACES)})")
 
 
 def noto_serif_variable_file() -> Path:
@@ -82,14 +108,14 @@ def close_fonts(pdf: FPDF) -> None:
             font.close()
 
 
-def register_fonts(pdf: FPDF) -> None:
-    """Make ``ARABIC`` (regular and bold) and ``LATIN`` available on ``pdf``.
+def register_fonts(pdf: FPDF, arabic_face: str = DEFAULT_ARABIC_FACE) -> None:
+    """Make ``ARABIC`` (``arabic_face``, regular and bold) and ``LATIN`` available on ``pdf``.
 
-    Noto Serif has no Arabic letters: Arabic in an English translation is drawn in Amiri by
-    :class:`reader.export.pdf_wrap.TextMeasure` (see ``FALLBACKS``).
+    Noto Serif has no Arabic letters: Arabic in an English translation is drawn in the Arabic
+    face by :class:`reader.export.pdf_wrap.TextMeasure` (see ``FALLBACKS``).
     """
-    pdf.add_font(ARABIC, "", amiri_file("Regular"))
-    pdf.add_font(ARABIC, "B", amiri_file("Bold"))
+    pdf.add_font(ARABIC, "", arabic_face_file(arabic_face, "Regular"))
+    pdf.add_font(ARABIC, "B", arabic_face_file(arabic_face, "Bold"))
     variable = noto_serif_variable_file()
     try:
         pdf.add_font(LATIN, "", static_instance(variable, _NOTO_AXES, user_cache_dir() / "fonts"))

@@ -12,7 +12,11 @@
    PDF way to say "this glyph stands for no text" is an empty mapping, ``<code> <>``;
    :class:`CompleteToUnicodeProducer` adds one per such glyph.
 
-Both hook private fpdf2 methods, so pyproject bounds fpdf2 below its next minor version, and the
+3. One subset tag for every font. fpdf2 names every embedded subset ``MPDFAA+…``; the tag is
+   meant to tell subsets apart (PDF 32000 9.6.4), and some tools merge fonts by it.
+   :class:`CompleteToUnicodeProducer` gives each font a tag made from its name and glyphs.
+
+All hook private fpdf2 methods, so pyproject bounds fpdf2 below its next minor version, and the
 hooks fail loudly rather than silently exporting broken text: importing this module checks the
 installed version and the hooked methods (:func:`check_fpdf`), and the producer raises if the
 ToUnicode object it edits no longer looks as expected. Either is one :class:`FpdfMismatch` line.
@@ -21,6 +25,7 @@ The export tests (which look for joined, extractable text) also fail if fpdf2 ch
 
 from __future__ import annotations
 
+import hashlib
 import inspect
 from collections.abc import Iterator
 from typing import Any
@@ -30,6 +35,7 @@ from fpdf import FPDF
 from fpdf.fonts import TTFFont
 from fpdf.line_break import Fragment
 from fpdf.output import OutputProducer
+from fpdf.syntax import Name
 from fpdf.unicode_script import UnicodeScript, get_unicode_script
 
 from reader.errors import ReaderError
@@ -127,14 +133,40 @@ def empty_bfchar_blocks(codes: list[int]) -> str:
     return "".join(blocks)
 
 
+FPDF_TAG = "MPDFAA+"
+
+
+def subset_tag(font: TTFFont) -> str:
+    """Six capital letters (PDF 32000 9.6.4) that differ between fonts and between subsets."""
+    codes = ",".join(
+        f"{glyph.glyph_id}" for glyph, _ in sorted(font.subset.items(), key=lambda item: item[1]) if glyph
+    )
+    digest = hashlib.sha256(f"{font.fontkey}|{font.i}|{codes}".encode()).digest()
+    return "".join(chr(ord("A") + byte % 26) for byte in digest[:6])
+
+
+def _retag(font_object: Any, tag: str) -> None:
+    """Replace fpdf2's shared tag in the Type0 font, its CIDFont and descriptor."""
+    descendants = getattr(getattr(font_object, "descendant_fonts", None), "__iter__", None)
+    named = [font_object, *(descendants() if descendants else [])]
+    named += [getattr(obj, "font_descriptor", None) for obj in named]
+    for obj in named:
+        for attribute in ("base_font", "font_name"):
+            value = getattr(obj, attribute, None)
+            if isinstance(value, str) and value.startswith(FPDF_TAG):
+                setattr(obj, attribute, Name(f"{tag}+{value[len(FPDF_TAG) :]}"))
+
+
 class CompleteToUnicodeProducer(OutputProducer):
-    """(Work-around 2) fpdf2's producer, plus an empty ToUnicode entry for each glyph that stands for no text."""
+    """(Work-arounds 2 and 3) fpdf2's producer, plus an empty ToUnicode entry for each glyph that
+    stands for no text, and a subset tag of its own for each font."""
 
     def _add_fonts(self, *args: Any, **kwargs: Any) -> Any:
         font_objects = super()._add_fonts(*args, **kwargs)
         for font in self.fpdf.fonts.values():
             if not isinstance(font, TTFFont):
                 continue
+            _retag(font_objects.get(font.i), subset_tag(font))
             codes = unmapped_codes(font)
             if not codes:
                 continue

@@ -13,14 +13,17 @@ import dataclasses
 from collections.abc import Callable
 from pathlib import Path
 
+from fpdf import __version__ as fpdf_version
 from fpdf.bidi import auto_detect_base_direction
 from fpdf.enums import TextDirection
 
+from reader import __version__ as reader_version
 from reader.atomic import atomic_write_bytes, check_writable_target
 from reader.display import one_line
 from reader.errors import BadInput
-from reader.export import fonts
+from reader.export import contents, fonts
 from reader.export.fpdf_fixes import CompleteToUnicodeProducer, MarkAwareFPDF
+from reader.export.pdf_glyphs import GlyphWriter, begin_span, end_span
 from reader.export.pdf_layout import (
     LAYOUTS,
     PAGE_SIZES,
@@ -32,19 +35,24 @@ from reader.export.pdf_layout import (
     place_block,
 )
 from reader.export.pdf_text import draw_line
-from reader.export.pdf_wrap import TextMeasure, wrap
-from reader.model import Document, Segment, Status
+from reader.export.pdf_wrap import TextMeasure, without_widow, wrap
+from reader.model import Document, Segment
 
-MISSING_MARK = "[not translated]"
+MISSING_MARK = contents.MISSING_MARK
 
 ARABIC_TEXT = TextStyle(fonts.ARABIC, "", 13, 6.8, rtl=True, align="R")
 ENGLISH_TEXT = TextStyle(fonts.LATIN, "", 10.5, 5.4, rtl=False, align="L")
+# Interleaved, the English sits under its Arabic across the whole page: a colour tells them apart.
+INTERLEAVED_ENGLISH = dataclasses.replace(ENGLISH_TEXT, colour=(31, 78, 121))
+ARABIC_HEADING = TextStyle(fonts.ARABIC, "B", 15, 8.2, rtl=True, align="R")
+ENGLISH_HEADING = TextStyle(fonts.LATIN, "", 12.5, 6.4, rtl=False, align="L")
 MISSING_TEXT = dataclasses.replace(ENGLISH_TEXT, grey=120)
 GUTTER_NUMBER = TextStyle(fonts.LATIN, "", 7.5, 5.4, rtl=False, align="C", grey=120)
 MARGIN_NUMBER = TextStyle(fonts.LATIN, "", 7.5, 6.8, rtl=False, align="L", grey=120)
 PAIR_GAP = 2.5  # mm between sentence pairs of one paragraph
 PARAGRAPH_GAP = 6.0  # mm before a new paragraph
-INTERLEAVED_GAP = 0.8  # mm between an Arabic sentence and its English below it
+INTERLEAVED_GAP = 1.6  # mm between an Arabic sentence and its English below it
+INTERLEAVED_PAIR_GAP = 4.0  # mm between one pair and the next Arabic sentence, interleaved
 
 Progress = Callable[[int, int], None]
 
@@ -56,6 +64,7 @@ def export_pdf(
     layout: str = "side-by-side",
     page_size: str = "A4",
     numbers: bool = False,
+    arabic_face: str = fonts.DEFAULT_ARABIC_FACE,
     progress: Progress | None = None,
 ) -> None:
     """Write ``document`` and its translations to ``output`` as a bilingual PDF.
@@ -68,9 +77,18 @@ def export_pdf(
         raise BadInput(f"unknown layout '{layout}' (choose from {', '.join(LAYOUTS)})")
     if page_size not in PAGE_SIZES:
         raise BadInput(f"unknown page size '{page_size}' (choose from {', '.join(PAGE_SIZES)})")
+    if arabic_face not in fonts.ARABIC_FACES:
+        raise BadInput(f"unknown Arabic face '{arabic_face}' (choose from {', '.join(fonts.ARABIC_FACES)})")
     output = Path(output)
     check_writable_target(output)
-    data = render_pdf(document, layout=layout, page_size=page_size, numbers=numbers, progress=progress)
+    data = render_pdf(
+        document,
+        layout=layout,
+        page_size=page_size,
+        numbers=numbers,
+        arabic_face=arabic_face,
+        progress=progress,
+    )
     try:
         atomic_write_bytes(output, data)
     except OSError as error:
@@ -78,23 +96,51 @@ def export_pdf(
 
 
 def render_pdf(
-    document: Document, *, layout: str, page_size: str, numbers: bool, progress: Progress | None
+    document: Document,
+    *,
+    layout: str,
+    page_size: str,
+    numbers: bool,
+    arabic_face: str = fonts.DEFAULT_ARABIC_FACE,
+    progress: Progress | None = None,
 ) -> bytes:
     """The PDF file's bytes (no file is touched)."""
     pdf = _BilingualPdf(PageFrame.for_size(page_size))
     try:
-        writer = _Writer(pdf, document.name or "Untitled document", layout, numbers)
+        title = contents.document_title(document)
+        writer = _Writer(pdf, title, layout, numbers, arabic_face)
+        bookmarks = _bookmarks(document, title)
         total = len(document)
         previous_block: int | None = None
         for number, segment in enumerate(document.iter_segments(), start=1):
-            gap = PAIR_GAP if segment.block_id == previous_block else PARAGRAPH_GAP
-            writer.add_pair(segment, number, gap)
-            previous_block = segment.block_id
+            if segment.block_id != title.block_id:  # the title heading is drawn as the title
+                block = document.block(segment.block_id)
+                heading = contents.is_heading(block)
+                if segment.block_id in bookmarks and block.segment_ids[0] == segment.id:
+                    writer.bookmark_next(*bookmarks[segment.block_id])
+                gap = writer.pair_gap if segment.block_id == previous_block else PARAGRAPH_GAP
+                writer.add_pair(segment, number, gap, heading=heading)
+                previous_block = segment.block_id
             if progress is not None:
                 progress(number, total)
         return writer.finish()
     finally:
         fonts.close_fonts(pdf)
+
+
+def _bookmarks(document: Document, title: contents.Title) -> dict[int, tuple[str, int]]:
+    """Heading block → (outline label, level): every chapter, under the title when there is one."""
+    found = {}
+    offset = 1 if title.block_id is not None else 0
+    for chapter in contents.chapters(document):
+        if chapter.heading_block is None or chapter.heading_block == title.block_id or not chapter.title:
+            continue
+        label = f"{chapter.title} — {chapter.translation}" if chapter.translation else chapter.title
+        found[chapter.heading_block] = (
+            label,
+            max(chapter.depth - 1, 0) + offset if offset else chapter.depth,
+        )
+    return found
 
 
 class _BilingualPdf(MarkAwareFPDF):
@@ -115,22 +161,32 @@ class _BilingualPdf(MarkAwareFPDF):
 class _Writer:
     """Lays out sentence pairs page by page and draws them as it goes."""
 
-    def __init__(self, pdf: _BilingualPdf, title: str, layout: str, numbers: bool) -> None:
+    def __init__(
+        self, pdf: _BilingualPdf, title: contents.Title, layout: str, numbers: bool, arabic_face: str
+    ) -> None:
         self.pdf = pdf
         self.title = title
         # Unicode rules P2/P3: an Arabic name reads right to left, "news.ar.txt" left to right.
-        self.title_rtl = auto_detect_base_direction(title) is TextDirection.RTL
+        self.title_rtl = auto_detect_base_direction(title.text) is TextDirection.RTL
         self.layout = layout
         self.numbers = numbers
+        self.pair_gap = PAIR_GAP if layout == "side-by-side" else INTERLEAVED_PAIR_GAP
+        self._pending_bookmark: tuple[str, int] | None = None
         pdf.set_auto_page_break(False)
         pdf.c_margin = 0
-        pdf.set_title(title)
+        label = f"{title.text} — {title.translation}" if title.translation else title.text
+        pdf.set_title(label)
         pdf.set_lang("ar")
         pdf.set_subject("Arabic text with its English translation, sentence by sentence")
-        pdf.set_creator("bilingual-reader")
-        fonts.register_fonts(pdf)
+        pdf.set_creator(f"bilingual-reader {reader_version}")
+        pdf.set_producer(f"bilingual-reader {reader_version} (fpdf2 {fpdf_version})")
+        fonts.register_fonts(pdf, arabic_face)
         self.measure = TextMeasure(pdf, fonts.FALLBACKS)
+        self.glyphs = GlyphWriter(pdf)
         pdf.add_page()
+        if title.block_id is not None:
+            pdf.set_y(self.frame.top)
+            pdf.start_section(label, 0, strict=False)
         self.page_top = self._draw_title()
         self.y = self.page_top
 
@@ -139,53 +195,72 @@ class _Writer:
         return self.pdf.frame
 
     def _draw_title(self) -> float:
-        """The document's name, centred, over a hairline; returns where the body starts."""
+        """The title, centred (its English under it), over a hairline; returns where the body starts."""
         style = TextStyle(fonts.ARABIC, "B", 17, 9.5, rtl=self.title_rtl, align="C")
-        y = self.frame.top
-        self._use(style)
-        for line in wrap(self.measure, self.title, self.frame.body_width, self.title_rtl):
-            self._draw(
-                PlacedRow(Row(line, style, style.line_height), self.frame.margin, self.frame.body_width, y)
-            )
-            y += style.line_height
+        y = self._draw_centred(self.title.text, style, self.frame.top)
+        if self.title.translation:
+            english = TextStyle(fonts.LATIN, "", 12.5, 6.6, rtl=False, align="C", grey=60)
+            y = self._draw_centred(self.title.translation, english, y + 1)
         y += 2
         self.pdf.set_draw_color(170)
         self.pdf.set_line_width(0.2)
         self.pdf.line(self.frame.margin, y, self.frame.width - self.frame.margin, y)
         return y + 5
 
+    def _draw_centred(self, text: str, style: TextStyle, y: float) -> float:
+        self._use(style)
+        for line in wrap(self.measure, text, self.frame.body_width, style.rtl):
+            self._draw(
+                PlacedRow(Row(line, style, style.line_height), self.frame.margin, self.frame.body_width, y)
+            )
+            y += style.line_height
+        return y
+
     def _new_page(self) -> None:
-        """A page with the document's name as a small running header."""
+        """A page with the title as a small running header."""
         self.pdf.add_page()
         style = TextStyle(fonts.LATIN, "", 8, 5, rtl=self.title_rtl, align="C", grey=120)
         self._use(style)
-        line = wrap(self.measure, self.title, self.frame.body_width, style.rtl)[0]
+        line = wrap(self.measure, self.title.text, self.frame.body_width, style.rtl)[0]
         self._draw(
             PlacedRow(Row(line, style, 5), self.frame.margin, self.frame.body_width, self.frame.top - 9)
         )
         self.page_top = self.frame.top
 
-    def add_pair(self, sentence: Segment, number: int, gap: float) -> None:
+    def bookmark_next(self, label: str, level: int) -> None:
+        """Put an outline entry (bookmark) at the next pair drawn."""
+        self._pending_bookmark = (label, level)
+
+    def add_pair(self, sentence: Segment, number: int, gap: float, *, heading: bool = False) -> None:
         """Place and draw one sentence with its translation (or the missing mark)."""
         if self.y > self.page_top:
             self.y += gap
-        pages, end = place_block(self._stacks(sentence, number), self.y, self.frame.top, self.frame.bottom)
+        stacks = self._stacks(sentence, number, heading)
+        pages, end = place_block(stacks, self.y, self.frame.top, self.frame.bottom)
         for index, rows in enumerate(pages):
             if index:
                 self._new_page()
+            if rows and self._pending_bookmark is not None:
+                self.pdf.set_y(min(row.y for row in rows))
+                self.pdf.start_section(*self._pending_bookmark, strict=False)
+                self._pending_bookmark = None
             for placed in rows:
                 self._draw(placed)
         self.y = end
 
-    def _stacks(self, sentence: Segment, number: int) -> list[Stack]:
+    def _stacks(self, sentence: Segment, number: int, heading: bool) -> list[Stack]:
         frame = self.frame
         side_by_side = self.layout == "side-by-side"
         text_width = frame.column_width if side_by_side else frame.body_width
-        arabic = self._rows(sentence.text, ARABIC_TEXT, text_width)
-        translation = sentence.translation if sentence.status is Status.DONE else None
-        english = self._rows(
-            translation or MISSING_MARK, ENGLISH_TEXT if translation else MISSING_TEXT, text_width
-        )
+        arabic = self._rows(sentence.text, ARABIC_HEADING if heading else ARABIC_TEXT, text_width)
+        translation = contents.translation_of(sentence)
+        if translation is None:
+            english_style = MISSING_TEXT
+        elif heading:
+            english_style = ENGLISH_HEADING
+        else:
+            english_style = ENGLISH_TEXT if side_by_side else INTERLEAVED_ENGLISH
+        english = self._rows(translation or MISSING_MARK, english_style, text_width)
         if side_by_side:
             stacks = [Stack(frame.arabic_x, text_width, arabic), Stack(frame.english_x, text_width, english)]
             number_stack = Stack(frame.gutter_x, frame.gutter, self._number(number, GUTTER_NUMBER))
@@ -197,8 +272,10 @@ class _Writer:
 
     def _rows(self, text: str, style: TextStyle, width: float) -> tuple[Row, ...]:
         self._use(style)
+        lines = without_widow(self.measure, wrap(self.measure, text, width, style.rtl), width, style.rtl)
         return tuple(
-            Row(line, style, style.line_height) for line in wrap(self.measure, text, width, style.rtl)
+            Row(line, style, style.line_height, last=index == len(lines) - 1)
+            for index, line in enumerate(lines)
         )
 
     @staticmethod
@@ -207,15 +284,20 @@ class _Writer:
 
     def _use(self, style: TextStyle) -> None:
         self.pdf.set_font(style.family, style.style, style.size)
-        self.pdf.set_text_color(style.grey)
+        if style.colour is not None:
+            self.pdf.set_text_color(*style.colour)
+        else:
+            self.pdf.set_text_color(style.grey)
 
     def _draw(self, placed: PlacedRow) -> None:
         row = placed.row
         if row.text is None or row.style is None:
             return
         self._use(row.style)
+        begin_span(self.pdf, row.style.lang)
         draw_line(
             self.measure,
+            self.glyphs,
             row.text,
             left=placed.x,
             width=placed.width,
@@ -224,6 +306,7 @@ class _Writer:
             rtl=row.style.rtl,
             align=row.style.align,
         )
+        end_span(self.pdf)
 
     def finish(self) -> bytes:
         return bytes(self.pdf.output(output_producer_class=CompleteToUnicodeProducer))

@@ -18,7 +18,8 @@ PAGE_SIZES = {"A4": (210.0, 297.0), "Letter": (215.9, 279.4)}
 @dataclass(frozen=True)
 class TextStyle:
     """How a row of text is drawn: font family/style/size (pt), line height (mm), direction,
-    alignment in its column ("L", "R" or "C") and grey level (0 black … 255 white)."""
+    alignment in its column ("L", "R" or "C"), grey level (0 black … 255 white) or an RGB colour
+    (which wins over the grey), and whether it may be justified (stretched to the column's width)."""
 
     family: str
     style: str
@@ -27,15 +28,24 @@ class TextStyle:
     rtl: bool
     align: Literal["L", "R", "C"]
     grey: int = 0
+    colour: tuple[int, int, int] | None = None
+    justify: bool = False
+
+    @property
+    def lang(self) -> str:
+        """The BCP 47 tag of text in this style (Arabic rows are "ar", the others English)."""
+        return "ar" if self.rtl else "en"
 
 
 @dataclass(frozen=True)
 class Row:
-    """One wrapped line of text, or vertical space when ``text`` is None."""
+    """One wrapped line of text, or vertical space when ``text`` is None; ``last`` marks a
+    paragraph's last line (never justified)."""
 
     text: str | None
     style: TextStyle | None
     height: float
+    last: bool = True
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,8 @@ from fpdf.bidi import BidiParagraph
 from fpdf.enums import TextDirection
 
 from reader.export.directions import extractor_direction
-from reader.export.pdf_wrap import TextMeasure, set_direction
+from reader.export.pdf_glyphs import GlyphWriter
+from reader.export.pdf_wrap import TextMeasure
 
 Align = Literal["L", "R", "C"]
 
@@ -114,7 +115,8 @@ def _measure(measure: TextMeasure, line: str, rtl_base: bool) -> list[list[_Plac
     runs, visual_order = bidi_runs(line, rtl_base)
     measured: list[list[_Placed]] = []
     for run in runs:
-        measured.append([_Placed(p, run.rtl, 0.0, measure.width(p, run.rtl)) for p in extraction_pieces(run)])
+        texts = [part for piece in extraction_pieces(run) for part in measure.split_uncovered(piece)]
+        measured.append([_Placed(t, run.rtl, 0.0, measure.width(t, run.rtl)) for t in texts])
     placed: list[list[_Placed]] = [[] for _ in runs]
     x = 0.0
     for index in visual_order:
@@ -133,6 +135,7 @@ def _measure(measure: TextMeasure, line: str, rtl_base: bool) -> list[list[_Plac
 
 def draw_line(
     measure: TextMeasure,
+    writer: GlyphWriter,
     line: str,
     *,
     left: float,
@@ -148,7 +151,6 @@ def draw_line(
     in logical order (see the module docstring), Arabic ones in the measure's fallback font if the
     current font has no Arabic.
     """
-    pdf = measure.pdf
     runs = _measure(measure, line, rtl)
     total = sum(p.width for pieces in runs for p in pieces)
     if align == "R":
@@ -160,6 +162,4 @@ def draw_line(
     for pieces in runs:
         for piece in pieces:
             with measure.family_selected(measure.family_for(piece.text)):
-                set_direction(pdf, piece.rtl)
-                pdf.set_xy(origin + piece.x, y)
-                pdf.cell(piece.width, height, piece.text)
+                writer.draw(piece.text, x=origin + piece.x, y=y, height=height, rtl=piece.rtl)

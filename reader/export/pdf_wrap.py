@@ -13,8 +13,6 @@ from collections.abc import Iterator
 
 from fpdf import FPDF
 
-from reader.export.directions import has_rtl_letters
-
 
 def set_direction(pdf: FPDF, rtl: bool) -> None:
     """Shape what follows as right-to-left Arabic or as left-to-right text."""
@@ -27,21 +25,59 @@ def set_direction(pdf: FPDF, rtl: bool) -> None:
 class TextMeasure:
     """Widths (mm) of shaped strings in the PDF's current font, remembered per font, size and direction.
 
-    ``fallbacks`` maps a family without Arabic letters to one that has them: text holding Arabic
-    is measured, and drawn (see :meth:`family_for`), in the fallback. fpdf2 has fallback fonts of
-    its own, but with text shaping they leave the wrong font selected for the next text drawn.
+    ``fallbacks`` maps a family to the one that draws what it lacks: text the family cannot draw
+    and the fallback can (Arabic in Noto Serif; the slash or hyphen Noto Naskh Arabic has no glyph
+    for) is measured, and drawn (see :meth:`family_for`), in the fallback; :meth:`split_uncovered`
+    cuts such characters out of a piece. fpdf2 has fallback fonts of its own, but with text
+    shaping they leave the wrong font selected for the next text drawn.
     """
 
     def __init__(self, pdf: FPDF, fallbacks: dict[str, str] | None = None) -> None:
         self.pdf = pdf
         self.fallbacks = fallbacks or {}
         self._widths: dict[tuple[str, str, float, bool, str], float] = {}
+        self._coverage: dict[str, frozenset[int] | None] = {}
+
+    def _glyphs_of(self, family: str) -> frozenset[int] | None:
+        """Code points ``family`` (in the current style if it has it) has glyphs for; None if unknown."""
+        key = f"{family}{self.pdf.font_style}".lower()
+        if key not in self.pdf.fonts:
+            key = family.lower()
+        if key not in self._coverage:
+            font = self.pdf.fonts.get(key)
+            glyph_ids = getattr(font, "glyph_ids", None)
+            self._coverage[key] = frozenset(glyph_ids) if isinstance(glyph_ids, dict) else None
+        return self._coverage[key]
+
+    def covers(self, family: str, char: str) -> bool:
+        glyphs = self._glyphs_of(family)
+        return glyphs is None or char.isspace() or ord(char) in glyphs
 
     def family_for(self, text: str, family: str | None = None) -> str:
         """The family ``text`` is drawn in when ``family`` (by default the current one) is selected."""
         family = str(self.pdf.font_family) if family is None else family
         fallback = self.fallbacks.get(family)
-        return fallback if fallback is not None and has_rtl_letters(text) else family
+        if fallback is None or all(self.covers(family, c) for c in text):
+            return family
+        return fallback if all(self.covers(fallback, c) for c in text) else family
+
+    def split_uncovered(self, text: str) -> list[str]:
+        """``text`` cut so that the characters its family cannot draw (and its fallback can) stand
+        apart: ``نوفمبر/تشرين`` → ``نوفمبر``, ``/``, ``تشرين``."""
+        family = self.family_for(text)
+        fallback = self.fallbacks.get(family)
+        if fallback is None or all(self.covers(family, c) for c in text):
+            return [text]
+        parts: list[str] = []
+        previous: bool | None = None
+        for char in text:
+            borrowed = not self.covers(family, char) and self.covers(fallback, char)
+            if borrowed == previous:
+                parts[-1] += char
+            else:
+                parts.append(char)
+            previous = borrowed
+        return [piece for part in parts for piece in _edges_apart(part)]
 
     def use_family(self, family: str) -> None:
         """Select ``family`` at the current size (in the current style if it has one)."""
@@ -72,6 +108,16 @@ class TextMeasure:
                 set_direction(pdf, rtl)
                 known = self._widths[key] = float(pdf.get_string_width(text))
         return known
+
+
+def _edges_apart(part: str) -> list[str]:
+    """Spaces at the edges of a part stand alone (where a reader puts a glyph run's edge space
+    depends on the run's direction; alone, it is read where it is drawn)."""
+    core = part.strip()
+    if not core:
+        return list(part)
+    start = part.index(core)
+    return [*part[:start], core, *part[start + len(core) :]]
 
 
 def wrap(measure: TextMeasure, text: str, width: float, rtl: bool) -> list[str]:
@@ -112,3 +158,20 @@ def _cut_word(measure: TextMeasure, word: str, width: float, rtl: bool) -> list[
         chunks.append(word[start:end])
         start = end
     return chunks
+
+
+def without_widow(measure: TextMeasure, lines: list[str], width: float, rtl: bool) -> list[str]:
+    """``lines`` with a lone last word joined by the word before it, when that still fits.
+
+    A paragraph ending in a one-word line looks broken; taking one word down from a line of three
+    or more leaves both lines full enough.
+    """
+    if len(lines) < 2:
+        return lines
+    before, last = lines[-2].split(" "), lines[-1].split(" ")
+    if len(last) != 1 or len(before) < 3:
+        return lines
+    joined = measure.width(before[-1], rtl) + measure.width(" ", rtl) + measure.width(last[0], rtl)
+    if joined > width:
+        return lines
+    return [*lines[:-2], " ".join(before[:-1]), f"{before[-1]} {last[0]}"]

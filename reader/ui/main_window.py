@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from reader.atomic import check_writable_target
 from reader.errors import ReaderError
+from reader.export.formats import format_for
 from reader.library.positions import ReadingPositions
 from reader.loaders import has_text, normalise_text
 from reader.model import Change, Document, Segment, Status
@@ -35,11 +36,11 @@ from reader.ui.banner import ModelBanner
 from reader.ui.contents import ContentsTree
 from reader.ui.detail_strip import DetailStrip
 from reader.ui.document_opener import DocumentOpener, Opened
+from reader.ui.export_task import Exporter, ExportFunction, default_export, with_filter_extension
 from reader.ui.fonts import ReadingFonts, register_fonts
 from reader.ui.menus import WindowMenus
 from reader.ui.open_filters import open_filters
 from reader.ui.paths import register_search_paths
-from reader.ui.pdf_export import ExportFunction, PdfExporter, default_export_pdf
 from reader.ui.progress_panel import ProgressPanel
 from reader.ui.reading_view import ReadingPane
 from reader.ui.settings import ZOOM_DEFAULT, ZOOM_MAX, ZOOM_MIN, ZOOM_STEP, AppSettings
@@ -75,7 +76,7 @@ class MainWindow(QMainWindow):
         translator_factory: TranslatorFactory,
         fonts: ReadingFonts | None = None,
         model_override: str | None = None,
-        export_pdf: ExportFunction = default_export_pdf,
+        export: ExportFunction = default_export,
     ) -> None:
         super().__init__()
         register_search_paths()
@@ -93,6 +94,7 @@ class MainWindow(QMainWindow):
         self.ask_directory = choose_directory
         self.ask_confirm = self._confirm
         self.download_dialog: QProgressDialog | None = None
+        self._export_label = "PDF"
 
         self.banner = ModelBanner(self)
         self.reading = ReadingPane(self.fonts, self)
@@ -124,7 +126,7 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
 
         self.controller = TranslationController(translator_factory, self.engine_settings(), self)
-        self.exporter = PdfExporter(self, export=export_pdf)
+        self.exporter = Exporter(self, export=export)
         self.menus = WindowMenus(self)
         self.actions_ = self.menus.actions
         self._connect()
@@ -465,34 +467,38 @@ class MainWindow(QMainWindow):
         self.strip.setVisible(shown)
 
     # Export --------------------------------------------------------------------------------
-    def export_pdf(self) -> None:
+    def export_document(self) -> None:
+        """File ▸ Export…: PDF, EPUB or HTML, by the extension chosen in the save dialog."""
         if self.document is None or self.exporter.is_running:
             return
         missing = self.document.pending_count + self.document.failed_count
         if missing:
             # As the CLI, which refuses (exit 3) unless --allow-untranslated: say so, never silently.
             question = self.tr(
-                "{count} of {total} sentences have no translation yet; the PDF will mark them "
+                "{count} of {total} sentences have no translation yet; the export will mark them "
                 "[not translated]. Export anyway?"
             ).format(count=missing, total=len(self.document))
-            if not self.ask_confirm(self.tr("Export PDF"), question):
+            if not self.ask_confirm(self.tr("Export"), question):
                 return
         path = self.ask_save_path(self._suggested_pdf_name())
         if not path:
             return
-        try:  # the document's own file, a device, a folder…: refused before any work
+        try:  # the document's own file, a device, a folder, an unknown extension: refused before any work
             check_writable_target(Path(path), [self.document_path] if self.document_path else [])
+            fmt = format_for(Path(path))
         except ReaderError as error:
-            self.show_error(self.tr("Could not export the PDF"), str(error))
+            self.show_error(self.tr("Could not export"), str(error))
             return
+        self._export_label = fmt.upper()
         self.exporter.start(
             self.document,
             Path(path),
+            fmt=fmt,
             layout=self.settings.export_layout,
             page_size=self.settings.export_page_size,
         )
         self._update_actions()
-        self.statusBar().showMessage(self.tr("Exporting PDF…"))
+        self.statusBar().showMessage(self.tr("Exporting {format}…").format(format=self._export_label))
 
     def _suggested_pdf_name(self) -> str:
         if self.document_path is not None:
@@ -501,7 +507,9 @@ class MainWindow(QMainWindow):
 
     def _on_export_progress(self, done: int, total: int) -> None:
         self.statusBar().showMessage(
-            self.tr("Exporting PDF… {done} / {total}").format(done=done, total=total)
+            self.tr("Exporting {format}… {done} / {total}").format(
+                format=self._export_label, done=done, total=total
+            )
         )
 
     def _on_exported(self, path: str) -> None:
@@ -515,7 +523,7 @@ class MainWindow(QMainWindow):
     def _on_export_failed(self, message: str) -> None:
         self._update_actions()
         self.statusBar().clearMessage()
-        self.show_error(self.tr("Could not export the PDF"), message)
+        self.show_error(self.tr("Could not export"), message)
 
     # Dialogs (replaced in tests) -----------------------------------------------------------
     def _message_box(self, title: str, message: str) -> None:
@@ -533,10 +541,9 @@ class MainWindow(QMainWindow):
         return path
 
     def _ask_save_path(self, suggested: str) -> str:
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Export PDF"), suggested, self.tr("PDF files (*.pdf)")
-        )
-        return path
+        filters = self.exporter.filters()
+        path, chosen = QFileDialog.getSaveFileName(self, self.tr("Export"), suggested, ";;".join(filters))
+        return with_filter_extension(path, filters.index(chosen) if chosen in filters else 0)
 
     # Closing -------------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802

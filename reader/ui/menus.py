@@ -62,7 +62,7 @@ class WindowMenus(QObject):
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         self._add(menu, "paste", self.tr("&Paste as New Document"), w.paste_document, ["Ctrl+Shift+V"])
         menu.addSeparator()
-        self._add(menu, "export", self.tr("&Export PDF…"), w.export_pdf, ["Ctrl+E"], "pdf.svg")
+        self._add(menu, "export", self.tr("&Export…"), w.export_document, ["Ctrl+E"], "pdf.svg")
         self._add(menu, "cancel_export", self.tr("Cancel E&xport"), w.exporter.cancel)
         menu.addSeparator()
         self._add(menu, "settings", self.tr("&Settings…"), w.open_settings, [Keys.Preferences, "Ctrl+,"])

@@ -1,4 +1,4 @@
-"""File ▸ Export PDF… runs in the background, reports progress, and a bad folder gives one line."""
+"""File ▸ Export… writes PDF, EPUB or HTML in the background, reports progress, and a bad folder gives one line."""
 
 from __future__ import annotations
 
@@ -44,20 +44,20 @@ def test_export_works_on_a_snapshot_and_passes_the_chosen_options(
     calls: list[dict[str, object]] = []
     release = threading.Event()
 
-    def fake_export(document, output, *, layout, page_size, progress):
+    def fake_export(document, output, fmt, *, layout, page_size, progress):
         release.wait(5)
-        calls.append({"document": document, "output": output, "layout": layout, "page_size": page_size})
+        calls.append(
+            {"document": document, "output": output, "fmt": fmt, "layout": layout, "page_size": page_size}
+        )
         progress(1, 1)
 
-    window = make_window(
-        FakeTranslator(gate=gate), export_pdf=fake_export, before_close=lambda _w: gate.open()
-    )
+    window = make_window(FakeTranslator(gate=gate), export=fake_export, before_close=lambda _w: gate.open())
     window.settings.export_layout = "interleaved"
     window.settings.export_page_size = "Letter"
     open_and_wait(qtbot, window, seed_path)
     window.ask_save_path = lambda suggested: str(tmp_path / "out.pdf")
     with qtbot.waitSignal(window.exporter.succeeded, timeout=5000):
-        window.export_pdf()
+        window.export_document()
         first = window.document.segment_at(0)
         window.document.edit(first.id, "changed while exporting")
         release.set()
@@ -67,6 +67,7 @@ def test_export_works_on_a_snapshot_and_passes_the_chosen_options(
     assert calls[0]["layout"] == "interleaved"
     assert calls[0]["page_size"] == "Letter"
     assert calls[0]["output"] == tmp_path / "out.pdf"
+    assert calls[0]["fmt"] == "pdf"
 
 
 def test_a_missing_output_folder_shows_one_line_in_a_message_box(
@@ -75,7 +76,7 @@ def test_a_missing_output_folder_shows_one_line_in_a_message_box(
     window = make_window(record_errors=False)
     open_and_wait(qtbot, window, seed_path)
     window.ask_save_path = lambda suggested: str(tmp_path / "no such folder" / "out.pdf")
-    window.export_pdf()  # refused before any work starts: the folder is checked first
+    window.export_document()  # refused before any work starts: the folder is checked first
     assert not window.exporter.is_running
     qtbot.waitUntil(lambda: any(box.isVisible() for box in window.findChildren(QMessageBox)))
     shown = [box for box in window.findChildren(QMessageBox) if box.isVisible()]
@@ -89,20 +90,20 @@ def test_a_missing_output_folder_shows_one_line_in_a_message_box(
 def test_an_exporter_error_is_reported_and_export_can_be_tried_again(
     qtbot, make_window, seed_path, tmp_path: Path
 ) -> None:
-    def failing_export(document, output, **_options):
+    def failing_export(document, output, fmt, **_options):
         raise BadInput(f"cannot write {output.parent}: permission denied")
 
-    window = make_window(export_pdf=failing_export)
+    window = make_window(export=failing_export)
     open_and_wait(qtbot, window, seed_path)
     window.ask_save_path = lambda suggested: str(tmp_path / "out.pdf")
     with qtbot.waitSignal(window.exporter.failed, timeout=5000):
-        window.export_pdf()
+        window.export_document()
     assert window.errors == [f"cannot write {tmp_path}: permission denied"]
     assert window.actions_["export"].isEnabled()
 
 
 def test_cancelling_the_save_dialog_exports_nothing(qtbot, make_window, seed_path) -> None:
-    window = make_window(export_pdf=lambda *a, **k: (_ for _ in ()).throw(AssertionError("exported")))
+    window = make_window(export=lambda *a, **k: (_ for _ in ()).throw(AssertionError("exported")))
     open_and_wait(qtbot, window, seed_path)
     suggested: list[str] = []
     window.ask_save_path = lambda path: suggested.append(path) or ""
@@ -121,9 +122,9 @@ def test_exporting_with_sentences_untranslated_asks_first(
     asked: list[str] = []
     window.ask_confirm = lambda _title, question: asked.append(question) or False
     window.ask_save_path = lambda suggested: pytest.fail("no file dialog after No")
-    window.export_pdf()
+    window.export_document()
     assert asked == [
-        "15 of 15 sentences have no translation yet; the PDF will mark them [not translated]. Export anyway?"
+        "15 of 15 sentences have no translation yet; the export will mark them [not translated]. Export anyway?"
     ]
     assert not window.exporter.is_running
 
@@ -137,7 +138,7 @@ def test_exporting_over_the_documents_own_file_is_refused(
     with qtbot.waitSignal(window.controller.finished, timeout=5000):
         window.open_path(own)
     window.ask_save_path = lambda suggested: str(tmp_path / "." / "book.txt")
-    window.export_pdf()
+    window.export_document()
     assert not window.exporter.is_running
     assert len(window.errors) == 1
     assert "input" in window.errors[0]
@@ -149,18 +150,18 @@ def test_a_running_export_can_be_cancelled_from_the_file_menu(
 ) -> None:
     started = threading.Event()
 
-    def slow_export(document, output, *, layout, page_size, progress):
+    def slow_export(document, output, fmt, *, layout, page_size, progress):
         started.set()
         for done in range(1, 1000):
             progress(done, 1000)  # the exporter checks for cancellation here
             threading.Event().wait(0.01)
 
-    window = make_window(export_pdf=slow_export)
+    window = make_window(export=slow_export)
     with qtbot.waitSignal(window.controller.finished, timeout=5000):
         window.open_path(seed_path)
     window.ask_save_path = lambda suggested: str(tmp_path / "out.pdf")
     assert not window.actions_["cancel_export"].isEnabled()
-    window.export_pdf()
+    window.export_document()
     assert window.actions_["cancel_export"].isEnabled()
     assert started.wait(5)
     with qtbot.waitSignal(window.exporter.cancelled, timeout=5000):
@@ -168,3 +169,52 @@ def test_a_running_export_can_be_cancelled_from_the_file_menu(
     assert window.actions_["export"].isEnabled()
     assert not window.actions_["cancel_export"].isEnabled()
     assert not (tmp_path / "out.pdf").exists()
+
+
+@pytest.mark.parametrize(("suffix", "check"), [(".epub", "epub"), (".html", "html")])
+def test_export_writes_epub_and_html_by_the_chosen_extension(
+    qtbot, make_window, seed_path, tmp_path: Path, suffix: str, check: str
+) -> None:
+    import zipfile
+
+    window = make_window()
+    with qtbot.waitSignal(window.controller.finished, timeout=5000):
+        window.open_path(seed_path)
+    output = tmp_path / f"seed{suffix}"
+    window.ask_save_path = lambda suggested: str(output)
+    progress: list[tuple[int, int]] = []
+    window.exporter.progress.connect(lambda done, total: progress.append((done, total)))
+    with qtbot.waitSignal(window.exporter.succeeded, timeout=60_000):
+        window.actions_["export"].trigger()
+        assert f"Exporting {check.upper()}" in window.statusBar().currentMessage()
+    assert progress[-1] == (15, 15)
+    if check == "epub":
+        with zipfile.ZipFile(output) as book:
+            assert book.namelist()[0] == "mimetype"
+            text = "".join(book.read(name).decode() for name in book.namelist() if name.endswith(".xhtml"))
+    else:
+        text = output.read_text(encoding="utf-8")
+    assert "[en]" in text  # the fake translator's English
+    assert window.document.segment_at(0).text in text
+
+
+def test_an_unknown_extension_is_refused_with_one_line(qtbot, make_window, seed_path, tmp_path: Path) -> None:
+    window = make_window(export=lambda *a, **k: pytest.fail("exported"))
+    open_and_wait(qtbot, window, seed_path)
+    window.ask_save_path = lambda suggested: str(tmp_path / "seed.docx")
+    window.export_document()
+    assert not window.exporter.is_running
+    assert len(window.errors) == 1
+    assert "cannot tell the format" in window.errors[0]
+
+
+@pytest.mark.parametrize(
+    ("typed", "filter_index", "expected"),
+    [("book", 1, "book.epub"), ("book.html", 0, "book.html"), ("book.v2", 2, "book.v2.html"), ("", 0, "")],
+)
+def test_the_chosen_file_type_gives_the_extension_when_none_is_typed(
+    typed: str, filter_index: int, expected: str
+) -> None:
+    from reader.ui.export_task import with_filter_extension
+
+    assert with_filter_extension(typed, filter_index) == expected

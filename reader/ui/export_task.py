@@ -1,9 +1,9 @@
-"""File ▸ Export PDF… in the background: the export op works on a snapshot of the document.
+"""File ▸ Export… in the background: the export op works on a snapshot of the document.
 
-The window keeps receiving translations while the PDF is written, so the op gets a snapshot
-(sentences without a translation are marked "[not translated]" by the exporter, never dropped).
-Cancelling raises inside the exporter's progress callback; the exporter writes atomically, so
-no half-written PDF is left behind.
+The window keeps receiving translations while the PDF, EPUB or HTML is written, so the op gets a
+snapshot (sentences without a translation are marked "[not translated]" by the exporter, never
+dropped). Cancelling raises inside the exporter's progress callback; the exporters write
+atomically, so no half-written file is left behind.
 """
 
 from __future__ import annotations
@@ -15,19 +15,28 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 
 from reader.errors import error_line
+from reader.export.formats import EXTENSIONS
 from reader.model import Document
 from reader.ui.workers import Task, TaskContext
 
 ExportFunction = Callable[..., None]
+FILTER_EXTENSIONS = (".pdf", ".epub", ".html")
 
 
-def default_export_pdf(*args: Any, **kwargs: Any) -> None:
-    from reader.export.pdf import export_pdf  # fpdf2 and HarfBuzz load only when exporting
+def with_filter_extension(path: str, filter_index: int) -> str:
+    """``path`` as typed, with the chosen file type's extension added when it has none we know."""
+    if not path or Path(path).suffix.lower() in EXTENSIONS:
+        return path
+    return path + FILTER_EXTENSIONS[filter_index]
 
-    export_pdf(*args, **kwargs)
+
+def default_export(*args: Any, **kwargs: Any) -> None:
+    from reader.export.formats import export_document  # fpdf2 and HarfBuzz load only when exporting
+
+    export_document(*args, **kwargs)
 
 
-class PdfExporter(QObject):
+class Exporter(QObject):
     """Signals: progress(int, int) — done, total; succeeded(str) — the path; failed(str); cancelled()."""
 
     progress = Signal(int, int)
@@ -35,7 +44,7 @@ class PdfExporter(QObject):
     failed = Signal(str)
     cancelled = Signal()
 
-    def __init__(self, parent: QObject | None = None, *, export: ExportFunction = default_export_pdf) -> None:
+    def __init__(self, parent: QObject | None = None, *, export: ExportFunction = default_export) -> None:
         super().__init__(parent)
         self.export = export
         self.task: Task | None = None
@@ -44,7 +53,15 @@ class PdfExporter(QObject):
     def is_running(self) -> bool:
         return self.task is not None
 
-    def start(self, document: Document, output: Path, *, layout: str, page_size: str) -> None:
+    def filters(self) -> list[str]:
+        """The save dialog's file types, in the order of :data:`FILTER_EXTENSIONS`."""
+        return [
+            self.tr("PDF document (*.pdf)"),
+            self.tr("EPUB e-book (*.epub)"),
+            self.tr("Web page (*.html *.htm)"),
+        ]
+
+    def start(self, document: Document, output: Path, *, fmt: str, layout: str, page_size: str) -> None:
         if self.task is not None:
             return
         snapshot = document.snapshot()
@@ -55,10 +72,10 @@ class PdfExporter(QObject):
                 context.raise_if_cancelled()
                 context.report((done, total))
 
-            export(snapshot, output, layout=layout, page_size=page_size, progress=progress)
+            export(snapshot, output, fmt, layout=layout, page_size=page_size, progress=progress)
             return str(output)
 
-        task = Task(export_document, name="export pdf")
+        task = Task(export_document, name=f"export {fmt}")
         task.progressed.connect(lambda payload: self.progress.emit(*payload))
         task.succeeded.connect(lambda path: self._end(self.succeeded, path))
         task.failed.connect(lambda error: self._end(self.failed, error_line(error)))

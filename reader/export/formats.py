@@ -1,0 +1,76 @@
+"""The export formats, chosen by the output's extension or by name, behind one call.
+
+The CLI and the window both export through :func:`export_document`, so a format behaves the same
+from either: same layouts, same marks for what is not translated, same one-line errors.
+Each format's module (and fpdf2 for the PDF) is imported only when that format is written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from reader.display import one_line
+from reader.errors import BadInput
+from reader.model import Document
+
+FORMATS = ("pdf", "epub", "html")
+EXTENSIONS = {".pdf": "pdf", ".epub": "epub", ".html": "html", ".htm": "html"}
+# Side by side suits a page or a wide screen; an e-reader's narrow column reads better interleaved.
+DEFAULT_LAYOUTS = {"pdf": "side-by-side", "epub": "interleaved", "html": "side-by-side"}
+# The PDF's Arabic faces (see reader.export.fonts); named here so the CLI need not load fpdf2.
+ARABIC_FACES = ("naskh", "amiri")
+DESCRIPTIONS = {"pdf": "PDF document", "epub": "EPUB e-book", "html": "Web page (HTML)"}
+
+Progress = Callable[[int, int], None]
+
+
+def format_for(output: Path, explicit: str | None = None) -> str:
+    """The format named by ``explicit``, else by ``output``'s extension; BadInput (one line) if neither."""
+    if explicit is not None:
+        if explicit not in FORMATS:
+            raise BadInput(f"unknown format '{explicit}' (choose from {', '.join(FORMATS)})")
+        return explicit
+    found = EXTENSIONS.get(Path(output).suffix.lower())
+    if found is None:
+        raise BadInput(
+            f"cannot tell the format of {one_line(output)} from its extension: use .pdf, .epub or .html"
+        )
+    return found
+
+
+def export_document(
+    document: Document,
+    output: Path,
+    fmt: str,
+    *,
+    layout: str | None = None,
+    page_size: str = "A4",
+    numbers: bool = False,
+    arabic_face: str | None = None,
+    progress: Progress | None = None,
+) -> None:
+    """Write ``document`` as ``fmt``; ``page_size``, ``numbers`` and ``arabic_face`` concern the PDF only."""
+    layout = layout or DEFAULT_LAYOUTS[fmt]
+    if fmt == "pdf":
+        from reader.export.pdf import export_pdf
+
+        export_pdf(
+            document,
+            output,
+            layout=layout,
+            page_size=page_size,
+            numbers=numbers,
+            arabic_face=arabic_face or ARABIC_FACES[0],
+            progress=progress,
+        )
+    elif fmt == "epub":
+        from reader.export.epub import export_epub
+
+        export_epub(document, output, layout=layout, progress=progress)
+    elif fmt == "html":
+        from reader.export.html import export_html
+
+        export_html(document, output, layout=layout, progress=progress)
+    else:
+        raise BadInput(f"unknown format '{fmt}' (choose from {', '.join(FORMATS)})")

@@ -1,0 +1,184 @@
+"""Writing shaped text into the page ourselves: one text object and one ``TJ`` array per piece.
+
+fpdf2 writes shaped text as a ``Tj`` run that restarts (with a new text matrix) at every glyph
+HarfBuzz moves: Amiri moves dozens per page, so PDFium and pdf.js see one word as several runs
+and print ``رو يترز`` or move pieces of a word about. Here a piece of a line is one ``TJ`` array:
+the advances that differ from a glyph's own width and horizontal offsets are numbers inside the
+array (the position never jumps), vertical offsets are a text rise (``Ts``), so every reader sees
+one unbroken run.
+
+Each glyph stands for the text HarfBuzz gave its cluster (cluster level 1: marks are their own
+clusters). When a cluster has more glyphs than characters (Amiri draws the lam of ``لك`` as a
+lam and a connecting stroke), the extra glyphs stand for no text, and the cluster is wrapped in
+an ``/ActualText`` span so that readers that honour it (PDFium, MuPDF) take the cluster's text
+from there; the others fall back to the font's ToUnicode map (see :mod:`reader.export.fpdf_fixes`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import uharfbuzz as hb
+from fpdf import FPDF
+from fpdf.enums import PDFResourceType
+from fpdf.fonts import Glyph, TTFFont
+
+_BASELINE_SHIFT = 0.3  # as fpdf2's cell: the baseline sits 0.3 font sizes below the box's middle
+
+
+@dataclass(frozen=True)
+class _Shaped:
+    """One glyph in visual order, in thousandths of the font size."""
+
+    code: int
+    width: float
+    advance: float
+    x_offset: float
+    y_offset: float
+    cluster: int
+
+
+def pdf_string(text: str) -> str:
+    """A PDF text string in UTF-16BE hex (any text, no escaping needed)."""
+    return "<FEFF" + text.encode("utf-16-be").hex().upper() + ">"
+
+
+def _cluster_texts(text: str, clusters: Sequence[int]) -> dict[int, str]:
+    starts = sorted(set(clusters))
+    ends = [*starts[1:], len(text)]
+    return {start: text[start:end] for start, end in zip(starts, ends, strict=True)}
+
+
+def shape(font: TTFFont, text: str, rtl: bool) -> tuple[list[_Shaped], dict[int, str]]:
+    """Glyphs of ``text`` in visual order with their subset codes, and the clusters that need
+    ``/ActualText`` (cluster start → its text).
+
+    A cluster's characters go to its glyphs in logical order, one each, the last glyph taking
+    what is left; glyphs beyond the characters stand for no text.
+    """
+    buffer = hb.Buffer()
+    buffer.cluster_level = 1
+    buffer.add_str(text)
+    buffer.direction = "rtl" if rtl else "ltr"
+    if rtl:
+        buffer.script, buffer.language = "arab", "ar"
+    buffer.guess_segment_properties()
+    hb.shape(font.hbfont, buffer, {})
+    infos, positions = buffer.glyph_infos, buffer.glyph_positions
+    texts = _cluster_texts(text, [info.cluster for info in infos])
+    members: dict[int, list[int]] = {}
+    order = range(len(infos) - 1, -1, -1) if rtl else range(len(infos))
+    for index in order:  # logical order within each cluster
+        members.setdefault(infos[index].cluster, []).append(index)
+    unicode_of: dict[int, tuple[int, ...]] = {}
+    actual: dict[int, str] = {}
+    for cluster, indexes in members.items():
+        chars = [ord(c) for c in texts[cluster]]
+        last = min(len(chars), len(indexes)) - 1  # the last glyph with text takes what is left
+        for rank, index in enumerate(indexes):
+            unicode_of[index] = (chars[rank],) if rank < last else tuple(chars[rank:]) if rank == last else ()
+        if len(indexes) > len(chars):
+            actual[cluster] = texts[cluster]
+    scale = font.scale
+    shaped = []
+    for index, (info, position) in enumerate(zip(infos, positions, strict=True)):
+        name = font.ttfont.getGlyphName(info.codepoint)
+        # A zero-width glyph is declared 1/1000 em wide (and the array steps back by as much):
+        # pdf.js measures gaps from the last glyph that had a width, so after a zero-width one
+        # (Noto Naskh's alef of lam-alef, a mark) it guessed a word break inside the word.
+        width = round(scale * font.ttfont["hmtx"].metrics[name][0]) or 1
+        glyph = Glyph(info.codepoint, unicode_of[index], name, width)
+        code = font.subset.pick_glyph(glyph)
+        if code is None:
+            continue
+        shaped.append(
+            _Shaped(
+                code,
+                width,
+                position.x_advance * scale,
+                position.x_offset * scale,
+                position.y_offset * scale,
+                info.cluster,
+            )
+        )
+    return shaped, actual
+
+
+def text_operators(shaped: Sequence[_Shaped], actual: dict[int, str], size: float) -> str:
+    """``TJ`` arrays (split only around raised glyphs and ActualText clusters) for the glyphs."""
+    out: list[str] = []
+    array: list[str] = []
+    at = 0.0  # where the text position is, in thousandths of the font size from the start
+    pen = 0.0  # where HarfBuzz puts the next glyph's origin
+    open_cluster: int | None = None
+
+    def flush() -> None:
+        if array:
+            out.append("[" + "".join(array) + "] TJ")
+            array.clear()
+
+    for glyph in shaped:
+        cluster = glyph.cluster if glyph.cluster in actual else None
+        if cluster != open_cluster:
+            flush()
+            if open_cluster is not None:
+                out.append("EMC")
+            if cluster is not None:
+                out.append(f"/Span <</ActualText {pdf_string(actual[cluster])}>> BDC")
+            open_cluster = cluster
+        if glyph.y_offset:
+            flush()
+            out.append(f"{glyph.y_offset * size / 1000:.2f} Ts")
+        shift = at - (pen + glyph.x_offset)
+        if abs(shift) >= 0.05:
+            array.append(f"{shift:.1f}")
+            at -= float(f"{shift:.1f}")
+        array.append(f"<{glyph.code:04X}>")
+        at += glyph.width
+        pen += glyph.advance
+        if glyph.y_offset:
+            flush()
+            out.append("0 Ts")
+    flush()
+    if open_cluster is not None:
+        out.append("EMC")
+    return " ".join(out)
+
+
+class GlyphWriter:
+    """Draws pieces of text into an fpdf2 page with :func:`text_operators`, shaping each distinct
+    piece once per font, size and direction."""
+
+    def __init__(self, pdf: FPDF) -> None:
+        self.pdf = pdf
+        self._operators: dict[tuple[int, float, bool, str], str] = {}
+
+    def draw(self, text: str, *, x: float, y: float, height: float, rtl: bool) -> None:
+        """Draw ``text`` in the current font and colour, starting at ``x`` in a box of ``height`` at ``y``."""
+        pdf = self.pdf
+        font = pdf.current_font
+        if not isinstance(font, TTFFont):
+            raise TypeError("the glyph writer draws TrueType fonts only")
+        size = float(pdf.font_size_pt)
+        key = (font.i, size, rtl, text)
+        operators = self._operators.get(key)
+        if operators is None:
+            operators = self._operators[key] = text_operators(*shape(font, text, rtl), size)
+        k = pdf.k
+        baseline = y + 0.5 * height + _BASELINE_SHIFT * pdf.font_size
+        colour = pdf.text_color.serialize().lower() if pdf.text_color is not None else "0 g"
+        pdf._resource_catalog.add(PDFResourceType.FONT, font.i, pdf.page)
+        pdf._out(
+            f"BT {colour} /F{font.i} {size:.2f} Tf {x * k:.2f} {(pdf.h - baseline) * k:.2f} Td {operators} ET"
+        )
+        pdf.current_font_is_set_on_page = False  # our Tf must not fool fpdf2's own bookkeeping
+
+
+def begin_span(pdf: FPDF, lang: str) -> None:
+    """Mark what follows as text in ``lang`` (a BCP 47 tag), for screen readers and extractors."""
+    pdf._out(f"/Span <</Lang {pdf_string(lang)}>> BDC")
+
+
+def end_span(pdf: FPDF) -> None:
+    pdf._out("EMC")
