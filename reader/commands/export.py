@@ -1,6 +1,7 @@
-"""``bireader export FILE -o OUT.pdf [--layout …] [--page-size …] [--numbers] [engine options]``.
+"""``bireader export FILE -o OUT.pdf|.tmx|.xlf|.csv [--format F] [--layout …] [--numbers] [engine options]``.
 
-Translates whatever the cache lacks, then writes the bilingual PDF. The output path is checked
+Translates whatever the cache and the library lack, then writes the bilingual PDF, or a TMX,
+XLIFF or CSV translation memory (by the output's suffix or ``--format``). The output path is checked
 before any translation, so a typo in it costs nothing: exit 2 with one line; so is an output
 that names the input (by any path or link), a device or a FIFO: those are refused. A model that
 cannot be had exits 3, unless every sentence is already cached or ``--allow-untranslated`` is given
@@ -16,6 +17,7 @@ import sys
 from pathlib import Path
 
 from reader.atomic import check_writable_target
+from reader.commands.documents import add_document_arguments, opened_document
 from reader.commands.engine_options import (
     add_engine_arguments,
     show_status,
@@ -24,13 +26,18 @@ from reader.commands.engine_options import (
 )
 from reader.display import one_line
 from reader.errors import EXIT_OK, ModelUnavailable
+from reader.export.interchange import WRITERS, export_interchange, format_for
 from reader.export.pdf_layout import LAYOUTS, PAGE_SIZES
-from reader.loaders import load_document
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", help="an Arabic text file (UTF-8, UTF-16 with BOM or Windows-1256)")
-    parser.add_argument("-o", "--output", required=True, help="the PDF file to write")
+    parser.add_argument(
+        "-o", "--output", required=True, help="the file to write: .pdf, or .tmx, .xlf or .csv (by its suffix)"
+    )
+    parser.add_argument(
+        "--format", choices=("pdf", *WRITERS), help="the output format when the suffix does not say it"
+    )
     parser.add_argument("--layout", choices=LAYOUTS, default=LAYOUTS[0], help="default: side-by-side")
     parser.add_argument("--page-size", choices=list(PAGE_SIZES), default="A4", help="default: A4")
     parser.add_argument("--numbers", action="store_true", help="number the sentences")
@@ -40,19 +47,27 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="when the model cannot be had, export anyway, marking what is not translated (as the window can)",
     )
     add_engine_arguments(parser)
+    add_document_arguments(parser)
 
 
 def run(args: argparse.Namespace) -> int:
     output = Path(args.output)
     check_writable_target(output, inputs=[Path(args.file)])
-    document = load_document(args.file)
-    try:
-        translate_in_place(document, args, lambda done, total: show_status(f"translated {done}/{total}"))
-    except ModelUnavailable as error:
-        if not args.allow_untranslated:
-            raise
-        show_status("")
-        print(f"warning: {error}; exporting without the missing translations", file=sys.stderr)
+    interchange = None if args.format == "pdf" else format_for(output, args.format)
+    with opened_document(args) as loaded:
+        document = loaded.document
+        try:
+            translate_in_place(document, args, lambda done, total: show_status(f"translated {done}/{total}"))
+        except ModelUnavailable as error:
+            if not args.allow_untranslated:
+                raise
+            show_status("")
+            print(f"warning: {error}; exporting without the missing translations", file=sys.stderr)
+    if interchange is not None:  # TMX, XLIFF, CSV: no fonts, no layout
+        export_interchange(document, output, interchange)
+        warn_untranslated(document, "left without a translation")
+        print(f"wrote {one_line(output)}", file=sys.stderr)
+        return EXIT_OK
     from reader.export.pdf import export_pdf  # fpdf2 loads only once there is something to write
 
     export_pdf(

@@ -49,6 +49,7 @@ class Document:
             self._counts[segment.status] += 1
         self._hub = ChangeHub()
         self._next_id = max(self._segments, default=-1) + 1
+        self.restructured_blocks: set[int] = set()  # blocks split or merged in (what is saved)
 
     # Reading -----------------------------------------------------------------------------------
     @property
@@ -239,6 +240,7 @@ class Document:
             block, segment_ids=ids[:at] + new_ids + ids[at + len(old_ids) :]
         )
         self._positions = None
+        self.restructured_blocks.add(block.id)
         removed = tuple(i for i in old_ids if i not in new_ids)
         self._hub.record(ChangeKind.STRUCTURE, new_ids, removed)
 
@@ -252,6 +254,7 @@ class Document:
             sections=self.sections,
             title=self.title,
         )
+        copy.restructured_blocks = set(self.restructured_blocks)
         return copy
 
     # internals ----------------------------------------------------------------------------------
