@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from reader.model import Document, Origin, Rendering, Segment, Status
 
@@ -95,24 +95,27 @@ def restore(connection: sqlite3.Connection, key: str, document: Document) -> int
             "SELECT block_id, segments FROM blocks WHERE key = ?", (key,)
         ):
             _restore_block(document, block_id, spans_json)
-        restored = 0
-        for segment_id, text, origin, model, score, flags, alternatives in connection.execute(
-            "SELECT segment_id, text, origin, model, score, flags, alternatives FROM renderings WHERE key = ?",
-            (key,),
-        ):
-            try:
-                rendering = Rendering(
-                    text,
-                    Origin(origin),
-                    model,
-                    score,
-                    tuple(json.loads(flags)),
-                    tuple(json.loads(alternatives)),
-                )
-            except (ValueError, TypeError):
-                continue
-            restored += document.set_state(segment_id, Status.DONE, rendering)
+        restored = document.set_states(_saved_states(connection, key))
     return restored
+
+
+def _saved_states(connection: sqlite3.Connection, key: str) -> Iterator[tuple[int, Status, Rendering, None]]:
+    done = Status.DONE
+    origins = {o.value: o for o in Origin}
+    for segment_id, text, origin, model, score, flags, alternatives in connection.execute(
+        "SELECT segment_id, text, origin, model, score, flags, alternatives FROM renderings WHERE key = ?",
+        (key,),
+    ):
+        try:
+            rendering = Rendering(text, origins[origin], model, score, _strings(flags), _strings(alternatives))
+        except (KeyError, ValueError, TypeError):
+            continue
+        yield segment_id, done, rendering, None
+
+
+def _strings(saved: str) -> tuple[str, ...]:
+    """A saved JSON list of strings (most are empty: skip the parser for those)."""
+    return () if saved == "[]" else tuple(str(item) for item in json.loads(saved))
 
 
 def _restore_block(document: Document, block_id: int, spans_json: str) -> None:

@@ -194,14 +194,27 @@ class Document:
     def set_state(
         self, segment_id: int, status: Status, rendering: Rendering | None, error: str | None = None
     ) -> bool:
-        """Put a segment's translation state back as it was (undo, a picked alternative, a
-        restored library); the revision still grows, so results in flight are dropped."""
-        segment = self._segments.get(segment_id)
-        if segment is None:
-            return False
-        self._replace(self._bump(segment, status=status, rendering=rendering, error=error))
-        self._hub.record(ChangeKind.RENDERING, (segment_id,))
-        return True
+        """Put a segment's translation state back as it was (undo, a picked alternative); the
+        revision still grows, so results in flight are dropped."""
+        return self.set_states([(segment_id, status, rendering, error)]) == 1
+
+    def set_states(self, states: Iterable[tuple[int, Status, Rendering | None, str | None]]) -> int:
+        """Many :meth:`set_state` at once, heard as one change (a library restoring a book)."""
+        changed: list[int] = []
+        segments, counts = self._segments, self._counts
+        for segment_id, status, rendering, error in states:
+            s = segments.get(segment_id)
+            if s is None:
+                continue
+            counts[s.status] -= 1
+            counts[status] += 1
+            segments[segment_id] = Segment(
+                s.id, s.block_id, s.text, s.start, s.end, s.revision + 1, status, rendering, error
+            )
+            changed.append(segment_id)
+        if changed:
+            self._hub.record(ChangeKind.RENDERING, tuple(changed))
+        return len(changed)
 
     def new_segment_id(self) -> int:
         """An id no segment of this document has had (split and merge make new pieces)."""
