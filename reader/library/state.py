@@ -107,7 +107,9 @@ def _saved_states(connection: sqlite3.Connection, key: str) -> Iterator[tuple[in
         (key,),
     ):
         try:
-            rendering = Rendering(text, origins[origin], model, score, _strings(flags), _strings(alternatives))
+            rendering = Rendering(
+                text, origins[origin], model, score, _strings(flags), _strings(alternatives)
+            )
         except (KeyError, ValueError, TypeError):
             continue
         yield segment_id, done, rendering, None

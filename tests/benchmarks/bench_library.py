@@ -50,7 +50,9 @@ def main() -> int:
                 SegmentResult(s.id, s.revision, f"English sentence number {s.id}.", model="bench")
                 for s in segments[at : at + 256]
             )
-        print(f"{len(document)} sentences; autosaving every translation took {time.perf_counter() - started:.2f} s")
+        print(
+            f"{len(document)} sentences; autosaving every translation took {time.perf_counter() - started:.2f} s"
+        )
 
         stack = UndoStack(document)
         times = []
@@ -82,7 +84,9 @@ def main() -> int:
         began = time.perf_counter()
         again = load_with_work(book, Library(root / "library.sqlite3"))
         reopen = time.perf_counter() - began
-        restored = [(s.id, s.text, s.start, s.end, s.status, s.rendering) for s in again.document.iter_segments()]
+        restored = [
+            (s.id, s.text, s.start, s.end, s.status, s.rendering) for s in again.document.iter_segments()
+        ]
         assert restored == expected, "the reopened book differs"
         assert again.position == len(document) // 2
         print(f"reopening the book with everything restored: {reopen:.3f} s (load + hash + restore)")
