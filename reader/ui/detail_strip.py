@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -23,10 +24,12 @@ class DetailStrip(QWidget):
 
     Signals: retry_requested(int) — the segment id whose translation should be tried again;
     copy_arabic_requested(), copy_english_requested(), copy_pair_requested() — the copy buttons
-    (the window copies its current sentence, the one shown here, as its Edit menu does).
+    (the window copies its current sentence, the one shown here, as its Edit menu does);
+    alternative_picked(str) — the reader chose one of the engine's other translations.
     """
 
     retry_requested = Signal(int)
+    alternative_picked = Signal(str)
     copy_arabic_requested = Signal()
     copy_english_requested = Signal()
     copy_pair_requested = Signal()
@@ -60,9 +63,13 @@ class DetailStrip(QWidget):
         self.copy_english = QPushButton(self.tr("Copy English"), self)
         self.copy_pair = QPushButton(self.tr("Copy pair"), self)
         self.retry = QPushButton(self.tr("Retry"), self)
+        # The engine's other translations, on demand: a menu under the button.
+        self.alternatives = QPushButton(self.tr("Alternatives"), self)
+        self.alternatives_menu = QMenu(self.alternatives)
+        self.alternatives.setMenu(self.alternatives_menu)
         buttons = QHBoxLayout()
         buttons.addWidget(self.heading, 1)
-        for button in (self.retry, self.copy_arabic, self.copy_english, self.copy_pair):
+        for button in (self.alternatives, self.retry, self.copy_arabic, self.copy_english, self.copy_pair):
             buttons.addWidget(button)
         self.grid = QGridLayout(self.texts)
         self.grid.setContentsMargins(0, 0, 0, 0)
@@ -119,6 +126,7 @@ class DetailStrip(QWidget):
             self.arabic.clear()
             self.english.clear()
             self.retry.hide()
+            self._fill_alternatives(None)
             return
         self.heading.setText(
             self.tr("Sentence {number} of {total}, paragraph {paragraph}").format(
@@ -137,6 +145,15 @@ class DetailStrip(QWidget):
             self.english.setText(self.tr("Not translated yet."))
         self.copy_english.setEnabled(sentence.status is Status.DONE)
         self.retry.setVisible(sentence.status is Status.FAILED)
+        self._fill_alternatives(sentence)
+
+    def _fill_alternatives(self, sentence: Segment | None) -> None:
+        self.alternatives_menu.clear()
+        choices = sentence.rendering.alternatives if sentence is not None and sentence.rendering else ()
+        for choice in choices:
+            action = self.alternatives_menu.addAction(choice)
+            action.triggered.connect(lambda _checked=False, text=choice: self.alternative_picked.emit(text))
+        self.alternatives.setVisible(bool(choices))
 
     def _retry(self) -> None:
         if self.sentence is not None:
