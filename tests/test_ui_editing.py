@@ -201,3 +201,29 @@ def test_a_damaged_project_is_one_line_in_the_window(qtbot, make_window, tmp_pat
         window.open_path(bad)
     assert window.document is None
     assert bad.read_bytes() == b"nope" * 100
+
+
+class WithAlternatives(FakeTranslator):
+    def alternatives(self, text: str, count: int) -> list[tuple[str, float]]:
+        return [(english(text), -0.2), ("Another way.", -0.5), ("A third way.", -0.9)][:count]
+
+
+def test_alternatives_are_found_on_demand_and_picked(qtbot, make_window, tmp_path) -> None:
+    path = tmp_path / "book.txt"
+    path.write_text(TEXT, encoding="utf-8")
+    window = make_window(WithAlternatives(render=english))
+    open_and_wait(qtbot, window, path)
+    qtbot.waitUntil(lambda: window.document.pending_count == 0 and not window.controller.is_running)
+    window.view.select_row(1)
+    segment = window.document.segment_at(1)
+    shown = []
+    window.strip.popup_menu = lambda menu, _where: shown.append(menu)
+    with qtbot.waitSignal(window.alternatives.found):
+        window.strip.alternatives.click()
+    rendering = window.document.segment(segment.id).rendering
+    assert rendering.alternatives == ("Another way.", "A third way.")
+    assert rendering.score == -0.2
+    assert not window.editing.can_undo  # finding them changed no text
+    assert shown == [window.strip.alternatives_menu]
+    window.strip.alternatives_menu.actions()[0].trigger()
+    assert window.document.segment(segment.id).translation == "Another way."

@@ -25,11 +25,13 @@ class DetailStrip(QWidget):
     Signals: retry_requested(int) — the segment id whose translation should be tried again;
     copy_arabic_requested(), copy_english_requested(), copy_pair_requested() — the copy buttons
     (the window copies its current sentence, the one shown here, as its Edit menu does);
-    alternative_picked(str) — the reader chose one of the engine's other translations.
+    alternative_picked(str) — the reader chose one of the engine's other translations;
+    alternatives_requested(int) — the reader wants them for this segment id and none are known.
     """
 
     retry_requested = Signal(int)
     alternative_picked = Signal(str)
+    alternatives_requested = Signal(int)
     copy_arabic_requested = Signal()
     copy_english_requested = Signal()
     copy_pair_requested = Signal()
@@ -66,7 +68,8 @@ class DetailStrip(QWidget):
         # The engine's other translations, on demand: a menu under the button.
         self.alternatives = QPushButton(self.tr("Alternatives"), self)
         self.alternatives_menu = QMenu(self.alternatives)
-        self.alternatives.setMenu(self.alternatives_menu)
+        self.alternatives.clicked.connect(self.show_alternatives)
+        self.popup_menu = QMenu.popup  # tests replace it (a popup grabs the keyboard)
         buttons = QHBoxLayout()
         buttons.addWidget(self.heading, 1)
         for button in (self.alternatives, self.retry, self.copy_arabic, self.copy_english, self.copy_pair):
@@ -153,7 +156,18 @@ class DetailStrip(QWidget):
         for choice in choices:
             action = self.alternatives_menu.addAction(choice)
             action.triggered.connect(lambda _checked=False, text=choice: self.alternative_picked.emit(text))
-        self.alternatives.setVisible(bool(choices))
+        self.alternatives.setVisible(sentence is not None and sentence.status is Status.DONE)
+
+    def show_alternatives(self) -> None:
+        """The menu of known alternatives, or a request to find them."""
+        if self.sentence is None:
+            return
+        if self.alternatives_menu.actions():
+            self.popup_menu(
+                self.alternatives_menu, self.alternatives.mapToGlobal(self.alternatives.rect().bottomLeft())
+            )
+        else:
+            self.alternatives_requested.emit(self.sentence.id)
 
     def _retry(self) -> None:
         if self.sentence is not None:

@@ -34,6 +34,7 @@ from reader.model import Change, Document, Segment, Status
 from reader.model.text_builder import build_text_document
 from reader.translate.protocol import EngineSettings
 from reader.ui import heap
+from reader.ui.alternatives import AlternativesFinder
 from reader.ui.banner import ModelBanner
 from reader.ui.contents import ContentsTree
 from reader.ui.detail_strip import DetailStrip
@@ -131,6 +132,7 @@ class MainWindow(QMainWindow):
         self.exporter = PdfExporter(self, export=export_pdf)
         self.editing = EditingController(self.view, self.controller, self)
         self.files = WorkFiles(self)
+        self.alternatives = AlternativesFinder(self.controller, self)
         self.menus = WindowMenus(self)
         self.actions_ = self.menus.actions
         self._connect()
@@ -167,6 +169,11 @@ class MainWindow(QMainWindow):
         self.view.customContextMenuRequested.connect(self._context_menu)
         self.strip.retry_requested.connect(lambda segment_id: c.retry([segment_id]))
         self.strip.alternative_picked.connect(self.editing.pick)
+        self.strip.alternatives_requested.connect(
+            lambda segment_id: self.document is not None and self.alternatives.find(self.document, segment_id)
+        )
+        self.alternatives.found.connect(lambda _segment_id: self.strip.show_alternatives())
+        self.alternatives.unavailable.connect(lambda reason: self.statusBar().showMessage(reason, 8000))
         self.editing.history_changed.connect(self._update_actions)
         self.strip.copy_arabic_requested.connect(self.copy_arabic)
         self.strip.copy_english_requested.connect(self.copy_english)
@@ -564,6 +571,7 @@ class MainWindow(QMainWindow):
         """Stop the work (between batches) and wait for it, then remember the window."""
         self.remember_position()
         self.opener.shutdown()
+        self.alternatives.shutdown()
         self.controller.shutdown()
         self.exporter.shutdown()
         self.library.close()
