@@ -242,6 +242,8 @@ def test_time_left_is_estimated_from_this_runs_pace(qtbot, gate) -> None:
     try:
         controller.set_document(document)
         qtbot.waitUntil(lambda: controller.is_running)
+        # The run notes when it started on its own thread: move the clock only after that.
+        qtbot.waitUntil(lambda: controller._session is not None and len(controller._session._recent) == 1)
         now[0] = 104.0  # the first two sentences took 4 s: 6 left at 2 s each
         gate.set()
         qtbot.waitUntil(lambda: bool(reports) and reports[-1][0] == 2)
