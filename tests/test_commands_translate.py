@@ -55,7 +55,7 @@ def test_json_sources_equal_segment_texts(
     assert [(r["paragraph"], r["index"], r["id"]) for r in records] == [
         (s["paragraph"], s["index"], s["id"]) for s in segments
     ]
-    keys = {"paragraph", "index", "id", "source", "translation", "origin", "model"}
+    keys = {"paragraph", "index", "id", "source", "translation", "origin", "model", "score", "flags"}
     assert all(set(r) == keys for r in records)
     assert all(isinstance(r["translation"], str) and r["translation"] for r in records)
     assert {r["origin"] for r in records} == {"machine"}
@@ -169,7 +169,7 @@ def test_model_under_a_folder_without_search_permission_exits_3() -> None:
         source.write_text("نص.", encoding="utf-8")
         source.chmod(0o644)
         result = run_cli_as_nobody(
-            ["translate", str(source), "--no-cache", "--model", f"{locked}/model"],
+            ["translate", str(source), "--no-cache", "--no-library", "--model", f"{locked}/model"],
             preload=("reader.commands.translate", "reader.translate.model_location", "hashlib"),
         )
     finally:

@@ -13,7 +13,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from reader.model import Document, Status
+from reader.model import Document, Origin, Status
 from reader.translate.device import DEVICES
 from reader.translate.factory import ENGINE_CHOICES, QUANTIZATION_CHOICES, create_translator, resolve_model
 from reader.translate.protocol import EngineSettings
@@ -95,6 +95,21 @@ def _show_loading(message: str, fraction: float | None) -> None:
     show_status(message if fraction is None else f"{message} {fraction:4.0%}")
 
 
+def forget_stale_machine_output(document: Document, model: str, *, fresh: bool) -> None:
+    """Machine translations the library kept count as a cache: made by another model, or with
+    ``--no-cache`` (*fresh*), they are translated again. A person's edits always stay."""
+    prefix = f"{model} · "
+    stale = [
+        s.id
+        for s in document.iter_segments()
+        if s.rendering is not None
+        and s.rendering.origin is Origin.MACHINE
+        and (fresh or not s.rendering.model.startswith(prefix))
+    ]
+    if stale:
+        document.reset(stale)
+
+
 @dataclass(frozen=True)
 class Timings:
     """Seconds from the start to: the model being ready, the first batch, the last batch."""
@@ -111,7 +126,9 @@ def translate_in_place(
 
     Raises :class:`reader.errors.ModelUnavailable` only if some sentence is not cached.
     """
-    translator = create_translator(settings_from_args(args), use_cache=not args.no_cache)
+    settings = settings_from_args(args)
+    forget_stale_machine_output(document, settings.model, fresh=args.no_cache)
+    translator = create_translator(settings, use_cache=not args.no_cache)
     started = time.perf_counter()
     first: float | None = None
     total = len(document)

@@ -8,10 +8,10 @@ from __future__ import annotations
 import argparse
 import json
 
+from reader.commands.documents import add_document_arguments, opened_document
 from reader.commands.stdout import write_output
 from reader.display import json_safe, safe_text
 from reader.errors import EXIT_OK
-from reader.loaders import load_document
 from reader.model import Document
 
 
@@ -21,10 +21,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="an Arabic document: text (UTF-8, UTF-16 with BOM or Windows-1256), EPUB, DOCX, ODT, HTML, Markdown or PDF",
     )
     parser.add_argument("--json", action="store_true", help="print a JSON list of sentences with offsets")
+    add_document_arguments(parser)
 
 
 def run(args: argparse.Namespace) -> int:
-    document = load_document(args.file)
+    with opened_document(args, record=False) as loaded:
+        document = loaded.document
     write_output(to_json(document) if args.json else to_plain(document))
     return EXIT_OK
 

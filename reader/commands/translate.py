@@ -11,12 +11,15 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from pathlib import Path
 
+from reader.atomic import check_writable_target
+from reader.commands.documents import add_document_arguments, opened_document
 from reader.commands.engine_options import add_engine_arguments, translate_in_place, warn_untranslated
 from reader.commands.stdout import write_output
-from reader.display import json_safe, safe_text
+from reader.display import json_safe, one_line, safe_text
 from reader.errors import EXIT_OK
-from reader.loaders import load_document
+from reader.library.project import save_project
 from reader.model import Document
 
 FAILED_MARK = "[translation failed]"
@@ -32,11 +35,20 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--timings", action="store_true", help="report model loading and translation times on stderr"
     )
+    parser.add_argument("--project", metavar="OUT.bireader", help="also save a portable project file")
+    add_document_arguments(parser)
 
 
 def run(args: argparse.Namespace) -> int:
-    document = load_document(args.file)
-    description, timings = translate_in_place(document, args)
+    project = Path(args.project) if args.project else None
+    if project is not None:
+        check_writable_target(project, inputs=[Path(args.file)])
+    with opened_document(args) as loaded:
+        document = loaded.document
+        description, timings = translate_in_place(document, args)
+    if project is not None:
+        save_project(project, document, loaded.position)
+        print(f"wrote {one_line(project)}", file=sys.stderr)
     if args.timings:
         first = "n/a" if timings.first_batch is None else f"{timings.first_batch - timings.ready:.2f} s"
         print(
@@ -64,7 +76,8 @@ def to_plain(document: Document) -> str:
 
 def to_json(document: Document) -> str:
     """``translation`` is null for a sentence that could not be translated; ``origin`` says who
-    made it (machine, edited, human) and ``model`` which model did."""
+    made it (machine, edited, human) and ``model`` which model did; ``score`` is the model's mean
+    log-probability per token (null when unknown) and ``flags`` the quality warnings."""
     records = [
         {
             "paragraph": document.block_position(s.block_id),
@@ -74,6 +87,8 @@ def to_json(document: Document) -> str:
             "translation": s.translation,
             "origin": s.rendering.origin.value if s.rendering is not None else None,
             "model": s.rendering.model if s.rendering is not None else None,
+            "score": s.rendering.score if s.rendering is not None else None,
+            "flags": list(s.rendering.flags) if s.rendering is not None else [],
         }
         for index, s in enumerate(document.iter_segments())
     ]

@@ -14,13 +14,30 @@ from reader.display import one_line
 from reader.errors import BadInput
 from reader.model import Document
 
-FORMATS = ("pdf", "epub", "html")
-EXTENSIONS = {".pdf": "pdf", ".epub": "epub", ".html": "html", ".htm": "html"}
+FORMATS = ("pdf", "epub", "html", "tmx", "xliff", "csv")
+READING_FORMATS = FORMATS[:3]  # laid out for reading; the others are translation memories
+EXTENSIONS = {
+    ".pdf": "pdf",
+    ".epub": "epub",
+    ".html": "html",
+    ".htm": "html",
+    ".tmx": "tmx",
+    ".xlf": "xliff",
+    ".xliff": "xliff",
+    ".csv": "csv",
+}
 # Side by side suits a page or a wide screen; an e-reader's narrow column reads better interleaved.
 DEFAULT_LAYOUTS = {"pdf": "side-by-side", "epub": "interleaved", "html": "side-by-side"}
 # The PDF's Arabic faces (see reader.export.fonts); named here so the CLI need not load fpdf2.
 ARABIC_FACES = ("naskh", "amiri")
-DESCRIPTIONS = {"pdf": "PDF document", "epub": "EPUB e-book", "html": "Web page (HTML)"}
+DESCRIPTIONS = {
+    "pdf": "PDF document",
+    "epub": "EPUB e-book",
+    "html": "Web page (HTML)",
+    "tmx": "Translation memory (TMX)",
+    "xliff": "XLIFF 2.0",
+    "csv": "Spreadsheet (CSV)",
+}
 
 Progress = Callable[[int, int], None]
 
@@ -34,7 +51,8 @@ def format_for(output: Path, explicit: str | None = None) -> str:
     found = EXTENSIONS.get(Path(output).suffix.lower())
     if found is None:
         raise BadInput(
-            f"cannot tell the format of {one_line(output)} from its extension: use .pdf, .epub or .html"
+            f"cannot tell the format of {one_line(output)} from its extension: "
+            "use .pdf, .epub, .html, .tmx, .xlf or .csv"
         )
     return found
 
@@ -50,8 +68,16 @@ def export_document(
     arabic_face: str | None = None,
     progress: Progress | None = None,
 ) -> None:
-    """Write ``document`` as ``fmt``; ``page_size``, ``numbers`` and ``arabic_face`` concern the PDF only."""
-    layout = layout or DEFAULT_LAYOUTS[fmt]
+    """Write ``document`` as ``fmt``; ``page_size``, ``numbers`` and ``arabic_face`` concern the PDF
+    only, ``layout`` the reading formats (a translation memory is one unit per sentence)."""
+    if fmt not in READING_FORMATS and fmt in FORMATS:
+        from reader.export.interchange import export_interchange
+
+        export_interchange(document, output, fmt)
+        if progress is not None:
+            progress(len(document), len(document))
+        return
+    layout = layout or DEFAULT_LAYOUTS.get(fmt, "side-by-side")
     if fmt == "pdf":
         from reader.export.pdf import export_pdf
 

@@ -9,7 +9,8 @@ transaction.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+import dataclasses
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 
 from reader.model.changes import ChangeHub, ChangeKind, Listener
@@ -47,6 +48,8 @@ class Document:
         for segment in self._segments.values():
             self._counts[segment.status] += 1
         self._hub = ChangeHub()
+        self._next_id = max(self._segments, default=-1) + 1
+        self.restructured_blocks: set[int] = set()  # blocks split or merged in (what is saved)
 
     # Reading -----------------------------------------------------------------------------------
     @property
@@ -153,7 +156,14 @@ class Document:
             if segment is None or segment.revision != result.revision or segment.edited:
                 continue
             if result.error is None:
-                rendering = Rendering(result.text or "", Origin.MACHINE, result.model)
+                rendering = Rendering(
+                    result.text or "",
+                    Origin.MACHINE,
+                    result.model,
+                    result.score,
+                    result.flags,
+                    result.alternatives,
+                )
                 new = self._bump(segment, status=Status.DONE, rendering=rendering, error=None)
             else:
                 new = self._bump(segment, status=Status.FAILED, rendering=None, error=result.error)
@@ -188,6 +198,72 @@ class Document:
         self._hub.record(ChangeKind.RENDERING, (segment_id,))
         return True
 
+    def set_state(
+        self, segment_id: int, status: Status, rendering: Rendering | None, error: str | None = None
+    ) -> bool:
+        """Put a segment's translation state back as it was (undo, a picked alternative); the
+        revision still grows, so results in flight are dropped."""
+        return self.set_states([(segment_id, status, rendering, error)]) == 1
+
+    def set_states(self, states: Iterable[tuple[int, Status, Rendering | None, str | None]]) -> int:
+        """Many :meth:`set_state` at once, heard as one change (a library restoring a book)."""
+        changed: list[int] = []
+        segments, counts = self._segments, self._counts
+        for segment_id, status, rendering, error in states:
+            s = segments.get(segment_id)
+            if s is None:
+                continue
+            counts[s.status] -= 1
+            counts[status] += 1
+            segments[segment_id] = Segment(
+                s.id, s.block_id, s.text, s.start, s.end, s.revision + 1, status, rendering, error
+            )
+            changed.append(segment_id)
+        if changed:
+            self._hub.record(ChangeKind.RENDERING, tuple(changed))
+        return len(changed)
+
+    def new_segment_id(self) -> int:
+        """An id no segment of this document has had (split and merge make new pieces)."""
+        self._next_id += 1
+        return self._next_id - 1
+
+    def replace_run(self, old_ids: Sequence[int], new: Sequence[Segment]) -> None:
+        """Replace consecutive segments of one block by *new* ones (a split, a merge, their undo).
+
+        Every other segment keeps its id, state and place; listeners hear one STRUCTURE change
+        naming the new ids and the removed ones. Raises ValueError for a run that is not
+        consecutive within one block, or new segments of another block.
+        """
+        if not old_ids or not new:
+            raise ValueError("a run to replace and its replacement must not be empty")
+        first = self._segments[old_ids[0]]
+        block = self._blocks[first.block_id]
+        at = block.segment_ids.index(first.id)
+        if tuple(block.segment_ids[at : at + len(old_ids)]) != tuple(old_ids):
+            raise ValueError("the segments to replace are not consecutive in one block")
+        if any(s.block_id != block.id for s in new) or any(
+            s.id in self._segments and s.id not in old_ids for s in new
+        ):
+            raise ValueError("the new segments belong to another block or reuse a live id")
+        position = self.position_of(first.id)
+        new_ids = tuple(s.id for s in new)
+        for segment_id in old_ids:
+            self._counts[self._segments.pop(segment_id).status] -= 1
+        for segment in new:
+            self._segments[segment.id] = segment
+            self._counts[segment.status] += 1
+            self._next_id = max(self._next_id, segment.id + 1)
+        self._order[position : position + len(old_ids)] = new_ids
+        ids = block.segment_ids
+        self._blocks[block.id] = dataclasses.replace(
+            block, segment_ids=ids[:at] + new_ids + ids[at + len(old_ids) :]
+        )
+        self._positions = None
+        self.restructured_blocks.add(block.id)
+        removed = tuple(i for i in old_ids if i not in new_ids)
+        self._hub.record(ChangeKind.STRUCTURE, new_ids, removed)
+
     def snapshot(self) -> Document:
         """A copy that another thread can read while this one keeps changing (nodes are shared)."""
         copy = Document(
@@ -198,6 +274,7 @@ class Document:
             sections=self.sections,
             title=self.title,
         )
+        copy.restructured_blocks = set(self.restructured_blocks)
         return copy
 
     # internals ----------------------------------------------------------------------------------

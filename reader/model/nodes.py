@@ -143,7 +143,8 @@ class Section:
 class SegmentResult:
     """A translator's answer for one segment, addressed by id and the revision it was made for.
 
-    Exactly one of ``text`` and ``error`` is set.
+    Exactly one of ``text`` and ``error`` is set; ``score``, ``flags`` and ``alternatives``
+    go to the rendering as they are.
     """
 
     segment_id: int
@@ -151,3 +152,6 @@ class SegmentResult:
     text: str | None
     error: str | None = None
     model: str = ""
+    score: float | None = None
+    flags: tuple[str, ...] = ()
+    alternatives: tuple[str, ...] = ()

@@ -10,6 +10,7 @@ line. The cache must never be the reason a translation fails.
 
 from __future__ import annotations
 
+import json
 import logging
 import sqlite3
 import threading
@@ -20,7 +21,7 @@ from pathlib import Path
 log = logging.getLogger(__name__)
 _Action = Callable[[sqlite3.Connection], None]
 
-_SCHEMA_VERSION = 1
+_SCHEMA_VERSION = 2  # 2 added the alternatives table (a version-1 file is migrated in place)
 _BUSY_TIMEOUT_MS = 10_000
 _CORRUPTION_CODES = {11, 26}  # SQLITE_CORRUPT, SQLITE_NOTADB
 _BUSY_CODES = {5, 6}  # SQLITE_BUSY, SQLITE_LOCKED
@@ -109,6 +110,35 @@ class TranslationCache:
 
         self._run(store)
 
+    def get_alternatives(self, setup: str, source: str) -> list[tuple[str, float]] | None:
+        """The n-best list kept for ``source`` under ``setup`` (None when there is none)."""
+        found: list[tuple[str, float]] = []
+        seen = False
+
+        def lookup(connection: sqlite3.Connection) -> None:
+            nonlocal seen
+            row = connection.execute(
+                "SELECT hypotheses FROM alternatives WHERE setup = ? AND source = ?", (setup, source)
+            ).fetchone()
+            if row is not None:
+                seen = True
+                found.extend((str(text), float(score)) for text, score in json.loads(row[0]))
+
+        self._run(lookup)
+        return found if seen else None
+
+    def put_alternatives(self, setup: str, source: str, hypotheses: list[tuple[str, float]]) -> None:
+        data = json.dumps([[text, score] for text, score in hypotheses], ensure_ascii=False)
+
+        def store(connection: sqlite3.Connection) -> None:
+            with connection:
+                connection.execute(
+                    "INSERT OR REPLACE INTO alternatives (setup, source, hypotheses, created) VALUES (?, ?, ?, ?)",
+                    (setup, source, data, int(time.time())),
+                )
+
+        self._run(store)
+
     def close(self) -> None:
         with self._lock:
             if self._connection is not None:
@@ -158,12 +188,17 @@ class TranslationCache:
             _ensure_wal(connection)
             connection.execute("PRAGMA synchronous = NORMAL")  # WAL + NORMAL: durable enough for a cache
             version = connection.execute("PRAGMA user_version").fetchone()[0]
-            if version not in (0, _SCHEMA_VERSION):
+            if version not in (0, 1, _SCHEMA_VERSION):
                 raise sqlite3.DatabaseError(f"cache schema version {version} is not {_SCHEMA_VERSION}")
             with connection:
                 connection.execute(
                     "CREATE TABLE IF NOT EXISTS translations ("
                     " setup TEXT NOT NULL, source TEXT NOT NULL, translation TEXT NOT NULL,"
+                    " created INTEGER NOT NULL, PRIMARY KEY (setup, source)) WITHOUT ROWID"
+                )
+                connection.execute(  # version 1 → 2: additive, existing rows untouched
+                    "CREATE TABLE IF NOT EXISTS alternatives ("
+                    " setup TEXT NOT NULL, source TEXT NOT NULL, hypotheses TEXT NOT NULL,"
                     " created INTEGER NOT NULL, PRIMARY KEY (setup, source)) WITHOUT ROWID"
                 )
                 connection.execute(f"PRAGMA user_version = {_SCHEMA_VERSION}")

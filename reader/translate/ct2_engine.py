@@ -157,6 +157,27 @@ class Ct2Engine(MarianEngine):
             decode_target(self._tokenizer, convert(t)) for t in self.generate_tokens([p.text for p in pieces])
         ]
 
+    def n_best(self, text: str, count: int) -> list[tuple[str, float]]:
+        """CTranslate2's ``num_hypotheses`` with ``return_scores``; with ``length_penalty`` 1 a
+        score is the sum of log-probabilities over the length (the mean per token)."""
+        source = self._tokenizer.convert_ids_to_tokens(encode_source(self._tokenizer, text))
+        limit = self.options.cap_for(len(source)) - 1
+        result = self._translator.translate_batch(
+            [source],
+            beam_size=max(self.beams, count),
+            num_hypotheses=count,
+            return_scores=True,
+            length_penalty=1.0,
+            no_repeat_ngram_size=self.options.no_repeat_ngram_size,
+            max_decoding_length=limit,
+            max_input_length=MAX_INPUT_TOKENS,
+        )[0]
+        convert = self._tokenizer.convert_tokens_to_ids
+        return [
+            (decode_target(self._tokenizer, convert(list(tokens[:limit]))), float(score))
+            for tokens, score in zip(result.hypotheses, result.scores, strict=True)
+        ]
+
     def generate_tokens(self, texts: list[str]) -> list[list[str]]:
         """Generated target pieces for each text (without ``</s>``), each within its own cap."""
         self.load()

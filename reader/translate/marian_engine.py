@@ -13,9 +13,12 @@ from typing import Any
 
 from reader.translate.batching import Piece, stream_translations
 from reader.translate.generation import GenerationOptions
+from reader.translate.long_sentences import clean_model_input
 from reader.translate.marian_tokens import count_source_tokens, encode_source
 from reader.translate.model_location import ModelLocation, Progress
 from reader.translate.protocol import Batches, EngineSettings
+
+MAX_ALTERNATIVES = 5
 
 
 def available_cores() -> int:
@@ -54,6 +57,25 @@ class MarianEngine:
 
     def translate_pieces(self, pieces: list[Piece]) -> list[str]:
         """Translate one batch of pieces of similar length; one text per piece."""
+        raise NotImplementedError
+
+    def alternatives(self, text: str, count: int = MAX_ALTERNATIVES) -> list[tuple[str, float]]:
+        """Up to *count* distinct translations of one sentence, best first, each with its mean
+        log-probability per token. Empty for a sentence longer than the split limit (it is
+        translated in pieces, and n-best lists of pieces do not combine)."""
+        self.load()
+        text = clean_model_input(text)
+        if not text or self.count_tokens(text) > self.options.split_limit():
+            return []
+        found: dict[str, float] = {}
+        for english, score in self.n_best(text, count):
+            english = english.strip()
+            if english and english not in found:
+                found[english] = score
+        return list(found.items())[:count]
+
+    def n_best(self, text: str, count: int) -> list[tuple[str, float]]:
+        """The engine's *count* best hypotheses for one short text, with their scores."""
         raise NotImplementedError
 
     def encode(self, text: str) -> list[int]:

@@ -21,12 +21,18 @@ class TranslationResult:
     """The outcome for one input sentence.
 
     ``index`` is the sentence's position in the sequence given to :meth:`Translator.translate`.
-    Exactly one of ``text`` and ``error`` is set.
+    Exactly one of ``text`` and ``error`` is set. ``score`` is the mean log-probability per
+    token when the engine reports one, ``alternatives`` other translations it considered (best
+    first), ``flags`` what the engine noticed (``"cut"``: stopped at the length cap); see
+    :mod:`reader.translate.quality`.
     """
 
     index: int
     text: str | None
     error: str | None = None
+    score: float | None = None
+    alternatives: tuple[str, ...] = ()
+    flags: tuple[str, ...] = ()
 
     @property
     def ok(self) -> bool:

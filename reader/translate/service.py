@@ -107,6 +107,27 @@ class TranslationService:
         finally:
             batches.close()
 
+    def alternatives(self, sentence: str, count: int = 5) -> list[tuple[str, float]]:
+        """Up to *count* n-best translations of one sentence with scores, from the cache when it
+        has them (loads the model otherwise; raises ModelUnavailable when it cannot be had)."""
+        try:
+            setup = self._setup_key()
+        except ReaderError:
+            setup = None
+        if setup is not None:
+            kept = self._open_cache().get_alternatives(setup, sentence)
+            if kept is not None:
+                return kept[:count]
+        engine = self._ensure_engine()
+        finder = getattr(engine, "alternatives", None)
+        if finder is None:
+            return []
+        found: list[tuple[str, float]] = finder(sentence, count)
+        setup = self._write_setup()
+        if setup is not None and found:
+            self._open_cache().put_alternatives(setup, sentence, found)
+        return found
+
     def close(self) -> None:
         """Release the cache file and the engine's model."""
         if self._cache is not None:

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from reader.errors import ReaderError, error_line
 from reader.model import Document, SegmentResult, Status
 from reader.translate.protocol import Translator
+from reader.translate.quality import assess
 from reader.translate.queue import FIRST_CHUNK, VisibleFirstQueue
 
 log = logging.getLogger(__name__)
@@ -130,8 +131,25 @@ class TranslationSession:
                         error = result.error
                         if result.text is None and error is None:
                             error = NO_TRANSLATION
+                        flags: tuple[str, ...] = ()
+                        if error is None and result.text is not None:
+                            flags = assess(
+                                jobs[result.index].text,
+                                result.text,
+                                score=result.score,
+                                engine_flags=result.flags,
+                            )
                         results += [
-                            SegmentResult(sid, rev, result.text if error is None else None, error, model)
+                            SegmentResult(
+                                sid,
+                                rev,
+                                result.text if error is None else None,
+                                error,
+                                model,
+                                result.score,
+                                flags,
+                                result.alternatives,
+                            )
                             for sid, rev in jobs[result.index].targets
                         ]
                     self._recent.append((self.clock(), len(results)))

@@ -110,6 +110,9 @@ class TransformersEngine(MarianEngine):
         """Translate one batch of pieces; returns one text per piece."""
         return [decode_target(self._tokenizer, ids) for ids in self.generate_ids([p.text for p in pieces])]
 
+    def n_best(self, text: str, count: int) -> list[tuple[str, float]]:
+        return _n_best(self, text, count)
+
     def generate_ids(self, texts: list[str]) -> list[list[int]]:
         """Generated target ids for each text (after the decoder start token, up to ``</s>``)."""
         import torch
@@ -140,6 +143,30 @@ class TransformersEngine(MarianEngine):
                 logits_processor=processors,
             )
         return [_until_eos(row.tolist()[1:], eos) for row in output]
+
+
+def _n_best(engine: TransformersEngine, text: str, count: int) -> list[tuple[str, float]]:
+    """Beam search with ``num_return_sequences``; ``sequences_scores`` are length-normalised sums
+    of log-probabilities (length_penalty 1: the mean per token)."""
+    import torch
+
+    model, tokenizer = engine._model, engine._tokenizer
+    ids = encode_source(tokenizer, text)
+    config = copy.copy(engine._generation_config)
+    config.num_beams = max(int(config.num_beams or 1), count)
+    config.num_return_sequences = count
+    config.length_penalty = 1.0
+    config.max_length = engine.options.cap_for(len(ids)) + 1
+    config.output_scores = True
+    config.return_dict_in_generate = True
+    with torch.inference_mode():
+        output = model.generate(input_ids=torch.tensor([ids], device=model.device), generation_config=config)
+    eos = tokenizer.eos_token_id
+    scores = output.sequences_scores.tolist()
+    return [
+        (decode_target(tokenizer, _until_eos(row.tolist()[1:], eos)), float(score))
+        for row, score in zip(output.sequences, scores, strict=True)
+    ]
 
 
 def _until_eos(ids: list[int], eos: int) -> list[int]:

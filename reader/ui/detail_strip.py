@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -24,10 +25,14 @@ class DetailStrip(QWidget):
 
     Signals: retry_requested(int) — the segment id whose translation should be tried again;
     copy_arabic_requested(), copy_english_requested(), copy_pair_requested() — the copy buttons
-    (the window copies its current sentence, the one shown here, as its Edit menu does).
+    (the window copies its current sentence, the one shown here, as its Edit menu does);
+    alternative_picked(str) — the reader chose one of the engine's other translations;
+    alternatives_requested(int) — the reader wants them for this segment id and none are known.
     """
 
     retry_requested = Signal(int)
+    alternative_picked = Signal(str)
+    alternatives_requested = Signal(int)
     copy_arabic_requested = Signal()
     copy_english_requested = Signal()
     copy_pair_requested = Signal()
@@ -61,9 +66,14 @@ class DetailStrip(QWidget):
         self.copy_english = QPushButton(self.tr("Copy English"), self)
         self.copy_pair = QPushButton(self.tr("Copy pair"), self)
         self.retry = QPushButton(self.tr("Retry"), self)
+        # The engine's other translations, on demand: a menu under the button.
+        self.alternatives = QPushButton(self.tr("Alternatives"), self)
+        self.alternatives_menu = QMenu(self.alternatives)
+        self.alternatives.clicked.connect(self.show_alternatives)
+        self.popup_menu = QMenu.popup  # tests replace it (a popup grabs the keyboard)
         buttons = QHBoxLayout()
         buttons.addWidget(self.heading, 1)
-        for button in (self.retry, self.copy_arabic, self.copy_english, self.copy_pair):
+        for button in (self.alternatives, self.retry, self.copy_arabic, self.copy_english, self.copy_pair):
             buttons.addWidget(button)
         self.grid = QGridLayout(self.texts)
         self.grid.setContentsMargins(0, 0, 0, 0)
@@ -120,6 +130,7 @@ class DetailStrip(QWidget):
             self.arabic.clear()
             self.english.clear()
             self.retry.hide()
+            self._fill_alternatives(None)
             return
         heading = self.tr("Sentence {number} of {total}, paragraph {paragraph}").format(
             number=position + 1, total=total, paragraph=paragraph + 1
@@ -139,6 +150,26 @@ class DetailStrip(QWidget):
             self.english.setText(self.tr("Not translated yet."))
         self.copy_english.setEnabled(sentence.status is Status.DONE)
         self.retry.setVisible(sentence.status is Status.FAILED)
+        self._fill_alternatives(sentence)
+
+    def _fill_alternatives(self, sentence: Segment | None) -> None:
+        self.alternatives_menu.clear()
+        choices = sentence.rendering.alternatives if sentence is not None and sentence.rendering else ()
+        for choice in choices:
+            action = self.alternatives_menu.addAction(choice)
+            action.triggered.connect(lambda _checked=False, text=choice: self.alternative_picked.emit(text))
+        self.alternatives.setVisible(sentence is not None and sentence.status is Status.DONE)
+
+    def show_alternatives(self) -> None:
+        """The menu of known alternatives, or a request to find them."""
+        if self.sentence is None:
+            return
+        if self.alternatives_menu.actions():
+            self.popup_menu(
+                self.alternatives_menu, self.alternatives.mapToGlobal(self.alternatives.rect().bottomLeft())
+            )
+        else:
+            self.alternatives_requested.emit(self.sentence.id)
 
     def _retry(self) -> None:
         if self.sentence is not None:

@@ -2,9 +2,9 @@
 
 Every format goes through :func:`reader.formats.registry.open_document`.
 
-The op loads and structures the file on a worker thread, and also computes what the window needs
-of the whole document before showing it (the content hash and the remembered reading position),
-so the GUI thread receives a ready document. A newer open supersedes an older one still running.
+The op loads and structures the file on a worker thread (a ``.bireader`` project as saved), puts
+back what the library kept of it (edits, splits, merges, translations, the reading position) and
+computes what the window needs of the whole document, so the GUI thread receives a ready document. A newer open supersedes an older one still running.
 
 Signals: opened(object) — an :class:`Opened`; failed(str, str) — file name and one-line reason;
 started(str) — the file name now being opened; progressed(str, float) — its name and the share done.
@@ -19,8 +19,9 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 
 from reader.errors import error_line
-from reader.formats.registry import open_document
-from reader.library.positions import ReadingPositions, content_hash
+from reader.library.opening import load_with_work
+from reader.library.positions import content_hash
+from reader.library.store import Library
 from reader.model import Document
 from reader.model.text_builder import build_text_document
 from reader.ui import heap
@@ -41,13 +42,23 @@ class Opened:
 
 
 def prepare(
-    document: Document, path: Path | None, positions: ReadingPositions, warnings: tuple[str, ...] = ()
+    document: Document,
+    path: Path | None,
+    library: Library | None,
+    *,
+    key: str = "",
+    position: int | None = None,
+    warnings: tuple[str, ...] = (),
 ) -> Opened:
-    """What the window needs of a freshly loaded document (O(document): run it off the GUI thread)."""
-    key = content_hash(document)
+    """What the window needs of a freshly loaded document (O(document): run it off the GUI thread).
+
+    Without a *position*, the library restores what it kept for the document's text."""
+    key = key or content_hash(document)
+    if position is None:
+        position = library.restore(key, document) if library is not None else 0
     if len(document):
         document.position_of(document.segment_at(0).id)  # builds the id → position index here
-    return Opened(document, path, key, positions.recall(key, document), row_metrics(document), warnings)
+    return Opened(document, path, key, position, row_metrics(document), warnings)
 
 
 class DocumentOpener(QObject):
@@ -58,9 +69,9 @@ class DocumentOpener(QObject):
     started = Signal(str)
     progressed = Signal(str, float)
 
-    def __init__(self, positions: ReadingPositions, parent: QObject | None = None) -> None:
+    def __init__(self, library: Library | None, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.positions = positions
+        self.library = library
         self._task: Task | None = None
 
     @property
@@ -68,23 +79,33 @@ class DocumentOpener(QObject):
         return self._task is not None
 
     def open(self, path: Path) -> None:
-        """Read, decode and structure the file at *path* in the background."""
+        """Read, decode and structure the file at *path* (a project as saved) in the background,
+        with the work the library kept for it."""
+        library = self.library
 
-        def load(progress: Progress) -> tuple[Document, tuple[str, ...]]:
-            loaded = open_document(path, progress)
-            return loaded.document, loaded.warnings
+        def load(progress: Progress) -> Opened:
+            loaded = load_with_work(path, library, progress)
+            return prepare(
+                loaded.document,
+                path,
+                None,
+                key=loaded.key,
+                position=loaded.position,
+                warnings=loaded.warnings,
+            )
 
-        self._run(path.name, path, load)
+        self._run(path.name, load)
 
     def open_text(self, text: str, name: str) -> None:
         """Structure pasted or dropped *text* in the background: a pasted book is as big as a file."""
-        self._run(name, None, lambda progress: (build_text_document(text, name=name, progress=progress), ()))
+        library = self.library
+        self._run(
+            name,
+            lambda progress: prepare(build_text_document(text, name=name, progress=progress), None, library),
+        )
 
-    def _run(
-        self, name: str, path: Path | None, load: Callable[[Progress], tuple[Document, tuple[str, ...]]]
-    ) -> None:
+    def _run(self, name: str, load: Callable[[Progress], Opened]) -> None:
         self._drop_running()
-        positions = self.positions
 
         def op(context: TaskContext) -> Opened:
             def progress(fraction: float) -> None:
@@ -92,9 +113,9 @@ class DocumentOpener(QObject):
                 context.report(fraction)
 
             with heap.bulk_allocation():
-                document, warnings = load(progress)
+                opened = load(progress)
                 context.raise_if_cancelled()
-                return prepare(document, path, positions, warnings)
+                return opened
 
         task = Task(op, name="open document")
         task.succeeded.connect(self.opened)

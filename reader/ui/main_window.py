@@ -1,6 +1,6 @@
 """The reader window: Arabic beside English, one pair per row, filled in live by the translator.
 
-The window wires widgets to the :class:`TranslationController` and the :class:`PdfExporter`; the
+The window wires widgets to the :class:`TranslationController` and the :class:`Exporter`; the
 work itself runs in background tasks. Everything that would block a test (message boxes, file
 dialogs) goes through attributes that tests replace: ``show_error``, ``ask_open_path``,
 ``ask_save_path``, ``ask_directory``, ``ask_confirm``.
@@ -29,16 +29,19 @@ from reader.atomic import check_writable_target
 from reader.errors import ReaderError
 from reader.export.formats import format_for
 from reader.library.positions import ReadingPositions
+from reader.library.store import Library
 from reader.loaders import has_text, normalise_text
 from reader.model import Change, Document, Segment, Status
 from reader.translate.protocol import EngineSettings
+from reader.ui.alternatives import AlternativesFinder
 from reader.ui.banner import ModelBanner
 from reader.ui.contents import ContentsTree
 from reader.ui.detail_strip import DetailStrip
 from reader.ui.document_opener import DocumentOpener, Opened
+from reader.ui.editing import EditingController
 from reader.ui.export_task import Exporter, ExportFunction, default_export, with_filter_extension
 from reader.ui.fonts import ReadingFonts, register_fonts
-from reader.ui.menus import WindowMenus
+from reader.ui.menus import EDIT_ACTIONS, WindowMenus
 from reader.ui.open_filters import open_filters
 from reader.ui.paths import register_search_paths
 from reader.ui.progress_panel import ProgressPanel
@@ -47,6 +50,7 @@ from reader.ui.settings import ZOOM_DEFAULT, ZOOM_MAX, ZOOM_MIN, ZOOM_STEP, AppS
 from reader.ui.settings_dialog import SettingsDialog, choose_directory
 from reader.ui.text_warm_up import warm_up
 from reader.ui.translation_controller import TranslationController, TranslationState, TranslatorFactory
+from reader.ui.work_files import WorkFiles
 
 
 def pair_text(sentence: Segment | None) -> str:
@@ -86,8 +90,9 @@ class MainWindow(QMainWindow):
         self.document: Document | None = None
         self.document_path: Path | None = None
         self.document_key = ""
-        self.positions = ReadingPositions()
+        self.library = Library(legacy_positions=ReadingPositions())
         self._unsubscribe: Callable[[], None] | None = None
+        self._autosave: Callable[[], None] | None = None
         self.show_error = self._message_box
         self.ask_open_path = self._ask_open_path
         self.ask_save_path = self._ask_save_path
@@ -120,13 +125,16 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.contents_dock)
         self.contents_dock.hide()
         self.contents_dock.visibilityChanged.connect(self._on_contents_visibility)
-        self.opener = DocumentOpener(self.positions, self)
+        self.opener = DocumentOpener(self.library, self)
         self.progress_panel = ProgressPanel(self)
         self.statusBar().addPermanentWidget(self.progress_panel)
         self.setAcceptDrops(True)
 
         self.controller = TranslationController(translator_factory, self.engine_settings(), self)
         self.exporter = Exporter(self, export=export)
+        self.editing = EditingController(self.view, self.controller, self)
+        self.files = WorkFiles(self)
+        self.alternatives = AlternativesFinder(self.controller, self)
         self.menus = WindowMenus(self)
         self.actions_ = self.menus.actions
         self._connect()
@@ -162,6 +170,13 @@ class MainWindow(QMainWindow):
         self.view.copy_requested.connect(self.copy_pair)
         self.view.customContextMenuRequested.connect(self._context_menu)
         self.strip.retry_requested.connect(lambda segment_id: c.retry([segment_id]))
+        self.strip.alternative_picked.connect(self.editing.pick)
+        self.strip.alternatives_requested.connect(
+            lambda segment_id: self.document is not None and self.alternatives.find(self.document, segment_id)
+        )
+        self.alternatives.found.connect(lambda _segment_id: self.strip.show_alternatives())
+        self.alternatives.unavailable.connect(lambda reason: self.statusBar().showMessage(reason, 8000))
+        self.editing.history_changed.connect(self._update_actions)
         self.strip.copy_arabic_requested.connect(self.copy_arabic)
         self.strip.copy_english_requested.connect(self.copy_english)
         self.strip.copy_pair_requested.connect(self.copy_pair)
@@ -229,11 +244,14 @@ class MainWindow(QMainWindow):
 
     def set_document(self, opened: Opened) -> None:
         self.remember_position()
-        if self._unsubscribe is not None:
-            self._unsubscribe()
+        for stop in (self._unsubscribe, self._autosave):
+            if stop is not None:
+                stop()
         document = opened.document
         self.document, self.document_path, self.document_key = document, opened.path, opened.key
         self._unsubscribe = document.subscribe(self._on_document_changed)
+        self._autosave = self.library.attach(opened.key, document)  # every change saved as it happens
+        self.editing.set_document(document)
         self.view.set_document(document, top_row=opened.position, metrics=opened.metrics)
         self.contents.set_document(document)
         self.contents_dock.setVisible(self.settings.show_contents and not self.contents.is_empty())
@@ -246,7 +264,7 @@ class MainWindow(QMainWindow):
     def remember_position(self) -> None:
         """Keep where the reader is in the current document, for the next time it is opened."""
         if self.document is not None and self.document_key:
-            self.positions.remember(self.document_key, self.document, max(self.view.top_row(), 0))
+            self.library.remember_position(self.document_key, self.document, max(self.view.top_row(), 0))
 
     def open_dialog(self) -> None:
         path = self.ask_open_path()
@@ -277,8 +295,10 @@ class MainWindow(QMainWindow):
 
     def _update_actions(self) -> None:
         has_document = self.document is not None
-        for name in ("copy_pair", "copy_arabic", "copy_english", "retry", "translate"):
+        for name in ("copy_pair", "copy_arabic", "copy_english", "retry", "translate", *EDIT_ACTIONS):
             self.actions_[name].setEnabled(has_document)
+        self.actions_["undo"].setEnabled(self.editing.can_undo)
+        self.actions_["redo"].setEnabled(self.editing.can_redo)
         self.actions_["export"].setEnabled(has_document and not self.exporter.is_running)
         self.actions_["cancel_export"].setEnabled(self.exporter.is_running)
 
@@ -336,6 +356,15 @@ class MainWindow(QMainWindow):
             self.controller.retry([sentence.id])
         elif self.document.failed_count:
             self.controller.retry([s.id for s in self.document.iter_segments() if s.status is Status.FAILED])
+
+    def retranslate_current(self) -> None:
+        """Ctrl+R: the selected sentence again (a failed one is retried); without a selection,
+        every failed sentence."""
+        sentence = self.current_sentence()
+        if sentence is None or sentence.status is Status.FAILED:
+            self.retry()
+        else:
+            self.editing.retranslate_current()
 
     def _on_state_changed(self, state: TranslationState) -> None:
         busy = state in (TranslationState.LOADING, TranslationState.TRANSLATING)
@@ -550,8 +579,10 @@ class MainWindow(QMainWindow):
         """Stop the work (between batches) and wait for it, then remember the window."""
         self.remember_position()
         self.opener.shutdown()
+        self.alternatives.shutdown()
         self.controller.shutdown()
         self.exporter.shutdown()
+        self.library.close()
         self._close_download_dialog()
         self.settings.set_state("geometry", self.saveGeometry())
         self.settings.set_state("splitter", self.splitter.saveState())

@@ -6,6 +6,7 @@ Ctrl+= joins Ctrl++ for zooming in because on most keyboards "+" needs Shift.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -15,12 +16,25 @@ from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence
 from PySide6.QtWidgets import QMenu, QMessageBox
 
 from reader.model import Segment, Status
+from reader.model.editing import neighbour, split_candidates
 from reader.ui.theme import ThemeKeeper
 
 if TYPE_CHECKING:
     from reader.ui.main_window import MainWindow
 
 Keys = QKeySequence.StandardKey
+# Actions that need a document (the window enables them when one is open).
+EDIT_ACTIONS = (
+    "edit",
+    "retranslate",
+    "split",
+    "merge_next",
+    "merge_previous",
+    "next_flagged",
+    "previous_flagged",
+    "save_project",
+    "export_memory",
+)
 
 
 class WindowMenus(QObject):
@@ -64,6 +78,13 @@ class WindowMenus(QObject):
         menu.addSeparator()
         self._add(menu, "export", self.tr("&Export…"), w.export_document, ["Ctrl+E"], "pdf.svg")
         self._add(menu, "cancel_export", self.tr("Cancel E&xport"), w.exporter.cancel)
+        self._add(
+            menu,
+            "export_memory",
+            self.tr("Export &Translation Memory (TMX, XLIFF, CSV)…"),
+            w.files.export_memory,
+        )
+        self._add(menu, "save_project", self.tr("Save Pro&ject As…"), w.files.save_project_as, [Keys.SaveAs])
         menu.addSeparator()
         self._add(menu, "settings", self.tr("&Settings…"), w.open_settings, [Keys.Preferences, "Ctrl+,"])
         menu.addSeparator()
@@ -86,10 +107,30 @@ class WindowMenus(QObject):
 
     def _edit_menu(self) -> None:
         w = self.window
+        e = w.editing
         menu = w.menuBar().addMenu(self.tr("&Edit"))
+        self._add(menu, "undo", self.tr("&Undo"), e.undo, [Keys.Undo])
+        self._add(menu, "redo", self.tr("&Redo"), e.redo, [Keys.Redo, "Ctrl+Shift+Z"])
+        menu.addSeparator()
         self._add(menu, "copy_pair", self.tr("&Copy Pair"), w.copy_pair, [Keys.Copy])
         self._add(menu, "copy_arabic", self.tr("Copy &Arabic"), w.copy_arabic)
         self._add(menu, "copy_english", self.tr("Copy &English"), w.copy_english)
+        menu.addSeparator()
+        self._add(menu, "edit", self.tr("&Edit Translation"), e.edit_current, ["F2"])
+        self._add(menu, "split", self.tr("&Split Sentence…"), w.files.split_dialog, ["Ctrl+Shift+K"])
+        self._add(
+            menu, "merge_next", self.tr("&Merge with Next"), lambda: e.merge_current(1), ["Ctrl+Shift+J"]
+        )
+        self._add(menu, "merge_previous", self.tr("Merge with &Previous"), lambda: e.merge_current(-1))
+        menu.addSeparator()
+        self._add(menu, "next_flagged", self.tr("&Next Flagged Sentence"), lambda: e.next_flagged(1), ["F8"])
+        self._add(
+            menu,
+            "previous_flagged",
+            self.tr("Pre&vious Flagged Sentence"),
+            lambda: e.next_flagged(-1),
+            ["Shift+F8"],
+        )
 
     def _view_menu(self) -> None:
         w = self.window
@@ -130,7 +171,8 @@ class WindowMenus(QObject):
         menu = w.menuBar().addMenu(self.tr("&Translation"))
         self._add(menu, "translate", self.tr("&Translate Remaining"), w.translate_now, ["F5"])
         self._add(menu, "cancel", self.tr("&Cancel Translation"), w.controller.cancel)
-        self._add(menu, "retry", self.tr("&Retry Failed"), w.retry, ["Ctrl+R"])
+        self._add(menu, "retranslate", self.tr("Retranslate &Sentence"), w.retranslate_current, ["Ctrl+R"])
+        self._add(menu, "retry", self.tr("&Retry Failed"), w.retry, ["Ctrl+Shift+R"])
         menu.addSeparator()
         self._add(menu, "choose_model", self.tr("Choose &Model Folder…"), w.choose_model_folder)
 
@@ -160,5 +202,27 @@ class WindowMenus(QObject):
         if sentence is not None and sentence.status is Status.FAILED:
             menu.addSeparator()
             menu.addAction(self.tr("Retry"), lambda: w.controller.retry([sentence.id]))
+        if sentence is not None:
+            e = w.editing
+            menu.addSeparator()
+            menu.addAction(self.tr("Edit Translation"), e.edit_current)
+            if sentence.status is not Status.PENDING:
+                menu.addAction(self.tr("Retranslate Sentence"), e.retranslate_current)
+            for choice in sentence.rendering.alternatives if sentence.rendering is not None else ():
+                menu.addAction(
+                    self.tr("Use: {text}").format(text=choice[:60]), functools.partial(e.pick, choice)
+                )
+            split = menu.addMenu(self.tr("Split After"))
+            for at in split_candidates(sentence):
+                split.addAction(
+                    f"…{sentence.text[max(at - 24, 0) : at]}", functools.partial(e.split_current, at)
+                )
+            split.addAction(self.tr("At a Chosen Place…"), w.files.split_dialog)
+            document = w.document
+            if document is not None:
+                merge_next = menu.addAction(self.tr("Merge with Next"), lambda: e.merge_current(1))
+                merge_next.setEnabled(neighbour(document, sentence.id, 1) is not None)
+                merge_previous = menu.addAction(self.tr("Merge with Previous"), lambda: e.merge_current(-1))
+                merge_previous.setEnabled(neighbour(document, sentence.id, -1) is not None)
         menu.aboutToHide.connect(menu.deleteLater)
         return menu

@@ -120,13 +120,13 @@ class PairView(QAbstractScrollArea):
         if document is None:
             return
         if change.kind is ChangeKind.STRUCTURE:
-            self.set_document(document, top_row=self.top_row())
+            self._on_structure(change)
             return
         if len(change.segment_ids) > len(document) // 4:  # a retranslation of everything, say
             self._use_metrics(row_metrics(document))
             self.relayout()
             return
-        rows = [document.position_of(i) for i in change.segment_ids]
+        rows = [document.position_of(i) for i in change.segment_ids if document.segment(i) is not None]
         english = [len(document.segment_at(row).translation or "") for row in rows]
         self._english_chars[rows] = english
         if change.kind is ChangeKind.TEXT:
@@ -143,6 +143,30 @@ class PairView(QAbstractScrollArea):
             self.heights.measured[row] = 0
         self._restore_anchor()
         self.viewport().update()
+
+    def _on_structure(self, change: Change) -> None:
+        """Rows split or merged: new metrics and heights (one numpy pass over the book), and the
+        reader's place and selection kept (on the first new piece when their row went away)."""
+        document = self.document
+        assert document is not None
+        replacement = change.segment_ids[0] if change.segment_ids else None
+        if self._anchor_id is not None and document.segment(self._anchor_id) is None:
+            self._anchor_id, self._anchor_fraction = replacement, 0.0
+        if self._selected_id is not None and document.segment(self._selected_id) is None:
+            self._selected_id = replacement
+        self.hover_row = -1
+        self._use_metrics(row_metrics(document))
+        self.relayout()
+        self.current_row_changed.emit(self.current_row())
+
+    def cell_rects(self, row: int) -> tuple[QRect, QRect]:
+        """The Arabic and English text boxes of *row* in viewport coordinates (for an editor)."""
+        top = self.heights.top(row) - self.verticalScrollBar().value()
+        rect = QRect(0, top, self.viewport().width(), self.heights.height(row))
+        pad = self.layouts.px(PAD)
+        starts = bool(self._starts[row]) if row < len(self._starts) else False
+        text_rect = rect.adjusted(0, self.layouts.gap_above(row, starts) + pad, 0, -pad)
+        return self.layouts.arabic_and_english(text_rect)
 
     # Appearance --------------------------------------------------------------------------------
     def relayout(self) -> None:
@@ -307,6 +331,11 @@ class PairView(QAbstractScrollArea):
             painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
         english_at = QPointF(english_box.left(), english_box.top() + pair.english_shift)
         pair.english.draw(painter, english_at)
+        rendering = segment.rendering
+        if rendering is not None and (rendering.flags or segment.edited):
+            paint_marks(
+                painter, palette, english_box, pad, flagged=bool(rendering.flags), edited=segment.edited
+            )
         arabic_baseline = arabic_at.y() + (pair.arabic.lineAt(0).ascent() if pair.arabic.lineCount() else 0.0)
         english_baseline = english_at.y() + (
             pair.english.lineAt(0).ascent() if pair.english.lineCount() else 0.0
@@ -355,11 +384,33 @@ class PairView(QAbstractScrollArea):
 
     def current_row(self) -> int:
         """The selected position, or -1 (selection, keys and mouse live in ReadingView)."""
-        if self._selected_id is None or self.document is None:
-            return -1
+        if (
+            self._selected_id is None
+            or self.document is None
+            or self.document.segment(self._selected_id) is None
+        ):
+            return -1  # (a merge removed it: the view moves the selection when it hears of it)
         return self.document.position_of(self._selected_id)
 
 
 def error_colour(palette: QPalette) -> QColor:
     dark = palette.color(QPalette.ColorRole.Base).lightness() < 128
     return QColor("#f28b82" if dark else "#b3261e")
+
+
+def paint_marks(
+    painter: QPainter, palette: QPalette, box: QRect, pad: int, *, flagged: bool, edited: bool
+) -> None:
+    """A thin bar beside the English cell: amber for a quality flag, the accent for an edit."""
+    painter.save()
+    painter.setPen(Qt.PenStyle.NoPen)
+    x = box.left() - pad - max(pad // 2, 2)
+    width = max(pad // 3, 2)
+    if edited:
+        colour = QColor(palette.color(QPalette.ColorRole.Highlight))
+        painter.setBrush(colour)
+        painter.drawRect(QRect(x, box.top(), width, box.height()))
+    if flagged:
+        painter.setBrush(QColor("#d9a300"))
+        painter.drawEllipse(QRect(box.right() + 2, box.top() + 2, width + 3, width + 3))
+    painter.restore()

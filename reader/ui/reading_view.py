@@ -15,12 +15,18 @@ from PySide6.QtWidgets import QLabel, QSplitter, QToolTip, QVBoxLayout, QWidget
 
 from reader.model import Status
 from reader.ui.fonts import ReadingFonts
+from reader.ui.marks import quality_tooltip
 from reader.ui.pair_layout import MARGIN
 from reader.ui.pair_view import PairView
 
 
 class ReadingView(PairView):
-    """The pair view with a selection (by segment id), arrow/J/K/page keys, hover and Ctrl+C."""
+    """The pair view with a selection (by segment id), arrow/J/K/page keys, hover and Ctrl+C.
+
+    Signals: edit_requested(int) — a double-click on a row's English (edit it in place).
+    """
+
+    edit_requested = Signal(int)
 
     # Selection -------------------------------------------------------------------------------
     def select_row(self, row: int) -> None:
@@ -90,9 +96,19 @@ class ReadingView(PairView):
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         event.accept()
 
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        point = event.position().toPoint()
+        row = self.row_at_point(point)
+        if row >= 0:
+            _arabic, english = self.cell_rects(row)
+            if english.left() <= point.x() <= english.right():
+                self.select_row(row)
+                self.edit_requested.emit(row)
+        event.accept()
+
     def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802
         if event.type() == QEvent.Type.ToolTip:
-            text = self.failure_tooltip(self.row_at_point(event.pos()))  # type: ignore[attr-defined]
+            text = self.row_tooltip(self.row_at_point(event.pos()))  # type: ignore[attr-defined]
             if text:
                 QToolTip.showText(event.globalPos(), text, self.viewport())  # type: ignore[attr-defined]
             else:
@@ -108,6 +124,14 @@ class ReadingView(PairView):
             return ""
         text = self.tr("Translation failed: {reason}\nSelect the sentence and choose Retry (Ctrl+R).")
         return text.format(reason=segment.error or "")
+
+    def row_tooltip(self, row: int) -> str:
+        """A failed row's reason, or why a row is marked (edited, quality flags)."""
+        failure = self.failure_tooltip(row)
+        document = self.document
+        if failure or document is None or not 0 <= row < len(document):
+            return failure
+        return quality_tooltip(document.segment_at(row))
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         super().mouseMoveEvent(event)

@@ -208,6 +208,24 @@ class TranslationController(QObject):
                 self.start()
         self._emit_progress()
 
+    def translate_again(self, segment_ids: Sequence[int]) -> None:
+        """Translate these pending segments first (a retranslated sentence, split or merged pieces)."""
+        document = self.document
+        if document is None:
+            return
+        wanted = [
+            i for i in segment_ids if (s := document.segment(i)) is not None and s.status is Status.PENDING
+        ]
+        if not wanted:
+            return
+        session = self._session
+        positions = [document.position_of(i) for i in wanted]
+        if self._task is None or session is None or self._task.is_cancelled or not session.add(positions):
+            self._start_when_idle = self._task is not None
+            if self._task is None:
+                self.start()
+        self._emit_progress()
+
     def prioritize(self, rows: Sequence[int]) -> None:
         """The positions on screen: translate these next."""
         self._visible = list(rows)

@@ -2,49 +2,72 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ar">
 <context>
+    <name>AlternativesFinder</name>
+    <message>
+        <location filename="../../ui/alternatives.py" line="43" />
+        <source>Alternatives need the model loaded and idle; try again when the translation has finished.</source>
+        <translation>تحتاج البدائل إلى نموذج محمَّل غير مشغول؛ أعد المحاولة بعد انتهاء الترجمة.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alternatives.py" line="46" />
+        <source>This translator offers no alternatives.</source>
+        <translation>لا يقدّم هذا المترجم بدائل.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alternatives.py" line="66" />
+        <source>The model has no other translation for this sentence.</source>
+        <translation>ليس لدى النموذج ترجمة أخرى لهذه الجملة.</translation>
+    </message>
+</context>
+<context>
     <name>DetailStrip</name>
     <message>
-        <location filename="../../ui/detail_strip.py" line="60" />
+        <location filename="../../ui/detail_strip.py" line="65" />
         <source>Copy Arabic</source>
         <translation>نسخ العربية</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_strip.py" line="61" />
+        <location filename="../../ui/detail_strip.py" line="66" />
         <source>Copy English</source>
         <translation>نسخ الإنجليزية</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_strip.py" line="62" />
+        <location filename="../../ui/detail_strip.py" line="67" />
         <source>Copy pair</source>
         <translation>نسخ الزوج</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_strip.py" line="63" />
+        <location filename="../../ui/detail_strip.py" line="68" />
         <source>Retry</source>
         <translation>إعادة المحاولة</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_strip.py" line="119" />
+        <location filename="../../ui/detail_strip.py" line="70" />
+        <source>Alternatives</source>
+        <translation>البدائل</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail_strip.py" line="129" />
         <source>Click a sentence to see the pair here.</source>
         <translation>انقر على جملة لترى الزوج هنا.</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_strip.py" line="124" />
+        <location filename="../../ui/detail_strip.py" line="135" />
         <source>Sentence {number} of {total}, paragraph {paragraph}</source>
         <translation>الجملة {number} من {total}، الفقرة {paragraph}</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_strip.py" line="128" />
+        <location filename="../../ui/detail_strip.py" line="139" />
         <source>not Arabic: shown as is, not translated</source>
         <translation>ليس عربياً: يُعرض كما هو دون ترجمة</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_strip.py" line="137" />
+        <location filename="../../ui/detail_strip.py" line="148" />
         <source>Translation failed: {reason}</source>
         <translation>فشلت الترجمة: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_strip.py" line="139" />
+        <location filename="../../ui/detail_strip.py" line="150" />
         <source>Not translated yet.</source>
         <translation>لم تُترجم بعد.</translation>
     </message>
@@ -70,151 +93,189 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="143" />
+        <location filename="../../ui/main_window.py" line="151" />
         <source>Translation stopped</source>
         <translation>توقفت الترجمة</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="146" />
+        <location filename="../../ui/main_window.py" line="154" />
         <source>Translation finished.</source>
         <translation>اكتملت الترجمة.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="153" />
+        <location filename="../../ui/main_window.py" line="161" />
         <source>Opening {name}…</source>
         <translation>جارٍ فتح {name}…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="478" />
+        <location filename="../../ui/main_window.py" line="507" />
         <source>{count} of {total} sentences have no translation yet; the export will mark them [not translated]. Export anyway?</source>
         <translation>{count} من {total} جملة بلا ترجمة بعد؛ سيُعلَّم عليها في الملف المُصدَّر بعبارة [not translated]. أتريد التصدير على أي حال؟</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="481" />
-        <location filename="../../ui/main_window.py" line="545" />
+        <location filename="../../ui/main_window.py" line="510" />
+        <location filename="../../ui/main_window.py" line="574" />
         <source>Export</source>
         <translation>تصدير</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="490" />
-        <location filename="../../ui/main_window.py" line="526" />
+        <location filename="../../ui/main_window.py" line="519" />
+        <location filename="../../ui/main_window.py" line="555" />
         <source>Could not export</source>
         <translation>تعذّر التصدير</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="501" />
+        <location filename="../../ui/main_window.py" line="530" />
         <source>Exporting {format}…</source>
         <translation>جارٍ التصدير بصيغة {format}…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="510" />
+        <location filename="../../ui/main_window.py" line="539" />
         <source>Exporting {format}… {done} / {total}</source>
         <translation>جارٍ التصدير بصيغة {format}… {done} / {total}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="521" />
+        <location filename="../../ui/main_window.py" line="550" />
         <source>Export cancelled.</source>
         <translation>أُلغي التصدير.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="217" />
+        <location filename="../../ui/main_window.py" line="232" />
         <source>Cannot open {name}</source>
         <translation>تعذّر فتح {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="157" />
+        <location filename="../../ui/main_window.py" line="165" />
         <source>Opening {name}… {percent} %</source>
         <translation>جارٍ فتح {name}… {percent} ٪</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="224" />
+        <location filename="../../ui/main_window.py" line="239" />
         <source>Nothing to open</source>
         <translation>لا شيء لفتحه</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="224" />
+        <location filename="../../ui/main_window.py" line="239" />
         <source>The clipboard holds no text.</source>
         <translation>لا تحتوي الحافظة على نص.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="226" />
+        <location filename="../../ui/main_window.py" line="241" />
         <source>Pasted text</source>
         <translation>نص ملصق</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="274" />
+        <location filename="../../ui/main_window.py" line="292" />
         <source>Bilingual Reader</source>
         <translation>القارئ ثنائي اللغة</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="345" />
+        <location filename="../../ui/main_window.py" line="374" />
         <source>waiting for the translation model…</source>
         <translation>بانتظار نموذج الترجمة…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="346" />
+        <location filename="../../ui/main_window.py" line="375" />
         <source>translating…</source>
         <translation>جارٍ الترجمة…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="347" />
+        <location filename="../../ui/main_window.py" line="376" />
         <source>no translation model</source>
         <translation>لا يوجد نموذج ترجمة</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="349" />
+        <location filename="../../ui/main_window.py" line="378" />
         <source>not translated yet</source>
         <translation>لم تُترجم بعد</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="354" />
+        <location filename="../../ui/main_window.py" line="383" />
         <source>Translation cancelled.</source>
         <translation>أُلغيت الترجمة.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="363" />
+        <location filename="../../ui/main_window.py" line="392" />
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="364" />
+        <location filename="../../ui/main_window.py" line="393" />
         <source>Downloading the model</source>
         <translation>تنزيل النموذج</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="382" />
+        <location filename="../../ui/main_window.py" line="411" />
         <source>Model: {model}</source>
         <translation>النموذج: {model}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="391" />
+        <location filename="../../ui/main_window.py" line="420" />
         <source>Choose a MarianMT model folder</source>
         <translation>اختر مجلد نموذج MarianMT</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="443" />
+        <location filename="../../ui/main_window.py" line="472" />
         <source>Arabic</source>
         <translation>العربية</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="443" />
+        <location filename="../../ui/main_window.py" line="472" />
         <source>English</source>
         <translation>الإنجليزية</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="517" />
+        <location filename="../../ui/main_window.py" line="546" />
         <source>Saved {path}</source>
         <translation>حُفظ {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="540" />
+        <location filename="../../ui/main_window.py" line="569" />
         <source>Open an Arabic text</source>
         <translation>فتح نص عربي</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="116" />
+        <location filename="../../ui/main_window.py" line="121" />
         <source>Contents</source>
         <translation>المحتويات</translation>
+    </message>
+</context>
+<context>
+    <name>Marks</name>
+    <message>
+        <location filename="../../ui/marks.py" line="15" />
+        <source>The translation repeats itself (a loop).</source>
+        <translation>الترجمة تكرّر نفسها (حلقة).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/marks.py" line="16" />
+        <source>The translation is the source, or still has Arabic in it.</source>
+        <translation>الترجمة هي النص الأصلي، أو ما زال فيها عربية.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/marks.py" line="17" />
+        <source>The translation is much shorter or longer than the sentence.</source>
+        <translation>الترجمة أقصر أو أطول كثيرًا من الجملة.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/marks.py" line="18" />
+        <source>The translation was cut at the length limit.</source>
+        <translation>قُطعت الترجمة عند حد الطول.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/marks.py" line="19" />
+        <source>The model was unsure of this translation (low score).</source>
+        <translation>لم يكن النموذج واثقًا من هذه الترجمة (درجة منخفضة).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/marks.py" line="31" />
+        <source>Edited by you: retranslation leaves it alone (Ctrl+R asks for a new one).</source>
+        <translation>عدّلتَها بنفسك: إعادة الترجمة لا تمسّها (Ctrl+R يطلب ترجمة جديدة).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/marks.py" line="36" />
+        <source>F8 / Shift+F8: next / previous flagged sentence.</source>
+        <translation>F8 / Shift+F8: الجملة المعلَّمة التالية / السابقة.</translation>
     </message>
 </context>
 <context>
@@ -299,7 +360,7 @@
 <context>
     <name>PairView</name>
     <message>
-        <location filename="../../ui/pair_view.py" line="322" />
+        <location filename="../../ui/pair_view.py" line="351" />
         <source>Open an Arabic text file (Ctrl+O), drop one here, or paste Arabic text as a new document (Ctrl+Shift+V).</source>
         <translation>افتح ملفًا نصيًا عربيًا (Ctrl+O)، أو أفلته هنا، أو الصق نصًا عربيًا مستندًا جديدًا (Ctrl+Shift+V).</translation>
     </message>
@@ -343,7 +404,7 @@
 <context>
     <name>ReadingView</name>
     <message>
-        <location filename="../../ui/reading_view.py" line="109" />
+        <location filename="../../ui/reading_view.py" line="125" />
         <source>Translation failed: {reason}
 Select the sentence and choose Retry (Ctrl+R).</source>
         <translation>فشلت الترجمة: {reason}
@@ -441,7 +502,7 @@ Select the sentence and choose Retry (Ctrl+R).</source>
 <context>
     <name>TranslationController</name>
     <message>
-        <location filename="../../ui/translation_controller.py" line="246" />
+        <location filename="../../ui/translation_controller.py" line="264" />
         <source>Loading the translation model {model}…</source>
         <translation>جارٍ تحميل نموذج الترجمة {model}…</translation>
     </message>
@@ -449,196 +510,334 @@ Select the sentence and choose Retry (Ctrl+R).</source>
 <context>
     <name>WindowMenus</name>
     <message>
-        <location filename="../../ui/menus.py" line="59" />
+        <location filename="../../ui/menus.py" line="73" />
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="60" />
+        <location filename="../../ui/menus.py" line="74" />
         <source>&amp;Open…</source>
         <translation>&amp;فتح…</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="61" />
+        <location filename="../../ui/menus.py" line="75" />
         <source>Open &amp;Recent</source>
         <translation>فتح مل&amp;ف حديث</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="63" />
+        <location filename="../../ui/menus.py" line="77" />
         <source>&amp;Paste as New Document</source>
         <translation>&amp;لصق كمستند جديد</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="65" />
+        <location filename="../../ui/menus.py" line="79" />
         <source>&amp;Export…</source>
         <translation>&amp;تصدير…</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="66" />
+        <location filename="../../ui/menus.py" line="80" />
         <source>Cancel E&amp;xport</source>
         <translation>إلغاء ال&amp;تصدير</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="68" />
+        <location filename="../../ui/menus.py" line="84" />
+        <source>Export &amp;Translation Memory (TMX, XLIFF, CSV)…</source>
+        <translation>تصدير &amp;ذاكرة الترجمة (TMX، XLIFF، CSV)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus.py" line="87" />
+        <source>Save Pro&amp;ject As…</source>
+        <translation>حفظ ال&amp;مشروع باسم…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus.py" line="89" />
         <source>&amp;Settings…</source>
         <translation>الإ&amp;عدادات…</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="70" />
+        <location filename="../../ui/menus.py" line="91" />
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="82" />
+        <location filename="../../ui/menus.py" line="103" />
         <source>Clear Recent Files</source>
         <translation>مسح الملفات الحديثة</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="85" />
+        <location filename="../../ui/menus.py" line="106" />
         <source>No recent files</source>
         <translation>لا ملفات حديثة</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="89" />
+        <location filename="../../ui/menus.py" line="111" />
         <source>&amp;Edit</source>
         <translation>&amp;تحرير</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="90" />
+        <location filename="../../ui/menus.py" line="112" />
+        <source>&amp;Undo</source>
+        <translation>ت&amp;راجع</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus.py" line="113" />
+        <source>&amp;Redo</source>
+        <translation>إ&amp;عادة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus.py" line="115" />
         <source>&amp;Copy Pair</source>
         <translation>&amp;نسخ الزوج</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="91" />
+        <location filename="../../ui/menus.py" line="116" />
         <source>Copy &amp;Arabic</source>
         <translation>نسخ ال&amp;عربية</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="92" />
+        <location filename="../../ui/menus.py" line="117" />
         <source>Copy &amp;English</source>
         <translation>نسخ الإن&amp;جليزية</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="96" />
+        <location filename="../../ui/menus.py" line="119" />
+        <source>&amp;Edit Translation</source>
+        <translation>تحرير ال&amp;ترجمة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus.py" line="120" />
+        <source>&amp;Split Sentence…</source>
+        <translation>&amp;قسمة الجملة…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus.py" line="122" />
+        <source>&amp;Merge with Next</source>
+        <translation>&amp;دمج مع التالية</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus.py" line="124" />
+        <source>Merge with &amp;Previous</source>
+        <translation>دمج مع ال&amp;سابقة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus.py" line="126" />
+        <source>&amp;Next Flagged Sentence</source>
+        <translation>الجملة المعلَّمة ال&amp;تالية</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus.py" line="130" />
+        <source>Pre&amp;vious Flagged Sentence</source>
+        <translation>الجملة المعلَّمة ال&amp;سابقة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus.py" line="137" />
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="97" />
+        <location filename="../../ui/menus.py" line="138" />
         <source>Zoom &amp;In</source>
         <translation>ت&amp;كبير</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="98" />
+        <location filename="../../ui/menus.py" line="139" />
         <source>Zoom &amp;Out</source>
         <translation>ت&amp;صغير</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="99" />
+        <location filename="../../ui/menus.py" line="140" />
         <source>&amp;Actual Size</source>
         <translation>الحجم ال&amp;فعلي</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="101" />
+        <location filename="../../ui/menus.py" line="142" />
         <source>&amp;Swap Panes</source>
         <translation>تبديل ال&amp;لوحين</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="102" />
+        <location filename="../../ui/menus.py" line="143" />
         <source>&amp;Contents</source>
         <translation>ال&amp;محتويات</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="105" />
+        <location filename="../../ui/menus.py" line="146" />
         <source>Sentence &amp;Details</source>
         <translation>&amp;تفاصيل الجملة</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="108" />
+        <location filename="../../ui/menus.py" line="149" />
         <source>&amp;Theme</source>
         <translation>الم&amp;ظهر</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="111" />
+        <location filename="../../ui/menus.py" line="152" />
         <source>Follow the &amp;System</source>
         <translation>اتباع ال&amp;نظام</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="112" />
+        <location filename="../../ui/menus.py" line="153" />
         <source>&amp;Light</source>
         <translation>&amp;فاتح</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="113" />
+        <location filename="../../ui/menus.py" line="154" />
         <source>&amp;Dark</source>
         <translation>&amp;داكن</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="130" />
+        <location filename="../../ui/menus.py" line="171" />
         <source>&amp;Translation</source>
         <translation>ال&amp;ترجمة</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="131" />
+        <location filename="../../ui/menus.py" line="172" />
         <source>&amp;Translate Remaining</source>
         <translation>ترجمة ال&amp;باقي</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="132" />
+        <location filename="../../ui/menus.py" line="173" />
         <source>&amp;Cancel Translation</source>
         <translation>إل&amp;غاء الترجمة</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="133" />
+        <location filename="../../ui/menus.py" line="174" />
+        <source>Retranslate &amp;Sentence</source>
+        <translation>إعادة ترجمة ال&amp;جملة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus.py" line="175" />
         <source>&amp;Retry Failed</source>
         <translation>إعادة محاولة ال&amp;فاشل</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="135" />
+        <location filename="../../ui/menus.py" line="177" />
         <source>Choose &amp;Model Folder…</source>
         <translation>اختيار مجلد ال&amp;نموذج…</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="138" />
+        <location filename="../../ui/menus.py" line="180" />
         <source>&amp;Help</source>
         <translation>م&amp;ساعدة</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="139" />
+        <location filename="../../ui/menus.py" line="181" />
         <source>&amp;About Bilingual Reader</source>
         <translation>&amp;عن القارئ ثنائي اللغة</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="143" />
+        <location filename="../../ui/menus.py" line="185" />
         <source>About Bilingual Reader</source>
         <translation>عن القارئ ثنائي اللغة</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="146" />
+        <location filename="../../ui/menus.py" line="188" />
         <source>Bilingual Reader shows an Arabic text beside its English translation, sentence by sentence.
 Translation by a MarianMT model running on this computer.</source>
         <translation>يعرض القارئ ثنائي اللغة النص العربي بجانب ترجمته الإنجليزية، جملةً بجملة.
 الترجمة بنموذج MarianMT يعمل على هذا الحاسوب.</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="156" />
+        <location filename="../../ui/menus.py" line="198" />
         <source>Copy Pair</source>
         <translation>نسخ الزوج</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="157" />
+        <location filename="../../ui/menus.py" line="199" />
         <source>Copy Arabic</source>
         <translation>نسخ العربية</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="158" />
+        <location filename="../../ui/menus.py" line="200" />
         <source>Copy English</source>
         <translation>نسخ الإنجليزية</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="162" />
+        <location filename="../../ui/menus.py" line="204" />
         <source>Retry</source>
         <translation>إعادة المحاولة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus.py" line="208" />
+        <source>Edit Translation</source>
+        <translation>تحرير الترجمة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus.py" line="210" />
+        <source>Retranslate Sentence</source>
+        <translation>إعادة ترجمة الجملة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus.py" line="213" />
+        <source>Use: {text}</source>
+        <translation>استخدام: {text}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus.py" line="215" />
+        <source>Split After</source>
+        <translation>القسمة بعد</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus.py" line="220" />
+        <source>At a Chosen Place…</source>
+        <translation>في موضع تختاره…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus.py" line="223" />
+        <source>Merge with Next</source>
+        <translation>دمج مع التالية</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus.py" line="225" />
+        <source>Merge with Previous</source>
+        <translation>دمج مع السابقة</translation>
+    </message>
+</context>
+<context>
+    <name>WorkFiles</name>
+    <message>
+        <location filename="../../ui/work_files.py" line="41" />
+        <source>Save Project As</source>
+        <translation>حفظ المشروع باسم</translation>
+    </message>
+    <message>
+        <location filename="../../ui/work_files.py" line="43" />
+        <source>Bilingual Reader projects (*.bireader)</source>
+        <translation>مشاريع القارئ ثنائي اللغة (*.bireader)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/work_files.py" line="61" />
+        <source>Export Translation Memory</source>
+        <translation>تصدير ذاكرة الترجمة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/work_files.py" line="63" />
+        <source>TMX (*.tmx);;XLIFF 2 (*.xlf *.xliff);;CSV (*.csv)</source>
+        <translation>TMX (*.tmx);;XLIFF 2 (*.xlf *.xliff);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/work_files.py" line="78" />
+        <source>Could not save {name}</source>
+        <translation>تعذّر حفظ {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/work_files.py" line="80" />
+        <source>Saved {path}</source>
+        <translation>حُفظ {path}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/work_files.py" line="97" />
+        <source>Split Sentence</source>
+        <translation>قسمة الجملة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/work_files.py" line="100" />
+        <source>Put the cursor where the sentence should be cut, then press Split.</source>
+        <translation>ضع المؤشر حيث تُقسم الجملة، ثم اضغط «اقسم».</translation>
+    </message>
+    <message>
+        <location filename="../../ui/work_files.py" line="114" />
+        <source>Split</source>
+        <translation>اقسم</translation>
     </message>
 </context>
 </TS>

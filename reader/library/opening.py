@@ -1,0 +1,46 @@
+"""Opening a file with the reader's work on it: a project as saved, a text with what the library kept.
+
+One entry point for the window's opener and every CLI command, so both see the same edits,
+splits, merges and translations. A ``.bireader`` project is read as saved (the library then
+records what changes after); any other file is read by its format's reader (:mod:`reader.formats`) and the library's rows for
+its content hash are applied.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from reader.formats.registry import open_document
+from reader.library.positions import content_hash
+from reader.library.project import is_project, open_project
+from reader.library.store import Library
+from reader.model import Document
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Loaded:
+    document: Document
+    key: str  # content hash: the library's key
+    position: int  # where the reader left it
+    warnings: tuple[str, ...] = ()  # the format reader's (damaged bytes replaced, …)
+
+
+def load_with_work(
+    path: Path, library: Library | None, progress: Callable[[float], None] | None = None
+) -> Loaded:
+    """Load *path* and restore the work saved for it (raises the loaders' one-line errors)."""
+    if is_project(path):
+        project = open_project(path)
+        return Loaded(project.document, project.key, project.position)
+    loaded = open_document(path, progress)
+    for warning in loaded.warnings:  # the CLI's one `warning: …` line each; the window shows them
+        log.warning("%s", warning)
+    document = loaded.document
+    key = content_hash(document)
+    position = library.restore(key, document) if library is not None else 0
+    return Loaded(document, key, position, loaded.warnings)

@@ -1,0 +1,192 @@
+"""The library: every opened document's work, autosaved in one SQLite file in the user data folder.
+
+Keyed by the content hash of the text, so a renamed, moved or re-downloaded copy reopens with its
+edits, splits and merges, translations (origin, model, score, flags, alternatives) and reading
+position. The window and the CLI share it: an edit made in the window is in the next ``export``.
+
+Each change the document announces is written at once, in one short WAL transaction on the
+thread that made it (about a millisecond for one edit; see tests/benchmarks/bench_library.py),
+so a kill -9 right after an edit loses nothing: with WAL and ``synchronous=NORMAL`` a committed
+transaction survives the process (only a power cut may take the last ones). A damaged library is
+set aside with one warning and a new one started; one written by a newer reader is refused with a
+message (the document still opens, without the library); any later write error disables the
+library for the session with one warning. The library is never the reason a document fails.
+"""
+
+from __future__ import annotations
+
+import bisect
+import logging
+import sqlite3
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from reader.display import one_line
+from reader.errors import BadInput
+from reader.library import state
+from reader.library.positions import ReadingPositions
+from reader.library.sqlite_file import DamagedFile, is_corruption, open_database, set_aside
+from reader.model import Change, ChangeKind, Document
+from reader.paths import user_data_dir
+
+log = logging.getLogger(__name__)
+
+SCHEMA_VERSION = 1
+APPLICATION_ID = 0x42524C42  # "BRLB"
+
+
+def library_path() -> Path:
+    return user_data_dir() / "library.sqlite3"
+
+
+def _create(connection: sqlite3.Connection) -> None:
+    connection.execute(
+        "CREATE TABLE documents (key TEXT PRIMARY KEY, name TEXT NOT NULL, part TEXT NOT NULL DEFAULT '',"
+        " offset INTEGER NOT NULL DEFAULT 0, touched REAL NOT NULL)"
+    )
+    state.create_tables(connection)
+
+
+def position_for(document: Document, part: str, offset: int) -> int:
+    """The position of the segment covering *offset* in *part* (0 when the part is gone)."""
+    in_part = [
+        (s.start, position)
+        for position, s in enumerate(document.iter_segments())
+        if document.block(s.block_id).location.part == part
+    ]
+    if not in_part:
+        return 0
+    index = max(bisect.bisect_right(in_part, (offset, len(document))) - 1, 0)
+    return in_part[index][1]
+
+
+class Library:
+    """A thread-safe handle on the library file; see the module docstring."""
+
+    def __init__(self, path: Path | None = None, *, legacy_positions: ReadingPositions | None = None) -> None:
+        self.path = path or library_path()
+        self.legacy_positions = legacy_positions
+        self.problem = ""  # why the library is off for this session ("" while it works)
+        self._lock = threading.RLock()
+        self._connection: sqlite3.Connection | None = None
+
+    # Opening and restoring -------------------------------------------------------------------
+    def restore(self, key: str, document: Document) -> int:
+        """Put the saved work back into a freshly loaded *document*; returns the reading position."""
+        with self._lock:
+            connection = self._connect()
+            if connection is None:
+                return self._legacy_position(key, document)
+            try:
+                with connection:
+                    connection.execute(
+                        "INSERT OR IGNORE INTO documents (key, name, touched) VALUES (?, ?, ?)",
+                        (key, document.name, time.time()),
+                    )
+                state.restore(connection, key, document)
+                row = connection.execute(
+                    "SELECT part, offset FROM documents WHERE key = ?", (key,)
+                ).fetchone()
+            except sqlite3.Error as error:
+                self._give_up(error)
+                return 0
+        if row is None or (row == ("", 0) and self.legacy_positions is not None):
+            return self._legacy_position(key, document)
+        return position_for(document, row[0], row[1]) if len(document) else 0
+
+    def _legacy_position(self, key: str, document: Document) -> int:
+        """Reading positions from before the library (reading_positions.json), read once."""
+        return self.legacy_positions.recall(key, document) if self.legacy_positions is not None else 0
+
+    # Autosave ----------------------------------------------------------------------------------
+    def attach(self, key: str, document: Document) -> Callable[[], None]:
+        """Save every change of *document* as it happens; returns the function that stops it."""
+        return document.subscribe(lambda change: self.record(key, document, change))
+
+    def record(self, key: str, document: Document, change: Change) -> None:
+        """Write one change (one transaction)."""
+
+        def write(connection: sqlite3.Connection) -> None:
+            if change.kind is ChangeKind.STRUCTURE:
+                blocks = [s.block_id for i in change.segment_ids if (s := document.segment(i)) is not None]
+                state.write_blocks(connection, key, document, blocks)
+                state.write_segments(connection, key, document, (*change.removed_ids, *change.segment_ids))
+            else:
+                state.write_segments(connection, key, document, change.segment_ids)
+
+        self._write(write)
+
+    def save_document(self, key: str, document: Document) -> None:
+        """Replace everything saved for *document* (the CLI after translating, an imported project)."""
+        blocks = sorted(document.restructured_blocks)
+        self._write(lambda connection: state.write_all(connection, key, document, blocks=blocks))
+
+    def remember_position(self, key: str, document: Document, position: int) -> None:
+        if not 0 <= position < len(document):
+            return
+        segment = document.segment_at(position)
+        part = document.block(segment.block_id).location.part
+        self._write(
+            lambda connection: connection.execute(
+                "INSERT INTO documents (key, name, part, offset, touched) VALUES (?, ?, ?, ?, ?) ON CONFLICT(key)"
+                " DO UPDATE SET part = excluded.part, offset = excluded.offset, touched = excluded.touched",
+                (key, document.name, part, segment.start, time.time()),
+            )
+        )
+
+    def close(self) -> None:
+        with self._lock:
+            if self._connection is not None:
+                self._connection.close()
+                self._connection = None
+
+    # Internals ---------------------------------------------------------------------------------
+    def _write(self, action: Callable[[sqlite3.Connection], object]) -> None:
+        with self._lock:
+            connection = self._connect()
+            if connection is None:
+                return
+            try:
+                with connection:
+                    action(connection)
+            except sqlite3.Error as error:
+                self._give_up(error)
+
+    def _connect(self) -> sqlite3.Connection | None:
+        if self._connection is not None or self.problem:
+            return self._connection
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._connection = self._open()
+        except DamagedFile as error:
+            try:
+                aside = set_aside(self.path)
+                log.warning("%s; set it aside as %s and started a new library", error, one_line(aside.name))
+                self._connection = self._open()
+            except (OSError, BadInput) as again:
+                self._off(str(again))
+        except BadInput as error:
+            self._off(str(error))
+        except OSError as error:
+            self._off(f"cannot use the library {one_line(str(self.path))}: {error.strerror or error}")
+        return self._connection
+
+    def _open(self) -> sqlite3.Connection:
+        return open_database(
+            self.path, what="library", application_id=APPLICATION_ID, version=SCHEMA_VERSION, create=_create
+        )
+
+    def _off(self, reason: str) -> None:
+        self.problem = reason
+        log.warning("%s; working without the library", reason)
+
+    def _give_up(self, error: sqlite3.Error) -> None:
+        if self._connection is not None:
+            self._connection.close()
+            self._connection = None
+        if is_corruption(error):
+            self._off(f"the library {one_line(str(self.path))} is damaged ({error})")
+        else:
+            self._off(f"the library stopped working ({error})")

@@ -1,0 +1,79 @@
+"""Alternatives on demand: the engine's n-best list for the selected sentence, in the background.
+
+Asked only when the reader wants them (the detail strip's Alternatives button), because a beam of
+five costs about as much as translating five sentences. The list is kept on the rendering (and
+so in the library) and in the translation cache. While a translation run is going the engine is
+busy: the finder waits for it to finish rather than share the model between two threads.
+
+Signals: found(int) — the segment id whose alternatives arrived; unavailable(str) — why none.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from PySide6.QtCore import QObject, Signal
+
+from reader.errors import error_line
+from reader.model import Document, Status
+from reader.ui.translation_controller import TranslationController
+from reader.ui.workers import Task
+
+COUNT = 5
+
+
+class AlternativesFinder(QObject):
+    found = Signal(int)
+    unavailable = Signal(str)
+
+    def __init__(self, controller: TranslationController, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self._task: Task | None = None
+
+    def find(self, document: Document, segment_id: int) -> bool:
+        segment = document.segment(segment_id)
+        translator = self.controller.translator
+        finder = getattr(translator, "alternatives", None)
+        if segment is None or segment.status is not Status.DONE or self._task is not None:
+            return False
+        if finder is None or self.controller.is_running:
+            self.unavailable.emit(
+                self.tr(
+                    "Alternatives need the model loaded and idle; try again when the translation has finished."
+                )
+                if finder is not None or translator is None
+                else self.tr("This translator offers no alternatives.")
+            )
+            return False
+        text = segment.text
+        task = Task(lambda _context: finder(text, COUNT), name="alternatives")
+        task.succeeded.connect(lambda found: self._on_found(document, segment_id, found))
+        task.failed.connect(lambda error: self.unavailable.emit(error_line(error)))
+        task.finished.connect(self._forget)
+        self._task = task
+        task.start()
+        return True
+
+    def _on_found(self, document: Document, segment_id: int, found: list[tuple[str, float]]) -> None:
+        segment = document.segment(segment_id)
+        if segment is None or segment.rendering is None:
+            return
+        rendering = segment.rendering
+        others = tuple(text for text, _score in found if text != rendering.text)
+        score = next((s for text, s in found if text == rendering.text), rendering.score)
+        if not others:
+            self.unavailable.emit(self.tr("The model has no other translation for this sentence."))
+            return
+        updated = dataclasses.replace(rendering, alternatives=others, score=score)
+        document.set_state(segment_id, segment.status, updated, segment.error)
+        self.found.emit(segment_id)
+
+    def _forget(self) -> None:
+        self._task = None
+
+    def shutdown(self) -> None:
+        task, self._task = self._task, None
+        if task is not None:
+            task.detach()
+            task.cancel_and_wait()

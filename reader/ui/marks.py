@@ -1,0 +1,37 @@
+"""What the marks beside an English cell mean, in the reader's language (tooltips)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from reader.model import Segment
+
+translate = QCoreApplication.translate
+
+
+def flag_reasons() -> dict[str, str]:
+    """One line per quality flag (:mod:`reader.translate.quality`), translated."""
+    return {
+        "repetition": translate("Marks", "The translation repeats itself (a loop)."),
+        "untranslated": translate("Marks", "The translation is the source, or still has Arabic in it."),
+        "length": translate("Marks", "The translation is much shorter or longer than the sentence."),
+        "cut": translate("Marks", "The translation was cut at the length limit."),
+        "low_score": translate("Marks", "The model was unsure of this translation (low score)."),
+    }
+
+
+def quality_tooltip(segment: Segment) -> str:
+    """Why a row is marked: a person's edit, and each quality flag ("" when unmarked)."""
+    rendering = segment.rendering
+    if rendering is None:
+        return ""
+    lines = []
+    if segment.edited:
+        lines.append(
+            translate("Marks", "Edited by you: retranslation leaves it alone (Ctrl+R asks for a new one).")
+        )
+    reasons = flag_reasons()
+    lines += [reasons.get(flag, flag) for flag in rendering.flags]
+    if rendering.flags:
+        lines.append(translate("Marks", "F8 / Shift+F8: next / previous flagged sentence."))
+    return "\n".join(lines)
