@@ -49,7 +49,8 @@ def test_an_empty_or_marks_only_query_is_bad_input(
 ) -> None:
     assert main(["find", str(book), query]) == 2
     err = capsys.readouterr().err
-    assert err.startswith("error: ") and err.count("\n") == 1
+    assert err.startswith("error: ")
+    assert err.count("\n") == 1
 
 
 def test_a_missing_file_is_bad_input(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -66,5 +67,6 @@ def test_english_comes_from_the_translation_cache(
     word = english.split()[0]
     assert main(["find", str(book), word, "--json", *flags]) == 0
     hits = [r for r in json.loads(capsys.readouterr().out) if r["language"] == "en"]
-    assert hits and all(r["match"].casefold() == word.casefold() for r in hits)
+    assert hits
+    assert all(r["match"].casefold() == word.casefold() for r in hits)
     assert any(r["index"] == 1 and english[r["start"] : r["end"]] == r["match"] for r in hits)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import json
+from collections.abc import Mapping
 
 from reader.commands.engine_options import add_engine_arguments, settings_from_args
 from reader.commands.stdout import write_output
@@ -75,7 +76,7 @@ def fill_from_cache(document: Document, args: argparse.Namespace) -> None:
         translator.close()
 
 
-def _plain(document: Document, record: dict[str, object]) -> str:
+def _plain(document: Document, record: Mapping[str, object]) -> str:
     """``INDEX LANGUAGE START-END  sentence with the match in [brackets]``, one hit per line."""
     segment = document.segment(int(str(record["id"])))
     assert segment is not None
