@@ -42,6 +42,7 @@ from reader.ui.menus import WindowMenus
 from reader.ui.paths import register_search_paths
 from reader.ui.pdf_export import ExportFunction, PdfExporter, default_export_pdf
 from reader.ui.progress_panel import ProgressPanel
+from reader.ui.reading_aids import ReadingAids
 from reader.ui.reading_view import ReadingPane
 from reader.ui.settings import ZOOM_DEFAULT, ZOOM_MAX, ZOOM_MIN, ZOOM_STEP, AppSettings
 from reader.ui.settings_dialog import SettingsDialog, choose_directory
@@ -109,6 +110,8 @@ class MainWindow(QMainWindow):
         layout.setSpacing(0)
         layout.addWidget(self.banner)
         layout.addWidget(self.splitter, 1)
+        self.aids = ReadingAids(self)  # find bar, diacritics, read aloud, word highlighting
+        layout.addWidget(self.aids.find_bar)
         self.setCentralWidget(central)
         self.contents = ContentsTree(self)
         self.contents_dock = QDockWidget(self.tr("Contents"), self)
@@ -230,6 +233,7 @@ class MainWindow(QMainWindow):
         self._unsubscribe = document.subscribe(self._on_document_changed)
         self.view.set_document(document, top_row=opened.position, metrics=opened.metrics)
         self.contents.set_document(document)
+        self.aids.set_document(document)
         self.contents_dock.setVisible(self.settings.show_contents and not self.contents.is_empty())
         self.strip.show_sentence(None)
         self._update_title()
@@ -544,6 +548,7 @@ class MainWindow(QMainWindow):
         self.opener.shutdown()
         self.controller.shutdown()
         self.exporter.shutdown()
+        self.aids.shutdown()
         self._close_download_dialog()
         self.settings.set_state("geometry", self.saveGeometry())
         self.settings.set_state("splitter", self.splitter.saveState())

@@ -90,6 +90,16 @@ class WindowMenus(QObject):
         self._add(menu, "copy_pair", self.tr("&Copy Pair"), w.copy_pair, [Keys.Copy])
         self._add(menu, "copy_arabic", self.tr("Copy &Arabic"), w.copy_arabic)
         self._add(menu, "copy_english", self.tr("Copy &English"), w.copy_english)
+        menu.addSeparator()
+        self._add(menu, "find", self.tr("&Find…"), w.aids.open_find, [Keys.Find, "Ctrl+F"])
+        self._add(menu, "find_next", self.tr("Find &Next"), w.aids.find_next, [Keys.FindNext, "F3"])
+        self._add(
+            menu,
+            "find_previous",
+            self.tr("Find Pre&vious"),
+            w.aids.find_previous,
+            [Keys.FindPrevious, "Shift+F3"],
+        )
 
     def _view_menu(self) -> None:
         w = self.window
@@ -105,6 +115,9 @@ class WindowMenus(QObject):
         details = self._add(menu, "details", self.tr("Sentence &Details"), w.toggle_details, ["F10"])
         details.setCheckable(True)
         details.setChecked(w.settings.show_details)
+        diacritics = self._add(menu, "diacritics", self.tr("Show D&iacritics"), w.aids.toggle_diacritics)
+        diacritics.setCheckable(True)
+        diacritics.setChecked(w.settings.show_diacritics)
         theme_menu = menu.addMenu(self.tr("&Theme"))
         group = QActionGroup(self)
         names = {

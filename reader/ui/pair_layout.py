@@ -18,6 +18,7 @@ import numpy as np
 from PySide6.QtCore import QCoreApplication, QPointF, QRect, Qt
 from PySide6.QtGui import QFont, QFontMetricsF, QGuiApplication, QTextLayout, QTextOption
 
+from reader.arabic import strip_diacritics
 from reader.model import Segment, Status
 from reader.ui.fonts import ReadingFonts
 
@@ -105,6 +106,7 @@ class PairLayouts:
         self.arabic_on_left = False
         self.split = 0.5  # share of the width given to the left pane
         self.width = 800
+        self.show_diacritics = True  # display only: copy, export and translation keep the marks
         self._sides: OrderedDict[tuple[object, ...], tuple[QTextLayout, float]] = OrderedDict()
         self._refresh_fonts()
 
@@ -164,7 +166,8 @@ class PairLayouts:
         A heading is set larger and bold on both sides."""
         arabic_box, english_box = self.arabic_and_english(QRect(0, 0, self.width, 10))
         arabic_font = self.heading_fonts[0] if heading else self.arabic_font
-        arabic, arabic_height = self._side(segment.text, arabic_font, arabic_box.width(), True, True)
+        shown = segment.text if self.show_diacritics else strip_diacritics(segment.text)
+        arabic, arabic_height = self._side(shown, arabic_font, arabic_box.width(), True, True)
         text, font, is_placeholder = self.english_display(segment, placeholder)
         if heading and not is_placeholder:
             font = self.heading_fonts[1]
@@ -184,7 +187,8 @@ class PairLayouts:
     ) -> tuple[QTextLayout, float]:
         """One side laid out, from the cache when possible: a translation arriving re-lays the
         English only, never the Arabic beside it."""
-        key = (text, font.key(), width, right_to_left, flush_right)  # the font key holds its size
+        # The text is the shown one (with or without vowel marks); the font key holds its size.
+        key = (text, font.key(), width, right_to_left, flush_right)
         cached = self._sides.get(key)
         if cached is not None:
             self._sides.move_to_end(key)

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import QAbstractScrollArea, QFrame, QWidget
 from reader.model import Change, ChangeKind, Document, Status
 from reader.ui.fonts import ReadingFonts
 from reader.ui.height_map import HeightMap
+from reader.ui.highlights import Highlights
 from reader.ui.pair_layout import PAD, PairLayouts
 from reader.ui.row_metrics import RowMetrics, row_metrics
 
@@ -62,6 +63,7 @@ class PairView(QAbstractScrollArea):
         self.heights = HeightMap()
         self.placeholder = ""
         self.painted: list[PaintedRow] = []
+        self.highlights = Highlights()
         self.hover_row = -1
         self._selected_id: int | None = None
         self._anchor_id: int | None = None
@@ -166,6 +168,12 @@ class PairView(QAbstractScrollArea):
         share = min(max(left_share, 0.15), 0.85)
         if abs(share - self.layouts.split) > 0.001:
             self.layouts.split = share
+            self.relayout()
+
+    def set_show_diacritics(self, shown: bool) -> None:
+        """Vowel marks on or off (display only); the anchor keeps the same sentence on top."""
+        if shown != self.layouts.show_diacritics:
+            self.layouts.show_diacritics = shown
             self.relayout()
 
     def set_placeholder(self, text: str) -> None:
@@ -300,13 +308,16 @@ class PairView(QAbstractScrollArea):
         pair = layouts.pair(segment, self.placeholder, heading=bool(self._headings[row]))
         painter.setPen(palette.color(QPalette.ColorRole.Text))
         arabic_at = QPointF(arabic_box.left(), arabic_box.top() + pair.arabic_shift)
-        pair.arabic.draw(painter, arabic_at)
+        marks = self.highlights.ranges(row, "ar", segment.text, pair.arabic.text(), palette)
+        pair.arabic.draw(painter, arabic_at, marks)
         if segment.status is Status.FAILED:
             painter.setPen(error_colour(palette))
         elif pair.placeholder:
             painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
         english_at = QPointF(english_box.left(), english_box.top() + pair.english_shift)
-        pair.english.draw(painter, english_at)
+        english = "" if pair.placeholder else (segment.translation or "")
+        marks = self.highlights.ranges(row, "en", english, pair.english.text(), palette) if english else []
+        pair.english.draw(painter, english_at, marks)
         arabic_baseline = arabic_at.y() + (pair.arabic.lineAt(0).ascent() if pair.arabic.lineCount() else 0.0)
         english_baseline = english_at.y() + (
             pair.english.lineAt(0).ascent() if pair.english.lineCount() else 0.0

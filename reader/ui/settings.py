@@ -147,6 +147,7 @@ class AppSettings:
     theme = _ChoiceSetting("view/theme", THEMES)
     show_contents = _BoolSetting("view/show_contents", True)
     show_details = _BoolSetting("view/show_details", True)
+    show_diacritics = _BoolSetting("view/show_diacritics", True)  # display only
 
     @property
     def ui_language(self) -> str:

@@ -1,0 +1,57 @@
+"""The understanding aids, wired to the window in one place: find, vowel marks on/off, read aloud
+and word-to-word highlighting.
+
+The window only creates a :class:`ReadingAids` and tells it about documents; the menus call
+its methods. Each aid's behaviour lives in its own module (find_bar, speech, word_hover).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt
+
+from reader.model import Document
+from reader.ui.find_bar import FindBar
+
+if TYPE_CHECKING:
+    from reader.ui.main_window import MainWindow
+
+
+class ReadingAids(QObject):
+    """Owns the find bar and applies the display options; see the module docstring."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.find_bar = FindBar(window.view, window)
+        self.find_bar.closed.connect(lambda: window.view.setFocus(Qt.FocusReason.OtherFocusReason))
+        window.view.set_show_diacritics(window.settings.show_diacritics)
+
+    def set_document(self, document: Document | None) -> None:
+        self.find_bar.set_document(document)
+
+    def open_find(self) -> None:
+        self.find_bar.open_bar()
+
+    def find_next(self) -> None:
+        if not self.find_bar.isVisible():
+            self.find_bar.open_bar()
+        else:
+            self.find_bar.next()
+
+    def find_previous(self) -> None:
+        if not self.find_bar.isVisible():
+            self.find_bar.open_bar()
+        else:
+            self.find_bar.previous()
+
+    def toggle_diacritics(self) -> None:
+        """View ▸ Show Diacritics: display only; the top sentence stays on top."""
+        shown = not self.window.settings.show_diacritics
+        self.window.settings.show_diacritics = shown
+        self.window.actions_["diacritics"].setChecked(shown)
+        self.window.view.set_show_diacritics(shown)
+
+    def shutdown(self) -> None:
+        self.find_bar.shutdown()
