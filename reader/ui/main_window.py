@@ -396,7 +396,11 @@ class MainWindow(QMainWindow):
 
     def open_settings(self) -> None:
         dialog = SettingsDialog(
-            self.settings, self, choose_folder=self.ask_directory, model_in_use=self.controller.settings.model
+            self.settings,
+            self,
+            choose_folder=self.ask_directory,
+            model_in_use=self.controller.settings.model,
+            bundled_fonts=(self.fonts.arabic, self.fonts.english),
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self.apply_settings(dialog))
@@ -409,6 +413,7 @@ class MainWindow(QMainWindow):
         """
         saved_model = self.settings.model
         dialog.apply()
+        self.aids.apply_reading_settings()
         if self.settings.model != saved_model:
             self.model_override = None
         new, old = self.engine_settings(), self.controller.settings

@@ -170,6 +170,12 @@ class PairView(QAbstractScrollArea):
             self.layouts.split = share
             self.relayout()
 
+    def set_reading_fonts(self, fonts: ReadingFonts, line_spacing: float) -> None:
+        """New faces, sizes or line spacing (Settings); the anchor keeps the same sentence on top."""
+        self.layouts.set_fonts(fonts)
+        self.layouts.line_spacing = line_spacing
+        self.relayout()
+
     def set_show_diacritics(self, shown: bool) -> None:
         """Vowel marks on or off (display only); the anchor keeps the same sentence on top."""
         if shown != self.layouts.show_diacritics:

@@ -13,6 +13,7 @@ from PySide6.QtCore import QObject, Qt
 
 from reader.model import Document
 from reader.ui.find_bar import FindBar
+from reader.ui.theme import ThemeKeeper
 
 if TYPE_CHECKING:
     from reader.ui.main_window import MainWindow
@@ -27,6 +28,19 @@ class ReadingAids(QObject):
         self.find_bar = FindBar(window.view, window)
         self.find_bar.closed.connect(lambda: window.view.setFocus(Qt.FocusReason.OtherFocusReason))
         window.view.set_show_diacritics(window.settings.show_diacritics)
+        self.apply_reading_settings()
+
+    def apply_reading_settings(self) -> None:
+        """Faces, sizes, line spacing and theme from the settings (start-up, Settings ▸ OK)."""
+        settings, window = self.window.settings, self.window
+        fonts = settings.reading_fonts(window.fonts)
+        window.view.set_reading_fonts(fonts, settings.line_spacing / 100)
+        window.strip.set_fonts(fonts)
+        if ThemeKeeper.current is not None and ThemeKeeper.current.choice != settings.theme:
+            ThemeKeeper.current.set_choice(settings.theme)
+        action = window.actions_.get(f"theme_{settings.theme}") if hasattr(window, "actions_") else None
+        if action is not None:
+            action.setChecked(True)
 
     def set_document(self, document: Document | None) -> None:
         self.find_bar.set_document(document)
