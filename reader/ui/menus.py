@@ -118,6 +118,11 @@ class WindowMenus(QObject):
         diacritics = self._add(menu, "diacritics", self.tr("Show D&iacritics"), w.aids.toggle_diacritics)
         diacritics.setCheckable(True)
         diacritics.setChecked(w.settings.show_diacritics)
+        speech = menu.addMenu(self.tr("&Read Aloud"))
+        speech.setToolTipsVisible(True)  # a disabled action's tooltip says what to install
+        speech.addActions([w.aids.actions[n] for n in ("read_arabic", "read_english", "stop_reading")])
+        speech.aboutToShow.connect(w.aids.read_aloud.refresh)
+        self.actions.update(w.aids.actions)
         theme_menu = menu.addMenu(self.tr("&Theme"))
         group = QActionGroup(self)
         names = {
@@ -170,6 +175,10 @@ class WindowMenus(QObject):
         menu.addAction(self.tr("Copy Arabic"), w.copy_arabic)
         english = menu.addAction(self.tr("Copy English"), w.copy_english)
         english.setEnabled(sentence is not None and sentence.status is Status.DONE)
+        menu.addSeparator()
+        menu.setToolTipsVisible(True)
+        w.aids.read_aloud.refresh()
+        menu.addActions([w.aids.actions["read_arabic"], w.aids.actions["read_english"]])
         if sentence is not None and sentence.status is Status.FAILED:
             menu.addSeparator()
             menu.addAction(self.tr("Retry"), lambda: w.controller.retry([sentence.id]))

@@ -7,12 +7,15 @@ its methods. Each aid's behaviour lives in its own module (find_bar, speech, wor
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence
 
 from reader.model import Document
 from reader.ui.find_bar import FindBar
+from reader.ui.read_aloud import ReadAloud, SpeechEngine, detect_speech
 from reader.ui.theme import ThemeKeeper
 
 if TYPE_CHECKING:
@@ -22,9 +25,32 @@ if TYPE_CHECKING:
 class ReadingAids(QObject):
     """Owns the find bar and applies the display options; see the module docstring."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(
+        self, window: MainWindow, *, detect_speech: Callable[[QObject], SpeechEngine | None] = detect_speech
+    ) -> None:
         super().__init__(window)
         self.window = window
+        self.actions: dict[str, QAction] = {
+            "read_arabic": self._action(
+                self.tr("Read &Arabic Aloud"), "F7", lambda: self.read_aloud.read("ar")
+            ),
+            "read_english": self._action(
+                self.tr("Read &English Aloud"), "F8", lambda: self.read_aloud.read("en")
+            ),
+            "stop_reading": self._action(
+                self.tr("&Stop Reading"), "Shift+F7", lambda: self.read_aloud.stop()
+            ),
+        }
+        self.read_aloud = ReadAloud(
+            {"ar": self.actions["read_arabic"], "en": self.actions["read_english"]},
+            self.actions["stop_reading"],
+            window.current_sentence,
+            self,
+            detect=detect_speech,
+        )
+        for action in self.actions.values():
+            action.setEnabled(False)  # until a sentence is selected and the engine is known
+        window.view.current_row_changed.connect(lambda _row: self.read_aloud.refresh())
         self.find_bar = FindBar(window.view, window)
         self.find_bar.closed.connect(lambda: window.view.setFocus(Qt.FocusReason.OtherFocusReason))
         window.view.set_show_diacritics(window.settings.show_diacritics)
@@ -42,8 +68,17 @@ class ReadingAids(QObject):
         if action is not None:
             action.setChecked(True)
 
+    def _action(self, text: str, key: str, slot: Callable[[], object]) -> QAction:
+        action = QAction(text, self.window)
+        action.setShortcut(QKeySequence(key))
+        action.triggered.connect(lambda _checked=False: slot())
+        self.window.addAction(action)  # shortcuts work with the menu closed
+        return action
+
     def set_document(self, document: Document | None) -> None:
         self.find_bar.set_document(document)
+        if document is not None:
+            self.read_aloud.refresh()
 
     def open_find(self) -> None:
         self.find_bar.open_bar()
@@ -69,3 +104,5 @@ class ReadingAids(QObject):
 
     def shutdown(self) -> None:
         self.find_bar.shutdown()
+        if self.read_aloud._detected and self.read_aloud.engine is not None:
+            self.read_aloud.stop()
