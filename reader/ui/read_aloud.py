@@ -10,6 +10,7 @@ to install; nothing is ever spoken on the GUI thread's time (both engines speak 
 
 from __future__ import annotations
 
+import importlib
 import shutil
 from collections.abc import Callable
 from typing import Any, Protocol
@@ -83,10 +84,10 @@ class EspeakSpeech:
 def detect_speech(parent: QObject) -> SpeechEngine | None:
     """The first engine that works here with at least one of our languages, or None."""
     try:
-        from PySide6.QtTextToSpeech import QTextToSpeech
+        module: Any = importlib.import_module("PySide6.QtTextToSpeech")
     except ImportError:
-        QTextToSpeech = None  # noqa: N806
-    if QTextToSpeech is not None and QTextToSpeech.availableEngines():
+        module = None
+    if module is not None and module.QTextToSpeech.availableEngines():
         qt = QtSpeech(parent)
         if qt.languages():
             return qt
