@@ -35,6 +35,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--page-size", choices=list(PAGE_SIZES), default="A4", help="default: A4")
     parser.add_argument("--numbers", action="store_true", help="number the sentences")
     parser.add_argument(
+        "--no-diacritics", action="store_true", help="print the Arabic without vowel marks (harakat)"
+    )
+    parser.add_argument(
         "--allow-untranslated",
         action="store_true",
         help="when the model cannot be had, export anyway, marking what is not translated (as the window can)",
@@ -61,6 +64,7 @@ def run(args: argparse.Namespace) -> int:
         layout=args.layout,
         page_size=args.page_size,
         numbers=args.numbers,
+        diacritics=not args.no_diacritics,
         progress=lambda placed, count: show_status(f"writing PDF {placed}/{count}"),
     )
     show_status("")

@@ -57,8 +57,11 @@ def export_pdf(
     page_size: str = "A4",
     numbers: bool = False,
     progress: Progress | None = None,
+    diacritics: bool = True,
 ) -> None:
     """Write ``document`` and its translations to ``output`` as a bilingual PDF.
+
+    ``diacritics=False`` prints the Arabic without vowel marks (see :mod:`reader.export.diacritics`).
 
     ``progress(done, total)`` is called as sentence pairs are laid out. A sentence without a
     translation is shown with :data:`MISSING_MARK`. Raises :class:`BadInput` (one line) for an
@@ -70,6 +73,10 @@ def export_pdf(
         raise BadInput(f"unknown page size '{page_size}' (choose from {', '.join(PAGE_SIZES)})")
     output = Path(output)
     check_writable_target(output)
+    if not diacritics:  # hook: a display copy, the document itself is untouched
+        from reader.export.diacritics import without_diacritics
+
+        document = without_diacritics(document)
     data = render_pdf(document, layout=layout, page_size=page_size, numbers=numbers, progress=progress)
     try:
         atomic_write_bytes(output, data)

@@ -153,7 +153,9 @@ class Document:
             if segment is None or segment.revision != result.revision or segment.edited:
                 continue
             if result.error is None:
-                rendering = Rendering(result.text or "", Origin.MACHINE, result.model)
+                rendering = Rendering(
+                    result.text or "", Origin.MACHINE, result.model, alignment=result.alignment
+                )
                 new = self._bump(segment, status=Status.DONE, rendering=rendering, error=None)
             else:
                 new = self._bump(segment, status=Status.FAILED, rendering=None, error=result.error)

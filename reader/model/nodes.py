@@ -71,6 +71,7 @@ class Rendering:
     score: float | None = None
     flags: tuple[str, ...] = ()
     alternatives: tuple[str, ...] = ()
+    alignment: tuple[tuple[int, int], ...] | None = None  # (Arabic word, English word) indexes
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,3 +150,4 @@ class SegmentResult:
     text: str | None
     error: str | None = None
     model: str = ""
+    alignment: tuple[tuple[int, int], ...] | None = None

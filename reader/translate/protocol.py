@@ -21,12 +21,15 @@ class TranslationResult:
     """The outcome for one input sentence.
 
     ``index`` is the sentence's position in the sequence given to :meth:`Translator.translate`.
-    Exactly one of ``text`` and ``error`` is set.
+    Exactly one of ``text`` and ``error`` is set. ``alignment`` (when asked for with
+    ``EngineSettings.alignment``) pairs word indexes: (Arabic word, English word); see
+    :mod:`reader.translate.alignment`.
     """
 
     index: int
     text: str | None
     error: str | None = None
+    alignment: tuple[tuple[int, int], ...] | None = None
 
     @property
     def ok(self) -> bool:
@@ -50,6 +53,7 @@ class EngineSettings:
     max_source_tokens: int = 200
     quantization: str = "int8"  # ct2 only: int8 | float32
     device: str = "auto"  # auto | cpu | cuda (see reader.translate.device)
+    alignment: bool = False  # word alignment from cross-attention (the text is the same either way)
 
 
 Batches = Generator[list[TranslationResult], None, None]

@@ -131,7 +131,14 @@ class TranslationSession:
                         if result.text is None and error is None:
                             error = NO_TRANSLATION
                         results += [
-                            SegmentResult(sid, rev, result.text if error is None else None, error, model)
+                            SegmentResult(
+                                sid,
+                                rev,
+                                result.text if error is None else None,
+                                error,
+                                model,
+                                result.alignment if error is None else None,
+                            )
                             for sid, rev in jobs[result.index].targets
                         ]
                     self._recent.append((self.clock(), len(results)))

@@ -176,7 +176,7 @@ class MainWindow(QMainWindow):
         self.exporter.cancelled.connect(self._on_export_cancelled)
 
     def engine_settings(self) -> EngineSettings:
-        settings = self.settings.engine_settings()
+        settings = dataclasses.replace(self.settings.engine_settings(), alignment=True)  # word hover
         if self.model_override:
             settings = dataclasses.replace(settings, model=self.model_override)
         return settings

@@ -31,6 +31,7 @@ from reader.ui.height_map import HeightMap
 from reader.ui.highlights import Highlights
 from reader.ui.pair_layout import PAD, PairLayouts
 from reader.ui.row_metrics import RowMetrics, row_metrics
+from reader.ui.word_hover import WordHover
 
 SCROLL_STEP = 24
 
@@ -64,6 +65,7 @@ class PairView(QAbstractScrollArea):
         self.placeholder = ""
         self.painted: list[PaintedRow] = []
         self.highlights = Highlights()
+        self.word_hover = WordHover(self)
         self.hover_row = -1
         self._selected_id: int | None = None
         self._anchor_id: int | None = None
