@@ -3,6 +3,8 @@ what to install, and the sentence's own text spoken (mocked engine)."""
 
 from __future__ import annotations
 
+from PySide6.QtGui import QAction
+
 from reader.model import SegmentResult
 from reader.ui.read_aloud import EspeakSpeech, ReadAloud, detect_speech
 
@@ -91,4 +93,4 @@ def test_detection_finds_espeak_when_qt_speech_is_missing(qapp, monkeypatch, tmp
         assert isinstance(engine, EspeakSpeech)
         assert engine.languages() == {"ar", "en"}
     monkeypatch.setattr(shutil, "which", lambda name: None)
-    assert ReadAloud.unavailable_reason(None, "ar") is not None
+    assert "espeak-ng" in (ReadAloud({}, QAction(), lambda: None).unavailable_reason(None, "ar") or "")

@@ -15,7 +15,7 @@ import shutil
 from collections.abc import Callable
 from typing import Any, Protocol
 
-from PySide6.QtCore import QCoreApplication, QObject, QProcess
+from PySide6.QtCore import QObject, QProcess
 from PySide6.QtGui import QAction
 
 from reader.find import Language, side_text
@@ -95,10 +95,6 @@ def detect_speech(parent: QObject) -> SpeechEngine | None:
     return EspeakSpeech(program, parent) if program else None
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ReadAloud", text)
-
-
 class ReadAloud(QObject):
     """Keeps the read-aloud actions' enabled state and tooltips true to the engine and selection.
 
@@ -140,22 +136,22 @@ class ReadAloud(QObject):
             reason = self.unavailable_reason(engine, language)
             has_text = sentence is not None and bool(side_text(sentence, language).strip())
             action.setEnabled(reason is None and has_text)
-            action.setToolTip(
-                reason or (action.text().replace("&", "") if has_text else _tr("Select a sentence first"))
-            )
+            hint = action.text().replace("&", "") if has_text else self.tr("Select a sentence first")
+            action.setToolTip(reason or hint)
         self.stop_action.setEnabled(engine is not None)
 
-    @staticmethod
-    def unavailable_reason(engine: SpeechEngine | None, language: Language) -> str | None:
+    def unavailable_reason(self, engine: SpeechEngine | None, language: Language) -> str | None:
+        """Why *language* cannot be read aloud, naming what to install (None when it can)."""
         if engine is None:
-            return _tr(
+            return self.tr(
                 "No speech engine: install espeak-ng (or PySide6-Addons with speech-dispatcher) to read aloud"
             )
         if language not in engine.languages():
-            name = _tr("Arabic") if language == "ar" else _tr("English")
-            return _tr("{engine} has no {language} voice: install espeak-ng, which has one").format(
-                engine=engine.name, language=name
-            )
+            if language == "ar":
+                text = self.tr("{engine} has no Arabic voice: install espeak-ng, which has one")
+            else:
+                text = self.tr("{engine} has no English voice: install espeak-ng, which has one")
+            return text.format(engine=engine.name)
         return None
 
     def read(self, language: Language) -> None:
