@@ -241,7 +241,9 @@ def test_time_left_is_estimated_from_this_runs_pace(qtbot, gate) -> None:
     assert len(document) == 8
     try:
         controller.set_document(document)
-        qtbot.waitUntil(lambda: controller.is_running)
+        # Not just is_running: the session notes its start time on the worker, just before it asks
+        # the translator for the first batch; moving the clock before that raced with it.
+        qtbot.waitUntil(lambda: bool(translator.calls))
         now[0] = 104.0  # the first two sentences took 4 s: 6 left at 2 s each
         gate.set()
         qtbot.waitUntil(lambda: bool(reports) and reports[-1][0] == 2)

@@ -21,8 +21,7 @@ differently can blur an alignment but never break a consumer. Quality: see the R
 from __future__ import annotations
 
 from collections.abc import Sequence
-
-import numpy as np
+from typing import Any
 
 Alignment = tuple[tuple[int, int], ...]
 """(source word index, target word index) pairs, sorted."""
@@ -42,7 +41,7 @@ def word_ids(pieces: Sequence[str]) -> list[int]:
 
 
 def align_words(
-    attention: np.ndarray,
+    attention: Any,
     source_pieces: Sequence[str],
     target_pieces: Sequence[str],
     source_words: int,
@@ -54,6 +53,8 @@ def align_words(
     or columns in *attention* (those tokens) are ignored. *source_words* / *target_words* are how
     many words the texts have; indexes are clamped into them.
     """
+    import numpy as np  # here, not at import: the batching loop imports this module on every run
+
     rows, columns = len(target_pieces), len(source_pieces)
     if not rows or not columns or not source_words or not target_words:
         return ()
