@@ -23,6 +23,7 @@ COMMANDS = {
     "segment": ("reader.commands.segment", "split an Arabic document into sentences"),
     "translate": ("reader.commands.translate", "translate a file, printing Arabic and English in pairs"),
     "export": ("reader.commands.export", "write a bilingual PDF, EPUB or HTML file"),
+    "find": ("reader.commands.find", "find a word in the Arabic and the (cached) English"),
 }
 
 

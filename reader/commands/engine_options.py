@@ -69,6 +69,7 @@ def settings_from_args(args: argparse.Namespace) -> EngineSettings:
         beams=args.beams,
         batch_size=args.batch_size,
         device=args.device,
+        alignment=bool(getattr(args, "alignment", False)),
     )
 
 

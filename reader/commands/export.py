@@ -53,6 +53,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--arabic-font", choices=ARABIC_FACES, default=ARABIC_FACES[0], help="PDF only; default: naskh"
     )
     parser.add_argument(
+        "--no-diacritics",
+        action="store_true",
+        help="print the Arabic without vowel marks (harakat): PDF, EPUB, HTML",
+    )
+    parser.add_argument(
         "--allow-untranslated",
         action="store_true",
         help="when the model cannot be had, export anyway, marking what is not translated (as the window can)",
@@ -84,6 +89,7 @@ def run(args: argparse.Namespace) -> int:
         numbers=args.numbers,
         arabic_face=args.arabic_font,
         progress=lambda placed, count: show_status(f"writing {label} {placed}/{count}"),
+        diacritics=not args.no_diacritics,
     )
     show_status("")
     warn_untranslated(document, "marked as not translated")

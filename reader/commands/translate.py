@@ -3,7 +3,9 @@
 Plain output pairs each Arabic sentence with its English, paragraphs separated by a blank line;
 ``--json`` prints ``{"paragraph", "index", "source", "translation"}`` records whose ``source``
 values are exactly ``segment --json``'s ``text`` values. A model that cannot be had exits 3
-with one line; torch is imported only if some sentence is not in the cache.
+with one line; torch is imported only if some sentence is not in the cache. ``--json
+--alignment`` adds ``alignment: [[arabic_word, english_word], …]`` (word indexes, from the model's
+cross-attention; see :mod:`reader.translate.alignment`), null where none is known.
 """
 
 from __future__ import annotations
@@ -33,6 +35,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_engine_arguments(parser)
     parser.add_argument("--json", action="store_true", help="print a JSON list of source/translation records")
     parser.add_argument(
+        "--alignment",
+        action="store_true",
+        help="with --json: add word alignments (Arabic word index, English word index) from the model",
+    )
+    parser.add_argument(
         "--timings", action="store_true", help="report model loading and translation times on stderr"
     )
     parser.add_argument("--project", metavar="OUT.bireader", help="also save a portable project file")
@@ -56,7 +63,7 @@ def run(args: argparse.Namespace) -> int:
             f"{len(document)} sentences translated in {timings.done - timings.ready:.2f} s",
             file=sys.stderr,
         )
-    write_output(to_json(document) if args.json else to_plain(document))
+    write_output(to_json(document, alignment=args.alignment) if args.json else to_plain(document))
     warn_untranslated(document, "could not be translated")
     return EXIT_OK
 
@@ -74,11 +81,11 @@ def to_plain(document: Document) -> str:
     return "\n\n".join(blocks) + "\n"
 
 
-def to_json(document: Document) -> str:
+def to_json(document: Document, *, alignment: bool = False) -> str:
     """``translation`` is null for a sentence that could not be translated; ``origin`` says who
     made it (machine, edited, human) and ``model`` which model did; ``score`` is the model's mean
     log-probability per token (null when unknown) and ``flags`` the quality warnings."""
-    records = [
+    records: list[dict[str, object]] = [
         {
             "paragraph": document.block_position(s.block_id),
             "index": index,
@@ -92,4 +99,8 @@ def to_json(document: Document) -> str:
         }
         for index, s in enumerate(document.iter_segments())
     ]
+    if alignment:
+        for record, s in zip(records, document.iter_segments(), strict=True):
+            pairs = s.rendering.alignment if s.rendering is not None else None
+            record["alignment"] = [list(pair) for pair in pairs] if pairs is not None else None
     return json_safe(json.dumps(records, ensure_ascii=False, indent=1)) + "\n"

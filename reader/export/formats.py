@@ -66,10 +66,12 @@ def export_document(
     page_size: str = "A4",
     numbers: bool = False,
     arabic_face: str | None = None,
+    diacritics: bool = True,
     progress: Progress | None = None,
 ) -> None:
     """Write ``document`` as ``fmt``; ``page_size``, ``numbers`` and ``arabic_face`` concern the PDF
-    only, ``layout`` the reading formats (a translation memory is one unit per sentence)."""
+    only, ``layout`` and ``diacritics=False`` (no vowel marks) the reading formats (a translation
+    memory is one unit per sentence, its source exactly as read)."""
     if fmt not in READING_FORMATS and fmt in FORMATS:
         from reader.export.interchange import export_interchange
 
@@ -78,6 +80,10 @@ def export_document(
             progress(len(document), len(document))
         return
     layout = layout or DEFAULT_LAYOUTS.get(fmt, "side-by-side")
+    if not diacritics:  # the reading formats print the Arabic without vowel marks: a display copy
+        from reader.export.diacritics import without_diacritics
+
+        document = without_diacritics(document)
     if fmt == "pdf":
         from reader.export.pdf import export_pdf
 

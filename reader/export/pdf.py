@@ -66,8 +66,11 @@ def export_pdf(
     numbers: bool = False,
     arabic_face: str = fonts.DEFAULT_ARABIC_FACE,
     progress: Progress | None = None,
+    diacritics: bool = True,
 ) -> None:
     """Write ``document`` and its translations to ``output`` as a bilingual PDF.
+
+    ``diacritics=False`` prints the Arabic without vowel marks (see :mod:`reader.export.diacritics`).
 
     ``progress(done, total)`` is called as sentence pairs are laid out. A sentence without a
     translation is shown with :data:`MISSING_MARK`. Raises :class:`BadInput` (one line) for an
@@ -81,6 +84,10 @@ def export_pdf(
         raise BadInput(f"unknown Arabic face '{arabic_face}' (choose from {', '.join(fonts.ARABIC_FACES)})")
     output = Path(output)
     check_writable_target(output)
+    if not diacritics:  # hook: a display copy, the document itself is untouched
+        from reader.export.diacritics import without_diacritics
+
+        document = without_diacritics(document)
     data = render_pdf(
         document,
         layout=layout,

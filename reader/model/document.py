@@ -163,6 +163,7 @@ class Document:
                     result.score,
                     result.flags,
                     result.alternatives,
+                    alignment=result.alignment,
                 )
                 new = self._bump(segment, status=Status.DONE, rendering=rendering, error=None)
             else:

@@ -73,6 +73,7 @@ class Rendering:
     score: float | None = None
     flags: tuple[str, ...] = ()
     alternatives: tuple[str, ...] = ()
+    alignment: tuple[tuple[int, int], ...] | None = None  # (Arabic word, English word) indexes
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,3 +156,4 @@ class SegmentResult:
     score: float | None = None
     flags: tuple[str, ...] = ()
     alternatives: tuple[str, ...] = ()
+    alignment: tuple[tuple[int, int], ...] | None = None

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from reader.errors import ModelUnavailable
+from reader.translate.alignment import Alignment, shift
 from reader.translate.long_sentences import (
     CountTokens,
     clean_model_input,
@@ -36,8 +37,10 @@ class Piece:
     tokens: int
 
 
-TranslateBatch = Callable[[list[Piece]], list[str]]
-"""Translate pieces (all of similar length) and return one text per piece, in order."""
+PieceTranslation = str | tuple[str, Alignment | None]
+TranslateBatch = Callable[[list[Piece]], Sequence[PieceTranslation]]
+"""Translate pieces (all of similar length) and return one text per piece, in order (with its
+word alignment when the engine computes one)."""
 
 
 def plan_pieces(
@@ -72,22 +75,41 @@ class _Assembler:
 
     def __init__(self, counts: dict[int, int]) -> None:
         self._counts = counts
-        self._parts: dict[int, dict[int, str]] = {}
+        self._parts: dict[int, dict[int, tuple[Piece, PieceTranslation]]] = {}
         self.failed: set[int] = set()
 
-    def add(self, piece: Piece, text: str) -> TranslationResult | None:
+    def add(self, piece: Piece, translation: PieceTranslation) -> TranslationResult | None:
         parts = self._parts.setdefault(piece.sentence, {})
-        parts[piece.part] = text
+        parts[piece.part] = (piece, translation)
         if len(parts) < self._counts[piece.sentence]:
             return None
         del self._parts[piece.sentence]
-        joined = join_translations([parts[i] for i in range(len(parts))])
-        return TranslationResult(piece.sentence, joined)
+        ordered = [parts[i] for i in range(len(parts))]
+        texts = [t if isinstance(t, str) else t[0] for _, t in ordered]
+        return TranslationResult(
+            piece.sentence, join_translations(texts), alignment=_joined_alignment(ordered)
+        )
 
     def fail(self, sentence: int, reason: str) -> TranslationResult:
         self.failed.add(sentence)
         self._parts.pop(sentence, None)
         return TranslationResult(sentence, None, reason)
+
+
+def _joined_alignment(parts: list[tuple[Piece, PieceTranslation]]) -> Alignment | None:
+    """The pieces' alignments as one, word indexes counted over the whole sentence."""
+    joined: list[tuple[int, int]] = []
+    source_words = target_words = 0
+    for piece, translation in parts:
+        if isinstance(translation, str):
+            return None
+        text, alignment = translation
+        if alignment is None:
+            return None
+        joined += shift(alignment, source_words, target_words)
+        source_words += len(piece.text.split())
+        target_words += len(text.split())
+    return tuple(joined)
 
 
 def stream_translations(

@@ -6,6 +6,10 @@ return stale English. WAL mode with a busy timeout lets two running readers shar
 write is one short transaction. A file that is not a database (or is damaged) is renamed aside
 and a fresh one is built; any other trouble disables the cache for the session with one log
 line. The cache must never be the reason a translation fails.
+
+Schema 3 has two side tables keyed like the translations: the engine's alternatives (n-best with
+scores) and word alignments (JSON pairs). Version 1 (neither) and version 2 (one of them, from
+development builds) are migrated by creating what is missing; nothing in ``translations`` changes.
 """
 
 from __future__ import annotations
@@ -21,7 +25,10 @@ from pathlib import Path
 log = logging.getLogger(__name__)
 _Action = Callable[[sqlite3.Connection], None]
 
-_SCHEMA_VERSION = 2  # 2 added the alternatives table (a version-1 file is migrated in place)
+_SCHEMA_VERSION = (
+    3  # 2 added the alternatives or the alignments table, 3 has both: older files migrate in place
+)
+Alignment = tuple[tuple[int, int], ...]
 _BUSY_TIMEOUT_MS = 10_000
 _CORRUPTION_CODES = {11, 26}  # SQLITE_CORRUPT, SQLITE_NOTADB
 _BUSY_CODES = {5, 6}  # SQLITE_BUSY, SQLITE_LOCKED
@@ -93,12 +100,39 @@ class TranslationCache:
             self._run(lookup)
         return found
 
-    def put_many(self, setup: str, translations: Mapping[str, str]) -> None:
-        """Store ``source → translation`` pairs under ``setup`` (one transaction)."""
+    def get_alignments(self, setup: str, sources: Iterable[str]) -> dict[str, Alignment]:
+        """Stored word alignments for those ``sources`` that have one under ``setup``."""
+        wanted = list(dict.fromkeys(sources))
+        found: dict[str, Alignment] = {}
+
+        def lookup(connection: sqlite3.Connection) -> None:
+            for start in range(0, len(wanted), _LOOKUP_CHUNK):
+                chunk = wanted[start : start + _LOOKUP_CHUNK]
+                marks = ",".join("?" * len(chunk))
+                rows = connection.execute(
+                    f"SELECT source, pairs FROM alignments WHERE setup = ? AND source IN ({marks})",
+                    (setup, *chunk),
+                )
+                for source, pairs in rows:
+                    try:
+                        found[source] = tuple((int(s), int(t)) for s, t in json.loads(pairs))
+                    except (ValueError, TypeError):
+                        continue  # a damaged row is simply not there
+
+        if wanted:
+            self._run(lookup)
+        return found
+
+    def put_many(
+        self, setup: str, translations: Mapping[str, str], alignments: Mapping[str, Alignment] | None = None
+    ) -> None:
+        """Store ``source → translation`` pairs (and their word alignments) under ``setup``, in
+        one transaction."""
         if not translations:
             return
         now = int(time.time())
         rows = [(setup, source, text, now) for source, text in translations.items()]
+        aligned = [(setup, source, json.dumps(pairs)) for source, pairs in (alignments or {}).items()]
 
         def store(connection: sqlite3.Connection) -> None:
             with connection:
@@ -106,6 +140,9 @@ class TranslationCache:
                     "INSERT OR REPLACE INTO translations (setup, source, translation, created) "
                     "VALUES (?, ?, ?, ?)",
                     rows,
+                )
+                connection.executemany(
+                    "INSERT OR REPLACE INTO alignments (setup, source, pairs) VALUES (?, ?, ?)", aligned
                 )
 
         self._run(store)
@@ -188,7 +225,7 @@ class TranslationCache:
             _ensure_wal(connection)
             connection.execute("PRAGMA synchronous = NORMAL")  # WAL + NORMAL: durable enough for a cache
             version = connection.execute("PRAGMA user_version").fetchone()[0]
-            if version not in (0, 1, _SCHEMA_VERSION):
+            if version not in (0, 1, 2, _SCHEMA_VERSION):  # 0: new file; 1, 2: migrated below
                 raise sqlite3.DatabaseError(f"cache schema version {version} is not {_SCHEMA_VERSION}")
             with connection:
                 connection.execute(
@@ -196,10 +233,15 @@ class TranslationCache:
                     " setup TEXT NOT NULL, source TEXT NOT NULL, translation TEXT NOT NULL,"
                     " created INTEGER NOT NULL, PRIMARY KEY (setup, source)) WITHOUT ROWID"
                 )
-                connection.execute(  # version 1 → 2: additive, existing rows untouched
+                connection.execute(  # versions 1, 2 → 3: additive, existing rows untouched
                     "CREATE TABLE IF NOT EXISTS alternatives ("
                     " setup TEXT NOT NULL, source TEXT NOT NULL, hypotheses TEXT NOT NULL,"
                     " created INTEGER NOT NULL, PRIMARY KEY (setup, source)) WITHOUT ROWID"
+                )
+                connection.execute(
+                    "CREATE TABLE IF NOT EXISTS alignments ("
+                    " setup TEXT NOT NULL, source TEXT NOT NULL, pairs TEXT NOT NULL,"
+                    " PRIMARY KEY (setup, source)) WITHOUT ROWID"
                 )
                 connection.execute(f"PRAGMA user_version = {_SCHEMA_VERSION}")
         except BaseException:

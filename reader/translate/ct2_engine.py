@@ -30,11 +30,12 @@ from __future__ import annotations
 import json
 import logging
 import math
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from reader.errors import BadInput
-from reader.translate.batching import Piece
+from reader.translate.batching import Piece, PieceTranslation
 from reader.translate.ct2_convert import QUANTIZATIONS, Ct2Unavailable, ensure_converted
 from reader.translate.device import choose_device
 from reader.translate.generation import MAX_INPUT_TOKENS, GenerationOptions
@@ -93,6 +94,7 @@ class Ct2Engine(MarianEngine):
         self.beams = 0
         self._length_penalty = 1.0
         self._translator: Any = None
+        self.last_attention: list[Any] = []
 
     @property
     def cache_identity(self) -> str:
@@ -150,11 +152,22 @@ class Ct2Engine(MarianEngine):
         super().close()
         self._translator = None
 
-    def translate_pieces(self, pieces: list[Piece]) -> list[str]:
-        """Translate one batch of pieces; returns one text per piece."""
+    def translate_pieces(self, pieces: list[Piece]) -> Sequence[PieceTranslation]:
+        """Translate one batch of pieces; returns one text per piece (and its alignment if asked)."""
         convert = self._tokenizer.convert_tokens_to_ids
+        texts = [p.text for p in pieces]
+        tokens = self.generate_tokens(texts)
+        decoded = [decode_target(self._tokenizer, convert(t)) for t in tokens]
+        if not self.settings.alignment:
+            return decoded
         return [
-            decode_target(self._tokenizer, convert(t)) for t in self.generate_tokens([p.text for p in pieces])
+            (
+                text,
+                self.piece_alignment(
+                    encode_source(self._tokenizer, source), convert(t), attention, source, text
+                ),
+            )
+            for source, t, attention, text in zip(texts, tokens, self.last_attention, decoded, strict=True)
         ]
 
     def n_best(self, text: str, count: int) -> list[tuple[str, float]]:
@@ -179,7 +192,11 @@ class Ct2Engine(MarianEngine):
         ]
 
     def generate_tokens(self, texts: list[str]) -> list[list[str]]:
-        """Generated target pieces for each text (without ``</s>``), each within its own cap."""
+        """Generated target pieces for each text (without ``</s>``), each within its own cap.
+
+        With ``settings.alignment``, ``last_attention`` then holds each hypothesis's attention
+        (target steps × source tokens, CTranslate2's alignment head of the last layer).
+        """
         self.load()
         sources = [self._tokenizer.convert_ids_to_tokens(encode_source(self._tokenizer, t)) for t in texts]
         forced = self.options.forced_output_tokens
@@ -201,5 +218,10 @@ class Ct2Engine(MarianEngine):
             max_input_length=MAX_INPUT_TOKENS,
             max_batch_size=sub_batch_size([len(source) for source in sources], available_cores()),
             batch_type="examples",
+            return_attention=self.settings.alignment,
         )
+        if self.settings.alignment:
+            self.last_attention = [
+                result.attention[0][:limit] for result, limit in zip(results, limits, strict=True)
+            ]
         return [list(result.hypotheses[0][:limit]) for result, limit in zip(results, limits, strict=True)]

@@ -11,7 +11,8 @@ import os
 from collections.abc import Sequence
 from typing import Any
 
-from reader.translate.batching import Piece, stream_translations
+from reader.translate.alignment import Alignment, align_words
+from reader.translate.batching import Piece, PieceTranslation, stream_translations
 from reader.translate.generation import GenerationOptions
 from reader.translate.long_sentences import clean_model_input
 from reader.translate.marian_tokens import count_source_tokens, encode_source
@@ -55,8 +56,9 @@ class MarianEngine:
         """Locate, download or convert if needed, and load the model; idempotent."""
         raise NotImplementedError
 
-    def translate_pieces(self, pieces: list[Piece]) -> list[str]:
-        """Translate one batch of pieces of similar length; one text per piece."""
+    def translate_pieces(self, pieces: list[Piece]) -> Sequence[PieceTranslation]:
+        """Translate one batch of pieces of similar length; one text per piece (with its word
+        alignment when ``settings.alignment``)."""
         raise NotImplementedError
 
     def alternatives(self, text: str, count: int = MAX_ALTERNATIVES) -> list[tuple[str, float]]:
@@ -77,6 +79,15 @@ class MarianEngine:
     def n_best(self, text: str, count: int) -> list[tuple[str, float]]:
         """The engine's *count* best hypotheses for one short text, with their scores."""
         raise NotImplementedError
+
+    def piece_alignment(
+        self, source_ids: list[int], target_ids: list[int], attention: Any, source_text: str, translation: str
+    ) -> Alignment:
+        """Word pairs of one piece from its (target × source) attention; ``</s>`` ids excluded."""
+        eos = self._tokenizer.eos_token_id
+        source = self._tokenizer.convert_ids_to_tokens([i for i in source_ids if i != eos])
+        target = self._tokenizer.convert_ids_to_tokens([i for i in target_ids if i != eos])
+        return align_words(attention, source, target, len(source_text.split()), len(translation.split()))
 
     def encode(self, text: str) -> list[int]:
         """Model input ids of ``text`` (vocab.json ids, ``</s>`` appended); loads the model if needed."""

@@ -24,7 +24,9 @@ class TranslationResult:
     Exactly one of ``text`` and ``error`` is set. ``score`` is the mean log-probability per
     token when the engine reports one, ``alternatives`` other translations it considered (best
     first), ``flags`` what the engine noticed (``"cut"``: stopped at the length cap); see
-    :mod:`reader.translate.quality`.
+    :mod:`reader.translate.quality`. ``alignment`` (when asked for with
+    ``EngineSettings.alignment``) pairs word indexes: (Arabic word, English word); see
+    :mod:`reader.translate.alignment`.
     """
 
     index: int
@@ -33,6 +35,7 @@ class TranslationResult:
     score: float | None = None
     alternatives: tuple[str, ...] = ()
     flags: tuple[str, ...] = ()
+    alignment: tuple[tuple[int, int], ...] | None = None
 
     @property
     def ok(self) -> bool:
@@ -56,6 +59,7 @@ class EngineSettings:
     max_source_tokens: int = 200
     quantization: str = "int8"  # ct2 only: int8 | float32
     device: str = "auto"  # auto | cpu | cuda (see reader.translate.device)
+    alignment: bool = False  # word alignment from cross-attention (the text is the same either way)
 
 
 Batches = Generator[list[TranslationResult], None, None]

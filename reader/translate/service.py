@@ -8,6 +8,7 @@ Each engine batch is written to the cache as it arrives: stopping half-way keeps
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections.abc import Callable, Sequence
 
@@ -83,7 +84,11 @@ class TranslationService:
         sentences = list(sentences)
         hits = self.cached(sentences)
         if hits:
-            yield [TranslationResult(i, text) for i, text in sorted(hits.items())]
+            aligned = self._cached_alignments([sentences[i] for i in hits])
+            yield [
+                TranslationResult(i, text, alignment=aligned.get(sentences[i]))
+                for i, text in sorted(hits.items())
+            ]
         # Identical sentences (a repeated headline, say) are translated once.
         wanted: dict[str, list[int]] = {}
         for index, sentence in enumerate(sentences):
@@ -100,7 +105,7 @@ class TranslationService:
                     setup.append(self._write_setup())
                 self._store(batch, unique, setup[0])
                 yield [
-                    TranslationResult(index, result.text, result.error)
+                    dataclasses.replace(result, index=index)  # with its score, flags, alignment
                     for result in batch
                     for index in wanted[unique[result.index]]
                 ]
@@ -186,5 +191,18 @@ class TranslationService:
 
     def _store(self, batch: list[TranslationResult], sources: list[str], setup: str | None) -> None:
         done = {sources[r.index]: r.text for r in batch if r.error is None and r.text is not None}
+        aligned = {
+            sources[r.index]: r.alignment for r in batch if r.error is None and r.alignment is not None
+        }
         if done and setup is not None:
-            self._open_cache().put_many(setup, done)
+            self._open_cache().put_many(setup, done, aligned)
+
+    def _cached_alignments(self, sources: list[str]) -> dict[str, tuple[tuple[int, int], ...]]:
+        """Alignments stored with cached translations (only when asked for: a lookup costs)."""
+        if not self.settings.alignment:
+            return {}
+        try:
+            setup = self._setup_key()
+        except ReaderError:
+            return {}
+        return self._open_cache().get_alignments(setup, sources) if setup is not None else {}

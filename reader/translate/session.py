@@ -149,6 +149,7 @@ class TranslationSession:
                                 result.score,
                                 flags,
                                 result.alternatives,
+                                alignment=result.alignment if error is None else None,
                             )
                             for sid, rev in jobs[result.index].targets
                         ]

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import copy
 import logging
+from collections.abc import Sequence
 from typing import Any
 
 from reader.errors import ModelUnavailable
-from reader.translate.batching import Piece
+from reader.translate.batching import Piece, PieceTranslation
 from reader.translate.device import choose_device
 from reader.translate.generation import GenerationOptions
 from reader.translate.marian_engine import MarianEngine, available_cores, first_line
@@ -106,9 +107,61 @@ class TransformersEngine(MarianEngine):
         """The beam size in use (after :meth:`load`)."""
         return int(self._generation_config.num_beams) if self._generation_config is not None else 0
 
-    def translate_pieces(self, pieces: list[Piece]) -> list[str]:
-        """Translate one batch of pieces; returns one text per piece."""
-        return [decode_target(self._tokenizer, ids) for ids in self.generate_ids([p.text for p in pieces])]
+    def translate_pieces(self, pieces: list[Piece]) -> Sequence[PieceTranslation]:
+        """Translate one batch of pieces; returns one text per piece (and its alignment if asked)."""
+        texts = [p.text for p in pieces]
+        generated = self.generate_ids(texts)
+        decoded = [decode_target(self._tokenizer, ids) for ids in generated]
+        if not self.settings.alignment:
+            return decoded
+        sources = [encode_source(self._tokenizer, text) for text in texts]
+        attentions = self.cross_attention(sources, generated)
+        return [
+            (text, self.piece_alignment(source, target, attention, piece, text))
+            for source, target, attention, piece, text in zip(
+                sources, generated, attentions, texts, decoded, strict=True
+            )
+        ]
+
+    def cross_attention(self, sources: list[list[int]], targets: list[list[int]]) -> list[Any]:
+        """Each pair's last-layer cross-attention (heads averaged), target × source, as numpy.
+
+        One teacher-forced pass over what was generated: row *t* is the attention the decoder
+        had while choosing token *t* (the same activations decoding had; a step depends only on
+        its prefix), at the cost of one batched forward pass rather than keeping every layer's
+        attention for every step of beam search (``generate(output_attentions=True)``).
+        """
+        import torch
+
+        pad = self._tokenizer.pad_token_id
+        start = self._model.config.decoder_start_token_id
+        device = self._model.device
+        source_width = max(len(row) for row in sources)
+        target_width = max(len(row) for row in targets)
+        decoder_rows = [[start, *row[:-1]] if row else [start] for row in targets]
+        width = max(target_width, 1)
+        implementation = self._model.config._attn_implementation
+        if implementation != "eager":  # SDPA computes no attention weights to return
+            self._model.set_attn_implementation("eager")
+        try:
+            with torch.inference_mode():
+                output = self._model(
+                    input_ids=torch.tensor(
+                        [r + [pad] * (source_width - len(r)) for r in sources], device=device
+                    ),
+                    attention_mask=torch.tensor(
+                        [[1] * len(r) + [0] * (source_width - len(r)) for r in sources], device=device
+                    ),
+                    decoder_input_ids=torch.tensor(
+                        [r + [pad] * (width - len(r)) for r in decoder_rows], device=device
+                    ),
+                    output_attentions=True,
+                )
+        finally:
+            if implementation != "eager":
+                self._model.set_attn_implementation(implementation)
+        last = output.cross_attentions[-1].mean(dim=1).float().cpu().numpy()  # batch × target × source
+        return [last[i, : len(targets[i]), : len(sources[i])] for i in range(len(sources))]
 
     def n_best(self, text: str, count: int) -> list[tuple[str, float]]:
         return _n_best(self, text, count)

@@ -1,4 +1,8 @@
-"""The non-modal strip that says the model is missing, while the Arabic stays readable below it."""
+"""The non-modal strip that says the model is missing, while the Arabic stays readable below it.
+
+The reason comes from the core, whose messages are written for the command line ("use --model
+PATH"); the banner says the same in the window's terms, naming its own button.
+"""
 
 from __future__ import annotations
 
@@ -55,6 +59,15 @@ class ModelBanner(QWidget):
             "The translation model {model} is not available, so the English cannot be shown."
         ).format(model=model)
         self.message.setText(text)
-        self.detail.setText(reason)
+        self.detail.setText(self.window_wording(reason))
         self.detail.setVisible(bool(reason))
         self.show()
+
+    def window_wording(self, reason: str) -> str:
+        """*reason* with command-line advice replaced by what to do in the window."""
+        advice = self.tr(
+            "choose a local MarianMT folder with “Choose model folder…”, or set the model in Settings"
+        )
+        for flag_advice in ("use --model PATH to a local MarianMT folder", "--model PATH"):
+            reason = reason.replace(flag_advice, advice)
+        return reason.replace("--model", self.tr("the model setting"))

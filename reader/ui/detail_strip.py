@@ -106,6 +106,10 @@ class DetailStrip(QWidget):
         self.grid.addWidget(self.arabic, 0, 0 if on_left else 1)
         self.grid.addWidget(self.english, 0, 1 if on_left else 0)
 
+    def set_fonts(self, fonts: ReadingFonts) -> None:
+        self.fonts = fonts
+        self.set_zoom(self.zoom)
+
     def set_zoom(self, zoom: int) -> None:
         self.zoom = zoom
         self.arabic.setFont(self.fonts.arabic_font(zoom))

@@ -24,21 +24,24 @@ ENGLISH_POINT_SIZE = 12.5
 
 @dataclass(frozen=True)
 class ReadingFonts:
-    """Family names actually registered (or the fallbacks used)."""
+    """Family names actually registered (or the fallbacks used, or the reader's choice) and the
+    point sizes at 100 % zoom."""
 
     arabic: str
     english: str
+    arabic_size: float = ARABIC_POINT_SIZE
+    english_size: float = ENGLISH_POINT_SIZE
 
     def arabic_font(self, zoom: int = 100) -> QFont:
         font = QFont(self.arabic)
-        font.setPointSizeF(ARABIC_POINT_SIZE * zoom / 100)
+        font.setPointSizeF(self.arabic_size * zoom / 100)
         return font
 
     def english_font(self, zoom: int = 100) -> QFont:
         font = QFont()
         # Arabic that stays in the English (an untranslated name, say) falls back to Amiri.
         font.setFamilies([self.english, self.arabic])
-        font.setPointSizeF(ENGLISH_POINT_SIZE * zoom / 100)
+        font.setPointSizeF(self.english_size * zoom / 100)
         font.setStyleHint(QFont.StyleHint.Serif)
         return font
 

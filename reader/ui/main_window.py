@@ -45,6 +45,7 @@ from reader.ui.menus import EDIT_ACTIONS, WindowMenus
 from reader.ui.open_filters import open_filters
 from reader.ui.paths import register_search_paths
 from reader.ui.progress_panel import ProgressPanel
+from reader.ui.reading_aids import ReadingAids
 from reader.ui.reading_view import ReadingPane
 from reader.ui.settings import ZOOM_DEFAULT, ZOOM_MAX, ZOOM_MIN, ZOOM_STEP, AppSettings
 from reader.ui.settings_dialog import SettingsDialog, choose_directory
@@ -116,6 +117,8 @@ class MainWindow(QMainWindow):
         layout.setSpacing(0)
         layout.addWidget(self.banner)
         layout.addWidget(self.splitter, 1)
+        self.aids = ReadingAids(self)  # find bar, diacritics, read aloud, word highlighting
+        layout.addWidget(self.aids.find_bar)
         self.setCentralWidget(central)
         self.contents = ContentsTree(self)
         self.contents_dock = QDockWidget(self.tr("Contents"), self)
@@ -190,7 +193,7 @@ class MainWindow(QMainWindow):
         self.exporter.cancelled.connect(self._on_export_cancelled)
 
     def engine_settings(self) -> EngineSettings:
-        settings = self.settings.engine_settings()
+        settings = dataclasses.replace(self.settings.engine_settings(), alignment=True)  # word hover
         if self.model_override:
             settings = dataclasses.replace(settings, model=self.model_override)
         return settings
@@ -254,6 +257,7 @@ class MainWindow(QMainWindow):
         self.editing.set_document(document)
         self.view.set_document(document, top_row=opened.position, metrics=opened.metrics)
         self.contents.set_document(document)
+        self.aids.set_document(document)
         self.contents_dock.setVisible(self.settings.show_contents and not self.contents.is_empty())
         self.strip.show_sentence(None)
         self._update_title()
@@ -426,7 +430,11 @@ class MainWindow(QMainWindow):
 
     def open_settings(self) -> None:
         dialog = SettingsDialog(
-            self.settings, self, choose_folder=self.ask_directory, model_in_use=self.controller.settings.model
+            self.settings,
+            self,
+            choose_folder=self.ask_directory,
+            model_in_use=self.controller.settings.model,
+            bundled_fonts=(self.fonts.arabic, self.fonts.english),
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self.apply_settings(dialog))
@@ -439,6 +447,7 @@ class MainWindow(QMainWindow):
         """
         saved_model = self.settings.model
         dialog.apply()
+        self.aids.apply_reading_settings()
         if self.settings.model != saved_model:
             self.model_override = None
         new, old = self.engine_settings(), self.controller.settings
@@ -582,6 +591,7 @@ class MainWindow(QMainWindow):
         self.alternatives.shutdown()
         self.controller.shutdown()
         self.exporter.shutdown()
+        self.aids.shutdown()
         self.library.close()
         self._close_download_dialog()
         self.settings.set_state("geometry", self.saveGeometry())

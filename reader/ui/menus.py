@@ -131,6 +131,16 @@ class WindowMenus(QObject):
             lambda: e.next_flagged(-1),
             ["Shift+F8"],
         )
+        menu.addSeparator()
+        self._add(menu, "find", self.tr("&Find…"), w.aids.open_find, [Keys.Find, "Ctrl+F"])
+        self._add(menu, "find_next", self.tr("Find &Next"), w.aids.find_next, [Keys.FindNext, "F3"])
+        self._add(
+            menu,
+            "find_previous",
+            self.tr("Find Pre&vious"),
+            w.aids.find_previous,
+            [Keys.FindPrevious, "Shift+F3"],
+        )
 
     def _view_menu(self) -> None:
         w = self.window
@@ -146,6 +156,14 @@ class WindowMenus(QObject):
         details = self._add(menu, "details", self.tr("Sentence &Details"), w.toggle_details, ["F10"])
         details.setCheckable(True)
         details.setChecked(w.settings.show_details)
+        diacritics = self._add(menu, "diacritics", self.tr("Show D&iacritics"), w.aids.toggle_diacritics)
+        diacritics.setCheckable(True)
+        diacritics.setChecked(w.settings.show_diacritics)
+        speech = menu.addMenu(self.tr("&Read Aloud"))
+        speech.setToolTipsVisible(True)  # a disabled action's tooltip says what to install
+        speech.addActions([w.aids.actions[n] for n in ("read_arabic", "read_english", "stop_reading")])
+        speech.aboutToShow.connect(w.aids.read_aloud.refresh)
+        self.actions.update(w.aids.actions)
         theme_menu = menu.addMenu(self.tr("&Theme"))
         group = QActionGroup(self)
         names = {
@@ -199,6 +217,10 @@ class WindowMenus(QObject):
         menu.addAction(self.tr("Copy Arabic"), w.copy_arabic)
         english = menu.addAction(self.tr("Copy English"), w.copy_english)
         english.setEnabled(sentence is not None and sentence.status is Status.DONE)
+        menu.addSeparator()
+        menu.setToolTipsVisible(True)
+        w.aids.read_aloud.refresh()
+        menu.addActions([w.aids.actions["read_arabic"], w.aids.actions["read_english"]])
         if sentence is not None and sentence.status is Status.FAILED:
             menu.addSeparator()
             menu.addAction(self.tr("Retry"), lambda: w.controller.retry([sentence.id]))

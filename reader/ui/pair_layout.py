@@ -18,6 +18,7 @@ import numpy as np
 from PySide6.QtCore import QCoreApplication, QPointF, QRect, Qt
 from PySide6.QtGui import QFont, QFontMetricsF, QGuiApplication, QTextLayout, QTextOption
 
+from reader.arabic import strip_diacritics
 from reader.export.directions import has_rtl_letters
 from reader.model import Origin, Segment, Status
 from reader.ui.fonts import ReadingFonts
@@ -59,12 +60,19 @@ def _heading(font: QFont) -> QFont:
 
 
 def lay_out(
-    text: str, font: QFont, width: float, right_to_left: bool, *, flush_right: bool | None = None
+    text: str,
+    font: QFont,
+    width: float,
+    right_to_left: bool,
+    *,
+    flush_right: bool | None = None,
+    spacing: float = 1.0,
 ) -> tuple[QTextLayout, float]:
     """Lay *text* out in lines of *width*; return the layout and its height.
 
     *right_to_left* is the paragraph direction; lines sit against the right edge when
-    *flush_right* (by default: when the paragraph is right to left).
+    *flush_right* (by default: when the paragraph is right to left). *spacing* is the line
+    spacing as a share of the font's own (1.0): extra space goes between lines, not after the last.
     """
     layout = QTextLayout(text, font)
     option = QTextOption()
@@ -82,6 +90,8 @@ def lay_out(
         line = layout.createLine()
         if not line.isValid():
             break
+        if height:
+            height += line.height() * (spacing - 1.0)
         line.setLineWidth(max(width, 1.0))
         line.setPosition(QPointF(0, height))
         height += line.height()
@@ -111,6 +121,8 @@ class PairLayouts:
         self.arabic_on_left = False
         self.split = 0.5  # share of the width given to the left pane
         self.width = 800
+        self.show_diacritics = True  # display only: copy, export and translation keep the marks
+        self.line_spacing = 1.0  # share of the font's own line spacing
         self._sides: OrderedDict[tuple[object, ...], tuple[QTextLayout, float]] = OrderedDict()
         self._refresh_fonts()
 
@@ -127,6 +139,10 @@ class PairLayouts:
 
     def set_zoom(self, zoom: int) -> None:
         self.zoom = zoom
+        self._refresh_fonts()
+
+    def set_fonts(self, fonts: ReadingFonts) -> None:
+        self.fonts = fonts
         self._refresh_fonts()
 
     def panes(self, rect: QRect) -> tuple[QRect, QRect]:
@@ -172,8 +188,9 @@ class PairLayouts:
         A heading is set larger and bold on both sides."""
         arabic_box, english_box = self.arabic_and_english(QRect(0, 0, self.width, 10))
         arabic_font = self.heading_fonts[0] if heading else self.arabic_font
+        shown = segment.text if self.show_diacritics else strip_diacritics(segment.text)
         rtl = not is_as_is(segment) or has_rtl_letters(segment.text)  # an English quotation reads LTR
-        arabic, arabic_height = self._side(segment.text, arabic_font, arabic_box.width(), rtl, rtl)
+        arabic, arabic_height = self._side(shown, arabic_font, arabic_box.width(), rtl, rtl)
         text, font, is_placeholder = self.english_display(segment, placeholder)
         if heading and not is_placeholder:
             font = self.heading_fonts[1]
@@ -193,12 +210,20 @@ class PairLayouts:
     ) -> tuple[QTextLayout, float]:
         """One side laid out, from the cache when possible: a translation arriving re-lays the
         English only, never the Arabic beside it."""
-        key = (text, font.key(), width, right_to_left, flush_right)  # the font key holds its size
+        # The text is the shown one (with or without vowel marks); the font key holds its size.
+        key = (text, font.key(), width, right_to_left, flush_right, self.line_spacing)
         cached = self._sides.get(key)
         if cached is not None:
             self._sides.move_to_end(key)
             return cached
-        laid = lay_out(keep_urls_whole(text), font, width, right_to_left, flush_right=flush_right)
+        laid = lay_out(
+            keep_urls_whole(text),
+            font,
+            width,
+            right_to_left,
+            flush_right=flush_right,
+            spacing=self.line_spacing,
+        )
         self._sides[key] = laid
         if len(self._sides) > CACHE_SIZE:
             self._sides.popitem(last=False)
@@ -224,8 +249,10 @@ class PairLayouts:
         english_per_line = max(english_box.width() / max(english_metrics.averageCharWidth(), 1.0), 1.0)
         arabic_lines = np.ceil(np.maximum(arabic_chars, 1) / arabic_per_line)
         english_lines = np.ceil(np.maximum(english_chars, 1) / english_per_line)
+        spacing = self.line_spacing
         text = np.maximum(
-            arabic_lines * arabic_metrics.lineSpacing(), english_lines * english_metrics.lineSpacing()
+            arabic_lines * arabic_metrics.lineSpacing() * spacing,
+            english_lines * english_metrics.lineSpacing() * spacing,
         )
         gaps = np.where(starts, self.px(PARAGRAPH_GAP), self.px(SENTENCE_GAP))
         first = [0] if rows is None else [k for k, row in enumerate(rows) if row == 0]

@@ -28,8 +28,10 @@ from PySide6.QtWidgets import QAbstractScrollArea, QFrame, QWidget
 from reader.model import Change, ChangeKind, Document, Status
 from reader.ui.fonts import ReadingFonts
 from reader.ui.height_map import HeightMap
+from reader.ui.highlights import Highlights
 from reader.ui.pair_layout import PAD, PairLayouts
 from reader.ui.row_metrics import RowMetrics, row_metrics
+from reader.ui.word_hover import WordHover
 
 SCROLL_STEP = 24
 
@@ -62,6 +64,8 @@ class PairView(QAbstractScrollArea):
         self.heights = HeightMap()
         self.placeholder = ""
         self.painted: list[PaintedRow] = []
+        self.highlights = Highlights()
+        self.word_hover = WordHover(self)
         self.hover_row = -1
         self._selected_id: int | None = None
         self._anchor_id: int | None = None
@@ -190,6 +194,18 @@ class PairView(QAbstractScrollArea):
         share = min(max(left_share, 0.15), 0.85)
         if abs(share - self.layouts.split) > 0.001:
             self.layouts.split = share
+            self.relayout()
+
+    def set_reading_fonts(self, fonts: ReadingFonts, line_spacing: float) -> None:
+        """New faces, sizes or line spacing (Settings); the anchor keeps the same sentence on top."""
+        self.layouts.set_fonts(fonts)
+        self.layouts.line_spacing = line_spacing
+        self.relayout()
+
+    def set_show_diacritics(self, shown: bool) -> None:
+        """Vowel marks on or off (display only); the anchor keeps the same sentence on top."""
+        if shown != self.layouts.show_diacritics:
+            self.layouts.show_diacritics = shown
             self.relayout()
 
     def set_placeholder(self, text: str) -> None:
@@ -324,13 +340,16 @@ class PairView(QAbstractScrollArea):
         pair = layouts.pair(segment, self.placeholder, heading=bool(self._headings[row]))
         painter.setPen(palette.color(QPalette.ColorRole.Text))
         arabic_at = QPointF(arabic_box.left(), arabic_box.top() + pair.arabic_shift)
-        pair.arabic.draw(painter, arabic_at)
+        marks = self.highlights.ranges(row, "ar", segment.text, pair.arabic.text(), palette)
+        pair.arabic.draw(painter, arabic_at, marks)
         if segment.status is Status.FAILED:
             painter.setPen(error_colour(palette))
         elif pair.placeholder:
             painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
         english_at = QPointF(english_box.left(), english_box.top() + pair.english_shift)
-        pair.english.draw(painter, english_at)
+        english = "" if pair.placeholder else (segment.translation or "")
+        marks = self.highlights.ranges(row, "en", english, pair.english.text(), palette) if english else []
+        pair.english.draw(painter, english_at, marks)
         rendering = segment.rendering
         if rendering is not None and (rendering.flags or segment.edited):
             paint_marks(

@@ -135,10 +135,15 @@ class ReadingView(PairView):
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         super().mouseMoveEvent(event)
-        self._set_hover(self.row_at_point(event.position().toPoint()))
+        point = event.position().toPoint()
+        if self.word_hover.update(point):  # the words the hovered word was translated into
+            self.viewport().update()
+        self._set_hover(self.row_at_point(point))
 
     def leaveEvent(self, event: QEvent) -> None:  # noqa: N802
         super().leaveEvent(event)
+        if self.word_hover.clear():
+            self.viewport().update()
         self._set_hover(-1)
 
     def _set_hover(self, row: int) -> None:

@@ -12,6 +12,7 @@ from PySide6.QtCore import QByteArray, QSettings
 from reader.export import pdf_layout  # plain data: no fpdf2 or HarfBuzz
 from reader.translate.factory import ENGINE_CHOICES  # cheap: engines load torch only on use
 from reader.translate.protocol import DEFAULT_MODEL, EngineSettings
+from reader.ui.fonts import ReadingFonts
 
 ORGANIZATION = "bireader"
 APPLICATION = "Bilingual Reader"
@@ -23,6 +24,10 @@ ZOOM_MIN, ZOOM_MAX, ZOOM_STEP, ZOOM_DEFAULT = 50, 300, 10, 100
 BEAMS_MAX = 16  # beams 0 = the model's own setting
 BATCH_MIN, BATCH_MAX, BATCH_DEFAULT = 1, 256, 16
 MAX_RECENT = 10
+UI_LANGUAGES = ("", "en", "ar")  # "" follows the system
+FONT_SIZE_MIN, FONT_SIZE_MAX = 6.0, 48.0
+ARABIC_SIZE_DEFAULT, ENGLISH_SIZE_DEFAULT = 17.0, 12.5  # see reader.ui.fonts
+SPACING_MIN, SPACING_MAX, SPACING_DEFAULT = 80, 250, 100  # line spacing in percent
 
 
 def _to_int(value: object, default: int, low: int, high: int) -> int:
@@ -39,6 +44,14 @@ def _to_bool(value: object, default: bool) -> bool:
     if isinstance(value, str) and value.lower() in {"true", "false"}:
         return value.lower() == "true"
     return default
+
+
+def _to_float(value: object, default: float, low: float, high: float) -> float:
+    try:
+        number = float(str(value))
+    except (TypeError, ValueError):
+        return default
+    return min(max(number, low), high) if number == number else default  # NaN → default
 
 
 def _choice(value: object, choices: tuple[str, ...], default: str) -> str:
@@ -73,6 +86,37 @@ class _BoolSetting:
 
     def __set__(self, owner: AppSettings, value: bool) -> None:
         owner.store.setValue(self.key, bool(value))
+
+
+class _FontSizeSetting:
+    """A point size within the sizes a reader can choose."""
+
+    def __init__(self, key: str, default: float) -> None:
+        self.key, self.default = key, default
+
+    def __get__(self, owner: AppSettings | None, _type: type | None = None) -> float:
+        if owner is None:
+            return self  # type: ignore[return-value]
+        return _to_float(owner._get(self.key, self.default), self.default, FONT_SIZE_MIN, FONT_SIZE_MAX)
+
+    def __set__(self, owner: AppSettings, value: float) -> None:
+        owner.store.setValue(self.key, _to_float(value, self.default, FONT_SIZE_MIN, FONT_SIZE_MAX))
+
+
+class _TextSetting:
+    """A free string (a font family; "" means the bundled one)."""
+
+    def __init__(self, key: str) -> None:
+        self.key = key
+
+    def __get__(self, owner: AppSettings | None, _type: type | None = None) -> str:
+        if owner is None:
+            return self  # type: ignore[return-value]
+        value = owner._get(self.key, "")
+        return value.strip() if isinstance(value, str) else ""
+
+    def __set__(self, owner: AppSettings, value: str) -> None:
+        owner.store.setValue(self.key, value.strip())
 
 
 class AppSettings:
@@ -147,6 +191,22 @@ class AppSettings:
     theme = _ChoiceSetting("view/theme", THEMES)
     show_contents = _BoolSetting("view/show_contents", True)
     show_details = _BoolSetting("view/show_details", True)
+    show_diacritics = _BoolSetting("view/show_diacritics", True)  # display only
+    arabic_font = _TextSetting("reading/arabic_font")
+    english_font = _TextSetting("reading/english_font")
+    arabic_size = _FontSizeSetting("reading/arabic_size", ARABIC_SIZE_DEFAULT)
+    english_size = _FontSizeSetting("reading/english_size", ENGLISH_SIZE_DEFAULT)
+
+    @property
+    def line_spacing(self) -> int:
+        """Line spacing of the reading panes in percent of the font's own (100)."""
+        return _to_int(
+            self._get("reading/line_spacing", SPACING_DEFAULT), SPACING_DEFAULT, SPACING_MIN, SPACING_MAX
+        )
+
+    @line_spacing.setter
+    def line_spacing(self, value: int) -> None:
+        self.store.setValue("reading/line_spacing", min(max(int(value), SPACING_MIN), SPACING_MAX))
 
     @property
     def ui_language(self) -> str:
@@ -157,6 +217,15 @@ class AppSettings:
     @ui_language.setter
     def ui_language(self, value: str) -> None:
         self.store.setValue("view/ui_language", value)
+
+    def reading_fonts(self, bundled: ReadingFonts) -> ReadingFonts:
+        """The faces and sizes chosen for reading ("" keeps the bundled face)."""
+        return ReadingFonts(
+            arabic=self.arabic_font or bundled.arabic,
+            english=self.english_font or bundled.english,
+            arabic_size=self.arabic_size,
+            english_size=self.english_size,
+        )
 
     def state(self, name: str) -> QByteArray | None:
         """Saved geometry/state blobs (window geometry, splitters)."""

@@ -1,4 +1,5 @@
-"""Settings: which model (hub id or folder), which engine, beam and batch size, PDF export options."""
+"""Settings: reading (language, theme, fonts, spacing), then the model (hub id or folder), engine,
+beam and batch size, and the PDF export options."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.ui.reading_settings import ReadingSettingsForm
 from reader.ui.settings import BATCH_MAX, BATCH_MIN, BEAMS_MAX, ENGINES, LAYOUTS, PAGE_SIZES, AppSettings
 
 DirectoryChooser = Callable[[QWidget, str], str]
@@ -43,6 +45,7 @@ class SettingsDialog(QDialog):
         *,
         choose_folder: DirectoryChooser = choose_directory,
         model_in_use: str | None = None,
+        bundled_fonts: tuple[str, str] = ("Amiri", "Noto Serif"),
     ) -> None:
         super().__init__(parent)
         self.settings = settings
@@ -103,7 +106,9 @@ class SettingsDialog(QDialog):
         )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        self.reading = ReadingSettingsForm(settings, bundled_fonts, self)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.reading)
         layout.addLayout(form)
         layout.addWidget(buttons)
 
@@ -121,4 +126,5 @@ class SettingsDialog(QDialog):
         s.batch_size = self.batch_size.value()
         s.export_layout = self.layout_choice.currentData()
         s.export_page_size = self.page_size.currentData()
+        self.reading.apply()
         s.sync()

@@ -47,27 +47,27 @@
         <translation>البدائل</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_strip.py" line="129" />
+        <location filename="../../ui/detail_strip.py" line="133" />
         <source>Click a sentence to see the pair here.</source>
         <translation>انقر على جملة لترى الزوج هنا.</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_strip.py" line="135" />
+        <location filename="../../ui/detail_strip.py" line="139" />
         <source>Sentence {number} of {total}, paragraph {paragraph}</source>
         <translation>الجملة {number} من {total}، الفقرة {paragraph}</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_strip.py" line="139" />
+        <location filename="../../ui/detail_strip.py" line="143" />
         <source>not Arabic: shown as is, not translated</source>
         <translation>ليس عربياً: يُعرض كما هو دون ترجمة</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_strip.py" line="148" />
+        <location filename="../../ui/detail_strip.py" line="152" />
         <source>Translation failed: {reason}</source>
         <translation>فشلت الترجمة: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_strip.py" line="150" />
+        <location filename="../../ui/detail_strip.py" line="154" />
         <source>Not translated yet.</source>
         <translation>لم تُترجم بعد.</translation>
     </message>
@@ -91,151 +91,195 @@
     </message>
 </context>
 <context>
+    <name>FindBar</name>
+    <message>
+        <location filename="../../ui/find_bar.py" line="47" />
+        <source>Find in Arabic or English</source>
+        <translation>ابحث في العربية أو الإنجليزية</translation>
+    </message>
+    <message>
+        <location filename="../../ui/find_bar.py" line="52" />
+        <source>Previous match (Shift+Enter)</source>
+        <translation>النتيجة السابقة (Shift+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/find_bar.py" line="53" />
+        <source>Next match (Enter)</source>
+        <translation>النتيجة التالية (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/find_bar.py" line="54" />
+        <source>Close (Esc)</source>
+        <translation>إغلاق (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/find_bar.py" line="57" />
+        <source>Find:</source>
+        <translation>بحث:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/find_bar.py" line="120" />
+        <location filename="../../ui/find_bar.py" line="169" />
+        <source>Indexing…</source>
+        <translation>جارٍ الفهرسة…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/find_bar.py" line="211" />
+        <source>No matches</source>
+        <translation>لا نتائج</translation>
+    </message>
+    <message>
+        <location filename="../../ui/find_bar.py" line="214" />
+        <source>{current} of {total}</source>
+        <translation>{current} من {total}</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="151" />
+        <location filename="../../ui/main_window.py" line="154" />
         <source>Translation stopped</source>
         <translation>توقفت الترجمة</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="154" />
+        <location filename="../../ui/main_window.py" line="157" />
         <source>Translation finished.</source>
         <translation>اكتملت الترجمة.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="161" />
+        <location filename="../../ui/main_window.py" line="164" />
         <source>Opening {name}…</source>
         <translation>جارٍ فتح {name}…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="507" />
+        <location filename="../../ui/main_window.py" line="516" />
         <source>{count} of {total} sentences have no translation yet; the export will mark them [not translated]. Export anyway?</source>
         <translation>{count} من {total} جملة بلا ترجمة بعد؛ سيُعلَّم عليها في الملف المُصدَّر بعبارة [not translated]. أتريد التصدير على أي حال؟</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="510" />
-        <location filename="../../ui/main_window.py" line="574" />
+        <location filename="../../ui/main_window.py" line="519" />
+        <location filename="../../ui/main_window.py" line="583" />
         <source>Export</source>
         <translation>تصدير</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="519" />
-        <location filename="../../ui/main_window.py" line="555" />
+        <location filename="../../ui/main_window.py" line="528" />
+        <location filename="../../ui/main_window.py" line="564" />
         <source>Could not export</source>
         <translation>تعذّر التصدير</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="530" />
+        <location filename="../../ui/main_window.py" line="539" />
         <source>Exporting {format}…</source>
         <translation>جارٍ التصدير بصيغة {format}…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="539" />
+        <location filename="../../ui/main_window.py" line="548" />
         <source>Exporting {format}… {done} / {total}</source>
         <translation>جارٍ التصدير بصيغة {format}… {done} / {total}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="550" />
+        <location filename="../../ui/main_window.py" line="559" />
         <source>Export cancelled.</source>
         <translation>أُلغي التصدير.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="232" />
+        <location filename="../../ui/main_window.py" line="235" />
         <source>Cannot open {name}</source>
         <translation>تعذّر فتح {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="165" />
+        <location filename="../../ui/main_window.py" line="168" />
         <source>Opening {name}… {percent} %</source>
         <translation>جارٍ فتح {name}… {percent} ٪</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="239" />
+        <location filename="../../ui/main_window.py" line="242" />
         <source>Nothing to open</source>
         <translation>لا شيء لفتحه</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="239" />
+        <location filename="../../ui/main_window.py" line="242" />
         <source>The clipboard holds no text.</source>
         <translation>لا تحتوي الحافظة على نص.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="241" />
+        <location filename="../../ui/main_window.py" line="244" />
         <source>Pasted text</source>
         <translation>نص ملصق</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="292" />
+        <location filename="../../ui/main_window.py" line="296" />
         <source>Bilingual Reader</source>
         <translation>القارئ ثنائي اللغة</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="374" />
+        <location filename="../../ui/main_window.py" line="378" />
         <source>waiting for the translation model…</source>
         <translation>بانتظار نموذج الترجمة…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="375" />
+        <location filename="../../ui/main_window.py" line="379" />
         <source>translating…</source>
         <translation>جارٍ الترجمة…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="376" />
+        <location filename="../../ui/main_window.py" line="380" />
         <source>no translation model</source>
         <translation>لا يوجد نموذج ترجمة</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="378" />
+        <location filename="../../ui/main_window.py" line="382" />
         <source>not translated yet</source>
         <translation>لم تُترجم بعد</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="383" />
+        <location filename="../../ui/main_window.py" line="387" />
         <source>Translation cancelled.</source>
         <translation>أُلغيت الترجمة.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="392" />
+        <location filename="../../ui/main_window.py" line="396" />
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="393" />
+        <location filename="../../ui/main_window.py" line="397" />
         <source>Downloading the model</source>
         <translation>تنزيل النموذج</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="411" />
+        <location filename="../../ui/main_window.py" line="415" />
         <source>Model: {model}</source>
         <translation>النموذج: {model}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="420" />
+        <location filename="../../ui/main_window.py" line="424" />
         <source>Choose a MarianMT model folder</source>
         <translation>اختر مجلد نموذج MarianMT</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="472" />
+        <location filename="../../ui/main_window.py" line="481" />
         <source>Arabic</source>
         <translation>العربية</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="472" />
+        <location filename="../../ui/main_window.py" line="481" />
         <source>English</source>
         <translation>الإنجليزية</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="546" />
+        <location filename="../../ui/main_window.py" line="555" />
         <source>Saved {path}</source>
         <translation>حُفظ {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="569" />
+        <location filename="../../ui/main_window.py" line="578" />
         <source>Open an Arabic text</source>
         <translation>فتح نص عربي</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="121" />
+        <location filename="../../ui/main_window.py" line="124" />
         <source>Contents</source>
         <translation>المحتويات</translation>
     </message>
@@ -281,24 +325,34 @@
 <context>
     <name>ModelBanner</name>
     <message>
-        <location filename="../../ui/banner.py" line="35" />
+        <location filename="../../ui/banner.py" line="39" />
         <source>Choose model folder…</source>
         <translation>اختيار مجلد النموذج…</translation>
     </message>
     <message>
-        <location filename="../../ui/banner.py" line="36" />
+        <location filename="../../ui/banner.py" line="40" />
         <source>Settings…</source>
         <translation>الإعدادات…</translation>
     </message>
     <message>
-        <location filename="../../ui/banner.py" line="39" />
+        <location filename="../../ui/banner.py" line="43" />
         <source>Hide this message</source>
         <translation>إخفاء هذه الرسالة</translation>
     </message>
     <message>
-        <location filename="../../ui/banner.py" line="55" />
+        <location filename="../../ui/banner.py" line="59" />
         <source>The translation model {model} is not available, so the English cannot be shown.</source>
         <translation>نموذج الترجمة {model} غير متاح، لذا لا يمكن عرض الإنجليزية.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/banner.py" line="69" />
+        <source>choose a local MarianMT folder with “Choose model folder…”, or set the model in Settings</source>
+        <translation>اختر مجلد نموذج MarianMT محليًا بزر «اختيار مجلد النموذج…»، أو حدّد النموذج في الإعدادات</translation>
+    </message>
+    <message>
+        <location filename="../../ui/banner.py" line="73" />
+        <source>the model setting</source>
+        <translation>إعداد النموذج</translation>
     </message>
 </context>
 <context>
@@ -352,7 +406,7 @@
 <context>
     <name>PairDelegate</name>
     <message>
-        <location filename="../../ui/pair_layout.py" line="163" />
+        <location filename="../../ui/pair_layout.py" line="179" />
         <source>Translation failed (hover for the reason; Ctrl+R retries)</source>
         <translation>فشلت الترجمة (مرّر المؤشر لمعرفة السبب؛ Ctrl+R لإعادة المحاولة)</translation>
     </message>
@@ -360,7 +414,7 @@
 <context>
     <name>PairView</name>
     <message>
-        <location filename="../../ui/pair_view.py" line="351" />
+        <location filename="../../ui/pair_view.py" line="370" />
         <source>Open an Arabic text file (Ctrl+O), drop one here, or paste Arabic text as a new document (Ctrl+Shift+V).</source>
         <translation>افتح ملفًا نصيًا عربيًا (Ctrl+O)، أو أفلته هنا، أو الصق نصًا عربيًا مستندًا جديدًا (Ctrl+Shift+V).</translation>
     </message>
@@ -402,6 +456,106 @@
     </message>
 </context>
 <context>
+    <name>ReadAloud</name>
+    <message>
+        <location filename="../../ui/read_aloud.py" line="139" />
+        <source>Select a sentence first</source>
+        <translation>اختر جملة أولًا</translation>
+    </message>
+    <message>
+        <location filename="../../ui/read_aloud.py" line="147" />
+        <source>No speech engine: install espeak-ng (or PySide6-Addons with speech-dispatcher) to read aloud</source>
+        <translation>لا يوجد محرك كلام: ثبّت espeak-ng (أو PySide6-Addons مع speech-dispatcher) للقراءة بصوت عالٍ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/read_aloud.py" line="151" />
+        <source>{engine} has no Arabic voice: install espeak-ng, which has one</source>
+        <translation>لا يملك {engine} صوتًا عربيًا: ثبّت espeak-ng، ففيه صوت عربي</translation>
+    </message>
+    <message>
+        <location filename="../../ui/read_aloud.py" line="153" />
+        <source>{engine} has no English voice: install espeak-ng, which has one</source>
+        <translation>لا يملك {engine} صوتًا إنجليزيًا: ثبّت espeak-ng، ففيه صوت إنجليزي</translation>
+    </message>
+</context>
+<context>
+    <name>ReadingAids</name>
+    <message>
+        <location filename="../../ui/reading_aids.py" line="35" />
+        <source>Read &amp;Arabic Aloud</source>
+        <translation>قراءة ال&amp;عربية بصوت عالٍ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reading_aids.py" line="38" />
+        <source>Read &amp;English Aloud</source>
+        <translation>قراءة الإ&amp;نجليزية بصوت عالٍ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reading_aids.py" line="41" />
+        <source>&amp;Stop Reading</source>
+        <translation>إ&amp;يقاف القراءة</translation>
+    </message>
+</context>
+<context>
+    <name>ReadingSettingsForm</name>
+    <message>
+        <location filename="../../ui/reading_settings.py" line="34" />
+        <location filename="../../ui/reading_settings.py" line="47" />
+        <source>Follow the system</source>
+        <translation>اتباع النظام</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reading_settings.py" line="39" />
+        <source>The new language is used the next time the reader starts.</source>
+        <translation>تُستخدم اللغة الجديدة عند تشغيل القارئ في المرة القادمة.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reading_settings.py" line="47" />
+        <source>Light</source>
+        <translation>فاتح</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reading_settings.py" line="47" />
+        <source>Dark</source>
+        <translation>داكن</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reading_settings.py" line="64" />
+        <source>Window language:</source>
+        <translation>لغة النافذة:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reading_settings.py" line="66" />
+        <source>Theme:</source>
+        <translation>السمة:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reading_settings.py" line="67" />
+        <source>Arabic text:</source>
+        <translation>النص العربي:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reading_settings.py" line="68" />
+        <source>English text:</source>
+        <translation>النص الإنجليزي:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reading_settings.py" line="69" />
+        <source>Line spacing:</source>
+        <translation>تباعد الأسطر:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reading_settings.py" line="73" />
+        <source>{family} (bundled)</source>
+        <translation>{family} (المرفق)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reading_settings.py" line="83" />
+        <source> pt</source>
+        <translation> نقطة</translation>
+    </message>
+</context>
+<context>
     <name>ReadingView</name>
     <message>
         <location filename="../../ui/reading_view.py" line="125" />
@@ -414,87 +568,87 @@ Select the sentence and choose Retry (Ctrl+R).</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="50" />
+        <location filename="../../ui/settings_dialog.py" line="53" />
         <source>Settings</source>
         <translation>الإعدادات</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="55" />
+        <location filename="../../ui/settings_dialog.py" line="58" />
         <source>In use for this session (from the command line or BIREADER_MODEL); saved only if you change it.</source>
         <translation>مستخدم في هذه الجلسة (من سطر الأوامر أو BIREADER_MODEL)؛ لا يُحفظ إلا إذا غيّرته.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="61" />
+        <location filename="../../ui/settings_dialog.py" line="64" />
         <source>Hub id such as Helsinki-NLP/opus-mt-ar-en, or a folder</source>
         <translation>معرّف في المستودع مثل Helsinki-NLP/opus-mt-ar-en، أو مجلد</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="63" />
+        <location filename="../../ui/settings_dialog.py" line="66" />
         <source>Folder…</source>
         <translation>مجلد…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="70" />
+        <location filename="../../ui/settings_dialog.py" line="73" />
         <source>Automatic (CTranslate2 when it works)</source>
         <translation>تلقائي (CTranslate2 عند توفره)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="71" />
+        <location filename="../../ui/settings_dialog.py" line="74" />
         <source>CTranslate2 (fast, int8)</source>
         <translation>CTranslate2 (سريع، int8)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="72" />
+        <location filename="../../ui/settings_dialog.py" line="75" />
         <source>Transformers (PyTorch)</source>
         <translation>Transformers (PyTorch)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="79" />
+        <location filename="../../ui/settings_dialog.py" line="82" />
         <source>Model default</source>
         <translation>افتراضي النموذج</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="85" />
+        <location filename="../../ui/settings_dialog.py" line="88" />
         <source>Side by side</source>
         <translation>جنبًا إلى جنب</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="85" />
+        <location filename="../../ui/settings_dialog.py" line="88" />
         <source>Interleaved</source>
         <translation>متداخل</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="94" />
+        <location filename="../../ui/settings_dialog.py" line="97" />
         <source>Model:</source>
         <translation>النموذج:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="96" />
+        <location filename="../../ui/settings_dialog.py" line="99" />
         <source>Engine:</source>
         <translation>المحرك:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="97" />
+        <location filename="../../ui/settings_dialog.py" line="100" />
         <source>Beam size:</source>
         <translation>حجم الحزمة:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="98" />
+        <location filename="../../ui/settings_dialog.py" line="101" />
         <source>Batch size:</source>
         <translation>حجم الدفعة:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="99" />
+        <location filename="../../ui/settings_dialog.py" line="102" />
         <source>PDF layout:</source>
         <translation>تخطيط PDF:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="100" />
+        <location filename="../../ui/settings_dialog.py" line="103" />
         <source>PDF page size:</source>
         <translation>حجم صفحة PDF:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="111" />
+        <location filename="../../ui/settings_dialog.py" line="116" />
         <source>Choose a MarianMT model folder</source>
         <translation>اختر مجلد نموذج MarianMT</translation>
     </message>
@@ -630,164 +784,189 @@ Select the sentence and choose Retry (Ctrl+R).</source>
         <translation>الجملة المعلَّمة ال&amp;سابقة</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="137" />
+        <location filename="../../ui/menus.py" line="135" />
+        <source>&amp;Find…</source>
+        <translation>&amp;بحث…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus.py" line="136" />
+        <source>Find &amp;Next</source>
+        <translation>البحث عن ال&amp;تالي</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus.py" line="140" />
+        <source>Find Pre&amp;vious</source>
+        <translation>البحث عن ال&amp;سابق</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus.py" line="147" />
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="138" />
+        <location filename="../../ui/menus.py" line="148" />
         <source>Zoom &amp;In</source>
         <translation>ت&amp;كبير</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="139" />
+        <location filename="../../ui/menus.py" line="149" />
         <source>Zoom &amp;Out</source>
         <translation>ت&amp;صغير</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="140" />
+        <location filename="../../ui/menus.py" line="150" />
         <source>&amp;Actual Size</source>
         <translation>الحجم ال&amp;فعلي</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="142" />
+        <location filename="../../ui/menus.py" line="152" />
         <source>&amp;Swap Panes</source>
         <translation>تبديل ال&amp;لوحين</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="143" />
+        <location filename="../../ui/menus.py" line="153" />
         <source>&amp;Contents</source>
         <translation>ال&amp;محتويات</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="146" />
+        <location filename="../../ui/menus.py" line="156" />
         <source>Sentence &amp;Details</source>
         <translation>&amp;تفاصيل الجملة</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="149" />
+        <location filename="../../ui/menus.py" line="159" />
+        <source>Show D&amp;iacritics</source>
+        <translation>إظهار ال&amp;تشكيل</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus.py" line="162" />
+        <source>&amp;Read Aloud</source>
+        <translation>ال&amp;قراءة بصوت عالٍ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus.py" line="167" />
         <source>&amp;Theme</source>
         <translation>الم&amp;ظهر</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="152" />
+        <location filename="../../ui/menus.py" line="170" />
         <source>Follow the &amp;System</source>
         <translation>اتباع ال&amp;نظام</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="153" />
+        <location filename="../../ui/menus.py" line="171" />
         <source>&amp;Light</source>
         <translation>&amp;فاتح</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="154" />
+        <location filename="../../ui/menus.py" line="172" />
         <source>&amp;Dark</source>
         <translation>&amp;داكن</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="171" />
+        <location filename="../../ui/menus.py" line="189" />
         <source>&amp;Translation</source>
         <translation>ال&amp;ترجمة</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="172" />
+        <location filename="../../ui/menus.py" line="190" />
         <source>&amp;Translate Remaining</source>
         <translation>ترجمة ال&amp;باقي</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="173" />
+        <location filename="../../ui/menus.py" line="191" />
         <source>&amp;Cancel Translation</source>
         <translation>إل&amp;غاء الترجمة</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="174" />
+        <location filename="../../ui/menus.py" line="192" />
         <source>Retranslate &amp;Sentence</source>
         <translation>إعادة ترجمة ال&amp;جملة</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="175" />
+        <location filename="../../ui/menus.py" line="193" />
         <source>&amp;Retry Failed</source>
         <translation>إعادة محاولة ال&amp;فاشل</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="177" />
+        <location filename="../../ui/menus.py" line="195" />
         <source>Choose &amp;Model Folder…</source>
         <translation>اختيار مجلد ال&amp;نموذج…</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="180" />
+        <location filename="../../ui/menus.py" line="198" />
         <source>&amp;Help</source>
         <translation>م&amp;ساعدة</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="181" />
+        <location filename="../../ui/menus.py" line="199" />
         <source>&amp;About Bilingual Reader</source>
         <translation>&amp;عن القارئ ثنائي اللغة</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="185" />
+        <location filename="../../ui/menus.py" line="203" />
         <source>About Bilingual Reader</source>
         <translation>عن القارئ ثنائي اللغة</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="188" />
+        <location filename="../../ui/menus.py" line="206" />
         <source>Bilingual Reader shows an Arabic text beside its English translation, sentence by sentence.
 Translation by a MarianMT model running on this computer.</source>
         <translation>يعرض القارئ ثنائي اللغة النص العربي بجانب ترجمته الإنجليزية، جملةً بجملة.
 الترجمة بنموذج MarianMT يعمل على هذا الحاسوب.</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="198" />
+        <location filename="../../ui/menus.py" line="216" />
         <source>Copy Pair</source>
         <translation>نسخ الزوج</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="199" />
+        <location filename="../../ui/menus.py" line="217" />
         <source>Copy Arabic</source>
         <translation>نسخ العربية</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="200" />
+        <location filename="../../ui/menus.py" line="218" />
         <source>Copy English</source>
         <translation>نسخ الإنجليزية</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="204" />
+        <location filename="../../ui/menus.py" line="226" />
         <source>Retry</source>
         <translation>إعادة المحاولة</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="208" />
+        <location filename="../../ui/menus.py" line="230" />
         <source>Edit Translation</source>
         <translation>تحرير الترجمة</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="210" />
+        <location filename="../../ui/menus.py" line="232" />
         <source>Retranslate Sentence</source>
         <translation>إعادة ترجمة الجملة</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="213" />
+        <location filename="../../ui/menus.py" line="235" />
         <source>Use: {text}</source>
         <translation>استخدام: {text}</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="215" />
+        <location filename="../../ui/menus.py" line="237" />
         <source>Split After</source>
         <translation>القسمة بعد</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="220" />
+        <location filename="../../ui/menus.py" line="242" />
         <source>At a Chosen Place…</source>
         <translation>في موضع تختاره…</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="223" />
+        <location filename="../../ui/menus.py" line="245" />
         <source>Merge with Next</source>
         <translation>دمج مع التالية</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="225" />
+        <location filename="../../ui/menus.py" line="247" />
         <source>Merge with Previous</source>
         <translation>دمج مع السابقة</translation>
     </message>

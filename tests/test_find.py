@@ -1,0 +1,85 @@
+"""Find over both languages: folded matching, reading order, original offsets, live updates."""
+
+from __future__ import annotations
+
+from reader.arabic import Folds
+from reader.find import FindIndex, Hit
+from reader.model import SegmentResult
+from reader.model.text_builder import build_text_document
+
+TEXT = "ذَهَبَ الولد إلى المَدْرَسَةِ. قرأ كتاباً في المدرسة.\n\nأكل الطفل تفاحة."
+
+
+def translated():
+    document = build_text_document(TEXT)
+    english = ["The boy went to SCHOOL.", "He read a book at the school café.", "The child ate an apple."]
+    document.apply_results(
+        SegmentResult(s.id, s.revision, e) for s, e in zip(document.iter_segments(), english, strict=True)
+    )
+    return document
+
+
+def test_hits_cover_both_languages_in_reading_order_with_original_offsets() -> None:
+    document = translated()
+    matches = FindIndex(document).search("مدرسة")
+    first, second = document.segment_at(0), document.segment_at(1)
+    hits = list(matches.hits())
+    assert [(h.segment_id, h.language) for h in hits] == [(first.id, "ar"), (second.id, "ar")]
+    assert first.text[hits[0].start : hits[0].end] == "مَدْرَسَةِ"
+    assert second.text[hits[1].start : hits[1].end] == "مدرسة"
+    school = list(FindIndex(document).search("school").hits())
+    assert [(h.segment_id, h.language) for h in school] == [(first.id, "en"), (second.id, "en")]
+    assert first.translation[school[0].start : school[0].end] == "SCHOOL"  # type: ignore[index]
+
+
+def test_a_sentence_with_hits_on_both_sides_lists_the_arabic_first() -> None:
+    document = build_text_document("زار Geneva أمس.")
+    (segment,) = document.segments
+    document.apply_results([SegmentResult(segment.id, 0, "He visited Geneva yesterday.")])
+    hits = list(FindIndex(document).search("geneva").hits())
+    assert hits == [Hit(segment.id, "ar", 4, 10), Hit(segment.id, "en", 11, 17)]
+
+
+def test_english_ignores_case_and_accents() -> None:
+    document = translated()
+    (hit,) = FindIndex(document).search("CAFE").hits()
+    assert hit.language == "en"
+    assert document.segment(hit.segment_id).translation[hit.start : hit.end] == "café"  # type: ignore[union-attr,index]
+
+
+def test_hamza_seats_and_vowels_typed_or_not_find_the_same_words() -> None:
+    document = translated()
+    assert len(FindIndex(document).search("اكل")) == 1  # أكل
+    assert len(FindIndex(document).search("أَكَلَ")) == 1
+    strict = FindIndex(document, Folds(alef=False))
+    assert len(strict.search("اكل")) == 0
+    assert len(strict.search("أكل")) == 1
+
+
+def test_new_translations_are_found_after_mark_changed() -> None:
+    document = build_text_document(TEXT)
+    index = FindIndex(document).build()
+    assert len(index.search("apple")) == 0
+    last = document.segment_at(2)
+    document.apply_results([SegmentResult(last.id, last.revision, "The child ate an apple.")])
+    index.mark_changed([last.id])
+    (hit,) = index.search("apple").hits()
+    assert hit == Hit(last.id, "en", 17, 22)
+
+
+def test_spans_per_row_and_the_next_hit_from_a_row() -> None:
+    document = translated()
+    matches = FindIndex(document).search("ال")
+    assert matches.in_row(2, "ar") == [(4, 6)]  # الطفل
+    assert matches.in_row(2, "en") == []
+    assert int(matches.rows[matches.first_from(2)]) == 2
+    assert matches.first_from(99) == 0  # past the end: wrap to the first
+
+
+def test_empty_and_mark_only_queries_find_nothing() -> None:
+    document = translated()
+    index = FindIndex(document)
+    assert len(index.search("")) == 0
+    assert len(index.search("\u064e\u064e")) == 0  # vowels only fold to nothing
+    assert len(index.search("zzz")) == 0
+    assert len(FindIndex(build_text_document("")).search("a")) == 0
