@@ -10,6 +10,7 @@ import pytest
 from reader.translate.model_location import offline_message
 from reader.ui.i18n import install_ui_language, remove_ui_language
 from reader.ui.settings_dialog import SettingsDialog
+from tests.helpers.window import paste_and_wait
 
 LATIN_WORD = re.compile(r"[A-Za-z0-9]{3,}")
 ALLOWED = {
@@ -42,7 +43,7 @@ def arabic_ui(qapp) -> Iterator[None]:
 def test_every_new_string_is_arabic(qtbot, arabic_ui, make_window, ui_settings) -> None:
     window = make_window()
     window.controller.set_document = lambda _document: None
-    window.open_text("جملة أولى. جملة ثانية.")
+    paste_and_wait(qtbot, window, "جملة أولى. جملة ثانية.")
     bar = window.aids.find_bar
     window.aids.open_find()
     qtbot.waitUntil(lambda: bar.ready)

@@ -30,7 +30,7 @@ def open_document(window, text: str, english: dict[int, str] | None = None):  # 
             SegmentResult(document.segment_at(row).id, 0, value) for row, value in english.items()
         )
     window.controller.set_document = lambda _document: None  # no translation in these tests
-    window.set_document(prepare(document, None, window.positions))
+    window.set_document(prepare(document, None, window.library))
     return document
 
 

@@ -7,6 +7,7 @@ from PySide6.QtGui import QAction
 
 from reader.model import SegmentResult
 from reader.ui.read_aloud import EspeakSpeech, ReadAloud, detect_speech
+from tests.helpers.window import paste_and_wait
 
 
 class FakeSpeech:
@@ -26,17 +27,17 @@ class FakeSpeech:
         self.stopped += 1
 
 
-def window_with_sentence(make_window):  # type: ignore[no-untyped-def]
+def window_with_sentence(qtbot, make_window):  # type: ignore[no-untyped-def]
     window = make_window()
     window.controller.set_document = lambda _document: None
-    window.open_text("ذَهَبَ الوَلَدُ إلى المدرسة. جملة ثانية.")
+    paste_and_wait(qtbot, window, "ذَهَبَ الوَلَدُ إلى المدرسة. جملة ثانية.")
     first = window.document.segment_at(0)
     window.document.apply_results([SegmentResult(first.id, first.revision, "The boy went to school.")])
     return window
 
 
-def test_without_an_engine_both_actions_are_disabled_and_say_what_to_install(make_window) -> None:
-    window = window_with_sentence(make_window)
+def test_without_an_engine_both_actions_are_disabled_and_say_what_to_install(qtbot, make_window) -> None:
+    window = window_with_sentence(qtbot, make_window)
     window.aids.read_aloud.use_detector(lambda _parent: None)
     window.view.select_row(0)
     for name in ("read_arabic", "read_english"):
@@ -46,8 +47,8 @@ def test_without_an_engine_both_actions_are_disabled_and_say_what_to_install(mak
     assert not window.actions_["stop_reading"].isEnabled()
 
 
-def test_an_engine_with_both_voices_reads_the_original_text(make_window) -> None:
-    window = window_with_sentence(make_window)
+def test_an_engine_with_both_voices_reads_the_original_text(qtbot, make_window) -> None:
+    window = window_with_sentence(qtbot, make_window)
     speech = FakeSpeech({"ar", "en"})
     window.aids.read_aloud.use_detector(lambda _parent: speech)
     assert not window.actions_["read_arabic"].isEnabled()  # nothing selected yet
@@ -61,8 +62,8 @@ def test_an_engine_with_both_voices_reads_the_original_text(make_window) -> None
     assert speech.stopped == 1
 
 
-def test_no_voice_for_a_language_disables_only_that_one(make_window) -> None:
-    window = window_with_sentence(make_window)
+def test_no_voice_for_a_language_disables_only_that_one(qtbot, make_window) -> None:
+    window = window_with_sentence(qtbot, make_window)
     window.aids.read_aloud.use_detector(lambda _parent: FakeSpeech({"en"}))
     window.view.select_row(0)
     assert window.actions_["read_english"].isEnabled()
@@ -71,8 +72,8 @@ def test_no_voice_for_a_language_disables_only_that_one(make_window) -> None:
     assert "no Arabic voice" in arabic.toolTip()
 
 
-def test_an_untranslated_sentence_has_no_english_to_read(make_window) -> None:
-    window = window_with_sentence(make_window)
+def test_an_untranslated_sentence_has_no_english_to_read(qtbot, make_window) -> None:
+    window = window_with_sentence(qtbot, make_window)
     window.aids.read_aloud.use_detector(lambda _parent: FakeSpeech({"ar", "en"}))
     window.view.select_row(1)
     assert window.actions_["read_arabic"].isEnabled()

@@ -8,6 +8,7 @@ from PySide6.QtCore import QSettings
 from reader.translate.model_location import offline_message
 from reader.ui.settings import ARABIC_SIZE_DEFAULT, SPACING_DEFAULT, AppSettings
 from reader.ui.settings_dialog import SettingsDialog
+from tests.helpers.window import paste_and_wait
 
 
 def reopen(settings: AppSettings) -> AppSettings:
@@ -55,7 +56,7 @@ def test_the_dialog_saves_reading_choices_and_the_window_applies_them(
     qtbot, make_window, ui_settings
 ) -> None:
     window = make_window()
-    window.open_text("\n".join(f"جملة رقم {i} في كتاب طويل." for i in range(500)))
+    paste_and_wait(qtbot, window, "\n".join(f"جملة رقم {i} في كتاب طويل." for i in range(500)))
     window.view.scroll_to_row(200)
     window.view.viewport().repaint()
     dialog = SettingsDialog(ui_settings, window, bundled_fonts=(window.fonts.arabic, window.fonts.english))

@@ -7,6 +7,7 @@ from PySide6.QtCore import QPoint, QPointF
 from reader.model import SegmentResult
 from reader.ui.pair_layout import PAD
 from reader.ui.word_hover import word_at, word_spans
+from tests.helpers.window import paste_and_wait
 
 ARABIC = "وبالكتاب قرأ الطالبُ ـ درسه"
 ENGLISH = "With the book the student read his lesson"
@@ -49,7 +50,7 @@ def word_point(window, row: int, side: str, char: int) -> QPoint:  # type: ignor
 def test_hovering_an_arabic_word_highlights_its_english_words_and_back(qtbot, make_window) -> None:
     window = make_window()
     window.controller.set_document = lambda _document: None
-    window.open_text(ARABIC + ".")
+    paste_and_wait(qtbot, window, ARABIC + ".")
     segment = window.document.segment_at(0)
     window.document.apply_results([SegmentResult(segment.id, segment.revision, ENGLISH, alignment=ALIGNMENT)])
     view = window.view
@@ -66,7 +67,7 @@ def test_hovering_an_arabic_word_highlights_its_english_words_and_back(qtbot, ma
 def test_hover_works_with_vowel_marks_hidden(qtbot, make_window) -> None:
     window = make_window()
     window.controller.set_document = lambda _document: None
-    window.open_text(ARABIC + ".")
+    paste_and_wait(qtbot, window, ARABIC + ".")
     segment = window.document.segment_at(0)
     window.document.apply_results([SegmentResult(segment.id, segment.revision, ENGLISH, alignment=ALIGNMENT)])
     window.actions_["diacritics"].trigger()

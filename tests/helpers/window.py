@@ -24,3 +24,9 @@ def row_boxes(window, row: int):  # type: ignore[no-untyped-def]
     painted = next(p for p in view.painted if p.position == row)
     rect = painted.rect.adjusted(0, view.layouts.gap_above(row, window.document.starts_block(row)), 0, 0)
     return view.layouts.arabic_and_english(rect)
+
+
+def paste_and_wait(qtbot, window, text: str, timeout: int = 5000) -> None:  # type: ignore[no-untyped-def]
+    """Open *text* as a pasted document (structured in the background) and wait until it is on screen."""
+    with qtbot.waitSignal(window.document_opened, timeout=timeout):
+        assert window.open_text(text)
