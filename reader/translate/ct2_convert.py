@@ -48,6 +48,9 @@ class Ct2Unavailable(ModelUnavailable):
 
 def ct2_format() -> str:
     """The converted-model format tag: ctranslate2's major version (a new major may change the format)."""
+    from reader.translate.native_preload import preload_ctranslate2
+
+    preload_ctranslate2()  # often the first import, on a worker: its library loads without the GIL
     import ctranslate2
 
     return f"ct2v{ctranslate2.__version__.split('.')[0]}"

@@ -42,6 +42,7 @@ from reader.translate.generation import MAX_INPUT_TOKENS, GenerationOptions
 from reader.translate.marian_engine import MarianEngine, available_cores, first_line
 from reader.translate.marian_tokens import decode_target, encode_source
 from reader.translate.model_location import Progress, require_model
+from reader.translate.native_preload import preload_ctranslate2
 from reader.translate.protocol import EngineSettings
 
 log = logging.getLogger(__name__)
@@ -109,6 +110,7 @@ class Ct2Engine(MarianEngine):
         if self.loaded:
             return
         location = require_model(self.settings.model, progress)
+        preload_ctranslate2()  # its library's load, without holding the GIL
         try:
             import ctranslate2
         except ImportError as error:
