@@ -22,39 +22,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO))
 
-WORDS = [
-    "قال",
-    "المتحدث",
-    "إن",
-    "المحادثات",
-    "ستستمر",
-    "في",
-    "جنيف",
-    "خلال",
-    "الأسبوع",
-    "المقبل",
-    "بمشاركة",
-    "وفود",
-    "من",
-    "عدة",
-    "دول",
-    "وأكد",
-    "الوزير",
-    "أن",
-    "الاتفاق",
-    "يشمل",
-    "التجارة",
-    "والطاقة",
-    "والتعليم",
-    "بينما",
-    "رأى",
-    "المحللون",
-    "أن",
-    "الطريق",
-    "ما",
-    "زال",
-    "طويلا",
-]
+from tests.helpers.arabic_words import WORDS  # noqa: E402
 
 
 def paragraphs(count_words: int, seed: int = 4) -> list[str]:

@@ -27,39 +27,9 @@ from pathlib import Path
 from bench_ui_stall import build_tiny_model  # this folder is on sys.path when run as a script
 
 REPO = Path(__file__).resolve().parents[2]
-WORDS = [
-    "قال",
-    "المتحدث",
-    "إن",
-    "المحادثات",
-    "ستستمر",
-    "في",
-    "جنيف",
-    "خلال",
-    "الأسبوع",
-    "المقبل",
-    "بمشاركة",
-    "وفود",
-    "من",
-    "عدة",
-    "دول",
-    "وأكد",
-    "الوزير",
-    "أن",
-    "الاتفاق",
-    "يشمل",
-    "التجارة",
-    "والطاقة",
-    "والتعليم",
-    "بينما",
-    "رأى",
-    "المحللون",
-    "أن",
-    "الطريق",
-    "ما",
-    "زال",
-    "طويلا",
-]
+sys.path.insert(0, str(REPO))
+
+from tests.helpers.arabic_words import WORDS  # noqa: E402
 
 
 def write_book(path: Path, sentences: int) -> None:
