@@ -5,15 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, Qt, QUrl
-from PySide6.QtGui import QColor, QDropEvent, QGuiApplication, QMouseEvent
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+from PySide6.QtGui import QColor, QGuiApplication, QMouseEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from reader.loaders import load_document
 from reader.model import Status
 from reader.translate.fake import FakeTranslator
 from reader.ui.main_window import MainWindow
-from tests.helpers.window import open_and_wait, row_boxes
+from tests.helpers.window import drop_file, open_and_wait, row_boxes
 
 
 def wait_translated(qtbot, window: MainWindow) -> None:
@@ -182,17 +182,7 @@ def test_a_bad_file_shows_one_line_and_the_window_keeps_its_document(
 
 def test_dropping_a_file_opens_it(qtbot, make_window, seed_path) -> None:
     window = make_window()
-    mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile(str(seed_path))])
-    event = QDropEvent(
-        QPointF(50, 50),
-        Qt.DropAction.CopyAction,
-        mime,
-        Qt.MouseButton.LeftButton,
-        Qt.KeyboardModifier.NoModifier,
-    )
-    with qtbot.waitSignal(window.document_opened):
-        window.dropEvent(event)
+    drop_file(qtbot, window, seed_path)
     assert window.document is not None
     assert window.document.name == seed_path.name
 

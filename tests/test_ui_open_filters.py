@@ -5,12 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
-from PySide6.QtGui import QDropEvent
-
 from reader.ui.open_filters import open_filters
 from tests.helpers import format_fixtures as fx
-from tests.helpers.window import english_shown, open_and_wait
+from tests.helpers.window import drop_file, english_shown, open_and_wait
 from tests.test_ui_contents import titles
 
 QUOTE = '<blockquote lang="en"><p>To be, or not to be, that is the question.</p></blockquote>'
@@ -47,17 +44,7 @@ def test_dropping_a_docx_opens_it(qtbot, make_window, tmp_path: Path) -> None:
     path = tmp_path / "letter.docx"
     path.write_bytes(fx.make_docx())
     window = make_window()
-    mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile(str(path))])
-    event = QDropEvent(
-        QPointF(50, 50),
-        Qt.DropAction.CopyAction,
-        mime,
-        Qt.MouseButton.LeftButton,
-        Qt.KeyboardModifier.NoModifier,
-    )
-    with qtbot.waitSignal(window.document_opened):
-        window.dropEvent(event)
+    drop_file(qtbot, window, path)
     assert [s.text for s in window.document.iter_segments()] == fx.SENTENCES
 
 

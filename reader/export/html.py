@@ -11,8 +11,6 @@ from html import escape
 from pathlib import Path
 
 from reader import __version__
-from reader.atomic import atomic_write_bytes, check_writable_target
-from reader.display import one_line
 from reader.errors import BadInput
 from reader.export import contents, markup
 from reader.model import Document
@@ -54,12 +52,6 @@ def export_html(
 
     Raises :class:`BadInput` (one line) for an unknown layout and an output that cannot be written.
     """
-    output = Path(output)
-    if layout not in markup.LAYOUTS:
-        raise BadInput(f"unknown layout '{layout}' (choose from {', '.join(markup.LAYOUTS)})")
-    check_writable_target(output)
-    data = render_html(document, layout=layout, progress=progress).encode("utf-8")
-    try:
-        atomic_write_bytes(output, data)
-    except OSError as error:
-        raise BadInput(f"cannot write {one_line(output)}: {error.strerror or error}") from error
+    markup.write_export(
+        output, layout, lambda: render_html(document, layout=layout, progress=progress).encode("utf-8")
+    )

@@ -11,7 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from html import escape
+from pathlib import Path
 
+from reader.atomic import atomic_write_bytes, check_writable_target
+from reader.display import one_line
+from reader.errors import BadInput
 from reader.export import contents
 from reader.export.contents import Chapter, Title
 from reader.export.directions import has_rtl_letters
@@ -46,6 +50,20 @@ div.first { margin-top: 1.4em; }
   @page { margin: 18mm; }
 }
 """.strip()
+
+
+def write_export(output: Path, layout: str, render: Callable[[], bytes]) -> None:
+    """Check the layout and the target, then write what *render* makes, atomically; every
+    problem is one line (:class:`BadInput`). Shared by the EPUB and HTML exports."""
+    output = Path(output)
+    if layout not in LAYOUTS:
+        raise BadInput(f"unknown layout '{layout}' (choose from {', '.join(LAYOUTS)})")
+    check_writable_target(output)
+    data = render()
+    try:
+        atomic_write_bytes(output, data)
+    except OSError as error:
+        raise BadInput(f"cannot write {one_line(output)}: {error.strerror or error}") from error
 
 
 def _lang(lang: str, xml: bool) -> str:

@@ -39,6 +39,21 @@ def positions_path() -> Path:
     return user_data_dir() / "reading_positions.json"
 
 
+def position_for(document: Document, part: str, offset: int) -> int:
+    """The position of the segment covering *offset* in *part* (0 when the part is gone).
+
+    A part's spans grow with its offsets, so its segments in reading order are sorted by start."""
+    in_part = [
+        (s.start, position)
+        for position, s in enumerate(document.iter_segments())
+        if document.block(s.block_id).location.part == part
+    ]
+    if not in_part:
+        return 0
+    index = max(bisect.bisect_right(in_part, (offset, len(document))) - 1, 0)
+    return in_part[index][1]
+
+
 class ReadingPositions:
     """``remember(hash, document, position)`` and ``recall(hash, document) -> position``."""
 
@@ -54,18 +69,9 @@ class ReadingPositions:
         if not entry or not len(document):
             return 0
         offset, part = entry.get("offset"), entry.get("part", "")
-        if not isinstance(offset, int):
+        if not isinstance(offset, int) or not isinstance(part, str):
             return 0
-        # Positions of the remembered part, in reading order (a part's spans grow with its offsets).
-        in_part = [
-            (s.start, position)
-            for position, s in enumerate(document.iter_segments())
-            if document.block(s.block_id).location.part == part
-        ]
-        if not in_part:
-            return 0
-        index = max(bisect.bisect_right(in_part, (offset, len(document))) - 1, 0)
-        return in_part[index][1]
+        return position_for(document, part, offset)
 
     def remember(self, key: str, document: Document, position: int) -> None:
         if not 0 <= position < len(document):

@@ -23,9 +23,8 @@ from reader.display import one_line
 from reader.errors import BadInput
 from reader.input_file import read_document_bytes
 from reader.library import state
-from reader.library.positions import content_hash
+from reader.library.positions import content_hash, position_for
 from reader.library.sqlite_file import DamagedFile, NewerSchema
-from reader.library.store import position_for
 from reader.model import Document
 from reader.model.text_builder import build_text_document
 

@@ -15,7 +15,6 @@ library for the session with one warning. The library is never the reason a docu
 
 from __future__ import annotations
 
-import bisect
 import logging
 import sqlite3
 import threading
@@ -26,7 +25,7 @@ from pathlib import Path
 from reader.display import one_line
 from reader.errors import BadInput
 from reader.library import state
-from reader.library.positions import ReadingPositions
+from reader.library.positions import ReadingPositions, position_for
 from reader.library.sqlite_file import DamagedFile, is_corruption, open_database, set_aside
 from reader.model import Change, ChangeKind, Document
 from reader.paths import user_data_dir
@@ -47,19 +46,6 @@ def _create(connection: sqlite3.Connection) -> None:
         " offset INTEGER NOT NULL DEFAULT 0, touched REAL NOT NULL)"
     )
     state.create_tables(connection)
-
-
-def position_for(document: Document, part: str, offset: int) -> int:
-    """The position of the segment covering *offset* in *part* (0 when the part is gone)."""
-    in_part = [
-        (s.start, position)
-        for position, s in enumerate(document.iter_segments())
-        if document.block(s.block_id).location.part == part
-    ]
-    if not in_part:
-        return 0
-    index = max(bisect.bisect_right(in_part, (offset, len(document))) - 1, 0)
-    return in_part[index][1]
 
 
 class Library:

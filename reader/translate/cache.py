@@ -83,41 +83,31 @@ class TranslationCache:
 
     def get_many(self, setup: str, sources: Iterable[str]) -> dict[str, str]:
         """Cached translations for those ``sources`` that have one under ``setup``."""
-        wanted = list(dict.fromkeys(sources))
-        found: dict[str, str] = {}
-
-        def lookup(connection: sqlite3.Connection) -> None:
-            for start in range(0, len(wanted), _LOOKUP_CHUNK):
-                chunk = wanted[start : start + _LOOKUP_CHUNK]
-                marks = ",".join("?" * len(chunk))
-                rows = connection.execute(
-                    f"SELECT source, translation FROM translations WHERE setup = ? AND source IN ({marks})",
-                    (setup, *chunk),
-                )
-                found.update(rows)
-
-        if wanted:
-            self._run(lookup)
-        return found
+        return dict(self._select("SELECT source, translation FROM translations", setup, sources))
 
     def get_alignments(self, setup: str, sources: Iterable[str]) -> dict[str, Alignment]:
         """Stored word alignments for those ``sources`` that have one under ``setup``."""
-        wanted = list(dict.fromkeys(sources))
         found: dict[str, Alignment] = {}
+        for source, pairs in self._select("SELECT source, pairs FROM alignments", setup, sources):
+            try:
+                found[source] = tuple((int(s), int(t)) for s, t in json.loads(pairs))
+            except (ValueError, TypeError):
+                continue  # a damaged row is simply not there
+        return found
+
+    def _select(self, query: str, setup: str, sources: Iterable[str]) -> list[tuple[str, str]]:
+        """Rows of ``query`` (two columns, source first) for ``setup`` and ``sources``, asked in
+        chunks that stay under SQLite's bound-parameter limit."""
+        wanted = list(dict.fromkeys(sources))
+        found: list[tuple[str, str]] = []
 
         def lookup(connection: sqlite3.Connection) -> None:
             for start in range(0, len(wanted), _LOOKUP_CHUNK):
                 chunk = wanted[start : start + _LOOKUP_CHUNK]
                 marks = ",".join("?" * len(chunk))
-                rows = connection.execute(
-                    f"SELECT source, pairs FROM alignments WHERE setup = ? AND source IN ({marks})",
-                    (setup, *chunk),
+                found.extend(
+                    connection.execute(f"{query} WHERE setup = ? AND source IN ({marks})", (setup, *chunk))
                 )
-                for source, pairs in rows:
-                    try:
-                        found[source] = tuple((int(s), int(t)) for s, t in json.loads(pairs))
-                    except (ValueError, TypeError):
-                        continue  # a damaged row is simply not there
 
         if wanted:
             self._run(lookup)

@@ -30,3 +30,21 @@ def paste_and_wait(qtbot, window, text: str, timeout: int = 5000) -> None:  # ty
     """Open *text* as a pasted document (structured in the background) and wait until it is on screen."""
     with qtbot.waitSignal(window.document_opened, timeout=timeout):
         assert window.open_text(text)
+
+
+def drop_file(qtbot, window, path: str | Path, timeout: int = 5000) -> None:  # type: ignore[no-untyped-def]
+    """Drop *path* on the window as a file manager would, and wait until it is on screen."""
+    from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    event = QDropEvent(
+        QPointF(50, 50),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    with qtbot.waitSignal(window.document_opened, timeout=timeout):
+        window.dropEvent(event)
