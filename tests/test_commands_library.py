@@ -126,3 +126,12 @@ def test_machine_output_from_another_model_or_with_no_cache_is_redone_but_edits_
     forget_stale_machine_output(document, "m", fresh=True)
     assert document.segment(second.id).status is Status.PENDING  # type: ignore[union-attr]
     assert document.segment_at(0).rendering.origin is Origin.EDITED  # type: ignore[union-attr]
+
+
+def test_find_sees_an_edit_made_in_the_library(source: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    target = edit_through_the_library(source, "Corrected by the reader.")
+    assert main(["find", str(source), "corrected", "--json"]) == 0
+    hits = json.loads(capsys.readouterr().out)
+    assert [(h["id"], h["language"], h["match"]) for h in hits] == [(target, "en", "Corrected")]
+    assert main(["find", str(source), "corrected", "--json", "--no-library"]) == 0
+    assert json.loads(capsys.readouterr().out) == []

@@ -2,8 +2,8 @@
 
 Matching is the window's (:mod:`reader.find`): vowel marks, tatweel and hamza seats ignored,
 English case- and accent-insensitive. The English comes from the translation cache for the
-engine options given (the same flags as ``translate``); the model is never loaded, so sentences
-not translated yet are searched in Arabic only. Offsets are in characters of the original
+engine options given (the same flags as ``translate``) and from the library (edits, splits);
+the model is never loaded, so sentences not translated yet are searched in Arabic only. Offsets are in characters of the original
 sentence (``segment --json``'s ``text``, ``translate --json``'s ``translation``).
 """
 
@@ -13,26 +13,30 @@ import argparse
 import json
 from collections.abc import Mapping
 
+from reader.commands.documents import add_document_arguments, opened_document
 from reader.commands.engine_options import add_engine_arguments, settings_from_args
 from reader.commands.stdout import write_output
 from reader.display import json_safe, safe_text
 from reader.errors import EXIT_OK, BadInput
 from reader.find import FindIndex, side_text
-from reader.loaders import load_document
 from reader.model import Document, SegmentResult, Status
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("file", help="an Arabic text file (UTF-8, UTF-16 with BOM or Windows-1256)")
+    parser.add_argument(
+        "file", help="an Arabic document (text, EPUB, DOCX, ODT, HTML, Markdown, PDF or a .bireader project)"
+    )
     parser.add_argument("query", help="what to look for, in Arabic or English")
     parser.add_argument("--json", action="store_true", help="print a JSON list of hits")
     add_engine_arguments(parser)
+    add_document_arguments(parser)
 
 
 def run(args: argparse.Namespace) -> int:
     if not args.query.strip():
         raise BadInput("the query is empty")
-    document = load_document(args.file)
+    with opened_document(args, record=False) as loaded:  # the reader's edits and splits too
+        document = loaded.document
     index = FindIndex(document)
     if not index.folder.fold(args.query).strip():
         raise BadInput("the query holds only vowel marks or tatweel, which find ignores")
