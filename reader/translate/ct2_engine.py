@@ -40,7 +40,7 @@ from reader.translate.ct2_convert import QUANTIZATIONS, Ct2Unavailable, ensure_c
 from reader.translate.device import choose_device
 from reader.translate.generation import MAX_INPUT_TOKENS, GenerationOptions
 from reader.translate.marian_engine import MarianEngine, available_cores, first_line
-from reader.translate.marian_tokens import decode_target, encode_source
+from reader.translate.marian_tokens import decode_target
 from reader.translate.model_location import Progress, require_model
 from reader.translate.native_preload import preload_ctranslate2
 from reader.translate.protocol import EngineSettings
@@ -162,11 +162,12 @@ class Ct2Engine(MarianEngine):
         decoded = [decode_target(self._tokenizer, convert(t)) for t in tokens]
         if not self.settings.alignment:
             return decoded
+        eos = self._tokenizer.eos_token
         return [
             (
                 text,
-                self.piece_alignment(
-                    encode_source(self._tokenizer, source), convert(t), attention, source, text
+                self.align_pieces(
+                    [p for p in self.encoded(source).tokens if p != eos], t, attention, source, text
                 ),
             )
             for source, t, attention, text in zip(texts, tokens, self.last_attention, decoded, strict=True)
@@ -175,7 +176,7 @@ class Ct2Engine(MarianEngine):
     def n_best(self, text: str, count: int) -> list[tuple[str, float]]:
         """CTranslate2's ``num_hypotheses`` with ``return_scores``; with ``length_penalty`` 1 a
         score is the sum of log-probabilities over the length (the mean per token)."""
-        source = self._tokenizer.convert_ids_to_tokens(encode_source(self._tokenizer, text))
+        source = self.encoded(text).tokens
         limit = self.options.cap_for(len(source)) - 1
         result = self._translator.translate_batch(
             [source],
@@ -200,7 +201,7 @@ class Ct2Engine(MarianEngine):
         (target steps × source tokens, CTranslate2's alignment head of the last layer).
         """
         self.load()
-        sources = [self._tokenizer.convert_ids_to_tokens(encode_source(self._tokenizer, t)) for t in texts]
+        sources = [self.encoded(t).tokens for t in texts]
         forced = self.options.forced_output_tokens
         if forced is not None:
             # Benchmarks: the same number of decoding steps as the transformers engine's forced run.

@@ -15,9 +15,9 @@ from reader.translate.alignment import Alignment, align_words
 from reader.translate.batching import Piece, PieceTranslation, stream_translations
 from reader.translate.generation import GenerationOptions
 from reader.translate.long_sentences import clean_model_input
-from reader.translate.marian_tokens import count_source_tokens, encode_source
 from reader.translate.model_location import ModelLocation, Progress
 from reader.translate.protocol import Batches, EngineSettings
+from reader.translate.source_memo import Encoded, SourceMemo
 
 MAX_ALTERNATIVES = 5
 
@@ -47,6 +47,7 @@ class MarianEngine:
         self.options = options or GenerationOptions.from_settings(settings)
         self.location: ModelLocation | None = None
         self._tokenizer: Any = None
+        self._memo: SourceMemo | None = None
 
     @property
     def loaded(self) -> bool:
@@ -87,20 +88,33 @@ class MarianEngine:
         eos = self._tokenizer.eos_token_id
         source = self._tokenizer.convert_ids_to_tokens([i for i in source_ids if i != eos])
         target = self._tokenizer.convert_ids_to_tokens([i for i in target_ids if i != eos])
+        return self.align_pieces(source, target, attention, source_text, translation)
+
+    def align_pieces(
+        self, source: Sequence[str], target: Sequence[str], attention: Any, source_text: str, translation: str
+    ) -> Alignment:
+        """Word pairs of one piece from its pieces (no ``</s>``) and (target × source) attention."""
         return align_words(attention, source, target, len(source_text.split()), len(translation.split()))
+
+    def encoded(self, text: str) -> Encoded:
+        """``text``'s encoding, tokenised once however often the loop asks; loads the model if needed."""
+        self.load()
+        memo = self._memo
+        if memo is None or memo.tokenizer is not self._tokenizer:
+            memo = self._memo = SourceMemo(self._tokenizer)
+        return memo.get(text)
 
     def encode(self, text: str) -> list[int]:
         """Model input ids of ``text`` (vocab.json ids, ``</s>`` appended); loads the model if needed."""
-        self.load()
-        return encode_source(self._tokenizer, text)
+        return list(self.encoded(text).ids)
 
     def count_tokens(self, text: str) -> int:
-        self.load()
-        return count_source_tokens(self._tokenizer, text)
+        return self.encoded(text).count
 
     def close(self) -> None:
         """Drop the model (subclasses drop their own handles too); a later call loads it again."""
         self._tokenizer = None
+        self._memo = None
 
     def translate(self, sentences: Sequence[str]) -> Batches:
         """Stream results batch by batch (shortest pieces first); see the Translator protocol."""

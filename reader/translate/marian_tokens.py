@@ -27,9 +27,13 @@ def source_pieces(tokenizer: Any, text: str) -> list[str]:
     return pieces
 
 
-def encode_source(tokenizer: Any, text: str) -> list[int]:
-    """Model input ids for one text: normalised, vocab.json ids, ``</s>`` appended, window-truncated."""
-    ids: list[int] = tokenizer.convert_tokens_to_ids(source_pieces(tokenizer, text))
+def encode_source(tokenizer: Any, text: str, pieces: Sequence[str] | None = None) -> list[int]:
+    """Model input ids for one text: normalised, vocab.json ids, ``</s>`` appended, window-truncated.
+
+    *pieces*, when given, are ``source_pieces(tokenizer, text)`` already computed."""
+    if pieces is None:
+        pieces = source_pieces(tokenizer, text)
+    ids: list[int] = tokenizer.convert_tokens_to_ids(list(pieces))
     return [*ids[: MAX_INPUT_TOKENS - 1], tokenizer.eos_token_id]
 
 

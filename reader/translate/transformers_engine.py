@@ -114,7 +114,7 @@ class TransformersEngine(MarianEngine):
         decoded = [decode_target(self._tokenizer, ids) for ids in generated]
         if not self.settings.alignment:
             return decoded
-        sources = [encode_source(self._tokenizer, text) for text in texts]
+        sources = [self.encode(text) for text in texts]
         attentions = self.cross_attention(sources, generated)
         return [
             (text, self.piece_alignment(source, target, attention, piece, text))
@@ -171,7 +171,7 @@ class TransformersEngine(MarianEngine):
         import torch
 
         self.load()
-        ids = [encode_source(self._tokenizer, text) for text in texts]
+        ids = [self.encode(text) for text in texts]
         pad = self._tokenizer.pad_token_id
         eos = self._tokenizer.eos_token_id
         width = max(len(row) for row in ids)
