@@ -41,6 +41,7 @@ from reader.ui.document_opener import DocumentOpener, Opened
 from reader.ui.editing import EditingController
 from reader.ui.export_task import Exporter, ExportFunction, default_export, with_filter_extension
 from reader.ui.fonts import ReadingFonts, register_fonts
+from reader.ui.gil_handoff import favour_the_window
 from reader.ui.menus import EDIT_ACTIONS, WindowMenus
 from reader.ui.open_filters import open_filters
 from reader.ui.paths import register_search_paths
@@ -84,6 +85,7 @@ class MainWindow(QMainWindow):
         export: ExportFunction = default_export,
     ) -> None:
         super().__init__()
+        favour_the_window()  # its workers run Python while it paints
         register_search_paths()
         self.settings = settings
         self.fonts = fonts or register_fonts()
