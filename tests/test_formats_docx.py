@@ -69,6 +69,22 @@ FOOTNOTES = (
 )
 
 
+def test_every_cell_of_a_big_table_comes_once_merged_cells_included() -> None:
+    """Many cells, so lxml's short-lived element proxies reuse ids (which once made cells vanish)."""
+    word = docx.Document()
+    table = word.add_table(rows=40, cols=5)
+    for r in range(40):
+        for c in range(5):
+            table.cell(r, c).text = f"خلية {r} {c}."
+    table.cell(0, 0).merge(table.cell(1, 0))  # vertical: the continuation cell is left empty
+    buffer = io.BytesIO()
+    word.save(buffer)
+    document = _read(buffer.getvalue())
+    texts = [document.block_text(b) for b in document.iter_blocks()]
+    # The merge moves the lower cell's paragraph into the upper one: still each text once.
+    assert sorted(texts) == sorted(f"خلية {r} {c}." for r in range(40) for c in range(5))
+
+
 def test_footnotes_follow_the_body_as_their_own_part() -> None:
     buffer = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(fx.make_docx())) as source, zipfile.ZipFile(buffer, "w") as target:

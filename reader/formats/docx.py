@@ -57,12 +57,11 @@ def _story(container: Any, parent: Any, part: str) -> Iterator[RawBlock]:
             if block is not None:
                 yield block
         elif child.tag == qn("w:tbl"):
-            seen: set[int] = set()
+            # Each <w:tc> is its own cell: a horizontal merge is one element with a gridSpan, and
+            # a vertical merge's continuation cells are empty. (Skipping cells by id() of lxml's
+            # proxies dropped cells at random: a freed proxy's id is reused.)
             for row in child.iterchildren(qn("w:tr")):
                 for cell in row.iterchildren(qn("w:tc")):
-                    if id(cell) in seen:
-                        continue
-                    seen.add(id(cell))
                     yield from _story(cell, parent, part)
 
 
