@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 
 from reader.model import Document, Origin, Rendering, Segment, Status
 
@@ -53,20 +54,34 @@ def block_row(key: str, document: Document, block_id: int) -> tuple[object, ...]
     return (key, block_id, json.dumps(spans))
 
 
-def write_segments(
-    connection: sqlite3.Connection, key: str, document: Document, segment_ids: Iterable[int]
-) -> None:
-    """Bring the rows of these segments up to date (a rendering saved, or its row deleted)."""
-    upserts, deletes = [], []
+@dataclass(frozen=True)
+class Rows:
+    """The rows that bring some segments (and blocks) up to date, taken from the document when the
+    change happened: written later, on another thread, they still say what was true then."""
+
+    blocks: list[tuple[object, ...]] = field(default_factory=list)
+    deletes: list[tuple[object, ...]] = field(default_factory=list)
+    upserts: list[tuple[object, ...]] = field(default_factory=list)
+
+    def write(self, connection: sqlite3.Connection) -> None:
+        connection.executemany(_UPSERT_BLOCK, self.blocks)
+        connection.executemany(_DELETE_RENDERING, self.deletes)
+        connection.executemany(_UPSERT_RENDERING, self.upserts)
+
+
+def segment_rows(
+    key: str, document: Document, segment_ids: Iterable[int], block_ids: Iterable[int] = ()
+) -> Rows:
+    """The rows of these segments (a rendering saved, or its row deleted) and blocks' segmentation."""
+    rows = Rows(blocks=[block_row(key, document, b) for b in dict.fromkeys(block_ids)])
     for segment_id in segment_ids:
         segment = document.segment(segment_id)
         row = rendering_row(key, segment) if segment is not None else None
         if row is None:
-            deletes.append((key, segment_id))
+            rows.deletes.append((key, segment_id))
         else:
-            upserts.append(row)
-    connection.executemany(_DELETE_RENDERING, deletes)
-    connection.executemany(_UPSERT_RENDERING, upserts)
+            rows.upserts.append(row)
+    return rows
 
 
 def write_blocks(

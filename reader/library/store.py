@@ -4,9 +4,11 @@ Keyed by the content hash of the text, so a renamed, moved or re-downloaded copy
 edits, splits and merges, translations (origin, model, score, flags, alternatives) and reading
 position. The window and the CLI share it: an edit made in the window is in the next ``export``.
 
-Each change the document announces is written at once, in one short WAL transaction on the
-thread that made it (about a millisecond for one edit; see tests/benchmarks/bench_library.py),
-so a kill -9 right after an edit loses nothing: with WAL and ``synchronous=NORMAL`` a committed
+Each change the document announces is written in one short WAL transaction. The reader's own
+work (an edit, split, merge, pick) is committed on the thread that made it before the call
+returns (about a millisecond; see tests/benchmarks/bench_library.py); batches of machine output
+go to a writer thread that commits them within milliseconds (:mod:`reader.library.writer`). So
+a kill -9 right after an edit loses nothing: with WAL and ``synchronous=NORMAL`` a committed
 transaction survives the process (only a power cut may take the last ones). A damaged library is
 set aside with one warning and a new one started; one written by a newer reader is refused with a
 message (the document still opens, without the library); any later write error disables the
@@ -27,7 +29,8 @@ from reader.errors import BadInput
 from reader.library import state
 from reader.library.positions import ReadingPositions, position_for
 from reader.library.sqlite_file import DamagedFile, is_corruption, open_database, set_aside
-from reader.model import Change, ChangeKind, Document
+from reader.library.writer import BackgroundWriter
+from reader.model import Change, ChangeKind, Document, Origin
 from reader.paths import user_data_dir
 
 log = logging.getLogger(__name__)
@@ -48,6 +51,17 @@ def _create(connection: sqlite3.Connection) -> None:
     state.create_tables(connection)
 
 
+def _machine_output(document: Document, change: Change) -> bool:
+    """Whether a change only brought machine translations (or failures): nothing of the reader's."""
+    for segment_id in change.segment_ids:
+        segment = document.segment(segment_id)
+        if segment is None:
+            return False
+        if segment.rendering is not None and segment.rendering.origin is not Origin.MACHINE:
+            return False
+    return True
+
+
 class Library:
     """A thread-safe handle on the library file; see the module docstring."""
 
@@ -57,10 +71,12 @@ class Library:
         self.problem = ""  # why the library is off for this session ("" while it works)
         self._lock = threading.RLock()
         self._connection: sqlite3.Connection | None = None
+        self._writer = BackgroundWriter()
 
     # Opening and restoring -------------------------------------------------------------------
     def restore(self, key: str, document: Document) -> int:
         """Put the saved work back into a freshly loaded *document*; returns the reading position."""
+        self._writer.drain()
         with self._lock:
             connection = self._connect()
             if connection is None:
@@ -92,17 +108,17 @@ class Library:
         return document.subscribe(lambda change: self.record(key, document, change))
 
     def record(self, key: str, document: Document, change: Change) -> None:
-        """Write one change (one transaction)."""
-
-        def write(connection: sqlite3.Connection) -> None:
-            if change.kind is ChangeKind.STRUCTURE:
-                blocks = [s.block_id for i in change.segment_ids if (s := document.segment(i)) is not None]
-                state.write_blocks(connection, key, document, blocks)
-                state.write_segments(connection, key, document, (*change.removed_ids, *change.segment_ids))
-            else:
-                state.write_segments(connection, key, document, change.segment_ids)
-
-        self._write(write)
+        """Write one change (one transaction): the reader's own work before returning, machine
+        output on the writer thread (see :mod:`reader.library.writer`)."""
+        if change.kind is ChangeKind.STRUCTURE:
+            blocks = [s.block_id for i in change.segment_ids if (s := document.segment(i)) is not None]
+            rows = state.segment_rows(key, document, (*change.removed_ids, *change.segment_ids), blocks)
+        else:
+            rows = state.segment_rows(key, document, change.segment_ids)
+        if change.kind is ChangeKind.RENDERING and _machine_output(document, change):
+            self._writer.submit(lambda: self._write(rows.write))
+        else:
+            self._write(rows.write)
 
     def save_document(self, key: str, document: Document) -> None:
         """Replace everything saved for *document* (the CLI after translating, an imported project)."""
@@ -122,7 +138,12 @@ class Library:
             )
         )
 
+    def flush(self) -> None:
+        """Return once every deferred write has been committed."""
+        self._writer.drain()
+
     def close(self) -> None:
+        self._writer.close()
         with self._lock:
             if self._connection is not None:
                 self._connection.close()
@@ -130,6 +151,7 @@ class Library:
 
     # Internals ---------------------------------------------------------------------------------
     def _write(self, action: Callable[[sqlite3.Connection], object]) -> None:
+        self._writer.drain()  # in order: nothing deferred may land after (and over) this
         with self._lock:
             connection = self._connect()
             if connection is None:
