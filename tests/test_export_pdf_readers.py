@@ -81,3 +81,31 @@ def test_the_title_comes_back_in_every_reader(texts: dict[tuple[str, str], str |
     for (reader, _layout), text in texts.items():
         if not isinstance(text, ReaderUnavailable):
             assert "news_us_russia_talks_switzerland" in text, reader
+
+
+@pytest.fixture(scope="module")
+def justified(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    folder = tmp_path_factory.mktemp("justified")
+    paths = {}
+    for layout in LAYOUTS:
+        paths[layout] = folder / f"{layout}.pdf"
+        export_pdf(translated_seed(), paths[layout], layout=layout, justify_arabic=True)
+    return paths
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("reader", list(READERS))
+def test_justified_arabic_comes_back_as_well_as_ragged(
+    justified: dict[str, Path], exported: dict[str, Path], reader: str, layout: str
+) -> None:
+    """Only the spaces grow (no kashida), so every reader gives back what it gave unjustified."""
+    assert justified[layout].read_bytes() != exported[layout].read_bytes()
+    try:
+        text = READERS[reader](justified[layout])
+    except ReaderUnavailable as reason:
+        pytest.skip(f"{reader}: {reason}")
+    arabic = [s.text for s in translated_seed().segments]
+    broken = broken_sentences(text, arabic)
+    assert SEED_SENTENCES - len(broken) >= ARABIC_FLOORS[reader], broken
+    assert broken_sentences(text, list(SEED_ENGLISH)) == []
+    assert "\u0640" not in text

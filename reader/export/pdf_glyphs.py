@@ -37,6 +37,7 @@ class _Shaped:
     x_offset: float
     y_offset: float
     cluster: int
+    space: bool = False  # the glyph of a space (where justification widens the line)
 
 
 def pdf_string(text: str) -> str:
@@ -100,13 +101,20 @@ def shape(font: TTFFont, text: str, rtl: bool) -> tuple[list[_Shaped], dict[int,
                 position.x_offset * scale,
                 position.y_offset * scale,
                 info.cluster,
+                texts[info.cluster] == " ",
             )
         )
     return shaped, actual
 
 
-def text_operators(shaped: Sequence[_Shaped], actual: dict[int, str], size: float) -> str:
-    """``TJ`` arrays (split only around raised glyphs and ActualText clusters) for the glyphs."""
+def text_operators(
+    shaped: Sequence[_Shaped], actual: dict[int, str], size: float, space_extra: float = 0.0
+) -> str:
+    """``TJ`` arrays (split only around raised glyphs and ActualText clusters) for the glyphs;
+    ``space_extra`` (thousandths of the font size) widens every space, for justified lines.
+
+    The extra comes after the space glyph: PDFium ignores a gap that follows a space, so it
+    invents no second one, and pdf.js reads the wider gap as the space it is."""
     out: list[str] = []
     array: list[str] = []
     at = 0.0  # where the text position is, in thousandths of the font size from the start
@@ -137,6 +145,8 @@ def text_operators(shaped: Sequence[_Shaped], actual: dict[int, str], size: floa
         array.append(f"<{glyph.code:04X}>")
         at += glyph.width
         pen += glyph.advance
+        if glyph.space and space_extra:
+            pen += space_extra
         if glyph.y_offset:
             flush()
             out.append("0 Ts")
@@ -152,19 +162,23 @@ class GlyphWriter:
 
     def __init__(self, pdf: FPDF) -> None:
         self.pdf = pdf
-        self._operators: dict[tuple[int, float, bool, str], str] = {}
+        self._operators: dict[tuple[int, float, bool, str, float], str] = {}
 
-    def draw(self, text: str, *, x: float, y: float, height: float, rtl: bool) -> None:
-        """Draw ``text`` in the current font and colour, starting at ``x`` in a box of ``height`` at ``y``."""
+    def draw(
+        self, text: str, *, x: float, y: float, height: float, rtl: bool, space_extra: float = 0.0
+    ) -> None:
+        """Draw ``text`` in the current font and colour, starting at ``x`` in a box of ``height`` at ``y``;
+        ``space_extra`` (mm) widens each space in it (justification)."""
         pdf = self.pdf
         font = pdf.current_font
         if not isinstance(font, TTFFont):
             raise TypeError("the glyph writer draws TrueType fonts only")
         size = float(pdf.font_size_pt)
-        key = (font.i, size, rtl, text)
+        extra = round(space_extra * pdf.k * 1000 / size, 1)  # mm → thousandths of the font size
+        key = (font.i, size, rtl, text, extra)
         operators = self._operators.get(key)
         if operators is None:
-            operators = self._operators[key] = text_operators(*shape(font, text, rtl), size)
+            operators = self._operators[key] = text_operators(*shape(font, text, rtl), size, extra)
         k = pdf.k
         baseline = y + 0.5 * height + _BASELINE_SHIFT * pdf.font_size
         colour = pdf.text_color.serialize().lower() if pdf.text_color is not None else "0 g"

@@ -4,7 +4,7 @@ Exports the seed article (15 sentences) with the hand-written English of
 ``tests/helpers/seed_english.py`` and counts, for pypdf, PDFium (Chrome), MuPDF and pdf.js
 (Firefox), and poppler's pdftotext (Evince, Okular) when installed, the Arabic and English sentences found intact after ``normalise`` (NFC, whitespace runs
 as one space). Run: ``.venv/bin/python tests/benchmarks/bench_pdf_extraction.py [--face amiri naskh]
-[--keep FOLDER] [--show]``; ``--show`` prints each broken sentence as the reader gave it.
+[--keep FOLDER] [--show] [--justify]``; ``--show`` prints each broken sentence as the reader gave it.
 """
 
 from __future__ import annotations
@@ -48,6 +48,7 @@ def main() -> None:
         "--face", nargs="*", default=[None], help="Arabic faces to compare (default: the default)"
     )
     parser.add_argument("--keep", type=Path, help="write the PDFs into this folder")
+    parser.add_argument("--justify", action="store_true", help="export with justified Arabic")
     parser.add_argument("--show", action="store_true", help="print each broken sentence as extracted")
     args = parser.parse_args()
     document = translated_seed()
@@ -60,7 +61,9 @@ def main() -> None:
     for face in args.face:
         for layout in LAYOUTS:
             path = folder / f"seed-{face or 'default'}-{layout}.pdf"
-            options = {"arabic_face": face} if takes_face and face else {}
+            options: dict[str, object] = {"arabic_face": face} if takes_face and face else {}
+            if args.justify:
+                options["justify_arabic"] = True
             export_pdf(document, path, layout=layout, **options)
             for name, read in MEASURED_READERS.items():
                 try:
