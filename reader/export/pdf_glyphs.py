@@ -16,6 +16,7 @@ from there; the others fall back to the font's ToUnicode map (see :mod:`reader.e
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -107,6 +108,21 @@ def shape(font: TTFFont, text: str, rtl: bool) -> tuple[list[_Shaped], dict[int,
     return shaped, actual
 
 
+MAX_STEP = 100.0
+"""The largest forward move (thousandths of the font size) written as one ``TJ`` number. pypdf
+takes a number that moves on by more than 95% of half a space for a word break and adds a
+space: a mark moved onto its letter, or a justified line's wider space, is written as several
+smaller numbers (the other readers add them up)."""
+
+
+def _move(array: list[str], shift: float) -> float:
+    """Append ``TJ`` numbers that move the pen by ``-shift``; returns the shift they make."""
+    steps = max(1, math.ceil(-shift / MAX_STEP)) if shift < 0 else 1
+    step = float(f"{shift / steps:.1f}")
+    array.append(" ".join([f"{step:.1f}"] * steps))
+    return step * steps
+
+
 def text_operators(
     shaped: Sequence[_Shaped], actual: dict[int, str], size: float, space_extra: float = 0.0
 ) -> str:
@@ -136,12 +152,17 @@ def text_operators(
                 out.append(f"/Span <</ActualText {pdf_string(actual[cluster])}>> BDC")
             open_cluster = cluster
         if glyph.y_offset:
+            # The move to a raised glyph (a mark) ends the array before it: pypdf compares a
+            # glyph's position with the one before it (not with the array's start), and took the
+            # move at the start of the mark's own array, or a Td, for a word break.
+            shift = at - (pen + glyph.x_offset)
+            if array and abs(shift) >= 0.05:
+                at -= _move(array, shift)
             flush()
             out.append(f"{glyph.y_offset * size / 1000:.2f} Ts")
         shift = at - (pen + glyph.x_offset)
         if abs(shift) >= 0.05:
-            array.append(f"{shift:.1f}")
-            at -= float(f"{shift:.1f}")
+            at -= _move(array, shift)
         array.append(f"<{glyph.code:04X}>")
         at += glyph.width
         pen += glyph.advance

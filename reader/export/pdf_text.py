@@ -16,6 +16,7 @@ The page looks exactly as fpdf2 would draw the line; only the order in the file 
 from __future__ import annotations
 
 import dataclasses
+import unicodedata
 from dataclasses import dataclass
 from typing import Literal
 
@@ -86,7 +87,8 @@ def extraction_pieces(run: Run) -> list[str]:
         if first is None:
             pieces.extend(group)
         else:
-            last = max(i for i, c in enumerate(group) if extractor_direction(c) == own)
+            ends = [i for i, c in enumerate(group) if _ends_core(c, own)]
+            last = ends[-1] if ends else max(i for i, c in enumerate(group) if extractor_direction(c) == own)
             pieces.extend(group[:first])
             pieces.append("".join(group[first : last + 1]))
             pieces.extend(group[last + 1 :])
@@ -101,6 +103,19 @@ def extraction_pieces(run: Run) -> list[str]:
             group.append(char)
     close_group()
     return pieces
+
+
+def _ends_core(char: str, own: str) -> bool:
+    """Whether ``char`` may end a core of direction ``own``.
+
+    An Arabic comma is an Arabic-block character (naive extractors read it right to left) but a
+    neutral separator to the bidi algorithm: at the end of a line MuPDF, reading the line's
+    glyphs as visual order on a left-to-right base, left it at the line's start. Kept out of the
+    core (drawn after it, as its own piece) it is read last everywhere.
+    """
+    if extractor_direction(char) != own:
+        return False
+    return own != "R" or unicodedata.bidirectional(char) in ("R", "AL", "NSM")
 
 
 @dataclass(frozen=True)
