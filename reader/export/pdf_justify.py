@@ -13,10 +13,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-MAX_STRETCH = 1.5
-"""A space grows to at most this many times its width; a line that would need more is left
-unjustified. Much wider, pypdf reads the gap inside a ``TJ`` array as a second word
-break and ends the right-to-left run there, which reverses the words of the line."""
+MAX_STRETCH = 2.5
+"""A space grows to at most this many times its width; a line that would need more (a few long
+words) is left unjustified rather than drawn with holes in it. The wider gap is written in small
+steps (:data:`reader.export.pdf_glyphs.MAX_STEP`), which pypdf does not take for word breaks."""
 
 
 @dataclass(frozen=True)
