@@ -87,6 +87,14 @@ def test_options_reach_the_pdf_and_the_engine(fake: FakeFactory, seed_path: Path
     assert all(no_space(f"[en] {s.text}") in text for s in document.segments)
 
 
+def test_justify_reaches_the_pdf(fake: FakeFactory, seed_path: Path, tmp_path: Path) -> None:
+    ragged, justified = tmp_path / "ragged.pdf", tmp_path / "justified.pdf"
+    assert main(["export", str(seed_path), "-o", str(ragged), "--model", "m"]) == 0
+    assert main(["export", str(seed_path), "-o", str(justified), "--model", "m", "--justify"]) == 0
+    assert ragged.read_bytes() != justified.read_bytes()
+    assert pdf_text(justified) == pdf_text(ragged)  # only the spaces moved
+
+
 def test_failed_sentences_are_marked_and_reported(
     monkeypatch: pytest.MonkeyPatch, seed_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -9,7 +9,7 @@ import pytest
 from fpdf import FPDF
 
 from reader.export import fonts
-from reader.export.pdf_glyphs import pdf_string, shape, text_operators
+from reader.export.pdf_glyphs import MAX_STEP, pdf_string, shape, text_operators
 
 
 def _font(face: str) -> FPDF:
@@ -68,6 +68,29 @@ def test_a_raised_mark_uses_the_text_rise_and_resets_it(naskh: FPDF) -> None:
     rises = re.findall(r"(-?[\d.]+) Ts", operators)
     assert rises
     assert rises[-1] == "0"
+
+
+def _numbers(operators: str) -> list[float]:
+    return [
+        float(n) for array in re.findall(r"\[([^\]]*)\]", operators) for n in re.findall(r"-?\d+\.\d", array)
+    ]
+
+
+def test_the_move_onto_a_raised_mark_ends_the_array_before_it(naskh: FPDF) -> None:
+    # pypdf took a forward move at the start of the mark's own array for a word break.
+    operators = text_operators(*shape(naskh.current_font, "وغيّر", True), 13)
+    raised = re.search(r"-?[\d.]+ Ts \[([^\]]*)\] TJ", operators)
+    assert raised is not None
+    assert raised.group(1).startswith("<")  # the mark's array starts with the mark
+    assert min(_numbers(operators)) >= -MAX_STEP
+
+
+def test_wide_moves_are_written_in_steps_pypdf_does_not_read_as_word_breaks(naskh: FPDF) -> None:
+    glyphs, actual = shape(naskh.current_font, "في بناء حوار", True)
+    operators = text_operators(glyphs, actual, 13, space_extra=250.0)
+    numbers = _numbers(operators)
+    assert min(numbers) >= -MAX_STEP
+    assert sum(n for n in numbers if n < 0) == pytest.approx(-500.0, abs=0.5)  # two spaces, 250 each
 
 
 def test_a_cluster_with_more_glyphs_than_letters_gets_actual_text(amiri: FPDF) -> None:

@@ -71,6 +71,13 @@ def test_pieces_keep_marks_with_their_letters() -> None:
     assert extraction_pieces(Run("السَّلَامُ.", 1)) == ["السَّلَامُ", "."]
 
 
+def test_an_arabic_comma_ending_a_run_stands_alone() -> None:
+    # A separator to the bidi algorithm: MuPDF left a line-final «،» at the line's start.
+    assert extraction_pieces(Run("في بناء حوار،", 1)) == ["في بناء حوار", "،"]
+    assert extraction_pieces(Run("حوار، على", 1)) == ["حوار، على"]
+    assert extraction_pieces(Run("،", 1)) == ["،"]
+
+
 def test_pieces_of_left_to_right_run() -> None:
     assert extraction_pieces(Run("(Reuters) said.", 0)) == ["(", "Reuters) said", "."]
 

@@ -44,16 +44,24 @@ def test_export_works_on_a_snapshot_and_passes_the_chosen_options(
     calls: list[dict[str, object]] = []
     release = threading.Event()
 
-    def fake_export(document, output, fmt, *, layout, page_size, progress):
+    def fake_export(document, output, fmt, *, layout, page_size, justify_arabic, progress):
         release.wait(5)
         calls.append(
-            {"document": document, "output": output, "fmt": fmt, "layout": layout, "page_size": page_size}
+            {
+                "document": document,
+                "output": output,
+                "fmt": fmt,
+                "layout": layout,
+                "page_size": page_size,
+                "justify_arabic": justify_arabic,
+            }
         )
         progress(1, 1)
 
     window = make_window(FakeTranslator(gate=gate), export=fake_export, before_close=lambda _w: gate.open())
     window.settings.export_layout = "interleaved"
     window.settings.export_page_size = "Letter"
+    window.settings.export_justify_arabic = True
     open_and_wait(qtbot, window, seed_path)
     window.ask_save_path = lambda suggested: str(tmp_path / "out.pdf")
     with qtbot.waitSignal(window.exporter.succeeded, timeout=5000):
@@ -66,6 +74,7 @@ def test_export_works_on_a_snapshot_and_passes_the_chosen_options(
     assert exported.segment_at(0).status is Status.PENDING  # the state when Export was chosen
     assert calls[0]["layout"] == "interleaved"
     assert calls[0]["page_size"] == "Letter"
+    assert calls[0]["justify_arabic"] is True
     assert calls[0]["output"] == tmp_path / "out.pdf"
     assert calls[0]["fmt"] == "pdf"
 
@@ -150,7 +159,7 @@ def test_a_running_export_can_be_cancelled_from_the_file_menu(
 ) -> None:
     started = threading.Event()
 
-    def slow_export(document, output, fmt, *, layout, page_size, progress):
+    def slow_export(document, output, fmt, *, layout, page_size, justify_arabic, progress):
         started.set()
         for done in range(1, 1000):
             progress(done, 1000)  # the exporter checks for cancellation here

@@ -33,6 +33,7 @@ def test_values_survive_a_restart(ui_settings: AppSettings, tmp_path: Path) -> N
     ui_settings.theme = "dark"
     ui_settings.export_layout = "interleaved"
     ui_settings.export_page_size = "Letter"
+    ui_settings.export_justify_arabic = True
     ui_settings.set_state("geometry", QByteArray(b"\x01\x02"))
     again = reopen(ui_settings)
     assert again.engine_settings() == EngineSettings(
@@ -40,6 +41,7 @@ def test_values_survive_a_restart(ui_settings: AppSettings, tmp_path: Path) -> N
     )
     assert (again.zoom, again.arabic_on_left, again.theme) == (130, True, "dark")
     assert (again.export_layout, again.export_page_size) == ("interleaved", "Letter")
+    assert again.export_justify_arabic is True
     assert again.state("geometry") == QByteArray(b"\x01\x02")
 
 

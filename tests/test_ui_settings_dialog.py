@@ -24,10 +24,13 @@ def test_the_dialog_shows_and_saves_the_settings(qtbot, ui_settings, tmp_path: P
     dialog.engine.setCurrentIndex(dialog.engine.findData("ct2"))
     dialog.beams.setValue(2)
     dialog.batch_size.setValue(8)
+    assert not dialog.justify_arabic.isChecked()  # ragged unless asked for
+    dialog.justify_arabic.setChecked(True)
     dialog.apply()
     assert ui_settings.engine_settings() == EngineSettings(
         model=str(tmp_path), engine="ct2", beams=2, batch_size=8
     )
+    assert ui_settings.export_justify_arabic is True
 
 
 def test_the_choices_are_the_ones_the_engines_and_the_exporter_know(qtbot, ui_settings) -> None:

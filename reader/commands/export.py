@@ -53,6 +53,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--arabic-font", choices=ARABIC_FACES, default=ARABIC_FACES[0], help="PDF only; default: naskh"
     )
     parser.add_argument(
+        "--justify",
+        action="store_true",
+        help="justify the Arabic by word spacing, each paragraph's last line excepted (PDF only)",
+    )
+    parser.add_argument(
         "--no-diacritics",
         action="store_true",
         help="print the Arabic without vowel marks (harakat): PDF, EPUB, HTML",
@@ -90,6 +95,7 @@ def run(args: argparse.Namespace) -> int:
         arabic_face=args.arabic_font,
         progress=lambda placed, count: show_status(f"writing {label} {placed}/{count}"),
         diacritics=not args.no_diacritics,
+        justify_arabic=args.justify,
     )
     show_status("")
     warn_untranslated(document, "marked as not translated")

@@ -67,11 +67,12 @@ def export_document(
     numbers: bool = False,
     arabic_face: str | None = None,
     diacritics: bool = True,
+    justify_arabic: bool = False,
     progress: Progress | None = None,
 ) -> None:
-    """Write ``document`` as ``fmt``; ``page_size``, ``numbers`` and ``arabic_face`` concern the PDF
-    only, ``layout`` and ``diacritics=False`` (no vowel marks) the reading formats (a translation
-    memory is one unit per sentence, its source exactly as read)."""
+    """Write ``document`` as ``fmt``; ``page_size``, ``numbers``, ``arabic_face`` and
+    ``justify_arabic`` concern the PDF only, ``layout`` and ``diacritics=False`` (no vowel marks)
+    the reading formats (a translation memory is one unit per sentence, its source exactly as read)."""
     if fmt not in READING_FORMATS and fmt in FORMATS:
         from reader.export.interchange import export_interchange
 
@@ -95,6 +96,7 @@ def export_document(
             numbers=numbers,
             arabic_face=arabic_face or ARABIC_FACES[0],
             progress=progress,
+            justify_arabic=justify_arabic,
         )
     elif fmt == "epub":
         from reader.export.epub import export_epub

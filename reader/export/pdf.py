@@ -67,10 +67,13 @@ def export_pdf(
     arabic_face: str = fonts.DEFAULT_ARABIC_FACE,
     progress: Progress | None = None,
     diacritics: bool = True,
+    justify_arabic: bool = False,
 ) -> None:
     """Write ``document`` and its translations to ``output`` as a bilingual PDF.
 
-    ``diacritics=False`` prints the Arabic without vowel marks (see :mod:`reader.export.diacritics`).
+    ``diacritics=False`` prints the Arabic without vowel marks (see :mod:`reader.export.diacritics`);
+    ``justify_arabic`` justifies the Arabic sentences by word spacing, each paragraph's last line
+    excepted (see :mod:`reader.export.pdf_justify`).
 
     ``progress(done, total)`` is called as sentence pairs are laid out. A sentence without a
     translation is shown with :data:`MISSING_MARK`. Raises :class:`BadInput` (one line) for an
@@ -95,6 +98,7 @@ def export_pdf(
         numbers=numbers,
         arabic_face=arabic_face,
         progress=progress,
+        justify_arabic=justify_arabic,
     )
     try:
         atomic_write_bytes(output, data)
@@ -110,12 +114,14 @@ def render_pdf(
     numbers: bool,
     arabic_face: str = fonts.DEFAULT_ARABIC_FACE,
     progress: Progress | None = None,
+    justify_arabic: bool = False,
 ) -> bytes:
     """The PDF file's bytes (no file is touched)."""
     pdf = _BilingualPdf(PageFrame.for_size(page_size))
     try:
         title = contents.document_title(document)
         writer = _Writer(pdf, title, layout, numbers, arabic_face)
+        writer.arabic_text = dataclasses.replace(ARABIC_TEXT, justify=justify_arabic)
         bookmarks = _bookmarks(document, title)
         total = len(document)
         previous_block: int | None = None
@@ -178,6 +184,7 @@ class _Writer:
         self.layout = layout
         self.numbers = numbers
         self.pair_gap = PAIR_GAP if layout == "side-by-side" else INTERLEAVED_PAIR_GAP
+        self.arabic_text = ARABIC_TEXT
         self._pending_bookmark: tuple[str, int] | None = None
         pdf.set_auto_page_break(False)
         pdf.c_margin = 0
@@ -259,7 +266,7 @@ class _Writer:
         frame = self.frame
         side_by_side = self.layout == "side-by-side"
         text_width = frame.column_width if side_by_side else frame.body_width
-        arabic = self._rows(sentence.text, ARABIC_HEADING if heading else ARABIC_TEXT, text_width)
+        arabic = self._rows(sentence.text, ARABIC_HEADING if heading else self.arabic_text, text_width)
         translation = contents.translation_of(sentence)
         if translation is None:
             english_style = MISSING_TEXT
@@ -312,6 +319,7 @@ class _Writer:
             height=row.height,
             rtl=row.style.rtl,
             align=row.style.align,
+            justify=row.style.justify and not row.last,
         )
         end_span(self.pdf)
 

@@ -16,6 +16,7 @@ from there; the others fall back to the font's ToUnicode map (see :mod:`reader.e
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -37,6 +38,7 @@ class _Shaped:
     x_offset: float
     y_offset: float
     cluster: int
+    space: bool = False  # the glyph of a space (where justification widens the line)
 
 
 def pdf_string(text: str) -> str:
@@ -100,13 +102,35 @@ def shape(font: TTFFont, text: str, rtl: bool) -> tuple[list[_Shaped], dict[int,
                 position.x_offset * scale,
                 position.y_offset * scale,
                 info.cluster,
+                texts[info.cluster] == " ",
             )
         )
     return shaped, actual
 
 
-def text_operators(shaped: Sequence[_Shaped], actual: dict[int, str], size: float) -> str:
-    """``TJ`` arrays (split only around raised glyphs and ActualText clusters) for the glyphs."""
+MAX_STEP = 100.0
+"""The largest forward move (thousandths of the font size) written as one ``TJ`` number. pypdf
+takes a number that moves on by more than 95% of half a space for a word break and adds a
+space: a mark moved onto its letter, or a justified line's wider space, is written as several
+smaller numbers (the other readers add them up)."""
+
+
+def _move(array: list[str], shift: float) -> float:
+    """Append ``TJ`` numbers that move the pen by ``-shift``; returns the shift they make."""
+    steps = max(1, math.ceil(-shift / MAX_STEP)) if shift < 0 else 1
+    step = float(f"{shift / steps:.1f}")
+    array.append(" ".join([f"{step:.1f}"] * steps))
+    return step * steps
+
+
+def text_operators(
+    shaped: Sequence[_Shaped], actual: dict[int, str], size: float, space_extra: float = 0.0
+) -> str:
+    """``TJ`` arrays (split only around raised glyphs and ActualText clusters) for the glyphs;
+    ``space_extra`` (thousandths of the font size) widens every space, for justified lines.
+
+    The extra comes after the space glyph: PDFium ignores a gap that follows a space, so it
+    invents no second one, and pdf.js reads the wider gap as the space it is."""
     out: list[str] = []
     array: list[str] = []
     at = 0.0  # where the text position is, in thousandths of the font size from the start
@@ -128,15 +152,22 @@ def text_operators(shaped: Sequence[_Shaped], actual: dict[int, str], size: floa
                 out.append(f"/Span <</ActualText {pdf_string(actual[cluster])}>> BDC")
             open_cluster = cluster
         if glyph.y_offset:
+            # The move to a raised glyph (a mark) ends the array before it: pypdf compares a
+            # glyph's position with the one before it (not with the array's start), and took the
+            # move at the start of the mark's own array, or a Td, for a word break.
+            shift = at - (pen + glyph.x_offset)
+            if array and abs(shift) >= 0.05:
+                at -= _move(array, shift)
             flush()
             out.append(f"{glyph.y_offset * size / 1000:.2f} Ts")
         shift = at - (pen + glyph.x_offset)
         if abs(shift) >= 0.05:
-            array.append(f"{shift:.1f}")
-            at -= float(f"{shift:.1f}")
+            at -= _move(array, shift)
         array.append(f"<{glyph.code:04X}>")
         at += glyph.width
         pen += glyph.advance
+        if glyph.space and space_extra:
+            pen += space_extra
         if glyph.y_offset:
             flush()
             out.append("0 Ts")
@@ -152,19 +183,23 @@ class GlyphWriter:
 
     def __init__(self, pdf: FPDF) -> None:
         self.pdf = pdf
-        self._operators: dict[tuple[int, float, bool, str], str] = {}
+        self._operators: dict[tuple[int, float, bool, str, float], str] = {}
 
-    def draw(self, text: str, *, x: float, y: float, height: float, rtl: bool) -> None:
-        """Draw ``text`` in the current font and colour, starting at ``x`` in a box of ``height`` at ``y``."""
+    def draw(
+        self, text: str, *, x: float, y: float, height: float, rtl: bool, space_extra: float = 0.0
+    ) -> None:
+        """Draw ``text`` in the current font and colour, starting at ``x`` in a box of ``height`` at ``y``;
+        ``space_extra`` (mm) widens each space in it (justification)."""
         pdf = self.pdf
         font = pdf.current_font
         if not isinstance(font, TTFFont):
             raise TypeError("the glyph writer draws TrueType fonts only")
         size = float(pdf.font_size_pt)
-        key = (font.i, size, rtl, text)
+        extra = round(space_extra * pdf.k * 1000 / size, 1)  # mm → thousandths of the font size
+        key = (font.i, size, rtl, text, extra)
         operators = self._operators.get(key)
         if operators is None:
-            operators = self._operators[key] = text_operators(*shape(font, text, rtl), size)
+            operators = self._operators[key] = text_operators(*shape(font, text, rtl), size, extra)
         k = pdf.k
         baseline = y + 0.5 * height + _BASELINE_SHIFT * pdf.font_size
         colour = pdf.text_color.serialize().lower() if pdf.text_color is not None else "0 g"

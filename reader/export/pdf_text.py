@@ -16,6 +16,7 @@ The page looks exactly as fpdf2 would draw the line; only the order in the file 
 from __future__ import annotations
 
 import dataclasses
+import unicodedata
 from dataclasses import dataclass
 from typing import Literal
 
@@ -24,6 +25,7 @@ from fpdf.enums import TextDirection
 
 from reader.export.directions import extractor_direction
 from reader.export.pdf_glyphs import GlyphWriter
+from reader.export.pdf_justify import Spaced, space_extra, spread
 from reader.export.pdf_wrap import TextMeasure
 
 Align = Literal["L", "R", "C"]
@@ -85,7 +87,8 @@ def extraction_pieces(run: Run) -> list[str]:
         if first is None:
             pieces.extend(group)
         else:
-            last = max(i for i, c in enumerate(group) if extractor_direction(c) == own)
+            ends = [i for i, c in enumerate(group) if _ends_core(c, own)]
+            last = ends[-1] if ends else max(i for i, c in enumerate(group) if extractor_direction(c) == own)
             pieces.extend(group[:first])
             pieces.append("".join(group[first : last + 1]))
             pieces.extend(group[last + 1 :])
@@ -100,6 +103,19 @@ def extraction_pieces(run: Run) -> list[str]:
             group.append(char)
     close_group()
     return pieces
+
+
+def _ends_core(char: str, own: str) -> bool:
+    """Whether ``char`` may end a core of direction ``own``.
+
+    An Arabic comma is an Arabic-block character (naive extractors read it right to left) but a
+    neutral separator to the bidi algorithm: at the end of a line MuPDF, reading the line's
+    glyphs as visual order on a left-to-right base, left it at the line's start. Kept out of the
+    core (drawn after it, as its own piece) it is read last everywhere.
+    """
+    if extractor_direction(char) != own:
+        return False
+    return own != "R" or unicodedata.bidirectional(char) in ("R", "AL", "NSM")
 
 
 @dataclass(frozen=True)
@@ -144,15 +160,22 @@ def draw_line(
     height: float,
     rtl: bool,
     align: Align,
+    justify: bool = False,
 ) -> None:
     """Draw one already-wrapped line inside the box ``left``..``left+width`` at ``y``.
 
-    ``rtl`` is the paragraph direction; ``align`` places the line in the box. Pieces are written
+    ``rtl`` is the paragraph direction; ``align`` places the line in the box, unless ``justify``
+    stretches its spaces to fill it (see :mod:`reader.export.pdf_justify`). Pieces are written
     in logical order (see the module docstring), Arabic ones in the measure's fallback font if the
     current font has no Arabic.
     """
     runs = _measure(measure, line, rtl)
     total = sum(p.width for pieces in runs for p in pieces)
+    extra = 0.0
+    if justify:
+        runs, extra = _justified(runs, width, measure.width(" ", rtl))
+        if extra:
+            total, align = width, "L"
     if align == "R":
         origin = left + width - total
     elif align == "C":
@@ -161,5 +184,19 @@ def draw_line(
         origin = left
     for pieces in runs:
         for piece in pieces:
+            inner = extra if len(piece.text) > 1 else 0.0  # a lone space widens by moving what follows
             with measure.family_selected(measure.family_for(piece.text)):
-                writer.draw(piece.text, x=origin + piece.x, y=y, height=height, rtl=piece.rtl)
+                writer.draw(
+                    piece.text, x=origin + piece.x, y=y, height=height, rtl=piece.rtl, space_extra=inner
+                )
+
+
+def _justified(runs: list[list[_Placed]], width: float, space: float) -> tuple[list[list[_Placed]], float]:
+    """The pieces moved so that the line fills ``width`` by wider spaces, and the extra per space."""
+    flat = [piece for pieces in runs for piece in pieces]
+    spaced = [Spaced(p.x, p.width, p.text.count(" ")) for p in flat]
+    extra = space_extra(spaced, width, space)
+    if not extra:
+        return runs, 0.0
+    moved = iter(spread(spaced, extra))
+    return [[dataclasses.replace(p, x=next(moved)) for p in pieces] for pieces in runs], extra

@@ -61,7 +61,16 @@ class Exporter(QObject):
             self.tr("Web page (*.html *.htm)"),
         ]
 
-    def start(self, document: Document, output: Path, *, fmt: str, layout: str, page_size: str) -> None:
+    def start(
+        self,
+        document: Document,
+        output: Path,
+        *,
+        fmt: str,
+        layout: str,
+        page_size: str,
+        justify_arabic: bool = False,
+    ) -> None:
         if self.task is not None:
             return
         snapshot = document.snapshot()
@@ -72,7 +81,15 @@ class Exporter(QObject):
                 context.raise_if_cancelled()
                 context.report((done, total))
 
-            export(snapshot, output, fmt, layout=layout, page_size=page_size, progress=progress)
+            export(
+                snapshot,
+                output,
+                fmt,
+                layout=layout,
+                page_size=page_size,
+                justify_arabic=justify_arabic,
+                progress=progress,
+            )
             return str(output)
 
         task = Task(export_document, name=f"export {fmt}")

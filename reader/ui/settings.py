@@ -168,6 +168,7 @@ class AppSettings:
     # Export --------------------------------------------------------------------------------
     export_layout = _ChoiceSetting("export/layout", LAYOUTS)
     export_page_size = _ChoiceSetting("export/page_size", PAGE_SIZES)
+    export_justify_arabic = _BoolSetting("export/justify_arabic", False)  # PDF only
 
     # Window --------------------------------------------------------------------------------
     @property

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -93,6 +94,8 @@ class SettingsDialog(QDialog):
         for size in PAGE_SIZES:
             self.page_size.addItem(size, size)
         self.page_size.setCurrentIndex(PAGE_SIZES.index(settings.export_page_size))
+        self.justify_arabic = QCheckBox(self.tr("Justify the Arabic (word spacing, no kashida)"), self)
+        self.justify_arabic.setChecked(settings.export_justify_arabic)
         form = QFormLayout()
         form.addRow(self.tr("Model:"), model_row)
         form.addRow("", self.model_note)
@@ -101,6 +104,7 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Batch size:"), self.batch_size)
         form.addRow(self.tr("PDF layout:"), self.layout_choice)
         form.addRow(self.tr("PDF page size:"), self.page_size)
+        form.addRow("", self.justify_arabic)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -126,5 +130,6 @@ class SettingsDialog(QDialog):
         s.batch_size = self.batch_size.value()
         s.export_layout = self.layout_choice.currentData()
         s.export_page_size = self.page_size.currentData()
+        s.export_justify_arabic = self.justify_arabic.isChecked()
         self.reading.apply()
         s.sync()

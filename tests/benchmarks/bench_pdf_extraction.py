@@ -2,9 +2,9 @@
 
 Exports the seed article (15 sentences) with the hand-written English of
 ``tests/helpers/seed_english.py`` and counts, for pypdf, PDFium (Chrome), MuPDF and pdf.js
-(Firefox), the Arabic and English sentences found intact after ``normalise`` (NFC, whitespace runs
+(Firefox), and poppler's pdftotext (Evince, Okular) when installed, the Arabic and English sentences found intact after ``normalise`` (NFC, whitespace runs
 as one space). Run: ``.venv/bin/python tests/benchmarks/bench_pdf_extraction.py [--face amiri naskh]
-[--keep FOLDER] [--show]``; ``--show`` prints each broken sentence as the reader gave it.
+[--keep FOLDER] [--show] [--justify]``; ``--show`` prints each broken sentence as the reader gave it.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ sys.path.insert(0, str(REPO))
 
 from reader.export.pdf import export_pdf  # noqa: E402
 from reader.export.pdf_layout import LAYOUTS  # noqa: E402
-from tests.helpers.pdf_readers import READERS, ReaderUnavailable, broken_sentences, normalise  # noqa: E402
+from tests.helpers.pdf_readers import MEASURED_READERS, ReaderUnavailable, broken_sentences, normalise  # noqa: E402
 from tests.helpers.seed_english import translated_seed  # noqa: E402
 
 
@@ -48,6 +48,7 @@ def main() -> None:
         "--face", nargs="*", default=[None], help="Arabic faces to compare (default: the default)"
     )
     parser.add_argument("--keep", type=Path, help="write the PDFs into this folder")
+    parser.add_argument("--justify", action="store_true", help="export with justified Arabic")
     parser.add_argument("--show", action="store_true", help="print each broken sentence as extracted")
     args = parser.parse_args()
     document = translated_seed()
@@ -56,22 +57,24 @@ def main() -> None:
     folder = args.keep or Path(tempfile.mkdtemp())
     folder.mkdir(parents=True, exist_ok=True)
     takes_face = "arabic_face" in inspect.signature(export_pdf).parameters
-    print(f"{'face':8} {'layout':13} {'reader':7} {'Arabic':>7} {'English':>8}")
+    print(f"{'face':8} {'layout':13} {'reader':8} {'Arabic':>7} {'English':>8}")
     for face in args.face:
         for layout in LAYOUTS:
             path = folder / f"seed-{face or 'default'}-{layout}.pdf"
-            options = {"arabic_face": face} if takes_face and face else {}
+            options: dict[str, object] = {"arabic_face": face} if takes_face and face else {}
+            if args.justify:
+                options["justify_arabic"] = True
             export_pdf(document, path, layout=layout, **options)
-            for name, read in READERS.items():
+            for name, read in MEASURED_READERS.items():
                 try:
                     text = read(path)
                 except ReaderUnavailable as reason:
-                    print(f"{face or 'default':8} {layout:13} {name:7} skipped: {reason}")
+                    print(f"{face or 'default':8} {layout:13} {name:8} skipped: {reason}")
                     continue
                 lost_ar = broken_sentences(text, arabic)
                 lost_en = broken_sentences(text, english)
                 print(
-                    f"{face or 'default':8} {layout:13} {name:7} {len(arabic) - len(lost_ar):>4}/{len(arabic)}"
+                    f"{face or 'default':8} {layout:13} {name:8} {len(arabic) - len(lost_ar):>4}/{len(arabic)}"
                     f" {len(english) - len(lost_en):>5}/{len(english)}"
                 )
                 if args.show:

@@ -1,8 +1,9 @@
-"""The text four PDF readers extract from a file: pypdf, PDFium (Chrome), MuPDF and pdf.js (Firefox).
+"""The text PDF readers extract from a file: pypdf, PDFium (Chrome), MuPDF, pdf.js (Firefox) and poppler.
 
 Used by the extraction tests and ``tests/benchmarks/bench_pdf_extraction.py``. PyMuPDF is AGPL and
 so a test-only dependency; pdf.js runs under Node from ``tests/.pdfjs`` (installed there with npm on
-first use when the registry can be reached). Each reader gives the whole file's text; a sentence
+first use when the registry can be reached); poppler (Evince, Okular) is ``pdftotext`` from
+poppler-utils when it is installed. Each reader gives the whole file's text; a sentence
 "comes back" when it is a substring after :func:`normalise`.
 """
 
@@ -114,11 +115,42 @@ def pdfjs_text(path: Path) -> str:
     return result.stdout
 
 
+def poppler_text(path: Path) -> str:
+    """What Evince and Okular copy: ``pdftotext`` (reading order, not ``-layout``)."""
+    pdftotext = shutil.which("pdftotext")
+    if pdftotext is None:
+        raise ReaderUnavailable(
+            "poppler needs pdftotext (Debian package poppler-utils), which is not installed"
+        )
+    result = subprocess.run(
+        [pdftotext, "-enc", "UTF-8", str(path), "-"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    if result.returncode != 0:
+        raise AssertionError(f"pdftotext failed: {result.stderr.strip()[-500:]}")
+    return result.stdout
+
+
+def poppler_lenient_text(path: Path) -> str:
+    """pdftotext's text without the bidi embedding marks it wraps right-to-left runs in (U+202A–U+202E)."""
+    return poppler_text(path).translate({code: None for code in range(0x202A, 0x202F)})
+
+
 READERS: dict[str, Callable[[Path], str]] = {
     "pypdf": pypdf_text,
     "pdfium": pdfium_text,
     "mupdf": mupdf_text,
     "pdfjs": pdfjs_text,
+}
+# Measured and reported, not held to "every sentence whole": poppler picks one direction per page
+# and breaks mixed lines at «،» for every generator tried (see the bench).
+MEASURED_READERS: dict[str, Callable[[Path], str]] = {
+    **READERS,
+    "poppler": poppler_text,
+    "poppler-": poppler_lenient_text,  # the same, bidi embedding marks removed
 }
 
 
