@@ -6,7 +6,9 @@ position. The window and the CLI share it: an edit made in the window is in the 
 
 Each change the document announces is written at once, in one short WAL transaction on the
 thread that made it (about a millisecond for one edit; see tests/benchmarks/bench_library.py),
-so a kill -9 right after an edit loses nothing: with WAL and ``synchronous=NORMAL`` a committed
+so a kill -9 right after an edit loses nothing; a change of hundreds of sentences (a model change
+resetting a whole book) is written by a background thread instead, in order with the rest (see
+:mod:`reader.library.background`): with WAL and ``synchronous=NORMAL`` a committed
 transaction survives the process (only a power cut may take the last ones). A damaged library is
 set aside with one warning and a new one started; one written by a newer reader is refused with a
 message (the document still opens, without the library); any later write error disables the
@@ -25,6 +27,7 @@ from pathlib import Path
 from reader.display import one_line
 from reader.errors import BadInput
 from reader.library import state
+from reader.library.background import OrderedWriter
 from reader.library.positions import ReadingPositions, position_for
 from reader.library.sqlite_file import DamagedFile, is_corruption, open_database, set_aside
 from reader.model import Change, ChangeKind, Document
@@ -33,6 +36,8 @@ from reader.paths import user_data_dir
 log = logging.getLogger(__name__)
 
 SCHEMA_VERSION = 1
+BACKGROUND_IDS = 500
+"""A change naming more segments than this is written off the caller's (the GUI) thread."""
 APPLICATION_ID = 0x42524C42  # "BRLB"
 
 
@@ -57,10 +62,12 @@ class Library:
         self.problem = ""  # why the library is off for this session ("" while it works)
         self._lock = threading.RLock()
         self._connection: sqlite3.Connection | None = None
+        self._writer = OrderedWriter()
 
     # Opening and restoring -------------------------------------------------------------------
     def restore(self, key: str, document: Document) -> int:
         """Put the saved work back into a freshly loaded *document*; returns the reading position."""
+        self._writer.drain()  # a big write still queued may concern this very text
         with self._lock:
             connection = self._connect()
             if connection is None:
@@ -92,7 +99,8 @@ class Library:
         return document.subscribe(lambda change: self.record(key, document, change))
 
     def record(self, key: str, document: Document, change: Change) -> None:
-        """Write one change (one transaction)."""
+        """Write one change (one transaction): at once, or on the writer's thread when it names
+        more than :data:`BACKGROUND_IDS` segments (a model change) or earlier writes are queued."""
 
         def write(connection: sqlite3.Connection) -> None:
             if change.kind is ChangeKind.STRUCTURE:
@@ -102,12 +110,16 @@ class Library:
             else:
                 state.write_segments(connection, key, document, change.segment_ids)
 
-        self._write(write)
+        big = len(change.segment_ids) + len(change.removed_ids) > BACKGROUND_IDS
+        # In the background the rows are read from the document when the write runs: its
+        # segments are immutable and looked up one by one, and a later change queues behind.
+        self._writer.run(lambda: self._write(write), in_background=big)
 
     def save_document(self, key: str, document: Document) -> None:
         """Replace everything saved for *document* (the CLI after translating, an imported project)."""
         blocks = sorted(document.restructured_blocks)
-        self._write(lambda connection: state.write_all(connection, key, document, blocks=blocks))
+        write = lambda connection: state.write_all(connection, key, document, blocks=blocks)  # noqa: E731
+        self._writer.run(lambda: self._write(write), in_background=False)  # after any queued write
 
     def remember_position(self, key: str, document: Document, position: int) -> None:
         if not 0 <= position < len(document):
@@ -123,6 +135,8 @@ class Library:
         )
 
     def close(self) -> None:
+        """Finish the queued writes and close the file (a later call opens it again)."""
+        self._writer.drain()
         with self._lock:
             if self._connection is not None:
                 self._connection.close()
