@@ -204,21 +204,23 @@ def test_a_model_change_is_written_off_the_gui_thread_in_order_with_the_next_edi
     )
     library.close()  # those writes are done (the library opens the file again on the next one)
     threads: list[str] = []
-    real = state.write_segments
+    real = state.write_rows
 
-    def spying(connection, key, document, ids):  # type: ignore[no-untyped-def]
+    def spying(connection, rows):  # type: ignore[no-untyped-def]
         threads.append(threading.current_thread().name)
-        real(connection, key, document, ids)
+        real(connection, rows)
 
-    monkeypatch.setattr(state, "write_segments", spying)
+    monkeypatch.setattr(state, "write_rows", spying)
     kept = document.segment_at(7).id
     document.reset([s.id for s in document.iter_segments()])  # a model change: every sentence
     document.edit(kept, "My own English.")  # straight after: it must not be undone by the reset
+    split = document.segment_at(20)
+    assert UndoStack(document).push(split_command(document, split.id, 4))
     library.close()  # finishes the queued writes
-    assert threads == ["library writer", "library writer"]  # the edit queued behind the reset
+    assert threads == ["library writer"] * 3  # the edit and the split queued behind the reset
     again = build_text_document(book, name="big.txt")
     Library(tmp_path / "library.sqlite3").restore(key, again)
-    assert again.pending_count == len(again) - 1
+    assert everything(again) == everything(document)
     assert again.segment(kept).rendering == document.segment(kept).rendering  # type: ignore[union-attr]
 
 

@@ -57,6 +57,15 @@ def write_segments(
     connection: sqlite3.Connection, key: str, document: Document, segment_ids: Iterable[int]
 ) -> None:
     """Bring the rows of these segments up to date (a rendering saved, or its row deleted)."""
+    write_rows(connection, segment_rows(key, document, segment_ids))
+
+
+SegmentRows = tuple[list[tuple[object, ...]], list[tuple[str, int]]]
+"""Rows to upsert and (key, segment id) pairs to delete."""
+
+
+def segment_rows(key: str, document: Document, segment_ids: Iterable[int]) -> SegmentRows:
+    """What :func:`write_segments` writes, taken from the document now (to write later)."""
     upserts, deletes = [], []
     for segment_id in segment_ids:
         segment = document.segment(segment_id)
@@ -65,6 +74,11 @@ def write_segments(
             deletes.append((key, segment_id))
         else:
             upserts.append(row)
+    return upserts, deletes
+
+
+def write_rows(connection: sqlite3.Connection, rows: SegmentRows) -> None:
+    upserts, deletes = rows
     connection.executemany(_DELETE_RENDERING, deletes)
     connection.executemany(_UPSERT_RENDERING, upserts)
 
@@ -72,7 +86,11 @@ def write_segments(
 def write_blocks(
     connection: sqlite3.Connection, key: str, document: Document, block_ids: Iterable[int]
 ) -> None:
-    connection.executemany(_UPSERT_BLOCK, [block_row(key, document, b) for b in dict.fromkeys(block_ids)])
+    write_block_rows(connection, [block_row(key, document, b) for b in dict.fromkeys(block_ids)])
+
+
+def write_block_rows(connection: sqlite3.Connection, rows: list[tuple[object, ...]]) -> None:
+    connection.executemany(_UPSERT_BLOCK, rows)
 
 
 def write_all(

@@ -101,18 +101,31 @@ class Library:
     def record(self, key: str, document: Document, change: Change) -> None:
         """Write one change (one transaction): at once, or on the writer's thread when it names
         more than :data:`BACKGROUND_IDS` segments (a model change) or earlier writes are queued."""
+        ids = change.segment_ids
+        big = len(ids) + len(change.removed_ids) > BACKGROUND_IDS
+        if change.kind is ChangeKind.STRUCTURE:
+            # Rows taken now: a queued write must not read a block in the middle of a later split.
+            blocks = dict.fromkeys(s.block_id for i in ids if (s := document.segment(i)) is not None)
+            block_rows = [state.block_row(key, document, b) for b in blocks]
+            rows = state.segment_rows(key, document, (*change.removed_ids, *ids))
 
-        def write(connection: sqlite3.Connection) -> None:
-            if change.kind is ChangeKind.STRUCTURE:
-                blocks = [s.block_id for i in change.segment_ids if (s := document.segment(i)) is not None]
-                state.write_blocks(connection, key, document, blocks)
-                state.write_segments(connection, key, document, (*change.removed_ids, *change.segment_ids))
-            else:
-                state.write_segments(connection, key, document, change.segment_ids)
+            def write(connection: sqlite3.Connection) -> None:
+                state.write_block_rows(connection, block_rows)
+                state.write_rows(connection, rows)
 
-        big = len(change.segment_ids) + len(change.removed_ids) > BACKGROUND_IDS
-        # In the background the rows are read from the document when the write runs: its
-        # segments are immutable and looked up one by one, and a later change queues behind.
+        elif big:
+            # A model change: even taking its rows would cost the GUI thread, so the writer reads
+            # them when it runs. Segments are immutable and looked up one at a time (safe from
+            # another thread), and any later change to them is written again after this.
+            def write(connection: sqlite3.Connection) -> None:
+                state.write_segments(connection, key, document, ids)
+
+        else:
+            rows = state.segment_rows(key, document, ids)
+
+            def write(connection: sqlite3.Connection) -> None:
+                state.write_rows(connection, rows)
+
         self._writer.run(lambda: self._write(write), in_background=big)
 
     def save_document(self, key: str, document: Document) -> None:
