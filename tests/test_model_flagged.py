@@ -68,6 +68,7 @@ def test_next_and_previous_never_scan_the_document() -> None:
     document = build_text_document("\n\n".join(f"جملة رقم {i}. وأخرى {i}." for i in range(2000)))
     flagged = [document.segment_at(i).id for i in range(0, len(document), 97)]
     index = FlaggedIndex(document)
+    assert len(index) == 0  # built now, then kept from events
     document.set_states([(i, Status.DONE, FLAGGED, None) for i in flagged])
 
     def no_scans() -> None:
@@ -98,6 +99,7 @@ def test_the_index_always_matches_a_scan_through_edits_splits_merges_and_undo(
     document = build_text_document(TEXT)
     stack = UndoStack(document)
     index = FlaggedIndex(document)
+    assert index.ids() == []  # built before the first change: every later one is filed by events
     for name, number in operations:
         segment = document.segment_at(number % len(document))
         if name == "flag":
@@ -121,10 +123,22 @@ def test_the_index_always_matches_a_scan_through_edits_splits_merges_and_undo(
                 assert index.after(probe, step) == brute_after(document, probe, step)
 
 
+def test_built_on_first_use_from_the_document_as_it_is_then() -> None:
+    document = build_text_document(TEXT)
+    index = FlaggedIndex(document)
+    first, second = document.segment_at(1), document.segment_at(4)
+    document.set_state(second.id, Status.DONE, FLAGGED)  # before the index is built: not filed
+    document.set_state(first.id, Status.DONE, FLAGGED)
+    assert index.ids() == [first.id, second.id]  # reading order, from the document itself
+    document.set_state(first.id, Status.DONE, CLEAN)  # after: kept from the event
+    assert index.ids() == [second.id]
+
+
 @pytest.mark.parametrize("bulk", [3, 500])
 def test_bulk_and_single_changes_agree(bulk: int) -> None:
     document = build_text_document("\n\n".join(f"جملة {i}. ثانية {i}." for i in range(400)))
     index = FlaggedIndex(document)
+    assert len(index) == 0
     chosen = [document.segment_at(i).id for i in range(0, len(document), max(1, len(document) // bulk))]
     document.set_states([(i, Status.DONE, FLAGGED, None) for i in chosen])
     assert index.ids() == scanned(document)
