@@ -3,12 +3,13 @@
 ``generate(output_scores=True)`` keeps a copy of every step's scores (beams × vocabulary): for a
 batch of 16 at beam 4 and opus-mt's 62 k pieces that is 16 MB a step, gigabytes for long
 sentences, only to read one number per sentence. A teacher-forced pass over the output would
-repeat the encoder and the projection onto the vocabulary (a quarter of beam-4 decoding).
+repeat the encoder and the projection onto the vocabulary (by estimate a quarter of beam-4
+decoding).
 
-Instead a logits processor (:class:`StepScores`, placed before the cap processor so it sees
-the model's own probabilities) keeps, at every step and for every running hypothesis, only the
-log-probabilities of that row's few best next pieces and of ``</s>``, under the prefix the row
-has so far. Beam search always continues a row with one of its ``2 × beams`` best pieces (it
+Instead a logits processor (``StepScores``: after transformers' own processors such as the
+repetition guard's mask, before our cap processor forces ``</s>``) keeps, at every step and for
+every running hypothesis, only the log-probabilities of that row's few best next pieces and of
+``</s>``, under the prefix the row has so far. Beam search always continues a row with one of its ``2 × beams`` best pieces (it
 picks the top ``2 × beams`` over all rows), greedy with its best, so once generation ends the
 chosen sequence's pieces can be looked up step by step. A piece not found (another processor
 forced it) makes the score ``None`` rather than a guess.

@@ -200,7 +200,7 @@ class TransformersEngine(MarianEngine):
         config = copy.copy(self._generation_config)
         config.max_length = max(caps) + 1  # + the decoder start token
         scores = step_scores_processor(int(config.num_beams), eos)
-        processors = [scores]  # first: it reads the model's own probabilities, before any forcing
+        processors = [scores]  # before the cap: it reads the model's probabilities, not the forcing
         if self.options.forced_output_tokens is not None:
             config.min_length = config.max_length
         else:

@@ -93,13 +93,17 @@ def main() -> None:
     for name in args.engines:
         for beams in args.beams:
             engine = _engine(model, beams, args.batch_size, True, name)
-            on = off = float("inf")
+            on = off = (float("inf"), float("inf"))
             for _ in range(max(1, args.repeat)):
                 on = min(on, _seconds(engine, sentences))
                 with _scores_off(engine):
                     off = min(off, _seconds(engine, sentences))
+            wall = 100 * (on[0] - off[0]) / off[0]
+            cpu = 100 * (on[1] - off[1]) / off[1]
             print(
-                f"| {name} | {beams} | {on:.2f} | {off:.2f} | {100 * (on - off) / off:+.1f} % |", flush=True
+                f"| {name} | {beams} | {on[0]:.2f} ({on[1]:.2f}) | {off[0]:.2f} ({off[1]:.2f}) "
+                f"| {wall:+.1f} % | {cpu:+.1f} % |",
+                flush=True,
             )
             engine.close()
     print(f"\nload average after: {_load()} (other work on the machine inflates these timings)")
