@@ -86,9 +86,9 @@ def ct2_mean_log_prob(result: Any, decoded_limit: int, length_penalty: float) ->
     """The mean log-probability per token of a result's best hypothesis (``return_scores``).
 
     CTranslate2 reports the sum of log-probabilities over the hypothesis and its ``</s>`` (none
-    when decoding ran to ``decoded_limit``), divided by that length ** ``length_penalty``; checked
-    against ``score_batch`` on the tiny model, greedy and beam. Undone here so every setting
-    gives the same measure.
+    when decoding ran to ``decoded_limit``), divided by that length ** ``length_penalty``: checked
+    against ``score_batch`` on the tiny model for greedy output that ended and that was cut, and
+    for cut beam output. Undone here so every setting gives the same measure.
     """
     if not result.scores:
         return None
