@@ -237,3 +237,25 @@ def test_failed_sentences_are_marked_and_warned(
         == "warning: 1 sentence(s) could not be translated: translation failed: simulated failure\n"
     )
     assert not translation_cache_path().exists()
+
+
+@pytest.mark.parametrize("engine", ["transformers", "ct2"])
+def test_json_carries_the_engine_s_score_and_the_cut_flag(
+    engine: str, tiny_model: Path, seed_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The tiny model never ends a sentence itself, so every output stops at its cap."""
+    args = [
+        "translate",
+        str(seed_path),
+        "--model",
+        str(tiny_model),
+        "--json",
+        "--no-cache",
+        "--engine",
+        engine,
+    ]
+    assert main(args) == 0
+    records = json.loads(capsys.readouterr().out)
+    assert records
+    assert all(isinstance(r["score"], float) and r["score"] < 0 for r in records)
+    assert all("cut" in r["flags"] and "low_score" in r["flags"] for r in records)

@@ -184,3 +184,55 @@ def test_kill_9_right_after_an_edit_loses_nothing(tmp_path: Path) -> None:
     document = fresh()
     Library(path).restore(content_hash(document), document)
     assert document.segment_at(1).translation == "edited just before the kill"
+
+
+def test_a_model_change_is_written_off_the_gui_thread_in_order_with_the_next_edit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    from reader.library import state
+    from reader.library.store import BACKGROUND_IDS
+
+    book = "\n\n".join(f"جملة رقم {i}. وأخرى {i}." for i in range(BACKGROUND_IDS))
+    document = build_text_document(book, name="big.txt")
+    key = content_hash(document)
+    library = Library(tmp_path / "library.sqlite3")
+    library.attach(key, document)
+    document.apply_results(
+        SegmentResult(s.id, s.revision, f"machine {s.id}") for s in document.iter_segments()
+    )
+    library.close()  # those writes are done (the library opens the file again on the next one)
+    threads: list[str] = []
+    real = state.write_rows
+
+    def spying(connection, rows):  # type: ignore[no-untyped-def]
+        threads.append(threading.current_thread().name)
+        real(connection, rows)
+
+    monkeypatch.setattr(state, "write_rows", spying)
+    kept = document.segment_at(7).id
+    document.reset([s.id for s in document.iter_segments()])  # a model change: every sentence
+    document.edit(kept, "My own English.")  # straight after: it must not be undone by the reset
+    split = document.segment_at(20)
+    assert UndoStack(document).push(split_command(document, split.id, 4))
+    library.close()  # finishes the queued writes
+    assert threads == ["library writer"] * 3  # the edit and the split queued behind the reset
+    again = build_text_document(book, name="big.txt")
+    Library(tmp_path / "library.sqlite3").restore(key, again)
+    assert everything(again) == everything(document)
+    assert again.segment(kept).rendering == document.segment(kept).rendering  # type: ignore[union-attr]
+
+
+def test_a_small_change_is_committed_on_the_calling_thread_when_nothing_is_queued(tmp_path: Path) -> None:
+    library = Library(tmp_path / "library.sqlite3")
+    document = fresh()
+    key = content_hash(document)
+    library.attach(key, document)
+    segment = document.segment_at(2)
+    document.edit(segment.id, "Mine.")  # no close(): it must already be in the file
+    with sqlite3.connect(tmp_path / "library.sqlite3") as check:
+        assert check.execute(
+            "SELECT text FROM renderings WHERE segment_id = ?", (segment.id,)
+        ).fetchone() == ("Mine.",)
+    check.close()

@@ -5,7 +5,14 @@ from __future__ import annotations
 import pytest
 
 from reader.errors import ModelUnavailable
-from reader.translate.batching import Piece, batches_by_length, plan_pieces, stream_translations
+from reader.translate.batching import (
+    Piece,
+    PieceOutput,
+    PieceTranslation,
+    batches_by_length,
+    plan_pieces,
+    stream_translations,
+)
 from reader.translate.protocol import TranslationResult
 
 
@@ -150,3 +157,39 @@ def test_nothing_runs_until_the_next_batch_is_asked_for() -> None:
     assert calls == [1]
     stream.close()
     assert calls == [1]
+
+
+def test_a_sentence_s_score_is_the_token_weighted_mean_of_its_pieces_and_any_cut_piece_cuts_it() -> None:
+    outputs = {
+        "أ ب ج،": PieceOutput("one", score=-1.0, tokens=3),
+        "د ه و": PieceOutput("two", score=-4.0, tokens=1, cut=True),
+    }
+
+    def scored(pieces: list[Piece]) -> list[PieceTranslation]:
+        return [outputs.get(p.text, PieceOutput(p.text, score=-0.5, tokens=2)) for p in pieces]
+
+    found = collect(
+        list(
+            stream_translations(
+                ["أ ب ج، د ه و", "هـ"], count_tokens=words, translate_batch=scored, batch_size=4, limit=4
+            )
+        )
+    )
+    assert found[0].text == "one two"
+    assert found[0].score == pytest.approx((-1.0 * 3 - 4.0 * 1) / 4)
+    assert found[0].flags == ("cut",)
+    assert (found[1].score, found[1].flags) == (-0.5, ())
+
+
+def test_a_sentence_has_no_score_unless_every_piece_has_one() -> None:
+    def half(pieces: list[Piece]) -> list[PieceTranslation]:
+        return [PieceOutput(p.text, score=-1.0, tokens=2) if p.part == 0 else p.text for p in pieces]
+
+    (result,) = collect(
+        list(
+            stream_translations(
+                ["أ ب ج، د ه و"], count_tokens=words, translate_batch=half, batch_size=4, limit=4
+            )
+        )
+    ).values()
+    assert (result.score, result.flags) == (None, ())

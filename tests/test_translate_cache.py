@@ -113,3 +113,30 @@ def test_two_processes_write_and_read_at_once(tmp_path: Path) -> None:
         "s", [f"{n} {i}" for n in ("first", "second") for i in range(150)]
     )
     assert len(everything) == 300
+
+
+def test_qualities_round_trip_with_the_translations(cache: TranslationCache) -> None:
+    cache.put_many("s", {"نعم": "Yes", "لا": "No"}, qualities={"نعم": (-0.25, False), "لا": (None, True)})
+    assert cache.get_qualities("s", ["نعم", "لا", "ربما"]) == {"نعم": (-0.25, False), "لا": (None, True)}
+    assert cache.get_qualities("other", ["نعم"]) == {}
+
+
+def test_a_version_3_file_gains_the_qualities_table_and_keeps_its_translations(tmp_path: Path) -> None:
+    path = tmp_path / "translations.sqlite3"
+    with sqlite3.connect(path) as old:
+        old.execute(
+            "CREATE TABLE translations (setup TEXT NOT NULL, source TEXT NOT NULL, translation TEXT NOT NULL,"
+            " created INTEGER NOT NULL, PRIMARY KEY (setup, source)) WITHOUT ROWID"
+        )
+        old.execute("INSERT INTO translations VALUES ('s', 'نعم', 'Yes', 0)")
+        old.execute("PRAGMA user_version = 3")
+    old.close()
+    cache = TranslationCache(path)
+    assert cache.get_many("s", ["نعم"]) == {"نعم": "Yes"}
+    assert cache.get_qualities("s", ["نعم"]) == {}  # cached before scores were kept: none
+    cache.put_many("s", {"لا": "No"}, qualities={"لا": (-1.0, False)})
+    assert cache.get_qualities("s", ["لا"]) == {"لا": (-1.0, False)}
+    cache.close()
+    with sqlite3.connect(path) as check:
+        assert check.execute("PRAGMA user_version").fetchone()[0] == 4
+    check.close()

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import subprocess
 import sys
@@ -235,3 +236,25 @@ def test_cache_hit_imports_neither_torch_nor_transformers(tiny_model: Path, seed
     assert report["heavy"] == []
     assert report["batches"] == 1
     assert report["translations"] == expected
+
+
+class Rated(StandIn):
+    """A stand-in engine that reports a score per sentence and cuts the first one."""
+
+    def translate(self, sentences):  # type: ignore[no-untyped-def]
+        for batch in super().translate(sentences):
+            yield [
+                dataclasses.replace(r, score=-0.5 - r.index, flags=("cut",) if r.index == 0 else ())
+                for r in batch
+            ]
+
+
+def test_a_cache_hit_keeps_the_score_and_cut_the_engine_reported(tiny_model: Path) -> None:
+    settings = EngineSettings(model=str(tiny_model))
+    made = TranslationService(settings, engine_factory=lambda s: Rated(cache_identity(s)))
+    first = flat(list(made.translate(SENTENCES[:2])))
+    factory = Factory()
+    again = flat(list(service_for(tiny_model, factory).translate(SENTENCES[:2])))
+    assert factory.engines == []  # every answer came from the cache
+    assert [(r.score, r.flags) for r in again.values()] == [(r.score, r.flags) for r in first.values()]
+    assert [(r.score, r.flags) for r in again.values()] == [(-0.5, ("cut",)), (-1.5, ())]

@@ -222,3 +222,30 @@ def test_load_reports_progress(tiny_model: Path) -> None:
     reports: list[tuple[str, float | None]] = []
     TransformersEngine(EngineSettings(model=str(tiny_model))).load(lambda m, f: reports.append((m, f)))
     assert reports == [(f"loading {tiny_model}", None), (f"loaded {tiny_model}", 1.0)]
+
+
+@pytest.mark.parametrize("fixture", ["greedy", "engine"])
+def test_the_normal_path_reports_a_score_and_the_cut_at_the_cap(
+    fixture: str, request: pytest.FixtureRequest, seed_sentences: list[str]
+) -> None:
+    """The tiny model never picks </s>: every output runs to its cap, and is flagged so."""
+    chosen: TransformersEngine = request.getfixturevalue(fixture)
+    results = flatten(chosen.translate(seed_sentences[:5]))
+    assert all(r.flags == ("cut",) for r in results)
+    assert all(isinstance(r.score, float) and -20.0 < r.score < 0.0 for r in results)
+
+
+def test_an_output_that_ends_at_eos_is_not_cut_and_scores_its_eos(tiny_model: Path, tmp_path: Path) -> None:
+    from safetensors.torch import load_file, save_file
+
+    eager = tmp_path / "eager"
+    shutil.copytree(tiny_model, eager)
+    weights = load_file(eager / "model.safetensors")
+    weights["final_logits_bias"][0, 0] = 50.0  # </s> first, always: an empty, confident output
+    save_file(weights, eager / "model.safetensors", metadata={"format": "pt"})
+    for beams in (1, 4):
+        stopping = TransformersEngine(EngineSettings(model=str(eager), beams=beams))
+        (result,) = flatten(stopping.translate(["قال"]))
+        assert result.flags == ()
+        assert result.score is not None
+        assert -0.01 < result.score <= 0.0

@@ -1,4 +1,4 @@
-"""File ▸ Export… writes PDF, EPUB or HTML in the background, reports progress, and a bad folder gives one line."""
+"""File ▸ Export… writes PDF, EPUB, HTML or a translation memory in the background, reports progress, and a bad folder gives one line."""
 
 from __future__ import annotations
 
@@ -219,7 +219,13 @@ def test_an_unknown_extension_is_refused_with_one_line(qtbot, make_window, seed_
 
 @pytest.mark.parametrize(
     ("typed", "filter_index", "expected"),
-    [("book", 1, "book.epub"), ("book.html", 0, "book.html"), ("book.v2", 2, "book.v2.html"), ("", 0, "")],
+    [
+        ("book", 1, "book.epub"),
+        ("book.html", 0, "book.html"),
+        ("book.v2", 2, "book.v2.html"),
+        ("book", 4, "book.xlf"),
+        ("", 0, ""),
+    ],
 )
 def test_the_chosen_file_type_gives_the_extension_when_none_is_typed(
     typed: str, filter_index: int, expected: str

@@ -12,7 +12,6 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
 
 from reader.model import Document, Origin, Rendering, Segment, Status
 
@@ -54,40 +53,44 @@ def block_row(key: str, document: Document, block_id: int) -> tuple[object, ...]
     return (key, block_id, json.dumps(spans))
 
 
-@dataclass(frozen=True)
-class Rows:
-    """The rows that bring some segments (and blocks) up to date, taken from the document when the
-    change happened: written later, on another thread, they still say what was true then."""
-
-    blocks: list[tuple[object, ...]] = field(default_factory=list)
-    deletes: list[tuple[object, ...]] = field(default_factory=list)
-    upserts: list[tuple[object, ...]] = field(default_factory=list)
-
-    def write(self, connection: sqlite3.Connection) -> None:
-        connection.executemany(_UPSERT_BLOCK, self.blocks)
-        connection.executemany(_DELETE_RENDERING, self.deletes)
-        connection.executemany(_UPSERT_RENDERING, self.upserts)
+def write_segments(
+    connection: sqlite3.Connection, key: str, document: Document, segment_ids: Iterable[int]
+) -> None:
+    """Bring the rows of these segments up to date (a rendering saved, or its row deleted)."""
+    write_rows(connection, segment_rows(key, document, segment_ids))
 
 
-def segment_rows(
-    key: str, document: Document, segment_ids: Iterable[int], block_ids: Iterable[int] = ()
-) -> Rows:
-    """The rows of these segments (a rendering saved, or its row deleted) and blocks' segmentation."""
-    rows = Rows(blocks=[block_row(key, document, b) for b in dict.fromkeys(block_ids)])
+SegmentRows = tuple[list[tuple[object, ...]], list[tuple[str, int]]]
+"""Rows to upsert and (key, segment id) pairs to delete."""
+
+
+def segment_rows(key: str, document: Document, segment_ids: Iterable[int]) -> SegmentRows:
+    """What :func:`write_segments` writes, taken from the document now (to write later)."""
+    upserts, deletes = [], []
     for segment_id in segment_ids:
         segment = document.segment(segment_id)
         row = rendering_row(key, segment) if segment is not None else None
         if row is None:
-            rows.deletes.append((key, segment_id))
+            deletes.append((key, segment_id))
         else:
-            rows.upserts.append(row)
-    return rows
+            upserts.append(row)
+    return upserts, deletes
+
+
+def write_rows(connection: sqlite3.Connection, rows: SegmentRows) -> None:
+    upserts, deletes = rows
+    connection.executemany(_DELETE_RENDERING, deletes)
+    connection.executemany(_UPSERT_RENDERING, upserts)
 
 
 def write_blocks(
     connection: sqlite3.Connection, key: str, document: Document, block_ids: Iterable[int]
 ) -> None:
-    connection.executemany(_UPSERT_BLOCK, [block_row(key, document, b) for b in dict.fromkeys(block_ids)])
+    write_block_rows(connection, [block_row(key, document, b) for b in dict.fromkeys(block_ids)])
+
+
+def write_block_rows(connection: sqlite3.Connection, rows: list[tuple[object, ...]]) -> None:
+    connection.executemany(_UPSERT_BLOCK, rows)
 
 
 def write_all(

@@ -4,11 +4,11 @@ Keyed by the content hash of the text, so a renamed, moved or re-downloaded copy
 edits, splits and merges, translations (origin, model, score, flags, alternatives) and reading
 position. The window and the CLI share it: an edit made in the window is in the next ``export``.
 
-Each change the document announces is written in one short WAL transaction. The reader's own
-work (an edit, split, merge, pick) is committed on the thread that made it before the call
-returns (about a millisecond; see tests/benchmarks/bench_library.py); batches of machine output
-go to a writer thread that commits them within milliseconds (:mod:`reader.library.writer`). So
-a kill -9 right after an edit loses nothing: with WAL and ``synchronous=NORMAL`` a committed
+Each change the document announces is written at once, in one short WAL transaction on the
+thread that made it (about a millisecond for one edit; see tests/benchmarks/bench_library.py),
+so a kill -9 right after an edit loses nothing; a change of hundreds of sentences (a model change
+resetting a whole book) and batches of machine output are written by a background thread
+instead, in order with the rest (see :mod:`reader.library.background`): with WAL and ``synchronous=NORMAL`` a committed
 transaction survives the process (only a power cut may take the last ones). A damaged library is
 set aside with one warning and a new one started; one written by a newer reader is refused with a
 message (the document still opens, without the library); any later write error disables the
@@ -27,15 +27,17 @@ from pathlib import Path
 from reader.display import one_line
 from reader.errors import BadInput
 from reader.library import state
+from reader.library.background import OrderedWriter
 from reader.library.positions import ReadingPositions, position_for
 from reader.library.sqlite_file import DamagedFile, is_corruption, open_database, set_aside
-from reader.library.writer import BackgroundWriter
 from reader.model import Change, ChangeKind, Document, Origin
 from reader.paths import user_data_dir
 
 log = logging.getLogger(__name__)
 
 SCHEMA_VERSION = 1
+BACKGROUND_IDS = 500
+"""A change naming more segments than this is written off the caller's (the GUI) thread."""
 APPLICATION_ID = 0x42524C42  # "BRLB"
 
 
@@ -71,12 +73,12 @@ class Library:
         self.problem = ""  # why the library is off for this session ("" while it works)
         self._lock = threading.RLock()
         self._connection: sqlite3.Connection | None = None
-        self._writer = BackgroundWriter()
+        self._writer = OrderedWriter()
 
     # Opening and restoring -------------------------------------------------------------------
     def restore(self, key: str, document: Document) -> int:
         """Put the saved work back into a freshly loaded *document*; returns the reading position."""
-        self._writer.drain()
+        self._writer.drain()  # a big write still queued may concern this very text
         with self._lock:
             connection = self._connect()
             if connection is None:
@@ -108,22 +110,45 @@ class Library:
         return document.subscribe(lambda change: self.record(key, document, change))
 
     def record(self, key: str, document: Document, change: Change) -> None:
-        """Write one change (one transaction): the reader's own work before returning, machine
-        output on the writer thread (see :mod:`reader.library.writer`)."""
+        """Write one change (one transaction): at once, or on the writer's thread when it names
+        more than :data:`BACKGROUND_IDS` segments (a model change), when it only brings machine
+        output (a translated batch: written on the GUI thread, its transaction cost 38–46 ms of
+        wall time for 6 ms of CPU in the window's worst stalls, each statement step giving the GIL
+        up and waiting to get it back from the busy translation worker; the translation cache
+        keeps that output too), or when earlier writes are queued."""
+        ids = change.segment_ids
+        big = len(ids) + len(change.removed_ids) > BACKGROUND_IDS
         if change.kind is ChangeKind.STRUCTURE:
-            blocks = [s.block_id for i in change.segment_ids if (s := document.segment(i)) is not None]
-            rows = state.segment_rows(key, document, (*change.removed_ids, *change.segment_ids), blocks)
+            # Rows taken now: a queued write must not read a block in the middle of a later split.
+            blocks = dict.fromkeys(s.block_id for i in ids if (s := document.segment(i)) is not None)
+            block_rows = [state.block_row(key, document, b) for b in blocks]
+            rows = state.segment_rows(key, document, (*change.removed_ids, *ids))
+
+            def write(connection: sqlite3.Connection) -> None:
+                state.write_block_rows(connection, block_rows)
+                state.write_rows(connection, rows)
+
+        elif big:
+            # A model change: even taking its rows would cost the GUI thread, so the writer reads
+            # them when it runs. Segments are immutable and looked up one at a time (safe from
+            # another thread), and any later change to them is written again after this.
+            def write(connection: sqlite3.Connection) -> None:
+                state.write_segments(connection, key, document, ids)
+
         else:
-            rows = state.segment_rows(key, document, change.segment_ids)
-        if change.kind is ChangeKind.RENDERING and _machine_output(document, change):
-            self._writer.submit(lambda: self._write(rows.write))
-        else:
-            self._write(rows.write)
+            rows = state.segment_rows(key, document, ids)
+
+            def write(connection: sqlite3.Connection) -> None:
+                state.write_rows(connection, rows)
+
+        machine = change.kind is ChangeKind.RENDERING and _machine_output(document, change)
+        self._writer.run(lambda: self._write(write), in_background=big or machine)
 
     def save_document(self, key: str, document: Document) -> None:
         """Replace everything saved for *document* (the CLI after translating, an imported project)."""
         blocks = sorted(document.restructured_blocks)
-        self._write(lambda connection: state.write_all(connection, key, document, blocks=blocks))
+        write = lambda connection: state.write_all(connection, key, document, blocks=blocks)  # noqa: E731
+        self._writer.run(lambda: self._write(write), in_background=False)  # after any queued write
 
     def remember_position(self, key: str, document: Document, position: int) -> None:
         if not 0 <= position < len(document):
@@ -138,12 +163,9 @@ class Library:
             )
         )
 
-    def flush(self) -> None:
-        """Return once every deferred write has been committed."""
-        self._writer.drain()
-
     def close(self) -> None:
-        self._writer.close()
+        """Finish the queued writes and close the file (a later call opens it again)."""
+        self._writer.drain()
         with self._lock:
             if self._connection is not None:
                 self._connection.close()
@@ -151,7 +173,6 @@ class Library:
 
     # Internals ---------------------------------------------------------------------------------
     def _write(self, action: Callable[[sqlite3.Connection], object]) -> None:
-        self._writer.drain()  # in order: nothing deferred may land after (and over) this
         with self._lock:
             connection = self._connect()
             if connection is None:

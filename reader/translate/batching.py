@@ -6,6 +6,10 @@ sort pieces by length so a batch pads little, run one batch at a time, and yield
 finished sentences with their original indexes. A sentence whose batch fails gets an ``error``
 result instead of stopping the run; :class:`ModelUnavailable` still propagates. Nothing runs
 between batches that the caller has not asked for, so stopping iteration is cancelling.
+
+A sentence cut into pieces gets one score, the mean log-probability per token over all its
+pieces' tokens, and the ``cut`` flag when any piece stopped at the cap (quality checks then see
+the sentence as the reader does).
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ from reader.translate.long_sentences import (
     split_long_sentence,
 )
 from reader.translate.protocol import TranslationResult
+from reader.translate.quality import CUT
 
 log = logging.getLogger(__name__)
 
@@ -37,10 +42,35 @@ class Piece:
     tokens: int
 
 
-PieceTranslation = str | tuple[str, Alignment | None]
+@dataclass(frozen=True)
+class PieceOutput:
+    """What an engine made of one piece: the text, and what the quality checks need from decoding.
+
+    ``score`` is the mean log-probability per generated token (``</s>`` included) and ``tokens``
+    how many tokens it is the mean over, so a sentence's pieces combine into one mean; ``cut``
+    says decoding stopped at the output cap rather than at ``</s>``.
+    """
+
+    text: str
+    alignment: Alignment | None = None
+    score: float | None = None
+    tokens: int = 0
+    cut: bool = False
+
+
+PieceTranslation = str | tuple[str, Alignment | None] | PieceOutput
 TranslateBatch = Callable[[list[Piece]], Sequence[PieceTranslation]]
-"""Translate pieces (all of similar length) and return one text per piece, in order (with its
-word alignment when the engine computes one)."""
+"""Translate pieces (all of similar length) and return one result per piece, in order: a text,
+(text, word alignment), or a :class:`PieceOutput` with the score and whether it was cut."""
+
+
+def as_output(translation: PieceTranslation) -> PieceOutput:
+    """Any of the forms an engine may return, as a :class:`PieceOutput`."""
+    if isinstance(translation, PieceOutput):
+        return translation
+    if isinstance(translation, str):
+        return PieceOutput(translation)
+    return PieceOutput(translation[0], translation[1])
 
 
 def plan_pieces(
@@ -75,19 +105,23 @@ class _Assembler:
 
     def __init__(self, counts: dict[int, int]) -> None:
         self._counts = counts
-        self._parts: dict[int, dict[int, tuple[Piece, PieceTranslation]]] = {}
+        self._parts: dict[int, dict[int, tuple[Piece, PieceOutput]]] = {}
         self.failed: set[int] = set()
 
     def add(self, piece: Piece, translation: PieceTranslation) -> TranslationResult | None:
         parts = self._parts.setdefault(piece.sentence, {})
-        parts[piece.part] = (piece, translation)
+        parts[piece.part] = (piece, as_output(translation))
         if len(parts) < self._counts[piece.sentence]:
             return None
         del self._parts[piece.sentence]
         ordered = [parts[i] for i in range(len(parts))]
-        texts = [t if isinstance(t, str) else t[0] for _, t in ordered]
+        outputs = [output for _, output in ordered]
         return TranslationResult(
-            piece.sentence, join_translations(texts), alignment=_joined_alignment(ordered)
+            piece.sentence,
+            join_translations([o.text for o in outputs]),
+            score=_joined_score(outputs),
+            flags=(CUT,) if any(o.cut for o in outputs) else (),
+            alignment=_joined_alignment(ordered),
         )
 
     def fail(self, sentence: int, reason: str) -> TranslationResult:
@@ -96,14 +130,20 @@ class _Assembler:
         return TranslationResult(sentence, None, reason)
 
 
-def _joined_alignment(parts: list[tuple[Piece, PieceTranslation]]) -> Alignment | None:
+def _joined_score(outputs: list[PieceOutput]) -> float | None:
+    """The mean log-probability per token over all pieces (None unless every piece has one)."""
+    if not outputs or any(o.score is None or o.tokens < 1 for o in outputs):
+        return None
+    total = sum(o.tokens for o in outputs)
+    return sum(float(o.score or 0.0) * o.tokens for o in outputs) / total
+
+
+def _joined_alignment(parts: list[tuple[Piece, PieceOutput]]) -> Alignment | None:
     """The pieces' alignments as one, word indexes counted over the whole sentence."""
     joined: list[tuple[int, int]] = []
     source_words = target_words = 0
-    for piece, translation in parts:
-        if isinstance(translation, str):
-            return None
-        text, alignment = translation
+    for piece, output in parts:
+        text, alignment = output.text, output.alignment
         if alignment is None:
             return None
         joined += shift(alignment, source_words, target_words)

@@ -7,9 +7,11 @@ write is one short transaction. A file that is not a database (or is damaged) is
 and a fresh one is built; any other trouble disables the cache for the session with one log
 line. The cache must never be the reason a translation fails.
 
-Schema 3 has two side tables keyed like the translations: the engine's alternatives (n-best with
-scores) and word alignments (JSON pairs). Version 1 (neither) and version 2 (one of them, from
-development builds) are migrated by creating what is missing; nothing in ``translations`` changes.
+Schema 4 has three side tables keyed like the translations: the engine's alternatives (n-best with
+scores), word alignments (JSON pairs) and qualities (the translation's score and whether it was
+cut at the length cap, so a sentence answered from the cache is flagged as it was when made).
+Versions 1–3 (fewer of them) are migrated by creating what is missing; nothing in
+``translations`` changes, and a translation cached before version 4 simply has no score.
 """
 
 from __future__ import annotations
@@ -21,14 +23,15 @@ import threading
 import time
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
+from typing import Any
 
 log = logging.getLogger(__name__)
 _Action = Callable[[sqlite3.Connection], None]
 
-_SCHEMA_VERSION = (
-    3  # 2 added the alternatives or the alignments table, 3 has both: older files migrate in place
-)
+_SCHEMA_VERSION = 4  # 2, 3 added alternatives and alignments, 4 qualities: older files migrate in place
 Alignment = tuple[tuple[int, int], ...]
+Quality = tuple[float | None, bool]
+"""A translation's mean log-probability per token (None if unknown) and whether it was cut."""
 _BUSY_TIMEOUT_MS = 10_000
 _CORRUPTION_CODES = {11, 26}  # SQLITE_CORRUPT, SQLITE_NOTADB
 _BUSY_CODES = {5, 6}  # SQLITE_BUSY, SQLITE_LOCKED
@@ -95,11 +98,16 @@ class TranslationCache:
                 continue  # a damaged row is simply not there
         return found
 
-    def _select(self, query: str, setup: str, sources: Iterable[str]) -> list[tuple[str, str]]:
+    def get_qualities(self, setup: str, sources: Iterable[str]) -> dict[str, Quality]:
+        """Stored scores and cuts for those ``sources`` that have one under ``setup``."""
+        rows = self._select("SELECT source, score, cut FROM qualities", setup, sources)
+        return {row[0]: (None if row[1] is None else float(row[1]), bool(row[2])) for row in rows}
+
+    def _select(self, query: str, setup: str, sources: Iterable[str]) -> list[tuple[Any, ...]]:
         """Rows of ``query`` (two columns, source first) for ``setup`` and ``sources``, asked in
         chunks that stay under SQLite's bound-parameter limit."""
         wanted = list(dict.fromkeys(sources))
-        found: list[tuple[str, str]] = []
+        found: list[tuple[Any, ...]] = []
 
         def lookup(connection: sqlite3.Connection) -> None:
             for start in range(0, len(wanted), _LOOKUP_CHUNK):
@@ -114,15 +122,20 @@ class TranslationCache:
         return found
 
     def put_many(
-        self, setup: str, translations: Mapping[str, str], alignments: Mapping[str, Alignment] | None = None
+        self,
+        setup: str,
+        translations: Mapping[str, str],
+        alignments: Mapping[str, Alignment] | None = None,
+        qualities: Mapping[str, Quality] | None = None,
     ) -> None:
-        """Store ``source → translation`` pairs (and their word alignments) under ``setup``, in
-        one transaction."""
+        """Store ``source → translation`` pairs (with their word alignments and qualities) under
+        ``setup``, in one transaction."""
         if not translations:
             return
         now = int(time.time())
         rows = [(setup, source, text, now) for source, text in translations.items()]
         aligned = [(setup, source, json.dumps(pairs)) for source, pairs in (alignments or {}).items()]
+        rated = [(setup, source, score, int(cut)) for source, (score, cut) in (qualities or {}).items()]
 
         def store(connection: sqlite3.Connection) -> None:
             with connection:
@@ -133,6 +146,9 @@ class TranslationCache:
                 )
                 connection.executemany(
                     "INSERT OR REPLACE INTO alignments (setup, source, pairs) VALUES (?, ?, ?)", aligned
+                )
+                connection.executemany(
+                    "INSERT OR REPLACE INTO qualities (setup, source, score, cut) VALUES (?, ?, ?, ?)", rated
                 )
 
         self._run(store)
@@ -215,7 +231,7 @@ class TranslationCache:
             _ensure_wal(connection)
             connection.execute("PRAGMA synchronous = NORMAL")  # WAL + NORMAL: durable enough for a cache
             version = connection.execute("PRAGMA user_version").fetchone()[0]
-            if version not in (0, 1, 2, _SCHEMA_VERSION):  # 0: new file; 1, 2: migrated below
+            if version not in (0, 1, 2, 3, _SCHEMA_VERSION):  # 0: new file; 1–3: migrated below
                 raise sqlite3.DatabaseError(f"cache schema version {version} is not {_SCHEMA_VERSION}")
             with connection:
                 connection.execute(
@@ -223,7 +239,7 @@ class TranslationCache:
                     " setup TEXT NOT NULL, source TEXT NOT NULL, translation TEXT NOT NULL,"
                     " created INTEGER NOT NULL, PRIMARY KEY (setup, source)) WITHOUT ROWID"
                 )
-                connection.execute(  # versions 1, 2 → 3: additive, existing rows untouched
+                connection.execute(  # versions 1–3 → 4: additive, existing rows untouched
                     "CREATE TABLE IF NOT EXISTS alternatives ("
                     " setup TEXT NOT NULL, source TEXT NOT NULL, hypotheses TEXT NOT NULL,"
                     " created INTEGER NOT NULL, PRIMARY KEY (setup, source)) WITHOUT ROWID"
@@ -231,6 +247,11 @@ class TranslationCache:
                 connection.execute(
                     "CREATE TABLE IF NOT EXISTS alignments ("
                     " setup TEXT NOT NULL, source TEXT NOT NULL, pairs TEXT NOT NULL,"
+                    " PRIMARY KEY (setup, source)) WITHOUT ROWID"
+                )
+                connection.execute(
+                    "CREATE TABLE IF NOT EXISTS qualities ("
+                    " setup TEXT NOT NULL, source TEXT NOT NULL, score REAL, cut INTEGER NOT NULL,"
                     " PRIMARY KEY (setup, source)) WITHOUT ROWID"
                 )
                 connection.execute(f"PRAGMA user_version = {_SCHEMA_VERSION}")

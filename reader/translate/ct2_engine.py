@@ -10,7 +10,8 @@ of :mod:`generation`, and the long-sentence splitting and length-sorted batching
 CTranslate2 takes one length limit per call, while the cap is per sentence: a batch decodes up
 to its longest cap and each hypothesis is then cut to its own. For greedy decoding that is
 exactly what the transformers engine produces; with beams the best beam is picked at the
-longer length, which only matters for runaway sentences that hit the cap anyway. Random-weight
+longer length, which only matters for runaway sentences that hit the cap anyway (so is the
+score of such a short sentence: it covers the steps decoded past its cap). Random-weight
 models never stop by themselves, so in tests and benchmarks every length is decided by the cap.
 
 Threads: one CTranslate2 replica per core (``inter_threads`` = cores, ``intra_threads`` = 1),
@@ -35,7 +36,7 @@ from pathlib import Path
 from typing import Any
 
 from reader.errors import BadInput
-from reader.translate.batching import Piece, PieceTranslation
+from reader.translate.batching import Piece, PieceOutput, PieceTranslation
 from reader.translate.ct2_convert import QUANTIZATIONS, Ct2Unavailable, ensure_converted
 from reader.translate.device import choose_device
 from reader.translate.generation import MAX_INPUT_TOKENS, GenerationOptions
@@ -81,6 +82,20 @@ def sub_batch_size(lengths: list[int], replicas: int) -> int:
     return max(1, min(share, TOKENS_PER_CALL // max(lengths, default=1)))
 
 
+def ct2_mean_log_prob(result: Any, decoded_limit: int, length_penalty: float) -> float | None:
+    """The mean log-probability per token of a result's best hypothesis (``return_scores``).
+
+    CTranslate2 reports the sum of log-probabilities over the hypothesis and its ``</s>`` (none
+    when decoding ran to ``decoded_limit``), divided by that length ** ``length_penalty``: checked
+    against ``score_batch`` on the tiny model for greedy output that ended and that was cut, and
+    for cut beam output. Undone here so every setting gives the same measure.
+    """
+    if not result.scores:
+        return None
+    length = len(result.hypotheses[0]) + (0 if len(result.hypotheses[0]) >= decoded_limit else 1)
+    return float(result.scores[0]) * float(length**length_penalty) / max(length, 1)
+
+
 class Ct2Engine(MarianEngine):
     """Translate with ``ctranslate2.Translator``; implements the Translator protocol.
 
@@ -96,6 +111,8 @@ class Ct2Engine(MarianEngine):
         self._length_penalty = 1.0
         self._translator: Any = None
         self.last_attention: list[Any] = []
+        self.last_scores: list[float | None] = []
+        self.last_cut: list[bool] = []
 
     @property
     def cache_identity(self) -> str:
@@ -155,23 +172,25 @@ class Ct2Engine(MarianEngine):
         self._translator = None
 
     def translate_pieces(self, pieces: list[Piece]) -> Sequence[PieceTranslation]:
-        """Translate one batch of pieces; returns one text per piece (and its alignment if asked)."""
+        """Translate one batch of pieces: each text with its score, whether it was cut at the cap,
+        and its word alignment when asked for."""
         convert = self._tokenizer.convert_tokens_to_ids
         texts = [p.text for p in pieces]
         tokens = self.generate_tokens(texts)
         decoded = [decode_target(self._tokenizer, convert(t)) for t in tokens]
-        if not self.settings.alignment:
-            return decoded
+        attentions = self.last_attention if self.settings.alignment else [None] * len(texts)
         eos = self._tokenizer.eos_token
-        return [
-            (
-                text,
-                self.align_pieces(
-                    [p for p in self.encoded(source).tokens if p != eos], t, attention, source, text
-                ),
-            )
-            for source, t, attention, text in zip(texts, tokens, self.last_attention, decoded, strict=True)
-        ]
+        outputs: list[PieceTranslation] = []
+        for source, t, attention, text, score, cut in zip(
+            texts, tokens, attentions, decoded, self.last_scores, self.last_cut, strict=True
+        ):
+            alignment = None
+            if self.settings.alignment:
+                source_tokens = [p for p in self.encoded(source).tokens if p != eos]
+                alignment = self.align_pieces(source_tokens, t, attention, source, text)
+            # The mean is over the generated tokens and the </s> that ended them (none when cut).
+            outputs.append(PieceOutput(text, alignment, score, len(t) + (0 if cut else 1), cut))
+        return outputs
 
     def n_best(self, text: str, count: int) -> list[tuple[str, float]]:
         """CTranslate2's ``num_hypotheses`` with ``return_scores``; with ``length_penalty`` 1 a
@@ -199,6 +218,8 @@ class Ct2Engine(MarianEngine):
 
         With ``settings.alignment``, ``last_attention`` then holds each hypothesis's attention
         (target steps × source tokens, CTranslate2's alignment head of the last layer).
+        ``last_scores`` holds each hypothesis's mean log-probability per token and ``last_cut``
+        whether it reached its cap (see :func:`ct2_mean_log_prob`).
         """
         self.load()
         sources = [self.encoded(t).tokens for t in texts]
@@ -222,7 +243,14 @@ class Ct2Engine(MarianEngine):
             max_batch_size=sub_batch_size([len(source) for source in sources], available_cores()),
             batch_type="examples",
             return_attention=self.settings.alignment,
+            return_scores=True,
         )
+        self.last_cut = [
+            len(result.hypotheses[0]) >= limit for result, limit in zip(results, limits, strict=True)
+        ]
+        self.last_scores = [
+            ct2_mean_log_prob(result, max(limits), self._length_penalty) for result in results
+        ]
         if self.settings.alignment:
             self.last_attention = [
                 result.attention[0][:limit] for result, limit in zip(results, limits, strict=True)

@@ -8,17 +8,20 @@ model, and gives a flag name the window turns into a tooltip (:data:`REASONS`):
   "and the war and the war and the war");
 - ``untranslated``: the output equals the source, or still holds Arabic letters;
 - ``length``: English characters per Arabic character outside :data:`LENGTH_BAND`;
-- ``cut``: the engine stopped at the output cap rather than at ``</s>`` (reported by the
-  engine as a flag on its result);
-- ``low_score``: mean log-probability per token below :data:`LOW_SCORE` (when the engine
-  reports a score).
+- ``cut``: the engine stopped at the output cap rather than at ``</s>`` (reported by both
+  engines as a flag on every result, and kept in the translation cache);
+- ``low_score``: mean log-probability per token below :data:`LOW_SCORE` (both engines report
+  the score on every result; see :mod:`reader.translate.token_scores` for transformers).
 
 Calibration: :data:`LENGTH_BAND` and :data:`LOW_SCORE` are provisional. No Arabic–English
 parallel text or real opus-mt weights are available on the build machine (tests use a random
 tiny model), so they are set from the usual figure that English runs about 1.0–1.5 characters
 per Arabic character, widened to 0.45–3.0 so only gross mismatches are flagged, and from
-Marian's usual per-token log-probabilities (above −1 for fluent output). Sentences shorter
-than :data:`MIN_CHARS_FOR_RATIO` are exempt from the length check (a name, a number).
+Marian's usual per-token log-probabilities (above −1 for fluent output). No permissively
+licensed Arabic–English sample is installed here either (sacrebleu, datasets and nltk fetch
+their corpora at run time), so both stay uncalibrated until real text and weights are at hand.
+Sentences shorter than :data:`MIN_CHARS_FOR_RATIO` are exempt from the length check (a name, a
+number).
 """
 
 from __future__ import annotations

@@ -1,7 +1,8 @@
 """The translator the app and the CLI use: cache first, then an engine created only when needed.
 
 :class:`TranslationService` wraps any engine behind the same :class:`Translator` protocol. It
-answers what the cache already knows in one first batch, and only if something is missing does
+answers what the cache already knows in one first batch (with the score and cut flag the
+engine gave each translation), and only if something is missing does
 it create (and load) the engine, so a fully cached document never imports torch or transformers.
 Each engine batch is written to the cache as it arrives: stopping half-way keeps what was done.
 """
@@ -14,10 +15,11 @@ from collections.abc import Callable, Sequence
 
 from reader.errors import ReaderError
 from reader.paths import translation_cache_path
-from reader.translate.cache import TranslationCache
+from reader.translate.cache import Quality, TranslationCache
 from reader.translate.generation import GenerationOptions
 from reader.translate.model_location import ModelLocation, Progress, find_model
 from reader.translate.protocol import Batches, Engine, EngineSettings, TranslationResult
+from reader.translate.quality import CUT
 
 log = logging.getLogger(__name__)
 
@@ -84,9 +86,17 @@ class TranslationService:
         sentences = list(sentences)
         hits = self.cached(sentences)
         if hits:
-            aligned = self._cached_alignments([sentences[i] for i in hits])
+            found = [sentences[i] for i in hits]
+            aligned = self._cached_alignments(found)
+            rated = self._cached_qualities(found)
             yield [
-                TranslationResult(i, text, alignment=aligned.get(sentences[i]))
+                TranslationResult(
+                    i,
+                    text,
+                    score=rated.get(sentences[i], (None, False))[0],
+                    flags=(CUT,) if rated.get(sentences[i], (None, False))[1] else (),
+                    alignment=aligned.get(sentences[i]),
+                )
                 for i, text in sorted(hits.items())
             ]
         # Identical sentences (a repeated headline, say) are translated once.
@@ -194,8 +204,21 @@ class TranslationService:
         aligned = {
             sources[r.index]: r.alignment for r in batch if r.error is None and r.alignment is not None
         }
+        rated = {
+            sources[r.index]: (r.score, CUT in r.flags)
+            for r in batch
+            if r.error is None and r.text is not None
+        }
         if done and setup is not None:
-            self._open_cache().put_many(setup, done, aligned)
+            self._open_cache().put_many(setup, done, aligned, rated)
+
+    def _cached_qualities(self, sources: list[str]) -> dict[str, Quality]:
+        """Scores and cuts stored with cached translations, so cache hits are flagged alike."""
+        try:
+            setup = self._setup_key()
+        except ReaderError:
+            return {}
+        return self._open_cache().get_qualities(setup, sources) if setup is not None else {}
 
     def _cached_alignments(self, sources: list[str]) -> dict[str, tuple[tuple[int, int], ...]]:
         """Alignments stored with cached translations (only when asked for: a lookup costs)."""

@@ -15,7 +15,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from reader.errors import ModelUnavailable
-from reader.translate.batching import Piece, PieceTranslation
+from reader.translate.alignment import Alignment
+from reader.translate.batching import Piece, PieceOutput, PieceTranslation
 from reader.translate.device import choose_device
 from reader.translate.generation import GenerationOptions
 from reader.translate.marian_engine import MarianEngine, available_cores, first_line
@@ -23,6 +24,7 @@ from reader.translate.marian_tokens import decode_target, encode_source
 from reader.translate.model_location import Progress, require_model
 from reader.translate.native_preload import preload_torch
 from reader.translate.protocol import EngineSettings
+from reader.translate.token_scores import mean_log_prob, step_scores_processor
 from reader.translate.weights_check import LOAD_ARGUMENTS, check_loading_info
 
 log = logging.getLogger(__name__)
@@ -42,6 +44,9 @@ class TransformersEngine(MarianEngine):
         super().__init__(settings, options)
         self._model: Any = None
         self._generation_config: Any = None
+        self.last_scores: list[float | None] = []
+        self.last_cut: list[bool] = []
+        self.last_scored_tokens: list[int] = []
 
     @property
     def description(self) -> str:
@@ -108,18 +113,25 @@ class TransformersEngine(MarianEngine):
         return int(self._generation_config.num_beams) if self._generation_config is not None else 0
 
     def translate_pieces(self, pieces: list[Piece]) -> Sequence[PieceTranslation]:
-        """Translate one batch of pieces; returns one text per piece (and its alignment if asked)."""
+        """Translate one batch of pieces: each text with its score, whether it was cut at the cap,
+        and its word alignment when asked for."""
         texts = [p.text for p in pieces]
         generated = self.generate_ids(texts)
         decoded = [decode_target(self._tokenizer, ids) for ids in generated]
-        if not self.settings.alignment:
-            return decoded
-        sources = [self.encode(text) for text in texts]
-        attentions = self.cross_attention(sources, generated)
+        alignments: list[Alignment | None] = [None] * len(texts)
+        if self.settings.alignment:
+            sources = [self.encode(text) for text in texts]
+            attentions = self.cross_attention(sources, generated)
+            alignments = [
+                self.piece_alignment(source, target, attention, piece, text)
+                for source, target, attention, piece, text in zip(
+                    sources, generated, attentions, texts, decoded, strict=True
+                )
+            ]
         return [
-            (text, self.piece_alignment(source, target, attention, piece, text))
-            for source, target, attention, piece, text in zip(
-                sources, generated, attentions, texts, decoded, strict=True
+            PieceOutput(text, alignment, score, tokens, cut)
+            for text, alignment, tokens, score, cut in zip(
+                decoded, alignments, self.last_scored_tokens, self.last_scores, self.last_cut, strict=True
             )
         ]
 
@@ -167,7 +179,11 @@ class TransformersEngine(MarianEngine):
         return _n_best(self, text, count)
 
     def generate_ids(self, texts: list[str]) -> list[list[int]]:
-        """Generated target ids for each text (after the decoder start token, up to ``</s>``)."""
+        """Generated target ids for each text (after the decoder start token, up to ``</s>``).
+
+        ``last_scores`` then holds each output's mean log-probability per token (see
+        :mod:`token_scores`), ``last_cut`` whether it stopped at its cap rather than at ``</s>``.
+        """
         import torch
 
         self.load()
@@ -183,7 +199,8 @@ class TransformersEngine(MarianEngine):
         caps = [self.options.cap_for(len(row)) for row in ids]
         config = copy.copy(self._generation_config)
         config.max_length = max(caps) + 1  # + the decoder start token
-        processors = []
+        scores = step_scores_processor(int(config.num_beams), eos)
+        processors = [scores]  # before the cap: it reads the model's probabilities, not the forcing
         if self.options.forced_output_tokens is not None:
             config.min_length = config.max_length
         else:
@@ -195,7 +212,21 @@ class TransformersEngine(MarianEngine):
                 generation_config=config,
                 logits_processor=processors,
             )
-        return [_until_eos(row.tolist()[1:], eos) for row in output]
+        rows = [row.tolist() for row in output]
+        generated = [_until_eos(row[1:], eos) for row in rows]
+        # At the cap, the last place is </s> forced by the cap processor (or nothing at all).
+        self.last_cut = [eos not in ids or len(ids) >= cap for ids, cap in zip(generated, caps, strict=True)]
+        # A forced </s> is the cap's choice, not the model's: like CTranslate2, leave it out.
+        scored = [
+            ids[:-1] if cut and ids[-1:] == [eos] else ids
+            for ids, cut in zip(generated, self.last_cut, strict=True)
+        ]
+        self.last_scores = [
+            mean_log_prob(scores.seen, index, [row[0], *ids])
+            for index, (row, ids) in enumerate(zip(rows, scored, strict=True))
+        ]
+        self.last_scored_tokens = [len(ids) for ids in scored]
+        return generated
 
 
 def _n_best(engine: TransformersEngine, text: str, count: int) -> list[tuple[str, float]]:

@@ -3,7 +3,8 @@
 Everything that changes the document by hand goes through :class:`reader.model.undo.UndoStack`
 (edit, pick an alternative, retranslate, split, merge), so Ctrl+Z takes any of them back. New or
 reset sentences are handed to the translation controller, which translates just those.
-F8 / Shift+F8 walk the flagged sentences from the selection.
+F8 / Shift+F8 walk the flagged sentences from the selection, through an index kept from the
+document's change events.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from reader.model.editing import (
     retranslate_command,
     split_command,
 )
+from reader.model.flagged import FlaggedIndex
 from reader.model.undo import Command, UndoStack
 from reader.ui.inline_editor import InlineEditor
 from reader.ui.reading_view import ReadingView
@@ -36,13 +38,17 @@ class EditingController(QObject):
         self.translation = translation
         self.document: Document | None = None
         self.stack: UndoStack | None = None
+        self.flagged: FlaggedIndex | None = None
         self.editor = InlineEditor(view)
         self.editor.committed.connect(self._on_committed)
         view.edit_requested.connect(lambda row: self.edit_row(row))
 
     def set_document(self, document: Document | None) -> None:
         self.editor.cancel()
+        if self.flagged is not None:
+            self.flagged.close()
         self.document = document
+        self.flagged = FlaggedIndex(document) if document is not None else None
         self.stack = UndoStack(document) if document is not None else None
         if self.stack is not None:
             self.stack.on_change = self.history_changed.emit
@@ -127,20 +133,17 @@ class EditingController(QObject):
 
     # Flagged sentences -------------------------------------------------------------------------
     def next_flagged(self, step: int = 1) -> bool:
-        """F8 (+1) / Shift+F8 (-1): select the next flagged sentence, wrapping round."""
-        document = self.document
-        if document is None or not len(document):
+        """F8 (+1) / Shift+F8 (-1): select the next flagged sentence, wrapping round (O(log n):
+        see :class:`reader.model.flagged.FlaggedIndex`)."""
+        document, flagged = self.document, self.flagged
+        if document is None or flagged is None:
             return False
-        count = len(document)
-        start = self.view.current_row()
-        start = (-1 if step > 0 else count) if start < 0 else start
-        for offset in range(1, count + 1):
-            row = (start + step * offset) % count
-            rendering = document.segment_at(row).rendering
-            if rendering is not None and rendering.flags:
-                self.view.select_row(row)
-                return True
-        return False
+        current = self.current()
+        found = flagged.after(current.id if current is not None else None, step)
+        if found is None:
+            return False
+        self.view.select_row(document.position_of(found))
+        return True
 
     @property
     def can_undo(self) -> bool:

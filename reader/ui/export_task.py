@@ -1,6 +1,7 @@
 """File ▸ Export… in the background: the export op works on a snapshot of the document.
 
-The window keeps receiving translations while the PDF, EPUB or HTML is written, so the op gets a
+Every format :mod:`reader.export.formats` writes is offered: PDF, EPUB, HTML and the translation
+memories (TMX, XLIFF, CSV). The window keeps receiving translations while the file is written, so the op gets a
 snapshot (sentences without a translation are marked "[not translated]" by the exporter, never
 dropped). Cancelling raises inside the exporter's progress callback; the exporters write
 atomically, so no half-written file is left behind.
@@ -20,7 +21,7 @@ from reader.model import Document
 from reader.ui.workers import Task, TaskContext
 
 ExportFunction = Callable[..., None]
-FILTER_EXTENSIONS = (".pdf", ".epub", ".html")
+FILTER_EXTENSIONS = (".pdf", ".epub", ".html", ".tmx", ".xlf", ".csv")
 
 
 def with_filter_extension(path: str, filter_index: int) -> str:
@@ -59,6 +60,9 @@ class Exporter(QObject):
             self.tr("PDF document (*.pdf)"),
             self.tr("EPUB e-book (*.epub)"),
             self.tr("Web page (*.html *.htm)"),
+            self.tr("Translation memory, TMX (*.tmx)"),
+            self.tr("Translation memory, XLIFF 2 (*.xlf *.xliff)"),
+            self.tr("Spreadsheet, CSV (*.csv)"),
         ]
 
     def start(

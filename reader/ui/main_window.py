@@ -508,7 +508,7 @@ class MainWindow(QMainWindow):
 
     # Export --------------------------------------------------------------------------------
     def export_document(self) -> None:
-        """File ▸ Export…: PDF, EPUB or HTML, by the extension chosen in the save dialog."""
+        """File ▸ Export…: PDF, EPUB, HTML, TMX, XLIFF or CSV, by the extension chosen in the save dialog."""
         if self.document is None or self.exporter.is_running:
             return
         missing = self.document.pending_count + self.document.failed_count

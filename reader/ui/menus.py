@@ -33,7 +33,6 @@ EDIT_ACTIONS = (
     "next_flagged",
     "previous_flagged",
     "save_project",
-    "export_memory",
 )
 
 
@@ -78,12 +77,6 @@ class WindowMenus(QObject):
         menu.addSeparator()
         self._add(menu, "export", self.tr("&Export…"), w.export_document, ["Ctrl+E"], "pdf.svg")
         self._add(menu, "cancel_export", self.tr("Cancel E&xport"), w.exporter.cancel)
-        self._add(
-            menu,
-            "export_memory",
-            self.tr("Export &Translation Memory (TMX, XLIFF, CSV)…"),
-            w.files.export_memory,
-        )
         self._add(menu, "save_project", self.tr("Save Pro&ject As…"), w.files.save_project_as, [Keys.SaveAs])
         menu.addSeparator()
         self._add(menu, "settings", self.tr("&Settings…"), w.open_settings, [Keys.Preferences, "Ctrl+,"])

@@ -1,8 +1,9 @@
-"""File ▸ Save Project As… and Export Translation Memory…, and the split-at-a-place dialog.
+"""File ▸ Save Project As…, and the split-at-a-place dialog.
 
-Small and quick: a project or a memory of a 20 000-sentence book is written in well under a
-second, so it runs on the GUI thread (atomically, see :mod:`reader.atomic`). ``ask_path`` is
-an attribute so tests can answer the file dialog.
+Small and quick: a project of a 20 000-sentence book is written in well under a second, so it
+runs on the GUI thread (atomically, see :mod:`reader.atomic`). ``ask_path`` is an attribute so
+tests can answer the file dialog. Translation memories (TMX, XLIFF, CSV) are written by
+File ▸ Export… like every other format (:mod:`reader.ui.export_task`).
 """
 
 from __future__ import annotations
@@ -16,7 +17,6 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QLabel, QP
 
 from reader.atomic import check_writable_target
 from reader.errors import ReaderError
-from reader.export.interchange import export_interchange, format_for
 from reader.library.project import SUFFIX, save_project
 
 if TYPE_CHECKING:
@@ -46,27 +46,6 @@ class WorkFiles(QObject):
             return False
         target = Path(path) if Path(path).suffix else Path(path).with_suffix(SUFFIX)
         return self._write(target, lambda: save_project(target, document, max(w.view.top_row(), 0)))
-
-    def export_memory(self) -> bool:
-        w = self.window
-        document = w.document
-        if document is None:
-            return False
-        stem = (
-            w.document_path.with_suffix(".tmx")
-            if w.document_path is not None
-            else Path.home() / "translation.tmx"
-        )
-        path = self.ask_path(
-            self.tr("Export Translation Memory"),
-            str(stem),
-            self.tr("TMX (*.tmx);;XLIFF 2 (*.xlf *.xliff);;CSV (*.csv)"),
-        )
-        if not path:
-            return False
-        target = Path(path)
-        fmt = format_for(target) or "tmx"
-        return self._write(target, lambda: export_interchange(document, target, fmt))
 
     def _write(self, target: Path, write: Callable[[], None]) -> bool:
         w = self.window
