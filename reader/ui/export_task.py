@@ -61,7 +61,18 @@ class Exporter(QObject):
             self.tr("Web page (*.html *.htm)"),
         ]
 
-    def start(self, document: Document, output: Path, *, fmt: str, layout: str, page_size: str) -> None:
+    def start(
+        self,
+        document: Document,
+        output: Path,
+        *,
+        fmt: str,
+        layout: str,
+        page_size: str,
+        diacritics: bool = True,
+    ) -> None:
+        """Export a snapshot of ``document``; ``diacritics=False`` prints the Arabic without vowel
+        marks (``export --no-diacritics``; the reading formats only, a translation memory keeps them)."""
         if self.task is not None:
             return
         snapshot = document.snapshot()
@@ -72,7 +83,15 @@ class Exporter(QObject):
                 context.raise_if_cancelled()
                 context.report((done, total))
 
-            export(snapshot, output, fmt, layout=layout, page_size=page_size, progress=progress)
+            export(
+                snapshot,
+                output,
+                fmt,
+                layout=layout,
+                page_size=page_size,
+                diacritics=diacritics,
+                progress=progress,
+            )
             return str(output)
 
         task = Task(export_document, name=f"export {fmt}")

@@ -534,6 +534,7 @@ class MainWindow(QMainWindow):
             fmt=fmt,
             layout=self.settings.export_layout,
             page_size=self.settings.export_page_size,
+            diacritics=self.settings.export_diacritics,
         )
         self._update_actions()
         self.statusBar().showMessage(self.tr("Exporting {format}…").format(format=self._export_label))

@@ -168,6 +168,7 @@ class AppSettings:
     # Export --------------------------------------------------------------------------------
     export_layout = _ChoiceSetting("export/layout", LAYOUTS)
     export_page_size = _ChoiceSetting("export/page_size", PAGE_SIZES)
+    export_diacritics = _BoolSetting("export/diacritics", True)  # False: the Arabic without vowel marks
 
     # Window --------------------------------------------------------------------------------
     @property

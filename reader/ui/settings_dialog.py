@@ -1,11 +1,12 @@
 """Settings: reading (language, theme, fonts, spacing), then the model (hub id or folder), engine,
-beam and batch size, and the PDF export options."""
+beam and batch size, and the export options (PDF layout and page size, vowel marks)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -93,6 +94,9 @@ class SettingsDialog(QDialog):
         for size in PAGE_SIZES:
             self.page_size.addItem(size, size)
         self.page_size.setCurrentIndex(PAGE_SIZES.index(settings.export_page_size))
+        # The CLI's `export --no-diacritics`: a copy to read without vowel marks (the document keeps them).
+        self.export_without_diacritics = QCheckBox(self.tr("Export the Arabic without diacritics"), self)
+        self.export_without_diacritics.setChecked(not settings.export_diacritics)
         form = QFormLayout()
         form.addRow(self.tr("Model:"), model_row)
         form.addRow("", self.model_note)
@@ -101,6 +105,7 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Batch size:"), self.batch_size)
         form.addRow(self.tr("PDF layout:"), self.layout_choice)
         form.addRow(self.tr("PDF page size:"), self.page_size)
+        form.addRow(self.tr("Export:"), self.export_without_diacritics)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -126,5 +131,6 @@ class SettingsDialog(QDialog):
         s.batch_size = self.batch_size.value()
         s.export_layout = self.layout_choice.currentData()
         s.export_page_size = self.page_size.currentData()
+        s.export_diacritics = not self.export_without_diacritics.isChecked()
         self.reading.apply()
         s.sync()

@@ -4,17 +4,17 @@
 <context>
     <name>AlternativesFinder</name>
     <message>
-        <location filename="../../ui/alternatives.py" line="43" />
+        <location filename="../../ui/alternatives.py" line="43"/>
         <source>Alternatives need the model loaded and idle; try again when the translation has finished.</source>
         <translation>تحتاج البدائل إلى نموذج محمَّل غير مشغول؛ أعد المحاولة بعد انتهاء الترجمة.</translation>
     </message>
     <message>
-        <location filename="../../ui/alternatives.py" line="46" />
+        <location filename="../../ui/alternatives.py" line="46"/>
         <source>This translator offers no alternatives.</source>
         <translation>لا يقدّم هذا المترجم بدائل.</translation>
     </message>
     <message>
-        <location filename="../../ui/alternatives.py" line="66" />
+        <location filename="../../ui/alternatives.py" line="66"/>
         <source>The model has no other translation for this sentence.</source>
         <translation>ليس لدى النموذج ترجمة أخرى لهذه الجملة.</translation>
     </message>
@@ -22,52 +22,52 @@
 <context>
     <name>DetailStrip</name>
     <message>
-        <location filename="../../ui/detail_strip.py" line="65" />
+        <location filename="../../ui/detail_strip.py" line="67"/>
         <source>Copy Arabic</source>
         <translation>نسخ العربية</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_strip.py" line="66" />
+        <location filename="../../ui/detail_strip.py" line="68"/>
         <source>Copy English</source>
         <translation>نسخ الإنجليزية</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_strip.py" line="67" />
+        <location filename="../../ui/detail_strip.py" line="69"/>
         <source>Copy pair</source>
         <translation>نسخ الزوج</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_strip.py" line="68" />
+        <location filename="../../ui/detail_strip.py" line="70"/>
         <source>Retry</source>
         <translation>إعادة المحاولة</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_strip.py" line="70" />
+        <location filename="../../ui/detail_strip.py" line="72"/>
         <source>Alternatives</source>
         <translation>البدائل</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_strip.py" line="133" />
+        <location filename="../../ui/detail_strip.py" line="144"/>
         <source>Click a sentence to see the pair here.</source>
         <translation>انقر على جملة لترى الزوج هنا.</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_strip.py" line="139" />
+        <location filename="../../ui/detail_strip.py" line="150"/>
         <source>Sentence {number} of {total}, paragraph {paragraph}</source>
         <translation>الجملة {number} من {total}، الفقرة {paragraph}</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_strip.py" line="143" />
+        <location filename="../../ui/detail_strip.py" line="154"/>
         <source>not Arabic: shown as is, not translated</source>
         <translation>ليس عربياً: يُعرض كما هو دون ترجمة</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_strip.py" line="152" />
+        <location filename="../../ui/detail_strip.py" line="163"/>
         <source>Translation failed: {reason}</source>
         <translation>فشلت الترجمة: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_strip.py" line="154" />
+        <location filename="../../ui/detail_strip.py" line="165"/>
         <source>Not translated yet.</source>
         <translation>لم تُترجم بعد.</translation>
     </message>
@@ -75,17 +75,17 @@
 <context>
     <name>Exporter</name>
     <message>
-        <location filename="../../ui/export_task.py" line="59" />
+        <location filename="../../ui/export_task.py" line="59"/>
         <source>PDF document (*.pdf)</source>
         <translation>مستند PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/export_task.py" line="60" />
+        <location filename="../../ui/export_task.py" line="60"/>
         <source>EPUB e-book (*.epub)</source>
         <translation>كتاب إلكتروني EPUB (*.epub)</translation>
     </message>
     <message>
-        <location filename="../../ui/export_task.py" line="61" />
+        <location filename="../../ui/export_task.py" line="61"/>
         <source>Web page (*.html *.htm)</source>
         <translation>صفحة ويب HTML (*.html *.htm)</translation>
     </message>
@@ -93,43 +93,43 @@
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../ui/find_bar.py" line="47" />
+        <location filename="../../ui/find_bar.py" line="47"/>
         <source>Find in Arabic or English</source>
         <translation>ابحث في العربية أو الإنجليزية</translation>
     </message>
     <message>
-        <location filename="../../ui/find_bar.py" line="52" />
+        <location filename="../../ui/find_bar.py" line="52"/>
         <source>Previous match (Shift+Enter)</source>
         <translation>النتيجة السابقة (Shift+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/find_bar.py" line="53" />
+        <location filename="../../ui/find_bar.py" line="53"/>
         <source>Next match (Enter)</source>
         <translation>النتيجة التالية (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/find_bar.py" line="54" />
+        <location filename="../../ui/find_bar.py" line="54"/>
         <source>Close (Esc)</source>
         <translation>إغلاق (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/find_bar.py" line="57" />
+        <location filename="../../ui/find_bar.py" line="57"/>
         <source>Find:</source>
         <translation>بحث:</translation>
     </message>
     <message>
-        <location filename="../../ui/find_bar.py" line="120" />
-        <location filename="../../ui/find_bar.py" line="169" />
+        <location filename="../../ui/find_bar.py" line="120"/>
+        <location filename="../../ui/find_bar.py" line="169"/>
         <source>Indexing…</source>
         <translation>جارٍ الفهرسة…</translation>
     </message>
     <message>
-        <location filename="../../ui/find_bar.py" line="211" />
+        <location filename="../../ui/find_bar.py" line="211"/>
         <source>No matches</source>
         <translation>لا نتائج</translation>
     </message>
     <message>
-        <location filename="../../ui/find_bar.py" line="214" />
+        <location filename="../../ui/find_bar.py" line="214"/>
         <source>{current} of {total}</source>
         <translation>{current} من {total}</translation>
     </message>
@@ -137,149 +137,149 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="154" />
+        <location filename="../../ui/main_window.py" line="154"/>
         <source>Translation stopped</source>
         <translation>توقفت الترجمة</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="157" />
+        <location filename="../../ui/main_window.py" line="157"/>
         <source>Translation finished.</source>
         <translation>اكتملت الترجمة.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="164" />
+        <location filename="../../ui/main_window.py" line="164"/>
         <source>Opening {name}…</source>
         <translation>جارٍ فتح {name}…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="516" />
+        <location filename="../../ui/main_window.py" line="516"/>
         <source>{count} of {total} sentences have no translation yet; the export will mark them [not translated]. Export anyway?</source>
         <translation>{count} من {total} جملة بلا ترجمة بعد؛ سيُعلَّم عليها في الملف المُصدَّر بعبارة [not translated]. أتريد التصدير على أي حال؟</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="519" />
-        <location filename="../../ui/main_window.py" line="583" />
+        <location filename="../../ui/main_window.py" line="519"/>
+        <location filename="../../ui/main_window.py" line="584"/>
         <source>Export</source>
         <translation>تصدير</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="528" />
-        <location filename="../../ui/main_window.py" line="564" />
+        <location filename="../../ui/main_window.py" line="528"/>
+        <location filename="../../ui/main_window.py" line="565"/>
         <source>Could not export</source>
         <translation>تعذّر التصدير</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="539" />
+        <location filename="../../ui/main_window.py" line="540"/>
         <source>Exporting {format}…</source>
         <translation>جارٍ التصدير بصيغة {format}…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="548" />
+        <location filename="../../ui/main_window.py" line="549"/>
         <source>Exporting {format}… {done} / {total}</source>
         <translation>جارٍ التصدير بصيغة {format}… {done} / {total}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="559" />
+        <location filename="../../ui/main_window.py" line="560"/>
         <source>Export cancelled.</source>
         <translation>أُلغي التصدير.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="235" />
+        <location filename="../../ui/main_window.py" line="235"/>
         <source>Cannot open {name}</source>
         <translation>تعذّر فتح {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="168" />
+        <location filename="../../ui/main_window.py" line="168"/>
         <source>Opening {name}… {percent} %</source>
         <translation>جارٍ فتح {name}… {percent} ٪</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="242" />
+        <location filename="../../ui/main_window.py" line="242"/>
         <source>Nothing to open</source>
         <translation>لا شيء لفتحه</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="242" />
+        <location filename="../../ui/main_window.py" line="242"/>
         <source>The clipboard holds no text.</source>
         <translation>لا تحتوي الحافظة على نص.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="244" />
+        <location filename="../../ui/main_window.py" line="244"/>
         <source>Pasted text</source>
         <translation>نص ملصق</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="296" />
+        <location filename="../../ui/main_window.py" line="296"/>
         <source>Bilingual Reader</source>
         <translation>القارئ ثنائي اللغة</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="378" />
+        <location filename="../../ui/main_window.py" line="378"/>
         <source>waiting for the translation model…</source>
         <translation>بانتظار نموذج الترجمة…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="379" />
+        <location filename="../../ui/main_window.py" line="379"/>
         <source>translating…</source>
         <translation>جارٍ الترجمة…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="380" />
+        <location filename="../../ui/main_window.py" line="380"/>
         <source>no translation model</source>
         <translation>لا يوجد نموذج ترجمة</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="382" />
+        <location filename="../../ui/main_window.py" line="382"/>
         <source>not translated yet</source>
         <translation>لم تُترجم بعد</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="387" />
+        <location filename="../../ui/main_window.py" line="387"/>
         <source>Translation cancelled.</source>
         <translation>أُلغيت الترجمة.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="396" />
+        <location filename="../../ui/main_window.py" line="396"/>
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="397" />
+        <location filename="../../ui/main_window.py" line="397"/>
         <source>Downloading the model</source>
         <translation>تنزيل النموذج</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="415" />
+        <location filename="../../ui/main_window.py" line="415"/>
         <source>Model: {model}</source>
         <translation>النموذج: {model}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="424" />
+        <location filename="../../ui/main_window.py" line="424"/>
         <source>Choose a MarianMT model folder</source>
         <translation>اختر مجلد نموذج MarianMT</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="481" />
+        <location filename="../../ui/main_window.py" line="481"/>
         <source>Arabic</source>
         <translation>العربية</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="481" />
+        <location filename="../../ui/main_window.py" line="481"/>
         <source>English</source>
         <translation>الإنجليزية</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="555" />
+        <location filename="../../ui/main_window.py" line="556"/>
         <source>Saved {path}</source>
         <translation>حُفظ {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="578" />
+        <location filename="../../ui/main_window.py" line="579"/>
         <source>Open an Arabic text</source>
         <translation>فتح نص عربي</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="124" />
+        <location filename="../../ui/main_window.py" line="124"/>
         <source>Contents</source>
         <translation>المحتويات</translation>
     </message>
@@ -287,37 +287,37 @@
 <context>
     <name>Marks</name>
     <message>
-        <location filename="../../ui/marks.py" line="15" />
+        <location filename="../../ui/marks.py" line="15"/>
         <source>The translation repeats itself (a loop).</source>
         <translation>الترجمة تكرّر نفسها (حلقة).</translation>
     </message>
     <message>
-        <location filename="../../ui/marks.py" line="16" />
+        <location filename="../../ui/marks.py" line="16"/>
         <source>The translation is the source, or still has Arabic in it.</source>
         <translation>الترجمة هي النص الأصلي، أو ما زال فيها عربية.</translation>
     </message>
     <message>
-        <location filename="../../ui/marks.py" line="17" />
+        <location filename="../../ui/marks.py" line="17"/>
         <source>The translation is much shorter or longer than the sentence.</source>
         <translation>الترجمة أقصر أو أطول كثيرًا من الجملة.</translation>
     </message>
     <message>
-        <location filename="../../ui/marks.py" line="18" />
+        <location filename="../../ui/marks.py" line="18"/>
         <source>The translation was cut at the length limit.</source>
         <translation>قُطعت الترجمة عند حد الطول.</translation>
     </message>
     <message>
-        <location filename="../../ui/marks.py" line="19" />
+        <location filename="../../ui/marks.py" line="19"/>
         <source>The model was unsure of this translation (low score).</source>
         <translation>لم يكن النموذج واثقًا من هذه الترجمة (درجة منخفضة).</translation>
     </message>
     <message>
-        <location filename="../../ui/marks.py" line="31" />
+        <location filename="../../ui/marks.py" line="31"/>
         <source>Edited by you: retranslation leaves it alone (Ctrl+R asks for a new one).</source>
         <translation>عدّلتَها بنفسك: إعادة الترجمة لا تمسّها (Ctrl+R يطلب ترجمة جديدة).</translation>
     </message>
     <message>
-        <location filename="../../ui/marks.py" line="36" />
+        <location filename="../../ui/marks.py" line="36"/>
         <source>F8 / Shift+F8: next / previous flagged sentence.</source>
         <translation>F8 / Shift+F8: الجملة المعلَّمة التالية / السابقة.</translation>
     </message>
@@ -325,32 +325,32 @@
 <context>
     <name>ModelBanner</name>
     <message>
-        <location filename="../../ui/banner.py" line="39" />
+        <location filename="../../ui/banner.py" line="39"/>
         <source>Choose model folder…</source>
         <translation>اختيار مجلد النموذج…</translation>
     </message>
     <message>
-        <location filename="../../ui/banner.py" line="40" />
+        <location filename="../../ui/banner.py" line="40"/>
         <source>Settings…</source>
         <translation>الإعدادات…</translation>
     </message>
     <message>
-        <location filename="../../ui/banner.py" line="43" />
+        <location filename="../../ui/banner.py" line="43"/>
         <source>Hide this message</source>
         <translation>إخفاء هذه الرسالة</translation>
     </message>
     <message>
-        <location filename="../../ui/banner.py" line="59" />
+        <location filename="../../ui/banner.py" line="59"/>
         <source>The translation model {model} is not available, so the English cannot be shown.</source>
         <translation>نموذج الترجمة {model} غير متاح، لذا لا يمكن عرض الإنجليزية.</translation>
     </message>
     <message>
-        <location filename="../../ui/banner.py" line="69" />
+        <location filename="../../ui/banner.py" line="69"/>
         <source>choose a local MarianMT folder with “Choose model folder…”, or set the model in Settings</source>
         <translation>اختر مجلد نموذج MarianMT محليًا بزر «اختيار مجلد النموذج…»، أو حدّد النموذج في الإعدادات</translation>
     </message>
     <message>
-        <location filename="../../ui/banner.py" line="73" />
+        <location filename="../../ui/banner.py" line="73"/>
         <source>the model setting</source>
         <translation>إعداد النموذج</translation>
     </message>
@@ -358,47 +358,47 @@
 <context>
     <name>OpenFilters</name>
     <message>
-        <location filename="../../ui/open_filters.py" line="15" />
+        <location filename="../../ui/open_filters.py" line="15"/>
         <source>EPUB e-books</source>
         <translation>كتب EPUB الإلكترونية</translation>
     </message>
     <message>
-        <location filename="../../ui/open_filters.py" line="16" />
+        <location filename="../../ui/open_filters.py" line="16"/>
         <source>Word documents</source>
         <translation>مستندات Word</translation>
     </message>
     <message>
-        <location filename="../../ui/open_filters.py" line="17" />
+        <location filename="../../ui/open_filters.py" line="17"/>
         <source>OpenDocument text</source>
         <translation>نصوص OpenDocument</translation>
     </message>
     <message>
-        <location filename="../../ui/open_filters.py" line="18" />
+        <location filename="../../ui/open_filters.py" line="18"/>
         <source>Web pages</source>
         <translation>صفحات الويب</translation>
     </message>
     <message>
-        <location filename="../../ui/open_filters.py" line="19" />
+        <location filename="../../ui/open_filters.py" line="19"/>
         <source>Markdown</source>
         <translation>Markdown</translation>
     </message>
     <message>
-        <location filename="../../ui/open_filters.py" line="20" />
+        <location filename="../../ui/open_filters.py" line="20"/>
         <source>PDF documents</source>
         <translation>مستندات PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/open_filters.py" line="21" />
+        <location filename="../../ui/open_filters.py" line="21"/>
         <source>Text files</source>
         <translation>ملفات نصية</translation>
     </message>
     <message>
-        <location filename="../../ui/open_filters.py" line="32" />
+        <location filename="../../ui/open_filters.py" line="32"/>
         <source>All supported</source>
         <translation>كل الأنواع المدعومة</translation>
     </message>
     <message>
-        <location filename="../../ui/open_filters.py" line="35" />
+        <location filename="../../ui/open_filters.py" line="35"/>
         <source>All files</source>
         <translation>كل الملفات</translation>
     </message>
@@ -406,7 +406,7 @@
 <context>
     <name>PairDelegate</name>
     <message>
-        <location filename="../../ui/pair_layout.py" line="179" />
+        <location filename="../../ui/pair_layout.py" line="179"/>
         <source>Translation failed (hover for the reason; Ctrl+R retries)</source>
         <translation>فشلت الترجمة (مرّر المؤشر لمعرفة السبب؛ Ctrl+R لإعادة المحاولة)</translation>
     </message>
@@ -414,7 +414,7 @@
 <context>
     <name>PairView</name>
     <message>
-        <location filename="../../ui/pair_view.py" line="370" />
+        <location filename="../../ui/pair_view.py" line="370"/>
         <source>Open an Arabic text file (Ctrl+O), drop one here, or paste Arabic text as a new document (Ctrl+Shift+V).</source>
         <translation>افتح ملفًا نصيًا عربيًا (Ctrl+O)، أو أفلته هنا، أو الصق نصًا عربيًا مستندًا جديدًا (Ctrl+Shift+V).</translation>
     </message>
@@ -422,27 +422,27 @@
 <context>
     <name>ProgressPanel</name>
     <message>
-        <location filename="../../ui/progress_panel.py" line="34" />
+        <location filename="../../ui/progress_panel.py" line="34"/>
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../ui/progress_panel.py" line="35" />
+        <location filename="../../ui/progress_panel.py" line="35"/>
         <source>Resume</source>
         <translation>استئناف</translation>
     </message>
     <message>
-        <location filename="../../ui/progress_panel.py" line="62" />
+        <location filename="../../ui/progress_panel.py" line="62"/>
         <source>{done} / {total} sentences translated</source>
         <translation>تُرجمت {done} من {total} جملة</translation>
     </message>
     <message>
-        <location filename="../../ui/progress_panel.py" line="64" />
+        <location filename="../../ui/progress_panel.py" line="64"/>
         <source>{failed} failed</source>
         <translation>فشلت {failed}</translation>
     </message>
     <message>
-        <location filename="../../ui/progress_panel.py" line="66" />
+        <location filename="../../ui/progress_panel.py" line="66"/>
         <source>about {time} left</source>
         <translation>يتبقى نحو {time}</translation>
     </message>
@@ -450,7 +450,7 @@
 <context>
     <name>QGuiApplication</name>
     <message>
-        <location filename="../../ui/i18n.py" line="59" />
+        <location filename="../../ui/i18n.py" line="59"/>
         <source>QT_LAYOUT_DIRECTION</source>
         <translation>RTL</translation>
     </message>
@@ -458,22 +458,22 @@
 <context>
     <name>ReadAloud</name>
     <message>
-        <location filename="../../ui/read_aloud.py" line="139" />
+        <location filename="../../ui/read_aloud.py" line="139"/>
         <source>Select a sentence first</source>
         <translation>اختر جملة أولًا</translation>
     </message>
     <message>
-        <location filename="../../ui/read_aloud.py" line="147" />
+        <location filename="../../ui/read_aloud.py" line="147"/>
         <source>No speech engine: install espeak-ng (or PySide6-Addons with speech-dispatcher) to read aloud</source>
         <translation>لا يوجد محرك كلام: ثبّت espeak-ng (أو PySide6-Addons مع speech-dispatcher) للقراءة بصوت عالٍ</translation>
     </message>
     <message>
-        <location filename="../../ui/read_aloud.py" line="151" />
+        <location filename="../../ui/read_aloud.py" line="151"/>
         <source>{engine} has no Arabic voice: install espeak-ng, which has one</source>
         <translation>لا يملك {engine} صوتًا عربيًا: ثبّت espeak-ng، ففيه صوت عربي</translation>
     </message>
     <message>
-        <location filename="../../ui/read_aloud.py" line="153" />
+        <location filename="../../ui/read_aloud.py" line="153"/>
         <source>{engine} has no English voice: install espeak-ng, which has one</source>
         <translation>لا يملك {engine} صوتًا إنجليزيًا: ثبّت espeak-ng، ففيه صوت إنجليزي</translation>
     </message>
@@ -481,17 +481,17 @@
 <context>
     <name>ReadingAids</name>
     <message>
-        <location filename="../../ui/reading_aids.py" line="35" />
+        <location filename="../../ui/reading_aids.py" line="35"/>
         <source>Read &amp;Arabic Aloud</source>
         <translation>قراءة ال&amp;عربية بصوت عالٍ</translation>
     </message>
     <message>
-        <location filename="../../ui/reading_aids.py" line="38" />
+        <location filename="../../ui/reading_aids.py" line="38"/>
         <source>Read &amp;English Aloud</source>
         <translation>قراءة الإ&amp;نجليزية بصوت عالٍ</translation>
     </message>
     <message>
-        <location filename="../../ui/reading_aids.py" line="41" />
+        <location filename="../../ui/reading_aids.py" line="41"/>
         <source>&amp;Stop Reading</source>
         <translation>إ&amp;يقاف القراءة</translation>
     </message>
@@ -499,58 +499,58 @@
 <context>
     <name>ReadingSettingsForm</name>
     <message>
-        <location filename="../../ui/reading_settings.py" line="34" />
-        <location filename="../../ui/reading_settings.py" line="47" />
+        <location filename="../../ui/reading_settings.py" line="34"/>
+        <location filename="../../ui/reading_settings.py" line="47"/>
         <source>Follow the system</source>
         <translation>اتباع النظام</translation>
     </message>
     <message>
-        <location filename="../../ui/reading_settings.py" line="39" />
+        <location filename="../../ui/reading_settings.py" line="39"/>
         <source>The new language is used the next time the reader starts.</source>
         <translation>تُستخدم اللغة الجديدة عند تشغيل القارئ في المرة القادمة.</translation>
     </message>
     <message>
-        <location filename="../../ui/reading_settings.py" line="47" />
+        <location filename="../../ui/reading_settings.py" line="47"/>
         <source>Light</source>
         <translation>فاتح</translation>
     </message>
     <message>
-        <location filename="../../ui/reading_settings.py" line="47" />
+        <location filename="../../ui/reading_settings.py" line="47"/>
         <source>Dark</source>
         <translation>داكن</translation>
     </message>
     <message>
-        <location filename="../../ui/reading_settings.py" line="64" />
+        <location filename="../../ui/reading_settings.py" line="64"/>
         <source>Window language:</source>
         <translation>لغة النافذة:</translation>
     </message>
     <message>
-        <location filename="../../ui/reading_settings.py" line="66" />
+        <location filename="../../ui/reading_settings.py" line="66"/>
         <source>Theme:</source>
         <translation>السمة:</translation>
     </message>
     <message>
-        <location filename="../../ui/reading_settings.py" line="67" />
+        <location filename="../../ui/reading_settings.py" line="67"/>
         <source>Arabic text:</source>
         <translation>النص العربي:</translation>
     </message>
     <message>
-        <location filename="../../ui/reading_settings.py" line="68" />
+        <location filename="../../ui/reading_settings.py" line="68"/>
         <source>English text:</source>
         <translation>النص الإنجليزي:</translation>
     </message>
     <message>
-        <location filename="../../ui/reading_settings.py" line="69" />
+        <location filename="../../ui/reading_settings.py" line="69"/>
         <source>Line spacing:</source>
         <translation>تباعد الأسطر:</translation>
     </message>
     <message>
-        <location filename="../../ui/reading_settings.py" line="73" />
+        <location filename="../../ui/reading_settings.py" line="73"/>
         <source>{family} (bundled)</source>
         <translation>{family} (المرفق)</translation>
     </message>
     <message>
-        <location filename="../../ui/reading_settings.py" line="83" />
+        <location filename="../../ui/reading_settings.py" line="83"/>
         <source> pt</source>
         <translation> نقطة</translation>
     </message>
@@ -558,7 +558,7 @@
 <context>
     <name>ReadingView</name>
     <message>
-        <location filename="../../ui/reading_view.py" line="125" />
+        <location filename="../../ui/reading_view.py" line="125"/>
         <source>Translation failed: {reason}
 Select the sentence and choose Retry (Ctrl+R).</source>
         <translation>فشلت الترجمة: {reason}
@@ -568,87 +568,97 @@ Select the sentence and choose Retry (Ctrl+R).</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="53" />
+        <location filename="../../ui/settings_dialog.py" line="54"/>
         <source>Settings</source>
         <translation>الإعدادات</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="58" />
+        <location filename="../../ui/settings_dialog.py" line="59"/>
         <source>In use for this session (from the command line or BIREADER_MODEL); saved only if you change it.</source>
         <translation>مستخدم في هذه الجلسة (من سطر الأوامر أو BIREADER_MODEL)؛ لا يُحفظ إلا إذا غيّرته.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="64" />
+        <location filename="../../ui/settings_dialog.py" line="65"/>
         <source>Hub id such as Helsinki-NLP/opus-mt-ar-en, or a folder</source>
         <translation>معرّف في المستودع مثل Helsinki-NLP/opus-mt-ar-en، أو مجلد</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="66" />
+        <location filename="../../ui/settings_dialog.py" line="67"/>
         <source>Folder…</source>
         <translation>مجلد…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="73" />
+        <location filename="../../ui/settings_dialog.py" line="74"/>
         <source>Automatic (CTranslate2 when it works)</source>
         <translation>تلقائي (CTranslate2 عند توفره)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="74" />
+        <location filename="../../ui/settings_dialog.py" line="75"/>
         <source>CTranslate2 (fast, int8)</source>
         <translation>CTranslate2 (سريع، int8)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="75" />
+        <location filename="../../ui/settings_dialog.py" line="76"/>
         <source>Transformers (PyTorch)</source>
         <translation>Transformers (PyTorch)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="82" />
+        <location filename="../../ui/settings_dialog.py" line="83"/>
         <source>Model default</source>
         <translation>افتراضي النموذج</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="88" />
+        <location filename="../../ui/settings_dialog.py" line="89"/>
         <source>Side by side</source>
         <translation>جنبًا إلى جنب</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="88" />
+        <location filename="../../ui/settings_dialog.py" line="89"/>
         <source>Interleaved</source>
         <translation>متداخل</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="97" />
+        <location filename="../../ui/settings_dialog.py" line="98"/>
+        <source>Export the Arabic without diacritics</source>
+        <translation>تصدير النص العربي بلا تشكيل</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="101"/>
         <source>Model:</source>
         <translation>النموذج:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="99" />
+        <location filename="../../ui/settings_dialog.py" line="103"/>
         <source>Engine:</source>
         <translation>المحرك:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="100" />
+        <location filename="../../ui/settings_dialog.py" line="104"/>
         <source>Beam size:</source>
         <translation>حجم الحزمة:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="101" />
+        <location filename="../../ui/settings_dialog.py" line="105"/>
         <source>Batch size:</source>
         <translation>حجم الدفعة:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="102" />
+        <location filename="../../ui/settings_dialog.py" line="106"/>
         <source>PDF layout:</source>
         <translation>تخطيط PDF:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="103" />
+        <location filename="../../ui/settings_dialog.py" line="107"/>
         <source>PDF page size:</source>
         <translation>حجم صفحة PDF:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="116" />
+        <location filename="../../ui/settings_dialog.py" line="108"/>
+        <source>Export:</source>
+        <translation>التصدير:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="121"/>
         <source>Choose a MarianMT model folder</source>
         <translation>اختر مجلد نموذج MarianMT</translation>
     </message>
@@ -656,7 +666,7 @@ Select the sentence and choose Retry (Ctrl+R).</source>
 <context>
     <name>TranslationController</name>
     <message>
-        <location filename="../../ui/translation_controller.py" line="264" />
+        <location filename="../../ui/translation_controller.py" line="264"/>
         <source>Loading the translation model {model}…</source>
         <translation>جارٍ تحميل نموذج الترجمة {model}…</translation>
     </message>
@@ -664,309 +674,309 @@ Select the sentence and choose Retry (Ctrl+R).</source>
 <context>
     <name>WindowMenus</name>
     <message>
-        <location filename="../../ui/menus.py" line="73" />
+        <location filename="../../ui/menus.py" line="73"/>
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="74" />
+        <location filename="../../ui/menus.py" line="74"/>
         <source>&amp;Open…</source>
         <translation>&amp;فتح…</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="75" />
+        <location filename="../../ui/menus.py" line="75"/>
         <source>Open &amp;Recent</source>
         <translation>فتح مل&amp;ف حديث</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="77" />
+        <location filename="../../ui/menus.py" line="77"/>
         <source>&amp;Paste as New Document</source>
         <translation>&amp;لصق كمستند جديد</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="79" />
+        <location filename="../../ui/menus.py" line="79"/>
         <source>&amp;Export…</source>
         <translation>&amp;تصدير…</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="80" />
+        <location filename="../../ui/menus.py" line="80"/>
         <source>Cancel E&amp;xport</source>
         <translation>إلغاء ال&amp;تصدير</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="84" />
+        <location filename="../../ui/menus.py" line="84"/>
         <source>Export &amp;Translation Memory (TMX, XLIFF, CSV)…</source>
         <translation>تصدير &amp;ذاكرة الترجمة (TMX، XLIFF، CSV)…</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="87" />
+        <location filename="../../ui/menus.py" line="87"/>
         <source>Save Pro&amp;ject As…</source>
         <translation>حفظ ال&amp;مشروع باسم…</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="89" />
+        <location filename="../../ui/menus.py" line="89"/>
         <source>&amp;Settings…</source>
         <translation>الإ&amp;عدادات…</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="91" />
+        <location filename="../../ui/menus.py" line="91"/>
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="103" />
+        <location filename="../../ui/menus.py" line="103"/>
         <source>Clear Recent Files</source>
         <translation>مسح الملفات الحديثة</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="106" />
+        <location filename="../../ui/menus.py" line="106"/>
         <source>No recent files</source>
         <translation>لا ملفات حديثة</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="111" />
+        <location filename="../../ui/menus.py" line="111"/>
         <source>&amp;Edit</source>
         <translation>&amp;تحرير</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="112" />
+        <location filename="../../ui/menus.py" line="112"/>
         <source>&amp;Undo</source>
         <translation>ت&amp;راجع</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="113" />
+        <location filename="../../ui/menus.py" line="113"/>
         <source>&amp;Redo</source>
         <translation>إ&amp;عادة</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="115" />
+        <location filename="../../ui/menus.py" line="115"/>
         <source>&amp;Copy Pair</source>
         <translation>&amp;نسخ الزوج</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="116" />
+        <location filename="../../ui/menus.py" line="116"/>
         <source>Copy &amp;Arabic</source>
         <translation>نسخ ال&amp;عربية</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="117" />
+        <location filename="../../ui/menus.py" line="117"/>
         <source>Copy &amp;English</source>
         <translation>نسخ الإن&amp;جليزية</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="119" />
+        <location filename="../../ui/menus.py" line="119"/>
         <source>&amp;Edit Translation</source>
         <translation>تحرير ال&amp;ترجمة</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="120" />
+        <location filename="../../ui/menus.py" line="120"/>
         <source>&amp;Split Sentence…</source>
         <translation>&amp;قسمة الجملة…</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="122" />
+        <location filename="../../ui/menus.py" line="122"/>
         <source>&amp;Merge with Next</source>
         <translation>&amp;دمج مع التالية</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="124" />
+        <location filename="../../ui/menus.py" line="124"/>
         <source>Merge with &amp;Previous</source>
         <translation>دمج مع ال&amp;سابقة</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="126" />
+        <location filename="../../ui/menus.py" line="126"/>
         <source>&amp;Next Flagged Sentence</source>
         <translation>الجملة المعلَّمة ال&amp;تالية</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="130" />
+        <location filename="../../ui/menus.py" line="130"/>
         <source>Pre&amp;vious Flagged Sentence</source>
         <translation>الجملة المعلَّمة ال&amp;سابقة</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="135" />
+        <location filename="../../ui/menus.py" line="135"/>
         <source>&amp;Find…</source>
         <translation>&amp;بحث…</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="136" />
+        <location filename="../../ui/menus.py" line="136"/>
         <source>Find &amp;Next</source>
         <translation>البحث عن ال&amp;تالي</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="140" />
+        <location filename="../../ui/menus.py" line="140"/>
         <source>Find Pre&amp;vious</source>
         <translation>البحث عن ال&amp;سابق</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="147" />
+        <location filename="../../ui/menus.py" line="147"/>
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="148" />
+        <location filename="../../ui/menus.py" line="148"/>
         <source>Zoom &amp;In</source>
         <translation>ت&amp;كبير</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="149" />
+        <location filename="../../ui/menus.py" line="149"/>
         <source>Zoom &amp;Out</source>
         <translation>ت&amp;صغير</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="150" />
+        <location filename="../../ui/menus.py" line="150"/>
         <source>&amp;Actual Size</source>
         <translation>الحجم ال&amp;فعلي</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="152" />
+        <location filename="../../ui/menus.py" line="152"/>
         <source>&amp;Swap Panes</source>
         <translation>تبديل ال&amp;لوحين</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="153" />
+        <location filename="../../ui/menus.py" line="153"/>
         <source>&amp;Contents</source>
         <translation>ال&amp;محتويات</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="156" />
+        <location filename="../../ui/menus.py" line="156"/>
         <source>Sentence &amp;Details</source>
         <translation>&amp;تفاصيل الجملة</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="159" />
+        <location filename="../../ui/menus.py" line="159"/>
         <source>Show D&amp;iacritics</source>
         <translation>إظهار ال&amp;تشكيل</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="162" />
+        <location filename="../../ui/menus.py" line="162"/>
         <source>&amp;Read Aloud</source>
         <translation>ال&amp;قراءة بصوت عالٍ</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="167" />
+        <location filename="../../ui/menus.py" line="167"/>
         <source>&amp;Theme</source>
         <translation>الم&amp;ظهر</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="170" />
+        <location filename="../../ui/menus.py" line="170"/>
         <source>Follow the &amp;System</source>
         <translation>اتباع ال&amp;نظام</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="171" />
+        <location filename="../../ui/menus.py" line="171"/>
         <source>&amp;Light</source>
         <translation>&amp;فاتح</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="172" />
+        <location filename="../../ui/menus.py" line="172"/>
         <source>&amp;Dark</source>
         <translation>&amp;داكن</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="189" />
+        <location filename="../../ui/menus.py" line="189"/>
         <source>&amp;Translation</source>
         <translation>ال&amp;ترجمة</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="190" />
+        <location filename="../../ui/menus.py" line="190"/>
         <source>&amp;Translate Remaining</source>
         <translation>ترجمة ال&amp;باقي</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="191" />
+        <location filename="../../ui/menus.py" line="191"/>
         <source>&amp;Cancel Translation</source>
         <translation>إل&amp;غاء الترجمة</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="192" />
+        <location filename="../../ui/menus.py" line="192"/>
         <source>Retranslate &amp;Sentence</source>
         <translation>إعادة ترجمة ال&amp;جملة</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="193" />
+        <location filename="../../ui/menus.py" line="193"/>
         <source>&amp;Retry Failed</source>
         <translation>إعادة محاولة ال&amp;فاشل</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="195" />
+        <location filename="../../ui/menus.py" line="195"/>
         <source>Choose &amp;Model Folder…</source>
         <translation>اختيار مجلد ال&amp;نموذج…</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="198" />
+        <location filename="../../ui/menus.py" line="198"/>
         <source>&amp;Help</source>
         <translation>م&amp;ساعدة</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="199" />
+        <location filename="../../ui/menus.py" line="199"/>
         <source>&amp;About Bilingual Reader</source>
         <translation>&amp;عن القارئ ثنائي اللغة</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="203" />
+        <location filename="../../ui/menus.py" line="203"/>
         <source>About Bilingual Reader</source>
         <translation>عن القارئ ثنائي اللغة</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="206" />
+        <location filename="../../ui/menus.py" line="206"/>
         <source>Bilingual Reader shows an Arabic text beside its English translation, sentence by sentence.
 Translation by a MarianMT model running on this computer.</source>
         <translation>يعرض القارئ ثنائي اللغة النص العربي بجانب ترجمته الإنجليزية، جملةً بجملة.
 الترجمة بنموذج MarianMT يعمل على هذا الحاسوب.</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="216" />
+        <location filename="../../ui/menus.py" line="216"/>
         <source>Copy Pair</source>
         <translation>نسخ الزوج</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="217" />
+        <location filename="../../ui/menus.py" line="217"/>
         <source>Copy Arabic</source>
         <translation>نسخ العربية</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="218" />
+        <location filename="../../ui/menus.py" line="218"/>
         <source>Copy English</source>
         <translation>نسخ الإنجليزية</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="226" />
+        <location filename="../../ui/menus.py" line="226"/>
         <source>Retry</source>
         <translation>إعادة المحاولة</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="230" />
+        <location filename="../../ui/menus.py" line="230"/>
         <source>Edit Translation</source>
         <translation>تحرير الترجمة</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="232" />
+        <location filename="../../ui/menus.py" line="232"/>
         <source>Retranslate Sentence</source>
         <translation>إعادة ترجمة الجملة</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="235" />
+        <location filename="../../ui/menus.py" line="235"/>
         <source>Use: {text}</source>
         <translation>استخدام: {text}</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="237" />
+        <location filename="../../ui/menus.py" line="237"/>
         <source>Split After</source>
         <translation>القسمة بعد</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="242" />
+        <location filename="../../ui/menus.py" line="242"/>
         <source>At a Chosen Place…</source>
         <translation>في موضع تختاره…</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="245" />
+        <location filename="../../ui/menus.py" line="245"/>
         <source>Merge with Next</source>
         <translation>دمج مع التالية</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="247" />
+        <location filename="../../ui/menus.py" line="247"/>
         <source>Merge with Previous</source>
         <translation>دمج مع السابقة</translation>
     </message>
@@ -974,47 +984,47 @@ Translation by a MarianMT model running on this computer.</source>
 <context>
     <name>WorkFiles</name>
     <message>
-        <location filename="../../ui/work_files.py" line="41" />
+        <location filename="../../ui/work_files.py" line="41"/>
         <source>Save Project As</source>
         <translation>حفظ المشروع باسم</translation>
     </message>
     <message>
-        <location filename="../../ui/work_files.py" line="43" />
+        <location filename="../../ui/work_files.py" line="43"/>
         <source>Bilingual Reader projects (*.bireader)</source>
         <translation>مشاريع القارئ ثنائي اللغة (*.bireader)</translation>
     </message>
     <message>
-        <location filename="../../ui/work_files.py" line="61" />
+        <location filename="../../ui/work_files.py" line="61"/>
         <source>Export Translation Memory</source>
         <translation>تصدير ذاكرة الترجمة</translation>
     </message>
     <message>
-        <location filename="../../ui/work_files.py" line="63" />
+        <location filename="../../ui/work_files.py" line="63"/>
         <source>TMX (*.tmx);;XLIFF 2 (*.xlf *.xliff);;CSV (*.csv)</source>
         <translation>TMX (*.tmx);;XLIFF 2 (*.xlf *.xliff);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/work_files.py" line="78" />
+        <location filename="../../ui/work_files.py" line="78"/>
         <source>Could not save {name}</source>
         <translation>تعذّر حفظ {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/work_files.py" line="80" />
+        <location filename="../../ui/work_files.py" line="80"/>
         <source>Saved {path}</source>
         <translation>حُفظ {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/work_files.py" line="97" />
+        <location filename="../../ui/work_files.py" line="97"/>
         <source>Split Sentence</source>
         <translation>قسمة الجملة</translation>
     </message>
     <message>
-        <location filename="../../ui/work_files.py" line="100" />
+        <location filename="../../ui/work_files.py" line="100"/>
         <source>Put the cursor where the sentence should be cut, then press Split.</source>
         <translation>ضع المؤشر حيث تُقسم الجملة، ثم اضغط «اقسم».</translation>
     </message>
     <message>
-        <location filename="../../ui/work_files.py" line="114" />
+        <location filename="../../ui/work_files.py" line="114"/>
         <source>Split</source>
         <translation>اقسم</translation>
     </message>
