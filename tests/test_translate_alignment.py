@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from reader.translate.alignment import align_words, in_range, word_ids
-from reader.translate.batching import Piece, stream_translations
+from reader.translate.batching import Piece, PieceOutput, stream_translations
 from reader.translate.cache import TranslationCache
 from reader.translate.factory import create_engine
 from reader.translate.protocol import EngineSettings
@@ -105,3 +105,56 @@ def test_a_version_1_cache_is_migrated_and_keeps_its_translations(tmp_path: Path
     cache.close()
     with sqlite3.connect(path) as connection:
         assert connection.execute("PRAGMA user_version").fetchone()[0] == 4  # migrated to the newest
+
+
+def _eager_reference(engine, sources: list[list[int]], targets: list[list[int]]) -> list[np.ndarray]:  # type: ignore[no-untyped-def]
+    """transformers' own last-layer cross-attention: eager attention, ``output_attentions=True``."""
+    import torch
+
+    model, pad = engine._model, engine._tokenizer.pad_token_id
+    start = model.config.decoder_start_token_id
+    width, target_width = max(map(len, sources)), max(map(len, targets))
+    decoder = [[start, *t[:-1]] + [pad] * (target_width - len(t)) for t in targets]
+    model.set_attn_implementation("eager")
+    try:
+        with torch.inference_mode():
+            output = model(
+                input_ids=torch.tensor([s + [pad] * (width - len(s)) for s in sources]),
+                attention_mask=torch.tensor([[1] * len(s) + [0] * (width - len(s)) for s in sources]),
+                decoder_input_ids=torch.tensor(decoder),
+                output_attentions=True,
+            )
+    finally:
+        model.set_attn_implementation("sdpa")
+    last = output.cross_attentions[-1].mean(dim=1).numpy()
+    return [last[i, : len(targets[i]), : len(sources[i])] for i in range(len(sources))]
+
+
+@pytest.mark.slow
+def test_the_cheap_cross_attention_is_the_eager_reference_on_the_tiny_model(tiny_model: Path) -> None:
+    from reader.translate.cross_attention import last_layer_cross_attention
+    from reader.translate.transformers_engine import TransformersEngine
+
+    engine = TransformersEngine(EngineSettings(model=str(tiny_model), beams=2, alignment=True))
+    engine.load()
+    assert engine._model.config._attn_implementation == "sdpa"  # the fast path stays the default
+    texts = ["ذهب الولد إلى المدرسة.", "وبالكتاب قرأ الطالب درسه في الصباح الباكر.", "نعم."]
+    sources = [engine.encode(text) for text in texts]  # three lengths: padding must be masked
+    states = engine._encoder_states(sources)
+    targets = engine.generate_ids(texts, encoder_states=states)
+    assert targets == engine.generate_ids(texts)  # reusing the encoding changes no translation
+    cheap = last_layer_cross_attention(
+        engine._model, states, [len(s) for s in sources], targets, engine._tokenizer.pad_token_id
+    )
+    reference = _eager_reference(engine, sources, targets)
+    assert engine._model.config._attn_implementation == "sdpa"
+    for mine, theirs in zip(cheap, reference, strict=True):
+        assert mine.shape == theirs.shape
+        np.testing.assert_allclose(mine, theirs, atol=1e-5)
+    translated = engine.translate_pieces([Piece(i, 0, text, len(sources[i])) for i, text in enumerate(texts)])
+    for i, output in enumerate(translated):
+        assert isinstance(output, PieceOutput)
+        assert output.alignment  # and the engine's pairs are the ones the reference attention gives
+        expected = engine.piece_alignment(sources[i], targets[i], reference[i], texts[i], output.text)
+        assert output.alignment == expected
+    engine.close()

@@ -6,6 +6,7 @@ import json
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 import sentencepiece
@@ -55,9 +56,9 @@ class Spy:
         self.batches: list[list[str]] = []
         real = engine.generate_ids
 
-        def recording(texts: list[str]) -> list[list[int]]:
+        def recording(texts: list[str], **options: Any) -> list[list[int]]:
             self.batches.append(list(texts))
-            return real(texts)
+            return real(texts, **options)
 
         monkeypatch.setattr(engine, "generate_ids", recording)
 

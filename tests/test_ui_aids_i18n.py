@@ -79,6 +79,7 @@ def test_every_new_string_is_arabic(qtbot, arabic_ui, make_window, ui_settings) 
         form.theme.itemText(0),
         form.theme.itemText(1),
         form.arabic_font.itemText(0),
+        dialog.export_without_diacritics.text(),
     ]
     texts += [
         form.layout().labelForField(field).text() for field in (form.language, form.theme, form.spacing)

@@ -44,7 +44,9 @@ def test_export_works_on_a_snapshot_and_passes_the_chosen_options(
     calls: list[dict[str, object]] = []
     release = threading.Event()
 
-    def fake_export(document, output, fmt, *, layout, page_size, justify_arabic, progress):
+    def fake_export(
+        document, output, fmt, *, layout, page_size, justify_arabic=False, diacritics=True, progress
+    ):
         release.wait(5)
         calls.append(
             {
@@ -54,6 +56,7 @@ def test_export_works_on_a_snapshot_and_passes_the_chosen_options(
                 "layout": layout,
                 "page_size": page_size,
                 "justify_arabic": justify_arabic,
+                "diacritics": diacritics,
             }
         )
         progress(1, 1)
@@ -62,6 +65,7 @@ def test_export_works_on_a_snapshot_and_passes_the_chosen_options(
     window.settings.export_layout = "interleaved"
     window.settings.export_page_size = "Letter"
     window.settings.export_justify_arabic = True
+    window.settings.export_diacritics = False
     open_and_wait(qtbot, window, seed_path)
     window.ask_save_path = lambda suggested: str(tmp_path / "out.pdf")
     with qtbot.waitSignal(window.exporter.succeeded, timeout=5000):
@@ -75,6 +79,7 @@ def test_export_works_on_a_snapshot_and_passes_the_chosen_options(
     assert calls[0]["layout"] == "interleaved"
     assert calls[0]["page_size"] == "Letter"
     assert calls[0]["justify_arabic"] is True
+    assert calls[0]["diacritics"] is False  # Settings ▸ "Export the Arabic without diacritics"
     assert calls[0]["output"] == tmp_path / "out.pdf"
     assert calls[0]["fmt"] == "pdf"
 
@@ -159,7 +164,9 @@ def test_a_running_export_can_be_cancelled_from_the_file_menu(
 ) -> None:
     started = threading.Event()
 
-    def slow_export(document, output, fmt, *, layout, page_size, justify_arabic, progress):
+    def slow_export(
+        document, output, fmt, *, layout, page_size, justify_arabic=False, diacritics=True, progress
+    ):
         started.set()
         for done in range(1, 1000):
             progress(done, 1000)  # the exporter checks for cancellation here
@@ -233,3 +240,26 @@ def test_the_chosen_file_type_gives_the_extension_when_none_is_typed(
     from reader.ui.export_task import with_filter_extension
 
     assert with_filter_extension(typed, filter_index) == expected
+
+
+def test_the_without_diacritics_setting_exports_the_arabic_without_vowel_marks(
+    qtbot, make_window, tmp_path: Path
+) -> None:
+    source = tmp_path / "marked.ar.txt"
+    source.write_text("كَتَبَ الوَلَدُ الدَّرْسَ.\n", encoding="utf-8")
+    window = make_window()
+    open_and_wait(qtbot, window, source)
+    written: dict[bool, str] = {}
+    for keep in (True, False):
+        window.settings.export_diacritics = keep
+        output = tmp_path / f"out-{keep}.html"
+        window.ask_save_path = lambda _suggested, output=output: str(output)
+        with qtbot.waitSignal(window.exporter.succeeded, timeout=30_000):
+            window.export_document()
+        written[keep] = output.read_text(encoding="utf-8")
+    assert "كَتَبَ الوَلَدُ الدَّرْسَ." in written[True]
+    assert "كتب الولد الدرس." in written[False]
+    # No fatha left in the page's Arabic (the fake's "English" echoes the source, marks and all).
+    arabic_only = written[False].replace("[en] كَتَبَ الوَلَدُ الدَّرْسَ.", "")
+    assert "\u064e" not in arabic_only
+    assert window.document.segment_at(0).text == "كَتَبَ الوَلَدُ الدَّرْسَ."  # the document keeps its marks

@@ -151,3 +151,20 @@ def test_show_diacritics_is_display_only_and_keeps_the_anchor(qtbot, make_window
     window.view.viewport().repaint()
     assert window.view.top_row() == 1234
     assert "\u064e" in window.view.layouts.pair(document.segment_at(1234), "").arabic.text()
+
+
+def test_the_detail_strip_follows_show_diacritics_and_copy_keeps_the_marks(qtbot, make_window) -> None:
+    window = make_window()
+    document = open_document(window, "ذَهَبَ الوَلَدُ إِلَى المَدْرَسَةِ.\nقَرَأَ الطَّالِبُ.")
+    window.view.select_row(1)
+    assert window.strip.arabic.text() == "قَرَأَ الطَّالِبُ."
+    window.actions_["diacritics"].trigger()
+    assert window.strip.arabic.text() == "قرأ الطالب."  # the sentence shown is re-shown at once
+    window.view.select_row(0)
+    assert window.strip.arabic.text() == "ذهب الولد إلى المدرسة."  # and the next one too
+    window.strip.copy_arabic.click()
+    from PySide6.QtGui import QGuiApplication
+
+    assert QGuiApplication.clipboard().text() == document.segment_at(0).text
+    window.actions_["diacritics"].trigger()
+    assert window.strip.arabic.text() == "ذَهَبَ الوَلَدُ إِلَى المَدْرَسَةِ."

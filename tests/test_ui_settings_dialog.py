@@ -33,6 +33,18 @@ def test_the_dialog_shows_and_saves_the_settings(qtbot, ui_settings, tmp_path: P
     assert ui_settings.export_justify_arabic is True
 
 
+def test_the_export_without_diacritics_box_round_trips(qtbot, ui_settings) -> None:
+    dialog = SettingsDialog(ui_settings)
+    qtbot.addWidget(dialog)
+    assert not dialog.export_without_diacritics.isChecked()  # exports keep the marks by default
+    dialog.export_without_diacritics.setChecked(True)
+    dialog.apply()
+    assert ui_settings.export_diacritics is False
+    again = SettingsDialog(ui_settings)
+    qtbot.addWidget(again)
+    assert again.export_without_diacritics.isChecked()
+
+
 def test_the_choices_are_the_ones_the_engines_and_the_exporter_know(qtbot, ui_settings) -> None:
     dialog = SettingsDialog(ui_settings)
     qtbot.addWidget(dialog)

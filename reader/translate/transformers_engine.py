@@ -17,6 +17,7 @@ from typing import Any
 from reader.errors import ModelUnavailable
 from reader.translate.alignment import Alignment
 from reader.translate.batching import Piece, PieceOutput, PieceTranslation
+from reader.translate.cross_attention import last_layer_cross_attention
 from reader.translate.device import choose_device
 from reader.translate.generation import GenerationOptions
 from reader.translate.marian_engine import MarianEngine, available_cores, first_line
@@ -116,12 +117,22 @@ class TransformersEngine(MarianEngine):
         """Translate one batch of pieces: each text with its score, whether it was cut at the cap,
         and its word alignment when asked for."""
         texts = [p.text for p in pieces]
-        generated = self.generate_ids(texts)
+        sources: list[list[int]] = []
+        encoder_states = None
+        if self.settings.alignment:  # generation and alignment share one encoding
+            sources = [self.encode(text) for text in texts]
+            encoder_states = self._encoder_states(sources)
+        generated = self.generate_ids(texts, encoder_states=encoder_states)
         decoded = [decode_target(self._tokenizer, ids) for ids in generated]
         alignments: list[Alignment | None] = [None] * len(texts)
         if self.settings.alignment:
-            sources = [self.encode(text) for text in texts]
-            attentions = self.cross_attention(sources, generated)
+            attentions = last_layer_cross_attention(
+                self._model,
+                encoder_states,
+                [len(s) for s in sources],
+                generated,
+                self._tokenizer.pad_token_id,
+            )
             alignments = [
                 self.piece_alignment(source, target, attention, piece, text)
                 for source, target, attention, piece, text in zip(
@@ -135,67 +146,41 @@ class TransformersEngine(MarianEngine):
             )
         ]
 
-    def cross_attention(self, sources: list[list[int]], targets: list[list[int]]) -> list[Any]:
-        """Each pair's last-layer cross-attention (heads averaged), target × source, as numpy.
-
-        One teacher-forced pass over what was generated: row *t* is the attention the decoder
-        had while choosing token *t* (the same activations decoding had; a step depends only on
-        its prefix), at the cost of one batched forward pass rather than keeping every layer's
-        attention for every step of beam search (``generate(output_attentions=True)``).
-        """
+    def _source_tensors(self, ids: list[list[int]]) -> tuple[Any, Any]:
+        """Right-padded input ids and their attention mask, on the model's device."""
         import torch
 
-        pad = self._tokenizer.pad_token_id
-        start = self._model.config.decoder_start_token_id
-        device = self._model.device
-        source_width = max(len(row) for row in sources)
-        target_width = max(len(row) for row in targets)
-        decoder_rows = [[start, *row[:-1]] if row else [start] for row in targets]
-        width = max(target_width, 1)
-        implementation = self._model.config._attn_implementation
-        if implementation != "eager":  # SDPA computes no attention weights to return
-            self._model.set_attn_implementation("eager")
-        try:
-            with torch.inference_mode():
-                output = self._model(
-                    input_ids=torch.tensor(
-                        [r + [pad] * (source_width - len(r)) for r in sources], device=device
-                    ),
-                    attention_mask=torch.tensor(
-                        [[1] * len(r) + [0] * (source_width - len(r)) for r in sources], device=device
-                    ),
-                    decoder_input_ids=torch.tensor(
-                        [r + [pad] * (width - len(r)) for r in decoder_rows], device=device
-                    ),
-                    output_attentions=True,
-                )
-        finally:
-            if implementation != "eager":
-                self._model.set_attn_implementation(implementation)
-        last = output.cross_attentions[-1].mean(dim=1).float().cpu().numpy()  # batch × target × source
-        return [last[i, : len(targets[i]), : len(sources[i])] for i in range(len(sources))]
+        pad, device = self._tokenizer.pad_token_id, self._model.device
+        width = max(len(row) for row in ids)
+        input_ids = torch.tensor([row + [pad] * (width - len(row)) for row in ids], device=device)
+        mask = torch.tensor([[1] * len(row) + [0] * (width - len(row)) for row in ids], device=device)
+        return input_ids, mask
+
+    def _encoder_states(self, ids: list[list[int]]) -> Any:
+        """The encoder's last hidden state for these sources (what ``generate`` would compute)."""
+        import torch
+
+        input_ids, mask = self._source_tensors(ids)
+        with torch.inference_mode():
+            return self._model.get_encoder()(input_ids=input_ids, attention_mask=mask).last_hidden_state
 
     def n_best(self, text: str, count: int) -> list[tuple[str, float]]:
         return _n_best(self, text, count)
 
-    def generate_ids(self, texts: list[str]) -> list[list[int]]:
+    def generate_ids(self, texts: list[str], *, encoder_states: Any = None) -> list[list[int]]:
         """Generated target ids for each text (after the decoder start token, up to ``</s>``).
 
-        ``last_scores`` then holds each output's mean log-probability per token (see
-        :mod:`token_scores`), ``last_cut`` whether it stopped at its cap rather than at ``</s>``.
+        *encoder_states*, when given, is the encoder's output for these texts: generation then
+        decodes from it instead of encoding again. ``last_scores`` then holds each output's mean
+        log-probability per token (see :mod:`token_scores`), ``last_cut`` whether it stopped at
+        its cap rather than at ``</s>``.
         """
         import torch
 
         self.load()
         ids = [self.encode(text) for text in texts]
-        pad = self._tokenizer.pad_token_id
         eos = self._tokenizer.eos_token_id
-        width = max(len(row) for row in ids)
-        device = self._model.device
-        input_ids = torch.tensor([row + [pad] * (width - len(row)) for row in ids], device=device)
-        attention_mask = torch.tensor(
-            [[1] * len(row) + [0] * (width - len(row)) for row in ids], device=device
-        )
+        input_ids, attention_mask = self._source_tensors(ids)
         caps = [self.options.cap_for(len(row)) for row in ids]
         config = copy.copy(self._generation_config)
         config.max_length = max(caps) + 1  # + the decoder start token
@@ -205,12 +190,19 @@ class TransformersEngine(MarianEngine):
             config.min_length = config.max_length
         else:
             processors.append(_row_cap_processor(caps, config.num_beams, eos))
+        extra: dict[str, Any] = {}
+        if encoder_states is not None:
+            from transformers.modeling_outputs import BaseModelOutput
+
+            # generate expands this output for the beams in place: hand it a fresh wrapper
+            extra["encoder_outputs"] = BaseModelOutput(last_hidden_state=encoder_states)
         with torch.inference_mode():
             output = self._model.generate(
                 input_ids=input_ids,
                 attention_mask=attention_mask,
                 generation_config=config,
                 logits_processor=processors,
+                **extra,
             )
         rows = [row.tolist() for row in output]
         generated = [_until_eos(row[1:], eos) for row in rows]

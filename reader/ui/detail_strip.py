@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.arabic import strip_diacritics
 from reader.model import Segment, Status
 from reader.ui.fonts import ReadingFonts
 from reader.ui.pair_layout import is_as_is
@@ -43,6 +44,7 @@ class DetailStrip(QWidget):
         self.fonts = fonts
         self.sentence: Segment | None = None
         self.zoom = 100
+        self.show_diacritics = True  # View ▸ Show Diacritics, as in the panes: display only
         self.heading = QLabel(self)
         self.heading.setObjectName("detailHeading")
         # The two texts sit where their panes are, whatever the UI's direction.
@@ -106,6 +108,15 @@ class DetailStrip(QWidget):
         self.grid.addWidget(self.arabic, 0, 0 if on_left else 1)
         self.grid.addWidget(self.english, 0, 1 if on_left else 0)
 
+    def set_show_diacritics(self, shown: bool) -> None:
+        """Show the Arabic with or without vowel marks; the Copy buttons still copy the original."""
+        self.show_diacritics = shown
+        if self.sentence is not None:
+            self.arabic.setText(self._arabic_text(self.sentence))
+
+    def _arabic_text(self, sentence: Segment) -> str:
+        return sentence.text if self.show_diacritics else strip_diacritics(sentence.text)
+
     def set_fonts(self, fonts: ReadingFonts) -> None:
         self.fonts = fonts
         self.set_zoom(self.zoom)
@@ -142,7 +153,7 @@ class DetailStrip(QWidget):
         if is_as_is(sentence):
             heading += " · " + self.tr("not Arabic: shown as is, not translated")
         self.heading.setText(heading)
-        self.arabic.setText(sentence.text)
+        self.arabic.setText(self._arabic_text(sentence))
         # A translation reads left to right; a status line reads in the UI's direction.
         done = sentence.status is Status.DONE
         self.english.setLayoutDirection(Qt.LayoutDirection.LeftToRight if done else self.layoutDirection())

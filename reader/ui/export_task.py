@@ -74,7 +74,10 @@ class Exporter(QObject):
         layout: str,
         page_size: str,
         justify_arabic: bool = False,
+        diacritics: bool = True,
     ) -> None:
+        """Export a snapshot of ``document``; ``diacritics=False`` prints the Arabic without vowel
+        marks (``export --no-diacritics``; the reading formats only, a translation memory keeps them)."""
         if self.task is not None:
             return
         snapshot = document.snapshot()
@@ -92,6 +95,7 @@ class Exporter(QObject):
                 layout=layout,
                 page_size=page_size,
                 justify_arabic=justify_arabic,
+                diacritics=diacritics,
                 progress=progress,
             )
             return str(output)

@@ -537,6 +537,7 @@ class MainWindow(QMainWindow):
             layout=self.settings.export_layout,
             page_size=self.settings.export_page_size,
             justify_arabic=self.settings.export_justify_arabic,
+            diacritics=self.settings.export_diacritics,
         )
         self._update_actions()
         self.statusBar().showMessage(self.tr("Exporting {format}…").format(format=self._export_label))

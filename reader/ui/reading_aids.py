@@ -54,6 +54,7 @@ class ReadingAids(QObject):
         self.find_bar = FindBar(window.view, window)
         self.find_bar.closed.connect(lambda: window.view.setFocus(Qt.FocusReason.OtherFocusReason))
         window.view.set_show_diacritics(window.settings.show_diacritics)
+        window.strip.set_show_diacritics(window.settings.show_diacritics)
         self.apply_reading_settings()
 
     def apply_reading_settings(self) -> None:
@@ -101,6 +102,7 @@ class ReadingAids(QObject):
         self.window.settings.show_diacritics = shown
         self.window.actions_["diacritics"].setChecked(shown)
         self.window.view.set_show_diacritics(shown)
+        self.window.strip.set_show_diacritics(shown)
 
     def shutdown(self) -> None:
         self.find_bar.shutdown()

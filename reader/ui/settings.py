@@ -169,6 +169,7 @@ class AppSettings:
     export_layout = _ChoiceSetting("export/layout", LAYOUTS)
     export_page_size = _ChoiceSetting("export/page_size", PAGE_SIZES)
     export_justify_arabic = _BoolSetting("export/justify_arabic", False)  # PDF only
+    export_diacritics = _BoolSetting("export/diacritics", True)  # False: the Arabic without vowel marks
 
     # Window --------------------------------------------------------------------------------
     @property

@@ -1,5 +1,5 @@
 """Settings: reading (language, theme, fonts, spacing), then the model (hub id or folder), engine,
-beam and batch size, and the PDF export options."""
+beam and batch size, and the export options (PDF layout and page size, vowel marks)."""
 
 from __future__ import annotations
 
@@ -96,6 +96,9 @@ class SettingsDialog(QDialog):
         self.page_size.setCurrentIndex(PAGE_SIZES.index(settings.export_page_size))
         self.justify_arabic = QCheckBox(self.tr("Justify the Arabic (word spacing, no kashida)"), self)
         self.justify_arabic.setChecked(settings.export_justify_arabic)
+        # The CLI's `export --no-diacritics`: a copy to read without vowel marks (the document keeps them).
+        self.export_without_diacritics = QCheckBox(self.tr("Export the Arabic without diacritics"), self)
+        self.export_without_diacritics.setChecked(not settings.export_diacritics)
         form = QFormLayout()
         form.addRow(self.tr("Model:"), model_row)
         form.addRow("", self.model_note)
@@ -105,6 +108,7 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("PDF layout:"), self.layout_choice)
         form.addRow(self.tr("PDF page size:"), self.page_size)
         form.addRow("", self.justify_arabic)
+        form.addRow(self.tr("Export:"), self.export_without_diacritics)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -131,5 +135,6 @@ class SettingsDialog(QDialog):
         s.export_layout = self.layout_choice.currentData()
         s.export_page_size = self.page_size.currentData()
         s.export_justify_arabic = self.justify_arabic.isChecked()
+        s.export_diacritics = not self.export_without_diacritics.isChecked()
         self.reading.apply()
         s.sync()

@@ -22,52 +22,52 @@
 <context>
     <name>DetailStrip</name>
     <message>
-        <location filename="../../ui/detail_strip.py" line="65" />
+        <location filename="../../ui/detail_strip.py" line="67" />
         <source>Copy Arabic</source>
         <translation>نسخ العربية</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_strip.py" line="66" />
+        <location filename="../../ui/detail_strip.py" line="68" />
         <source>Copy English</source>
         <translation>نسخ الإنجليزية</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_strip.py" line="67" />
+        <location filename="../../ui/detail_strip.py" line="69" />
         <source>Copy pair</source>
         <translation>نسخ الزوج</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_strip.py" line="68" />
+        <location filename="../../ui/detail_strip.py" line="70" />
         <source>Retry</source>
         <translation>إعادة المحاولة</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_strip.py" line="70" />
+        <location filename="../../ui/detail_strip.py" line="72" />
         <source>Alternatives</source>
         <translation>البدائل</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_strip.py" line="133" />
+        <location filename="../../ui/detail_strip.py" line="144" />
         <source>Click a sentence to see the pair here.</source>
         <translation>انقر على جملة لترى الزوج هنا.</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_strip.py" line="139" />
+        <location filename="../../ui/detail_strip.py" line="150" />
         <source>Sentence {number} of {total}, paragraph {paragraph}</source>
         <translation>الجملة {number} من {total}، الفقرة {paragraph}</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_strip.py" line="143" />
+        <location filename="../../ui/detail_strip.py" line="154" />
         <source>not Arabic: shown as is, not translated</source>
         <translation>ليس عربياً: يُعرض كما هو دون ترجمة</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_strip.py" line="152" />
+        <location filename="../../ui/detail_strip.py" line="163" />
         <source>Translation failed: {reason}</source>
         <translation>فشلت الترجمة: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_strip.py" line="154" />
+        <location filename="../../ui/detail_strip.py" line="165" />
         <source>Not translated yet.</source>
         <translation>لم تُترجم بعد.</translation>
     </message>
@@ -173,28 +173,28 @@
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="521" />
-        <location filename="../../ui/main_window.py" line="586" />
+        <location filename="../../ui/main_window.py" line="587" />
         <source>Export</source>
         <translation>تصدير</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="530" />
-        <location filename="../../ui/main_window.py" line="567" />
+        <location filename="../../ui/main_window.py" line="568" />
         <source>Could not export</source>
         <translation>تعذّر التصدير</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="542" />
+        <location filename="../../ui/main_window.py" line="543" />
         <source>Exporting {format}…</source>
         <translation>جارٍ التصدير بصيغة {format}…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="551" />
+        <location filename="../../ui/main_window.py" line="552" />
         <source>Exporting {format}… {done} / {total}</source>
         <translation>جارٍ التصدير بصيغة {format}… {done} / {total}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="562" />
+        <location filename="../../ui/main_window.py" line="563" />
         <source>Export cancelled.</source>
         <translation>أُلغي التصدير.</translation>
     </message>
@@ -284,12 +284,12 @@
         <translation>الإنجليزية</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="558" />
+        <location filename="../../ui/main_window.py" line="559" />
         <source>Saved {path}</source>
         <translation>حُفظ {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="581" />
+        <location filename="../../ui/main_window.py" line="582" />
         <source>Open an Arabic text</source>
         <translation>فتح نص عربي</translation>
     </message>
@@ -639,36 +639,46 @@ Select the sentence and choose Retry (Ctrl+R).</source>
     </message>
     <message>
         <location filename="../../ui/settings_dialog.py" line="100" />
+        <source>Export the Arabic without diacritics</source>
+        <translation>تصدير النص العربي بلا تشكيل</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="103" />
         <source>Model:</source>
         <translation>النموذج:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="102" />
+        <location filename="../../ui/settings_dialog.py" line="105" />
         <source>Engine:</source>
         <translation>المحرك:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="103" />
+        <location filename="../../ui/settings_dialog.py" line="106" />
         <source>Beam size:</source>
         <translation>حجم الحزمة:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="104" />
+        <location filename="../../ui/settings_dialog.py" line="107" />
         <source>Batch size:</source>
         <translation>حجم الدفعة:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="105" />
+        <location filename="../../ui/settings_dialog.py" line="108" />
         <source>PDF layout:</source>
         <translation>تخطيط PDF:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="106" />
+        <location filename="../../ui/settings_dialog.py" line="109" />
         <source>PDF page size:</source>
         <translation>حجم صفحة PDF:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="120" />
+        <location filename="../../ui/settings_dialog.py" line="111" />
+        <source>Export:</source>
+        <translation>التصدير:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="124" />
         <source>Choose a MarianMT model folder</source>
         <translation>اختر مجلد نموذج MarianMT</translation>
     </message>
