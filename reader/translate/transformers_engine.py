@@ -118,11 +118,12 @@ class TransformersEngine(MarianEngine):
         and its word alignment when asked for."""
         texts = [p.text for p in pieces]
         sources: list[list[int]] = []
-        encoder_states = None
         if self.settings.alignment:  # generation and alignment share one encoding
             sources = [self.encode(text) for text in texts]
             encoder_states = self._encoder_states(sources)
-        generated = self.generate_ids(texts, encoder_states=encoder_states)
+            generated = self.generate_ids(texts, encoder_states=encoder_states)
+        else:
+            generated = self.generate_ids(texts)
         decoded = [decode_target(self._tokenizer, ids) for ids in generated]
         alignments: list[Alignment | None] = [None] * len(texts)
         if self.settings.alignment:
