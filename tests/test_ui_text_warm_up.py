@@ -16,6 +16,15 @@ def test_each_font_set_is_warmed_once(qtbot) -> None:
     assert warm_up(layouts)
 
 
+def test_the_fonts_are_warmed_one_per_event_loop_turn(qtbot) -> None:
+    layouts = PairLayouts(register_fonts())
+    layouts.set_zoom(141)
+    done: list[bool] = []
+    assert warm_up(layouts, on_done=lambda: done.append(True))
+    assert done == []  # only the first font in this turn: the rest come in turns of their own
+    qtbot.waitUntil(lambda: done == [True], timeout=5_000)
+
+
 def test_a_pasted_book_is_structured_off_the_gui_thread(qtbot, make_window) -> None:
     window = make_window()
     text = "\n\n".join(f"هذه الجملة رقم {n}. وهذه جملة أخرى رقم {n}." for n in range(3000))

@@ -103,16 +103,7 @@ def pdfjs_text(path: Path) -> str:
     node = shutil.which("node")
     if node is None:
         raise ReaderUnavailable("pdf.js needs Node, which is not installed")
-    result = subprocess.run(
-        [node, str(PDFJS_SCRIPT), str(pdfjs_dist()), str(path)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-    if result.returncode != 0:
-        raise AssertionError(f"pdf.js failed: {result.stderr.strip()[-500:]}")
-    return result.stdout
+    return _run_reader("pdf.js", [node, str(PDFJS_SCRIPT), str(pdfjs_dist()), str(path)])
 
 
 def poppler_text(path: Path) -> str:
@@ -122,15 +113,14 @@ def poppler_text(path: Path) -> str:
         raise ReaderUnavailable(
             "poppler needs pdftotext (Debian package poppler-utils), which is not installed"
         )
-    result = subprocess.run(
-        [pdftotext, "-enc", "UTF-8", str(path), "-"],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    return _run_reader("pdftotext", [pdftotext, "-enc", "UTF-8", str(path), "-"])
+
+
+def _run_reader(name: str, command: list[str]) -> str:
+    """A reader run as a program: its standard output, or an assertion naming it on failure."""
+    result = subprocess.run(command, capture_output=True, text=True, timeout=120, check=False)
     if result.returncode != 0:
-        raise AssertionError(f"pdftotext failed: {result.stderr.strip()[-500:]}")
+        raise AssertionError(f"{name} failed: {result.stderr.strip()[-500:]}")
     return result.stdout
 
 
