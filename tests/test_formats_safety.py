@@ -155,26 +155,25 @@ def test_a_drm_epub_with_rights_is_refused(tmp_path: Path) -> None:
     assert "DRM" in _refusal(tmp_path, data)
 
 
-def test_a_drm_epub_with_encrypted_chapters_is_refused(tmp_path: Path) -> None:
-    encryption = (
+def _encryption(algorithm: str, uri: str) -> str:
+    """META-INF/encryption.xml naming one member encrypted with *algorithm*."""
+    return (
         '<encryption xmlns="urn:oasis:names:tc:opendocument:xmlns:container" '
         'xmlns:enc="http://www.w3.org/2001/04/xmlenc#"><enc:EncryptedData>'
-        '<enc:EncryptionMethod Algorithm="http://www.w3.org/2001/04/xmlenc#aes128-cbc"/>'
-        '<enc:CipherData><enc:CipherReference URI="OEBPS/text/ch1.xhtml"/></enc:CipherData>'
+        f'<enc:EncryptionMethod Algorithm="{algorithm}"/>'
+        f'<enc:CipherData><enc:CipherReference URI="{uri}"/></enc:CipherData>'
         "</enc:EncryptedData></encryption>"
     )
+
+
+def test_a_drm_epub_with_encrypted_chapters_is_refused(tmp_path: Path) -> None:
+    encryption = _encryption("http://www.w3.org/2001/04/xmlenc#aes128-cbc", "OEBPS/text/ch1.xhtml")
     data = fx.make_epub(extra_members=[("META-INF/encryption.xml", encryption)])
     assert "DRM-encrypted" in _refusal(tmp_path, data)
 
 
 def test_font_obfuscation_is_not_drm(tmp_path: Path) -> None:
-    encryption = (
-        '<encryption xmlns="urn:oasis:names:tc:opendocument:xmlns:container" '
-        'xmlns:enc="http://www.w3.org/2001/04/xmlenc#"><enc:EncryptedData>'
-        '<enc:EncryptionMethod Algorithm="http://www.idpf.org/2008/embedding"/>'
-        '<enc:CipherData><enc:CipherReference URI="OEBPS/fonts/a.otf"/></enc:CipherData>'
-        "</enc:EncryptedData></encryption>"
-    )
+    encryption = _encryption("http://www.idpf.org/2008/embedding", "OEBPS/fonts/a.otf")
     path = tmp_path / "book.epub"
     path.write_bytes(fx.make_epub(extra_members=[("META-INF/encryption.xml", encryption)]))
     assert len(open_document(path).document) == len(fx.SENTENCES)

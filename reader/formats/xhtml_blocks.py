@@ -156,12 +156,7 @@ class BlockCollector:
             return
         self._flush(context)
         inner = _Context(*self._kind(name, context), lang, direction, [])
-        if element.text:
-            inner.buffer.append(element.text)
-        for child in element:
-            self._walk(child, inner)
-            if child.tail:
-                inner.buffer.append(child.tail)
+        self._inline(element, inner)  # its text and children, into a block of its own
         self._flush(inner)
 
     def _inline(self, element: Any, context: _Context) -> None:

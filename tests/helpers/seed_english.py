@@ -55,12 +55,16 @@ SEED_ENGLISH = (
 
 def translated_seed() -> Document:
     """The seed article with :data:`SEED_ENGLISH` as every sentence's (machine) translation."""
-    document = load_document(SEED)
+    return _translated(load_document(SEED), list(SEED_ENGLISH), "the seed")
+
+
+def _translated(document: Document, english: list[str], what: str) -> Document:
+    """*document* with *english* as its sentences' machine translations, one for one."""
     segments = document.segments
-    if len(segments) != len(SEED_ENGLISH):
-        raise AssertionError(f"the seed has {len(segments)} sentences, the fixture {len(SEED_ENGLISH)}")
+    if len(segments) != len(english):
+        raise AssertionError(f"{what} has {len(segments)} sentences, expected {len(english)}")
     document.apply_results(
-        SegmentResult(s.id, s.revision, english) for s, english in zip(segments, SEED_ENGLISH, strict=True)
+        SegmentResult(s.id, s.revision, text) for s, text in zip(segments, english, strict=True)
     )
     return document
 
@@ -87,11 +91,4 @@ def chaptered_seed(name: str = "talks.ar.txt") -> Document:
             english.append(english_heading)
         paragraphs.append(sentence)
         english.append(SEED_ENGLISH[index])
-    document = build_text_document("\n\n".join(paragraphs), name)
-    segments = document.segments
-    if len(segments) != len(english):
-        raise AssertionError(f"the chaptered seed has {len(segments)} sentences, expected {len(english)}")
-    document.apply_results(
-        SegmentResult(s.id, s.revision, text) for s, text in zip(segments, english, strict=True)
-    )
-    return document
+    return _translated(build_text_document("\n\n".join(paragraphs), name), english, "the chaptered seed")
