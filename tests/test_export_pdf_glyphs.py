@@ -9,7 +9,8 @@ import pytest
 from fpdf import FPDF
 
 from reader.export import fonts
-from reader.export.pdf_glyphs import MAX_STEP, pdf_string, shape, text_operators
+from reader.export.pdf_glyphs import MAX_STEP, GlyphWriter, pdf_string, shape, text_operators
+from reader.export.pdf_outlines import glyph_outline
 
 
 def _font(face: str) -> FPDF:
@@ -48,7 +49,7 @@ def test_glyphs_stand_for_the_word_in_logical_order(naskh: FPDF, word: str) -> N
 
 
 def test_a_plain_word_is_one_tj_array_without_repositioning(naskh: FPDF) -> None:
-    operators = text_operators(*shape(naskh.current_font, "الكرملين والبيت الأبيض", True), 13)
+    operators = text_operators(*shape(naskh.current_font, "الكرملين والبيت الأبيض", True), 13).text
     assert operators.count("TJ") == 1
     assert not re.search(r"\b(Tm|Td|Tj)\b", operators)
 
@@ -59,15 +60,8 @@ def test_zero_width_glyphs_are_declared_a_little_wide(naskh: FPDF) -> None:
     glyphs, _ = shape(naskh.current_font, "ولا", True)
     assert all(g.width >= 1 for g in glyphs)
     assert any(g.advance == 0 for g in glyphs)
-    operators = text_operators(glyphs, {}, 13)
+    operators = text_operators(glyphs, {}, 13).text
     assert re.search(r"<[0-9A-F]{4}>1\.0<", operators)  # the array steps back by as much
-
-
-def test_a_raised_mark_uses_the_text_rise_and_resets_it(naskh: FPDF) -> None:
-    operators = text_operators(*shape(naskh.current_font, "وغيّر", True), 13)
-    rises = re.findall(r"(-?[\d.]+) Ts", operators)
-    assert rises
-    assert rises[-1] == "0"
 
 
 def _numbers(operators: str) -> list[float]:
@@ -76,18 +70,42 @@ def _numbers(operators: str) -> list[float]:
     ]
 
 
-def test_the_move_onto_a_raised_mark_ends_the_array_before_it(naskh: FPDF) -> None:
-    # pypdf took a forward move at the start of the mark's own array for a word break.
-    operators = text_operators(*shape(naskh.current_font, "وغيّر", True), 13)
-    raised = re.search(r"-?[\d.]+ Ts \[([^\]]*)\] TJ", operators)
-    assert raised is not None
-    assert raised.group(1).startswith("<")  # the mark's array starts with the mark
-    assert min(_numbers(operators)) >= -MAX_STEP
+@pytest.mark.parametrize("word", ["وغيّر", "يُعتقد"])
+def test_a_raised_mark_is_an_outline_and_an_inkless_placeholder_in_the_word(naskh: FPDF, word: str) -> None:
+    # PDFium sorts a line's text objects by where they start: a mark in its own object (for the
+    # text rise) was read after its letter's whole object, «ّ وغير».
+    font = naskh.current_font
+    glyphs, actual = shape(font, word, True)
+    operators = text_operators(glyphs, actual, 13)
+    assert operators.text.count("TJ") == 1
+    assert "Ts" not in operators.text
+    [(name, _x, y)] = operators.outlines
+    assert y != 0  # the mark itself, drawn where HarfBuzz put it
+    assert glyph_outline(font.ttfont, name)
+    [placeholder] = [g for g in glyphs if g.outline == name]
+    by_code = {code: glyph for glyph, code in font.subset.items() if glyph is not None}
+    assert not glyph_outline(font.ttfont, by_code[placeholder.code].glyph_name)  # draws nothing
+    assert logical_text(naskh, word) == word  # …and stands for the mark, in the word's order
+
+
+def test_the_placeholder_stays_at_the_pen(naskh: FPDF) -> None:
+    # PDFium reads a forward move of more than half a space inside an array as a word break.
+    glyphs, actual = shape(naskh.current_font, "وغيّر", True)
+    assert max(abs(n) for n in _numbers(text_operators(glyphs, actual, 13).text)) <= 1.0
+
+
+def test_the_writer_fills_the_outline_in_the_text_colour(naskh: FPDF) -> None:
+    naskh.set_text_color(200, 0, 0)
+    before = len(naskh.pages[naskh.page].contents)
+    GlyphWriter(naskh).draw("وغيّر", x=20, y=20, height=8, rtl=True)
+    written = bytes(naskh.pages[naskh.page].contents[before:]).decode("latin-1")
+    naskh.set_text_color(0)
+    assert re.search(r"ET\nq 0\.7843 0 0 rg [\d.]+ 0 0 [\d.]+ [\d.]+ [\d.]+ cm .* f Q", written)
 
 
 def test_wide_moves_are_written_in_steps_pypdf_does_not_read_as_word_breaks(naskh: FPDF) -> None:
     glyphs, actual = shape(naskh.current_font, "في بناء حوار", True)
-    operators = text_operators(glyphs, actual, 13, space_extra=250.0)
+    operators = text_operators(glyphs, actual, 13, space_extra=250.0).text
     numbers = _numbers(operators)
     assert min(numbers) >= -MAX_STEP
     assert sum(n for n in numbers if n < 0) == pytest.approx(-500.0, abs=0.5)  # two spaces, 250 each
@@ -97,7 +115,7 @@ def test_a_cluster_with_more_glyphs_than_letters_gets_actual_text(amiri: FPDF) -
     # Amiri draws the lam of «لك» as a lam and a connecting stroke that stands for no text.
     glyphs, actual = shape(amiri.current_font, "الكشف", True)
     assert list(actual.values()) == ["ل"]
-    operators = text_operators(glyphs, actual, 13)
+    operators = text_operators(glyphs, actual, 13).text
     assert f"/Span <</ActualText {pdf_string('ل')}>> BDC" in operators
     assert operators.count("BDC") == operators.count("EMC") == 1
     assert logical_text(amiri, "الكشف") == "الكشف"

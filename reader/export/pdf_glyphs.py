@@ -7,6 +7,9 @@ the advances that differ from a glyph's own width and horizontal offsets are num
 array (the position never jumps), vertical offsets are a text rise (``Ts``), so every reader sees
 one unbroken run.
 
+A glyph HarfBuzz moves up or down (a vowel mark onto its letter) is drawn as an outline, and an
+ink-less placeholder in the array stands for its text (see :mod:`reader.export.pdf_outlines`).
+
 Each glyph stands for the text HarfBuzz gave its cluster (cluster level 1: marks are their own
 clusters). When a cluster has more glyphs than characters (Amiri draws the lam of ``لك`` as a
 lam and a connecting stroke), the extra glyphs stand for no text, and the cluster is wrapped in
@@ -25,6 +28,8 @@ from fpdf import FPDF
 from fpdf.enums import PDFResourceType
 from fpdf.fonts import Glyph, TTFFont
 
+from reader.export.pdf_outlines import glyph_outline, inkless_glyph, outline_operators
+
 _BASELINE_SHIFT = 0.3  # as fpdf2's cell: the baseline sits 0.3 font sizes below the box's middle
 
 
@@ -39,6 +44,16 @@ class _Shaped:
     y_offset: float
     cluster: int
     space: bool = False  # the glyph of a space (where justification widens the line)
+    outline: str | None = None  # a moved glyph's name: drawn as a path, ``code`` is its placeholder
+
+
+@dataclass(frozen=True)
+class Operators:
+    """A piece's text operators, and the moved glyphs to fill as outlines: (glyph name, x, y) in
+    thousandths of the font size from the piece's origin."""
+
+    text: str
+    outlines: tuple[tuple[str, float, float], ...] = ()
 
 
 def pdf_string(text: str) -> str:
@@ -90,7 +105,12 @@ def shape(font: TTFFont, text: str, rtl: bool) -> tuple[list[_Shaped], dict[int,
         # pdf.js measures gaps from the last glyph that had a width, so after a zero-width one
         # (Noto Naskh's alef of lam-alef, a mark) it guessed a word break inside the word.
         width = round(scale * font.ttfont["hmtx"].metrics[name][0]) or 1
-        glyph = Glyph(info.codepoint, unicode_of[index], name, width)
+        outline = name if position.y_offset else None
+        if outline is None:
+            glyph = Glyph(info.codepoint, unicode_of[index], name, width)
+        else:  # drawn as a path; an ink-less glyph of the same width carries its text
+            inkless_id, inkless_name = inkless_glyph(font.ttfont)
+            glyph = Glyph(inkless_id, unicode_of[index], inkless_name, width)
         code = font.subset.pick_glyph(glyph)
         if code is None:
             continue
@@ -103,6 +123,7 @@ def shape(font: TTFFont, text: str, rtl: bool) -> tuple[list[_Shaped], dict[int,
                 position.y_offset * scale,
                 info.cluster,
                 texts[info.cluster] == " ",
+                outline,
             )
         )
     return shaped, actual
@@ -125,14 +146,15 @@ def _move(array: list[str], shift: float) -> float:
 
 def text_operators(
     shaped: Sequence[_Shaped], actual: dict[int, str], size: float, space_extra: float = 0.0
-) -> str:
-    """``TJ`` arrays (split only around raised glyphs and ActualText clusters) for the glyphs;
-    ``space_extra`` (thousandths of the font size) widens every space, for justified lines.
+) -> Operators:
+    """``TJ`` arrays (split only around ActualText clusters) for the glyphs, and the moved glyphs'
+    outlines; ``space_extra`` (thousandths of the font size) widens every space, for justified lines.
 
     The extra comes after the space glyph: PDFium ignores a gap that follows a space, so it
     invents no second one, and pdf.js reads the wider gap as the space it is."""
     out: list[str] = []
     array: list[str] = []
+    outlines: list[tuple[str, float, float]] = []
     at = 0.0  # where the text position is, in thousandths of the font size from the start
     pen = 0.0  # where HarfBuzz puts the next glyph's origin
     open_cluster: int | None = None
@@ -151,30 +173,23 @@ def text_operators(
             if cluster is not None:
                 out.append(f"/Span <</ActualText {pdf_string(actual[cluster])}>> BDC")
             open_cluster = cluster
-        if glyph.y_offset:
-            # The move to a raised glyph (a mark) ends the array before it: pypdf compares a
-            # glyph's position with the one before it (not with the array's start), and took the
-            # move at the start of the mark's own array, or a Td, for a word break.
-            shift = at - (pen + glyph.x_offset)
-            if array and abs(shift) >= 0.05:
-                at -= _move(array, shift)
-            flush()
-            out.append(f"{glyph.y_offset * size / 1000:.2f} Ts")
-        shift = at - (pen + glyph.x_offset)
+        # A moved glyph's placeholder draws nothing, so it stays at the pen: a move onto the mark
+        # would be a gap PDFium reads as a space (more than half a space wide).
+        x_offset = glyph.x_offset if glyph.outline is None else 0.0
+        shift = at - (pen + x_offset)
         if abs(shift) >= 0.05:
             at -= _move(array, shift)
+        if glyph.outline is not None:
+            outlines.append((glyph.outline, pen + glyph.x_offset, glyph.y_offset))
         array.append(f"<{glyph.code:04X}>")
         at += glyph.width
         pen += glyph.advance
         if glyph.space and space_extra:
             pen += space_extra
-        if glyph.y_offset:
-            flush()
-            out.append("0 Ts")
     flush()
     if open_cluster is not None:
         out.append("EMC")
-    return " ".join(out)
+    return Operators(" ".join(out), tuple(outlines))
 
 
 class GlyphWriter:
@@ -183,7 +198,8 @@ class GlyphWriter:
 
     def __init__(self, pdf: FPDF) -> None:
         self.pdf = pdf
-        self._operators: dict[tuple[int, float, bool, str, float], str] = {}
+        self._operators: dict[tuple[int, float, bool, str, float], Operators] = {}
+        self._outlines: dict[tuple[int, str], str] = {}  # (font, glyph name) → path operators
 
     def draw(
         self, text: str, *, x: float, y: float, height: float, rtl: bool, space_extra: float = 0.0
@@ -204,9 +220,14 @@ class GlyphWriter:
         baseline = y + 0.5 * height + _BASELINE_SHIFT * pdf.font_size
         colour = pdf.text_color.serialize().lower() if pdf.text_color is not None else "0 g"
         pdf._resource_catalog.add(PDFResourceType.FONT, font.i, pdf.page)
-        pdf._out(
-            f"BT {colour} /F{font.i} {size:.2f} Tf {x * k:.2f} {(pdf.h - baseline) * k:.2f} Td {operators} ET"
-        )
+        left, bottom = x * k, (pdf.h - baseline) * k
+        pdf._out(f"BT {colour} /F{font.i} {size:.2f} Tf {left:.2f} {bottom:.2f} Td {operators.text} ET")
+        for name, glyph_x, glyph_y in operators.outlines:
+            path = self._outlines.get((font.i, name))
+            if path is None:
+                path = self._outlines[(font.i, name)] = glyph_outline(font.ttfont, name)
+            at_x, at_y = left + glyph_x * size / 1000, bottom + glyph_y * size / 1000
+            pdf._out(outline_operators(path, x=at_x, y=at_y, size=size, colour=colour))
         pdf.current_font_is_set_on_page = False  # our Tf must not fool fpdf2's own bookkeeping
 
 
