@@ -124,3 +124,18 @@ def test_a_cluster_with_more_glyphs_than_letters_gets_actual_text(amiri: FPDF) -
 def test_pdf_string_is_utf16_hex() -> None:
     assert pdf_string("ar") == "<FEFF00610072>"
     assert pdf_string("لا") == "<FEFF06440627>"
+
+
+def test_text_read_elsewhere_is_tiny_and_invisible_where_read_and_outlined_where_drawn(naskh: FPDF) -> None:
+    before = len(naskh.pages[naskh.page].contents)
+    GlyphWriter(naskh).draw("،", x=40, y=20, height=8, rtl=True, ink_x=30)
+    written = bytes(naskh.pages[naskh.page].contents[before:]).decode("latin-1")
+    text = re.search(r"q BT 3 Tr /F\d+ ([\d.]+) Tf ([\d.]+) [\d.]+ Td \[<[0-9A-F]{4}>\] TJ ET Q", written)
+    assert text is not None
+    assert float(text.group(1)) < 0.2  # a sliver: it takes no gap PDFium would read as a space
+    assert float(text.group(2)) == pytest.approx(40 * naskh.k, abs=0.01)
+    fill = re.search(r"cm [^Q]* f Q", written)
+    assert fill is not None
+    placed = re.search(r"q 0 g [\d.]+ 0 0 [\d.]+ ([\d.]+) [\d.]+ cm", written)
+    assert placed is not None
+    assert float(placed.group(1)) < 40 * naskh.k  # the ink is left of where it is read

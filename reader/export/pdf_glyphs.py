@@ -30,6 +30,8 @@ from fpdf.fonts import Glyph, TTFFont
 
 from reader.export.pdf_outlines import glyph_outline, inkless_glyph, outline_operators
 
+_SLIVER = 0.01
+"""The size of invisible text read elsewhere than it is drawn, as a fraction of its font size."""
 _BASELINE_SHIFT = 0.3  # as fpdf2's cell: the baseline sits 0.3 font sizes below the box's middle
 
 
@@ -67,12 +69,16 @@ def _cluster_texts(text: str, clusters: Sequence[int]) -> dict[int, str]:
     return {start: text[start:end] for start, end in zip(starts, ends, strict=True)}
 
 
-def shape(font: TTFFont, text: str, rtl: bool) -> tuple[list[_Shaped], dict[int, str]]:
+def shape(
+    font: TTFFont, text: str, rtl: bool, *, outlined: bool = False
+) -> tuple[list[_Shaped], dict[int, str]]:
     """Glyphs of ``text`` in visual order with their subset codes, and the clusters that need
     ``/ActualText`` (cluster start → its text).
 
     A cluster's characters go to its glyphs in logical order, one each, the last glyph taking
-    what is left; glyphs beyond the characters stand for no text.
+    what is left; glyphs beyond the characters stand for no text. With ``outlined`` every glyph
+    is also to be filled as an outline (for text read somewhere else than where it is drawn, see
+    :mod:`reader.export.pdf_number_marks`).
     """
     buffer = hb.Buffer()
     buffer.cluster_level = 1
@@ -105,8 +111,8 @@ def shape(font: TTFFont, text: str, rtl: bool) -> tuple[list[_Shaped], dict[int,
         # pdf.js measures gaps from the last glyph that had a width, so after a zero-width one
         # (Noto Naskh's alef of lam-alef, a mark) it guessed a word break inside the word.
         width = round(scale * font.ttfont["hmtx"].metrics[name][0]) or 1
-        outline = name if position.y_offset else None
-        if outline is None:
+        outline = name if position.y_offset or outlined else None
+        if outline is None or outlined:
             glyph = Glyph(info.codepoint, unicode_of[index], name, width)
         else:  # drawn as a path; an ink-less glyph of the same width carries its text
             inkless_id, inkless_name = inkless_glyph(font.ttfont)
@@ -198,35 +204,55 @@ class GlyphWriter:
 
     def __init__(self, pdf: FPDF) -> None:
         self.pdf = pdf
-        self._operators: dict[tuple[int, float, bool, str, float], Operators] = {}
+        self._operators: dict[tuple[int, float, bool, str, float, bool], Operators] = {}
         self._outlines: dict[tuple[int, str], str] = {}  # (font, glyph name) → path operators
 
     def draw(
-        self, text: str, *, x: float, y: float, height: float, rtl: bool, space_extra: float = 0.0
+        self,
+        text: str,
+        *,
+        x: float,
+        y: float,
+        height: float,
+        rtl: bool,
+        space_extra: float = 0.0,
+        ink_x: float | None = None,
     ) -> None:
         """Draw ``text`` in the current font and colour, starting at ``x`` in a box of ``height`` at ``y``;
-        ``space_extra`` (mm) widens each space in it (justification)."""
+        ``space_extra`` (mm) widens each space in it (justification). With ``ink_x`` the text is
+        read at ``x`` (invisible there) but drawn at ``ink_x`` (as outlines)."""
         pdf = self.pdf
         font = pdf.current_font
         if not isinstance(font, TTFFont):
             raise TypeError("the glyph writer draws TrueType fonts only")
         size = float(pdf.font_size_pt)
         extra = round(space_extra * pdf.k * 1000 / size, 1)  # mm → thousandths of the font size
-        key = (font.i, size, rtl, text, extra)
+        outlined = ink_x is not None
+        key = (font.i, size, rtl, text, extra, outlined)
         operators = self._operators.get(key)
         if operators is None:
-            operators = self._operators[key] = text_operators(*shape(font, text, rtl), size, extra)
+            operators = text_operators(*shape(font, text, rtl, outlined=outlined), size, extra)
+            self._operators[key] = operators
         k = pdf.k
         baseline = y + 0.5 * height + _BASELINE_SHIFT * pdf.font_size
         colour = pdf.text_color.serialize().lower() if pdf.text_color is not None else "0 g"
         pdf._resource_catalog.add(PDFResourceType.FONT, font.i, pdf.page)
         left, bottom = x * k, (pdf.h - baseline) * k
-        pdf._out(f"BT {colour} /F{font.i} {size:.2f} Tf {left:.2f} {bottom:.2f} Td {operators.text} ET")
+        if ink_x is None:
+            pdf._out(f"BT {colour} /F{font.i} {size:.2f} Tf {left:.2f} {bottom:.2f} Td {operators.text} ET")
+        else:
+            # Text read elsewhere than it is drawn is invisible there (render mode 3; q/Q restores
+            # it), and set tiny so that it takes no gap from the next word (PDFium makes spaces of
+            # gaps). Tiny by size, not by Tz: PDFium measures the next line's distance in the
+            # previous object's text space, and a squeezed one hid the line break.
+            sliver = size * _SLIVER
+            pdf._out(f"q BT 3 Tr /F{font.i} {sliver:.3f} Tf {left:.2f} {bottom:.2f} Td {operators.text} ET Q")
+        ink_left = left if ink_x is None else ink_x * k
         for name, glyph_x, glyph_y in operators.outlines:
             path = self._outlines.get((font.i, name))
             if path is None:
                 path = self._outlines[(font.i, name)] = glyph_outline(font.ttfont, name)
-            at_x, at_y = left + glyph_x * size / 1000, bottom + glyph_y * size / 1000
+            at_x, at_y = ink_left + glyph_x * size / 1000, bottom + glyph_y * size / 1000
             pdf._out(outline_operators(path, x=at_x, y=at_y, size=size, colour=colour))
         pdf.current_font_is_set_on_page = False  # our Tf must not fool fpdf2's own bookkeeping
 

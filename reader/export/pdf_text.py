@@ -26,6 +26,7 @@ from fpdf.enums import TextDirection
 from reader.export.directions import extractor_direction
 from reader.export.pdf_glyphs import GlyphWriter
 from reader.export.pdf_justify import Spaced, space_extra, spread
+from reader.export.pdf_number_marks import reading_positions, split_beside_numbers
 from reader.export.pdf_wrap import TextMeasure
 
 Align = Literal["L", "R", "C"]
@@ -124,14 +125,16 @@ class _Placed:
     rtl: bool
     x: float
     width: float
+    read_x: float | None = None  # where the text is read, when not where it is drawn
 
 
 def _measure(measure: TextMeasure, line: str, rtl_base: bool) -> list[list[_Placed]]:
     """Pieces of each logical run, with widths and x relative to the line's left edge."""
     runs, visual_order = bidi_runs(line, rtl_base)
+    texts_of_runs = split_beside_numbers([extraction_pieces(run) for run in runs], [run.rtl for run in runs])
     measured: list[list[_Placed]] = []
-    for run in runs:
-        texts = [part for piece in extraction_pieces(run) for part in measure.split_uncovered(piece)]
+    for run, run_pieces in zip(runs, texts_of_runs, strict=True):
+        texts = [part for piece in run_pieces for part in measure.split_uncovered(piece)]
         measured.append([_Placed(t, run.rtl, 0.0, measure.width(t, run.rtl)) for t in texts])
     placed: list[list[_Placed]] = [[] for _ in runs]
     x = 0.0
@@ -176,6 +179,7 @@ def draw_line(
         runs, extra = _justified(runs, width, measure.width(" ", rtl))
         if extra:
             total, align = width, "L"
+    runs = _read_beside_numbers(runs)
     if align == "R":
         origin = left + width - total
     elif align == "C":
@@ -185,10 +189,25 @@ def draw_line(
     for pieces in runs:
         for piece in pieces:
             inner = extra if len(piece.text) > 1 else 0.0  # a lone space widens by moving what follows
+            ink_x = None if piece.read_x is None else origin + piece.x
+            x = origin + (piece.x if piece.read_x is None else piece.read_x)
             with measure.family_selected(measure.family_for(piece.text)):
                 writer.draw(
-                    piece.text, x=origin + piece.x, y=y, height=height, rtl=piece.rtl, space_extra=inner
+                    piece.text, x=x, y=y, height=height, rtl=piece.rtl, space_extra=inner, ink_x=ink_x
                 )
+
+
+def _read_beside_numbers(runs: list[list[_Placed]]) -> list[list[_Placed]]:
+    """The separators beside numbers given the x they are read at (see :mod:`~reader.export.pdf_number_marks`)."""
+    flat = [piece for pieces in runs for piece in pieces]
+    moved = reading_positions(flat)
+    if not moved:
+        return runs
+    index = iter(range(len(flat)))
+    return [
+        [dataclasses.replace(p, read_x=moved[i]) if (i := next(index)) in moved else p for p in pieces]
+        for pieces in runs
+    ]
 
 
 def _justified(runs: list[list[_Placed]], width: float, space: float) -> tuple[list[list[_Placed]], float]:
