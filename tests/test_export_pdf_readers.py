@@ -25,6 +25,11 @@ from tests.helpers.pdf_readers import READERS, ReaderUnavailable, broken_sentenc
 from tests.helpers.seed_english import SEED_ENGLISH, translated_seed
 
 LAYOUTS = ("side-by-side", "interleaved")
+# Each layout in the default Arabic face, and in Amiri (a setting).
+VARIANTS: dict[str, dict[str, str]] = {
+    **{layout: {"layout": layout} for layout in LAYOUTS},
+    **{f"amiri {layout}": {"layout": layout, "arabic_face": "amiri"} for layout in LAYOUTS},
+}
 # Arabic sentences of 15 that each reader must give back whole (measured: see the module docstring).
 ARABIC_FLOORS = {"pypdf": 15, "pdfium": 15, "mupdf": 15, "pdfjs": 11}
 SEED_SENTENCES = 15
@@ -35,9 +40,9 @@ def exported(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     folder = tmp_path_factory.mktemp("readers")
     document = translated_seed()
     paths = {}
-    for layout in LAYOUTS:
-        paths[layout] = folder / f"{layout}.pdf"
-        export_pdf(document, paths[layout], layout=layout)
+    for variant, options in VARIANTS.items():
+        paths[variant] = folder / f"{variant}.pdf"
+        export_pdf(document, paths[variant], **options)
     return paths
 
 
@@ -61,7 +66,7 @@ def _text(texts: dict[tuple[str, str], str | ReaderUnavailable], reader: str, la
     return text
 
 
-@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("layout", VARIANTS)
 @pytest.mark.parametrize("reader", list(READERS))
 def test_every_english_sentence_comes_back_whole(
     texts: dict[tuple[str, str], str | ReaderUnavailable], reader: str, layout: str
@@ -69,7 +74,7 @@ def test_every_english_sentence_comes_back_whole(
     assert broken_sentences(_text(texts, reader, layout), list(SEED_ENGLISH)) == []
 
 
-@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("layout", VARIANTS)
 @pytest.mark.parametrize("reader", list(READERS))
 def test_arabic_sentences_come_back_whole(
     texts: dict[tuple[str, str], str | ReaderUnavailable], reader: str, layout: str

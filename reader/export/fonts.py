@@ -1,10 +1,14 @@
 """The PDF's typefaces: Noto Naskh Arabic (or Amiri) for Arabic and titles, Noto Serif for English.
 
-The Arabic face was chosen by measurement (tests/benchmarks/bench_pdf_extraction.py): Noto Naskh
-Arabic positions almost no glyph away from its advance and never draws one letter as two glyphs,
-so its text comes back whole from PDFium, MuPDF, pdf.js and pypdf; Amiri, more calligraphic,
-kerns and inserts connecting strokes, which several readers break words at. Amiri stays a choice
-(``ARABIC_FACES``). Noto Naskh Arabic (OFL 1.1) ships in ``reader/resources/fonts``.
+The Arabic face was chosen by measurement (tests/benchmarks/bench_pdf_extraction.py). At first
+Noto Naskh Arabic gave back more: it positions almost no glyph away from its advance and never
+draws one letter as two glyphs, while Amiri, more calligraphic, kerns and inserts connecting
+strokes, which several readers broke words at. Since the writer declares glyphs as wide as they
+advance and draws moved glyphs and multi-glyph letters as outlines (reader/export/pdf_shaping.py),
+both give back the same sentences in all four readers. Noto Naskh stays the default: nothing
+changes for those who use it, and it needs few outlines (the seed's PDF: 40 KB against Amiri's
+58 KB); Amiri is a choice (``ARABIC_FACES``). Noto Naskh Arabic
+(OFL 1.1) ships in ``reader/resources/fonts``.
 
 Noto Serif ships only as a variable font. fpdf2 can pin its axes itself, but that takes seconds
 on every export, so the regular instance is made once with fontTools and kept in the user cache

@@ -97,13 +97,18 @@ def extraction_pieces(run: Run) -> list[str]:
 
     for char in run.text:
         kind = extractor_direction(char)
-        if kind not in (own, "N"):
+        if kind not in (own, "N") or (run.rtl and unicodedata.bidirectional(char) in _MUPDF_LTR):
             close_group()
             pieces.append(char)
         else:
             group.append(char)
     close_group()
     return pieces
+
+
+_MUPDF_LTR = frozenset({"ES", "ET"})
+"""Bidi classes of neutral characters (``- + % $``) MuPDF takes for left-to-right: inside a
+right-to-left core it reversed the words on either side of the hyphen in «الثاني -لغة»."""
 
 
 def _ends_core(char: str, own: str) -> bool:

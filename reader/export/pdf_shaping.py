@@ -1,0 +1,160 @@
+"""Shaping a piece of text into the glyphs the PDF writes, each standing for its own letters.
+
+HarfBuzz shapes at cluster level 1 (a mark is a cluster of its own), and each glyph stands for
+the text of its cluster: a cluster's characters go to its glyphs in logical order, one each, the
+last glyph taking what is left (a ligature stands for all its letters).
+
+Two kinds of glyph are drawn as outlines (see :mod:`reader.export.pdf_outlines`) while an
+ink-less placeholder in the ``TJ`` array stands for their text:
+
+- a glyph HarfBuzz moves up or down (a vowel mark onto its letter): a text rise would need a
+  text object of its own, which PDFium reads at the wrong end of the word; and a glyph moved
+  sideways (a mark, Amiri's kerning), whose move back and forth inside the array PDFium and
+  pdf.js read as a space or a new run;
+- every glyph of a cluster with more glyphs than letters (Amiri draws the lam of «لك» as a lam
+  and a connecting stroke). A glyph that stands for no text has no right way into a PDF: an
+  empty ToUnicode entry is honoured by pypdf only (PDFium, MuPDF and pdf.js print the raw code),
+  and MuPDF doubled the letter of an ``/ActualText`` span. So the cluster's letters ride on as
+  many placeholders, side by side across the cluster's advance.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import uharfbuzz as hb
+from fpdf.fonts import Glyph, TTFFont
+
+from reader.export.pdf_outlines import inkless_glyph
+
+
+@dataclass(frozen=True)
+class Shaped:
+    """One glyph in visual order; positions in thousandths of the font size from the piece's start."""
+
+    code: int | None  # written in the TJ array at ``x`` (None: drawn only as an outline)
+    width: float  # the declared width of ``code``
+    x: float
+    cluster: int
+    space: bool = False  # the glyph of a space (where justification widens the line)
+    outline: str | None = None  # the glyph's name when it is drawn as a path, at (ink_x, ink_y)
+    ink_x: float = 0.0
+    ink_y: float = 0.0
+
+
+@dataclass(frozen=True)
+class _Glyph:
+    name: str
+    glyph_id: int
+    width: int  # declared: its advance, and 1/1000 em for a zero-width glyph (see _glyphs)
+    pen: float
+    advance: float
+    x_offset: float
+    y_offset: float
+
+
+def _cluster_texts(text: str, clusters: Sequence[int]) -> dict[int, str]:
+    starts = sorted(set(clusters))
+    ends = [*starts[1:], len(text)]
+    return {start: text[start:end] for start, end in zip(starts, ends, strict=True)}
+
+
+def _glyphs(font: TTFFont, text: str, rtl: bool) -> tuple[list[_Glyph], list[int]]:
+    """HarfBuzz's glyphs in visual order, and each one's cluster."""
+    buffer = hb.Buffer()
+    buffer.cluster_level = 1
+    buffer.add_str(text)
+    buffer.direction = "rtl" if rtl else "ltr"
+    if rtl:
+        buffer.script, buffer.language = "arab", "ar"
+    buffer.guess_segment_properties()
+    hb.shape(font.hbfont, buffer, {})
+    scale, pen, glyphs = font.scale, 0.0, []
+    for info, position in zip(buffer.glyph_infos, buffer.glyph_positions, strict=True):
+        name = font.ttfont.getGlyphName(info.codepoint)
+        advance = position.x_advance * scale
+        # Declared as wide as HarfBuzz advances it (not the font's own width), so that kerning
+        # needs no move in the array: readers take moves for word breaks or new runs. A
+        # zero-width glyph is declared 1/1000 em wide (and the array steps back by as much):
+        # pdf.js measures gaps from the last glyph that had a width, so after a zero-width one
+        # (Noto Naskh's alef of lam-alef, a mark) it guessed a word break inside the word.
+        width = round(advance) or 1
+        glyphs.append(
+            _Glyph(
+                name,
+                info.codepoint,
+                width,
+                pen,
+                advance,
+                position.x_offset * scale,
+                position.y_offset * scale,
+            )
+        )
+        pen += advance
+    return glyphs, [info.cluster for info in buffer.glyph_infos]
+
+
+def shape(font: TTFFont, text: str, rtl: bool, *, outlined: bool = False) -> list[Shaped]:
+    """The glyphs of ``text`` in visual order with their subset codes (see the module docstring).
+
+    With ``outlined`` every glyph is also filled as an outline and keeps its own code (for text
+    read somewhere else than where it is drawn, see :mod:`reader.export.pdf_number_marks`).
+    """
+    glyphs, clusters = _glyphs(font, text, rtl)
+    texts = _cluster_texts(text, clusters)
+    members: dict[int, list[int]] = {}  # cluster → its glyphs' indexes in logical order
+    for index in range(len(glyphs) - 1, -1, -1) if rtl else range(len(glyphs)):
+        members.setdefault(clusters[index], []).append(index)
+    shaped: list[Shaped] = []
+    done: set[int] = set()
+    for index, glyph in enumerate(glyphs):
+        cluster = clusters[index]
+        letters = texts[cluster]
+        if len(members[cluster]) > len(letters) and not outlined:
+            if cluster not in done:
+                done.add(cluster)
+                shaped.extend(
+                    _outlined_cluster(font, [glyphs[i] for i in members[cluster]], letters, rtl, cluster)
+                )
+            continue
+        rank = members[cluster].index(index)
+        last = len(members[cluster]) - 1
+        unicode = (ord(letters[rank]),) if rank < last else tuple(ord(c) for c in letters[rank:])
+        # A glyph moved sideways (a mark onto its letter, Amiri's kerning) would be a move back
+        # and forth in the array, which PDFium and pdf.js read as a space or a new run.
+        moved = bool(glyph.y_offset or glyph.x_offset) and not outlined
+        if moved:  # drawn as a path; an ink-less glyph of the same width carries its text
+            code = _placeholder(font, unicode, glyph.width)
+            x = glyph.pen  # not moved onto its letter: a move is a gap PDFium may read as a space
+        else:
+            code = font.subset.pick_glyph(Glyph(glyph.glyph_id, unicode, glyph.name, glyph.width))
+            x = glyph.pen + glyph.x_offset
+        outline = glyph.name if moved or outlined else None
+        ink = (glyph.pen + glyph.x_offset, glyph.y_offset)
+        shaped.append(Shaped(code, glyph.width, x, cluster, letters == " ", outline, *ink))
+    return shaped
+
+
+def _placeholder(font: TTFFont, unicode: tuple[int, ...], width: int) -> int | None:
+    inkless_id, inkless_name = inkless_glyph(font.ttfont)
+    return font.subset.pick_glyph(Glyph(inkless_id, unicode, inkless_name, width))
+
+
+def _outlined_cluster(
+    font: TTFFont, glyphs: list[_Glyph], letters: str, rtl: bool, cluster: int
+) -> list[Shaped]:
+    """A cluster with more glyphs than letters: every glyph an outline, and one placeholder per
+    letter sharing the cluster's advance (in visual order: right to left for ``rtl``)."""
+    start = min(g.pen for g in glyphs)
+    share = max(1, round(sum(g.advance for g in glyphs) / len(letters)))
+    ordered = letters[::-1] if rtl else letters
+    placeholders = [
+        Shaped(_placeholder(font, (ord(letter),), share), share, start + rank * share, cluster)
+        for rank, letter in enumerate(ordered)
+    ]
+    inks = [
+        Shaped(None, 0.0, start, cluster, outline=g.name, ink_x=g.pen + g.x_offset, ink_y=g.y_offset)
+        for g in sorted(glyphs, key=lambda g: g.pen)
+    ]
+    return placeholders + inks
