@@ -19,20 +19,22 @@ if TYPE_CHECKING:
 
 
 class TranslationStatus(QObject):
-    """Wires a window's controller to its progress panel, banner, view placeholder and dialogs."""
+    """Wires a window's controller to its progress panel, banner, view placeholder and dialogs.
+
+    How a run ended (finished, cancelled) is said by the progress panel's one line, not by a
+    status-bar message that would repeat it and then vanish."""
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
         self.download_dialog: QProgressDialog | None = None
-        c, panel, status = window.controller, window.progress_panel, window.statusBar()
+        c, panel = window.controller, window.progress_panel
         c.loading.connect(self._on_loading)
         c.model_ready.connect(self._on_model_ready)
         c.model_unavailable.connect(self._on_model_unavailable)
         c.failed.connect(lambda message: window.show_error(self.tr("Translation stopped"), message))
         c.progress.connect(panel.set_progress)
         c.state_changed.connect(self._on_state_changed)
-        c.finished.connect(lambda: status.showMessage(self.tr("Translation finished."), 5000))
         c.cancelled.connect(self._on_cancelled)
         panel.cancel_requested.connect(c.cancel)
         panel.resume_requested.connect(self.translate_now)
@@ -56,7 +58,7 @@ class TranslationStatus(QObject):
     def _on_cancelled(self) -> None:
         self.close_download_dialog()
         self.window.progress_panel.set_running(False)
-        self.window.statusBar().showMessage(self.tr("Translation cancelled."), 5000)
+        self.window.progress_panel.set_cancelled()  # the panel's one line says so until the next run
 
     def _on_loading(self, message: str, fraction: object) -> None:
         w = self.window

@@ -386,29 +386,39 @@
 <context>
     <name>ProgressPanel</name>
     <message>
-        <location filename="../../ui/progress_panel.py" line="34"/>
+        <location filename="../../ui/progress_panel.py" line="39"/>
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../ui/progress_panel.py" line="35"/>
+        <location filename="../../ui/progress_panel.py" line="40"/>
         <source>Resume</source>
         <translation>استئناف</translation>
     </message>
     <message>
-        <location filename="../../ui/progress_panel.py" line="62"/>
+        <location filename="../../ui/progress_panel.py" line="91"/>
         <source>{done} / {total} sentences translated</source>
         <translation>تُرجمت {done} من {total} جملة</translation>
     </message>
     <message>
-        <location filename="../../ui/progress_panel.py" line="64"/>
+        <location filename="../../ui/progress_panel.py" line="92"/>
         <source>{failed} failed</source>
         <translation>فشلت {failed}</translation>
     </message>
     <message>
-        <location filename="../../ui/progress_panel.py" line="66"/>
+        <location filename="../../ui/progress_panel.py" line="96"/>
         <source>about {time} left</source>
         <translation>يتبقى نحو {time}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/progress_panel.py" line="99"/>
+        <source>Translated {count} sentences</source>
+        <translation>تُرجمت {count} جملة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/progress_panel.py" line="101"/>
+        <source>Translation cancelled</source>
+        <translation>أُلغيت الترجمة</translation>
     </message>
 </context>
 <context>
@@ -643,52 +653,42 @@ Select the sentence and choose Retry (Ctrl+R).</source>
 <context>
     <name>TranslationStatus</name>
     <message>
-        <location filename="../../ui/translation_status.py" line="32"/>
+        <location filename="../../ui/translation_status.py" line="35"/>
         <source>Translation stopped</source>
         <translation>توقفت الترجمة</translation>
     </message>
     <message>
-        <location filename="../../ui/translation_status.py" line="35"/>
-        <source>Translation finished.</source>
-        <translation>اكتملت الترجمة.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/translation_status.py" line="50"/>
+        <location filename="../../ui/translation_status.py" line="52"/>
         <source>waiting for the translation model…</source>
         <translation>بانتظار نموذج الترجمة…</translation>
     </message>
     <message>
-        <location filename="../../ui/translation_status.py" line="51"/>
+        <location filename="../../ui/translation_status.py" line="53"/>
         <source>translating…</source>
         <translation>جارٍ الترجمة…</translation>
     </message>
     <message>
-        <location filename="../../ui/translation_status.py" line="52"/>
+        <location filename="../../ui/translation_status.py" line="54"/>
         <source>no translation model</source>
         <translation>لا يوجد نموذج ترجمة</translation>
     </message>
     <message>
-        <location filename="../../ui/translation_status.py" line="54"/>
+        <location filename="../../ui/translation_status.py" line="56"/>
         <source>not translated yet</source>
         <translation>لم تُترجم بعد</translation>
     </message>
     <message>
-        <location filename="../../ui/translation_status.py" line="59"/>
-        <source>Translation cancelled.</source>
-        <translation>أُلغيت الترجمة.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/translation_status.py" line="69"/>
+        <location filename="../../ui/translation_status.py" line="71"/>
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../ui/translation_status.py" line="70"/>
+        <location filename="../../ui/translation_status.py" line="72"/>
         <source>Downloading the model</source>
         <translation>تنزيل النموذج</translation>
     </message>
     <message>
-        <location filename="../../ui/translation_status.py" line="88"/>
+        <location filename="../../ui/translation_status.py" line="90"/>
         <source>Model: {model}</source>
         <translation>النموذج: {model}</translation>
     </message>
