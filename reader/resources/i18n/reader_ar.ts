@@ -593,8 +593,8 @@ Select the sentence and choose Retry (Ctrl+R).</source>
     </message>
     <message>
         <location filename="../../ui/settings_dialog.py" line="97"/>
-        <source>Justify the Arabic (word spacing, no kashida)</source>
-        <translation>ضبط النص العربي على الجانبين (بالمسافات بين الكلمات، دون كشيدة)</translation>
+        <source>Justify the Arabic in exported PDFs (word spacing, no kashida)</source>
+        <translation>ضبط النص العربي على الجانبين في ملفات PDF المُصدَّرة (بالمسافات بين الكلمات، دون كشيدة)</translation>
     </message>
     <message>
         <location filename="../../ui/settings_dialog.py" line="100"/>
