@@ -3,14 +3,21 @@
 from __future__ import annotations
 
 import argparse
+from collections import Counter
+from collections.abc import Iterable
+from pathlib import Path
 
 import pytest
 
 from reader.cli import main
+from reader.commands import engine_options
 from reader.commands.engine_options import add_engine_arguments, settings_from_args, warn_untranslated
 from reader.model import SegmentResult
 from reader.segment import segment_text
+from reader.translate.cache import TranslationCache
+from reader.translate.fake import FakeTranslator
 from reader.translate.protocol import DEFAULT_MODEL, EngineSettings
+from reader.translate.service import TranslationService
 
 
 def _parse(*argv: str) -> argparse.Namespace:
@@ -80,3 +87,49 @@ def test_warn_untranslated_is_silent_when_all_translated(capsys: pytest.CaptureF
     document.apply_results(SegmentResult(s.id, s.revision, "Done.") for s in document.segments)
     warn_untranslated(document, "were skipped")
     assert capsys.readouterr().err == ""
+
+
+class _StandIn(FakeTranslator):
+    """A fake engine filed in the cache under the engine ``--engine transformers`` names."""
+
+    @property
+    def cache_identity(self) -> str:
+        return "transformers"
+
+
+def test_translate_asks_the_cache_about_each_sentence_once(
+    tiny_model: Path, seed_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The question "must the model load?" and the translation share one cache lookup, whether
+    the cache is empty (first run) or holds everything (second run)."""
+    asked: list[str] = []
+    get_many = TranslationCache.get_many
+
+    def counted(cache: TranslationCache, setup: str, sources: Iterable[str]) -> dict[str, str]:
+        wanted = list(dict.fromkeys(sources))  # one question per distinct text, as the cache asks
+        asked.extend(wanted)
+        return get_many(cache, setup, wanted)
+
+    engines: list[_StandIn] = []
+
+    def fake_engine(_settings: EngineSettings) -> _StandIn:
+        engines.append(_StandIn())
+        return engines[-1]
+
+    monkeypatch.setattr(TranslationCache, "get_many", counted)
+    monkeypatch.setattr(
+        engine_options,
+        "create_translator",
+        lambda settings, use_cache=True: TranslationService(
+            settings, use_cache=use_cache, engine_factory=fake_engine
+        ),
+    )
+    texts = {s.text for s in segment_text(seed_path.read_text(encoding="utf-8")).segments}
+    argv = ["translate", str(seed_path), "--model", str(tiny_model), "--engine", "transformers"]
+    for run in ("empty cache", "full cache"):
+        asked.clear()
+        assert main([*argv, "--no-library"]) == 0, run
+        assert set(asked) == texts, run
+        assert max(Counter(asked).values()) == 1, run
+        assert "[en] " in capsys.readouterr().out
+    assert len(engines) == 1  # the second run never needed the model

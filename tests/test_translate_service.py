@@ -8,6 +8,7 @@ import json
 import subprocess
 import sys
 import textwrap
+from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,7 @@ from reader.loaders import load_document
 from reader.model import Origin, SegmentResult, Status
 from reader.paths import translation_cache_path
 from reader.segment import segment_text
+from reader.translate.cache import TranslationCache
 from reader.translate.factory import cache_identity
 from reader.translate.fake import FakeTranslator
 from reader.translate.protocol import Engine, EngineSettings, TranslationResult
@@ -100,6 +102,46 @@ def test_each_batch_is_cached_as_it_arrives_and_stopping_stops(tiny_model: Path)
     assert service_for(tiny_model, Factory()).cached(SENTENCES) == {0: "[en] قال الرئيس.", 1: "[en] نعم."}
     engine = factory.engines[0]
     assert engine.calls == [SENTENCES]  # one request, of which only the first batch was produced
+
+
+def test_what_cached_found_is_not_looked_up_again_by_translate(
+    tiny_model: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    list(service_for(tiny_model, Factory()).translate(SENTENCES[:2]))  # two of the five cached
+    asked: list[list[str]] = []
+    get_many = TranslationCache.get_many
+
+    def counted(cache: TranslationCache, setup: str, sources: Iterable[str]) -> dict[str, str]:
+        asked.append(list(sources))
+        return get_many(cache, setup, asked[-1])
+
+    monkeypatch.setattr(TranslationCache, "get_many", counted)
+    factory = Factory()
+    service = service_for(tiny_model, factory)
+    assert set(service.cached(SENTENCES)) == {0, 1}
+    results = flat(list(service.translate(SENTENCES)))
+    assert asked == [SENTENCES]  # once, by cached(); translate() used that answer
+    assert factory.engines[0].calls == [SENTENCES[2:]]
+    assert [results[i].text for i in range(5)] == [f"[en] {s}" for s in SENTENCES]
+    list(service.translate(SENTENCES[:1]))  # each answer is used once: later calls ask the cache
+    assert asked[1:] == [SENTENCES[:1]]
+
+
+def test_an_answer_from_another_cache_key_is_not_reused(tiny_model: Path) -> None:
+    """cached() asks under the engine the settings expect; if the loaded engine files its output
+    under another identity (auto fell back), translate() must not take the first answer."""
+    list(service_for(tiny_model, Factory()).translate(SENTENCES))
+    engines: list[FakeTranslator] = []
+
+    def other_engine(_settings: EngineSettings) -> Engine:
+        engines.append(StandIn("another engine"))
+        return engines[-1]
+
+    service = TranslationService(EngineSettings(model=str(tiny_model)), engine_factory=other_engine)
+    assert len(service.cached(SENTENCES)) == 5
+    service.load()
+    list(service.translate(SENTENCES))
+    assert engines[0].calls == [SENTENCES]
 
 
 def test_identical_sentences_are_translated_once(tiny_model: Path) -> None:

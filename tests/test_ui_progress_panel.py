@@ -56,3 +56,37 @@ def test_nothing_open_hides_the_panel_and_all_done_offers_nothing(qtbot) -> None
     panel.set_progress(20, 0, 20, None)
     assert panel.isVisible()
     assert not panel.resume_button.isVisible()
+
+
+def test_a_finished_run_leaves_one_line_and_no_bar_or_cancel(qtbot) -> None:
+    panel = ProgressPanel()
+    qtbot.addWidget(panel)
+    panel.show()
+    panel.set_running(True)
+    panel.set_progress(20, 0, 20, 0.0)
+    assert panel.bar.isVisible()
+    panel.set_running(False)
+    assert panel.label.text() == "Translated 20 sentences"
+    assert not panel.bar.isVisible()
+    assert not panel.cancel_button.isVisible()
+    assert not panel.resume_button.isVisible()
+    panel.set_progress(19, 1, 20, None)
+    assert panel.label.text() == "Translated 19 sentences · 1 failed"
+
+
+def test_a_cancelled_run_says_so_and_offers_resume_until_the_next_run(qtbot) -> None:
+    panel = ProgressPanel()
+    qtbot.addWidget(panel)
+    panel.show()
+    panel.set_running(True)
+    panel.set_progress(4, 0, 20, 30.0)
+    panel.set_running(False)
+    panel.set_cancelled()
+    assert panel.label.text() == "Translation cancelled · 4 / 20 sentences translated"
+    assert not panel.bar.isVisible()
+    assert not panel.cancel_button.isVisible()
+    assert panel.resume_button.isVisible()
+    panel.set_running(True)  # resumed: the bar and Cancel come back, the outcome is forgotten
+    assert panel.label.text() == "4 / 20 sentences translated · about 30 s left"
+    assert panel.bar.isVisible()
+    assert panel.cancel_button.isVisible()

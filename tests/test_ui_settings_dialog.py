@@ -178,3 +178,10 @@ def test_the_dialog_shows_the_model_in_use_and_saves_it_only_if_edited(qtbot, ma
     _click_ok(qtbot, dialog)
     assert window.settings.model == saved  # untouched: the override stays an override
     assert window.model_override == str(tmp_path)
+
+
+def test_the_justify_box_says_it_applies_to_exported_pdfs(qtbot, ui_settings) -> None:
+    """Justification is a PDF export setting (EPUB, HTML and the reading view are not justified)."""
+    dialog = SettingsDialog(ui_settings)
+    qtbot.addWidget(dialog)
+    assert dialog.justify_arabic.text() == "Justify the Arabic in exported PDFs (word spacing, no kashida)"

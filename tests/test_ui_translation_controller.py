@@ -300,3 +300,22 @@ def test_deliveries_wait_for_the_gui_to_apply_the_previous_one(qtbot) -> None:
         worker.join()
     assert sum(len(batch) for batch in reported) == 40
     assert len(reported) < 40  # results made while waiting were gathered into fewer deliveries
+
+
+def test_cancel_while_a_loaded_model_is_on_its_way_starts_no_translation(qtbot) -> None:
+    """The load finished on its thread, but its result had not reached the GUI thread when the
+    reader pressed Cancel: the model is kept, the translation does not start."""
+    translator = FakeTranslator()
+    controller = TranslationController(lambda _s: translator, EngineSettings())
+    try:
+        controller.set_document(segment_text("جملة أولى. جملة ثانية."))
+        (load,) = running_tasks()
+        assert load.wait(5000)  # loaded; its success is queued, not yet delivered
+        with qtbot.waitSignal(controller.cancelled, timeout=5000):
+            controller.cancel()
+        assert not controller.is_running
+        assert controller.state is TranslationState.IDLE
+        assert controller.translator is translator
+        assert translator.calls == []
+    finally:
+        controller.shutdown()

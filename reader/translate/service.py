@@ -47,6 +47,7 @@ class TranslationService:
         self._cache: TranslationCache | None = None
         self._options = GenerationOptions.from_settings(settings)
         self._found: ModelLocation | None = None
+        self._answered: tuple[str, dict[str, str | None]] | None = None  # see cached()
 
     @property
     def description(self) -> str:
@@ -70,21 +71,37 @@ class TranslationService:
         """Translations the cache already holds, by sentence index; never creates the engine.
 
         Returns ``{}`` when the cache is off or the model cannot be located yet (translate()
-        then reports why).
+        then reports why). The answer is kept for the translate() calls that follow: the CLI asks
+        first whether the model must load, and translating must not ask the cache again.
         """
-        try:
-            setup = self._setup_key()
-        except ReaderError:
-            return {}
+        setup = self._usable_setup()
         if setup is None:
             return {}
         found = self._open_cache().get_many(setup, sentences)
+        self._answered = (setup, {s: found.get(s) for s in sentences})
+        return {i: found[s] for i, s in enumerate(sentences) if s in found}
+
+    def _known(self, sentences: list[str]) -> dict[int, str]:
+        """What the cache holds for *sentences*, by index. Texts the last cached() call asked
+        about under the same setup are answered from it (each answer used once); only the
+        others are looked up."""
+        setup = self._usable_setup()
+        if setup is None:
+            return {}
+        if self._answered is not None and self._answered[0] != setup:
+            self._answered = None  # the engine fell back or the model moved: that answer is another key's
+        answered = self._answered[1] if self._answered is not None else {}
+        unknown = [s for s in sentences if s not in answered]
+        found = self._open_cache().get_many(setup, unknown) if unknown else {}
+        for sentence in sentences:
+            if sentence in answered and (text := answered.pop(sentence)) is not None:
+                found[sentence] = text
         return {i: found[s] for i, s in enumerate(sentences) if s in found}
 
     def translate(self, sentences: Sequence[str]) -> Batches:
         """Cache hits first (one batch), then engine batches; one result per input index."""
         sentences = list(sentences)
-        hits = self.cached(sentences)
+        hits = self._known(sentences)
         if hits:
             found = [sentences[i] for i in hits]
             aligned = self._cached_alignments(found)
@@ -177,6 +194,13 @@ class TranslationService:
         if self._found is None:
             self._found = find_model(self.settings.model)
         return self._found
+
+    def _usable_setup(self) -> str | None:
+        """The setup key, or None when the cache cannot be used (off, or no model located yet)."""
+        try:
+            return self._setup_key()
+        except ReaderError:
+            return None
 
     def _setup_key(self) -> str | None:
         """What, besides the source text, decides a translation; None if the cache cannot be used."""

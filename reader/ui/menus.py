@@ -70,16 +70,24 @@ class WindowMenus(QObject):
     def _file_menu(self) -> None:
         w = self.window
         menu = w.menuBar().addMenu(self.tr("&File"))
-        self._add(menu, "open", self.tr("&Open…"), w.open_dialog, [Keys.Open], "open.svg")
+        self._add(menu, "open", self.tr("&Open…"), w.opening.open_dialog, [Keys.Open], "open.svg")
         self.recent_menu = menu.addMenu(self.tr("Open &Recent"))
         self.recent_menu.aboutToShow.connect(self._fill_recent)
-        self._add(menu, "paste", self.tr("&Paste as New Document"), w.paste_document, ["Ctrl+Shift+V"])
+        self._add(
+            menu, "paste", self.tr("&Paste as New Document"), w.opening.paste_document, ["Ctrl+Shift+V"]
+        )
         menu.addSeparator()
-        self._add(menu, "export", self.tr("&Export…"), w.export_document, ["Ctrl+E"], "pdf.svg")
+        self._add(menu, "export", self.tr("&Export…"), w.export.export_document, ["Ctrl+E"], "pdf.svg")
         self._add(menu, "cancel_export", self.tr("Cancel E&xport"), w.exporter.cancel)
         self._add(menu, "save_project", self.tr("Save Pro&ject As…"), w.files.save_project_as, [Keys.SaveAs])
         menu.addSeparator()
-        self._add(menu, "settings", self.tr("&Settings…"), w.open_settings, [Keys.Preferences, "Ctrl+,"])
+        self._add(
+            menu,
+            "settings",
+            self.tr("&Settings…"),
+            w.model_settings.open_settings,
+            [Keys.Preferences, "Ctrl+,"],
+        )
         menu.addSeparator()
         self._add(menu, "quit", self.tr("&Quit"), w.close, [Keys.Quit, "Ctrl+Q"])
 
@@ -105,9 +113,9 @@ class WindowMenus(QObject):
         self._add(menu, "undo", self.tr("&Undo"), e.undo, [Keys.Undo])
         self._add(menu, "redo", self.tr("&Redo"), e.redo, [Keys.Redo, "Ctrl+Shift+Z"])
         menu.addSeparator()
-        self._add(menu, "copy_pair", self.tr("&Copy Pair"), w.copy_pair, [Keys.Copy])
-        self._add(menu, "copy_arabic", self.tr("Copy &Arabic"), w.copy_arabic)
-        self._add(menu, "copy_english", self.tr("Copy &English"), w.copy_english)
+        self._add(menu, "copy_pair", self.tr("&Copy Pair"), w.pair.copy_pair, [Keys.Copy])
+        self._add(menu, "copy_arabic", self.tr("Copy &Arabic"), w.pair.copy_arabic)
+        self._add(menu, "copy_english", self.tr("Copy &English"), w.pair.copy_english)
         menu.addSeparator()
         self._add(menu, "edit", self.tr("&Edit Translation"), e.edit_current, ["F2"])
         self._add(menu, "split", self.tr("&Split Sentence…"), w.files.split_dialog, ["Ctrl+Shift+K"])
@@ -138,15 +146,17 @@ class WindowMenus(QObject):
     def _view_menu(self) -> None:
         w = self.window
         menu = w.menuBar().addMenu(self.tr("&View"))
-        self._add(menu, "zoom_in", self.tr("Zoom &In"), w.zoom_in, [Keys.ZoomIn, "Ctrl+="])
-        self._add(menu, "zoom_out", self.tr("Zoom &Out"), w.zoom_out, [Keys.ZoomOut, "Ctrl+-"])
-        self._add(menu, "zoom_reset", self.tr("&Actual Size"), w.zoom_reset, ["Ctrl+0"])
+        self._add(menu, "zoom_in", self.tr("Zoom &In"), w.view_controls.zoom_in, [Keys.ZoomIn, "Ctrl+="])
+        self._add(menu, "zoom_out", self.tr("Zoom &Out"), w.view_controls.zoom_out, [Keys.ZoomOut, "Ctrl+-"])
+        self._add(menu, "zoom_reset", self.tr("&Actual Size"), w.view_controls.zoom_reset, ["Ctrl+0"])
         menu.addSeparator()
-        self._add(menu, "swap", self.tr("&Swap Panes"), w.swap_panes, ["Ctrl+Shift+S"])
-        contents = self._add(menu, "contents", self.tr("&Contents"), w.toggle_contents, ["F9"])
+        self._add(menu, "swap", self.tr("&Swap Panes"), w.view_controls.swap_panes, ["Ctrl+Shift+S"])
+        contents = self._add(menu, "contents", self.tr("&Contents"), w.view_controls.toggle_contents, ["F9"])
         contents.setCheckable(True)
         contents.setChecked(w.settings.show_contents)
-        details = self._add(menu, "details", self.tr("Sentence &Details"), w.toggle_details, ["F10"])
+        details = self._add(
+            menu, "details", self.tr("Sentence &Details"), w.view_controls.toggle_details, ["F10"]
+        )
         details.setCheckable(True)
         details.setChecked(w.settings.show_details)
         diacritics = self._add(menu, "diacritics", self.tr("Show D&iacritics"), w.aids.toggle_diacritics)
@@ -180,12 +190,18 @@ class WindowMenus(QObject):
     def _translation_menu(self) -> None:
         w = self.window
         menu = w.menuBar().addMenu(self.tr("&Translation"))
-        self._add(menu, "translate", self.tr("&Translate Remaining"), w.translate_now, ["F5"])
+        self._add(
+            menu, "translate", self.tr("&Translate Remaining"), w.translation_status.translate_now, ["F5"]
+        )
         self._add(menu, "cancel", self.tr("&Cancel Translation"), w.controller.cancel)
-        self._add(menu, "retranslate", self.tr("Retranslate &Sentence"), w.retranslate_current, ["Ctrl+R"])
-        self._add(menu, "retry", self.tr("&Retry Failed"), w.retry, ["Ctrl+Shift+R"])
+        self._add(
+            menu, "retranslate", self.tr("Retranslate &Sentence"), w.pair.retranslate_current, ["Ctrl+R"]
+        )
+        self._add(menu, "retry", self.tr("&Retry Failed"), w.pair.retry, ["Ctrl+Shift+R"])
         menu.addSeparator()
-        self._add(menu, "choose_model", self.tr("Choose &Model Folder…"), w.choose_model_folder)
+        self._add(
+            menu, "choose_model", self.tr("Choose &Model Folder…"), w.model_settings.choose_model_folder
+        )
 
     def _help_menu(self) -> None:
         menu = self.window.menuBar().addMenu(self.tr("&Help"))
@@ -206,9 +222,9 @@ class WindowMenus(QObject):
         """The right-click menu on a pair."""
         w = self.window
         menu = QMenu(w)
-        menu.addAction(self.tr("Copy Pair"), w.copy_pair)
-        menu.addAction(self.tr("Copy Arabic"), w.copy_arabic)
-        english = menu.addAction(self.tr("Copy English"), w.copy_english)
+        menu.addAction(self.tr("Copy Pair"), w.pair.copy_pair)
+        menu.addAction(self.tr("Copy Arabic"), w.pair.copy_arabic)
+        english = menu.addAction(self.tr("Copy English"), w.pair.copy_english)
         english.setEnabled(sentence is not None and sentence.status is Status.DONE)
         menu.addSeparator()
         menu.setToolTipsVisible(True)

@@ -1,4 +1,4 @@
-"""Status-bar progress: sentences translated of the total, time left, and Cancel / Resume."""
+"""Status-bar progress: sentences translated of the total, time left, Cancel / Resume, and the outcome."""
 
 from __future__ import annotations
 
@@ -20,7 +20,12 @@ def format_seconds(seconds: float) -> str:
 
 
 class ProgressPanel(QWidget):
-    """Signals: cancel_requested(), resume_requested()."""
+    """While a run goes: counts, time left, a bar and Cancel. Once it ends: one line saying how it
+    went ("Translated 120 sentences", "Translation cancelled · …") and Resume if work is left;
+    a full bar that stays after the work is done reads as work still going on.
+
+    Signals: cancel_requested(), resume_requested().
+    """
 
     cancel_requested = Signal()
     resume_requested = Signal()
@@ -44,34 +49,54 @@ class ProgressPanel(QWidget):
         self.cancel_button.clicked.connect(self.cancel_requested)
         self.resume_button.clicked.connect(self.resume_requested)
         self.running = False
+        self.cancelled = False
         self.can_resume = True
         self.done = self.failed = self.total = 0
+        self.seconds_left: float | None = None
         self.set_running(False)
         self.set_progress(0, 0, 0, None)
 
     def set_running(self, running: bool) -> None:
+        """A run started (the outcome of the last one is forgotten) or ended."""
         self.running = running
-        self.cancel_button.setVisible(running)
-        self._update_resume()
+        if running:
+            self.cancelled = False
+        self._update()
+
+    def set_cancelled(self) -> None:
+        """The run that just ended was cancelled by the reader: say so until the next run."""
+        self.cancelled = True
+        self._update()
 
     def set_progress(self, done: int, failed: int, total: int, seconds_left: float | None) -> None:
-        self.done, self.failed, self.total = done, failed, total
+        self.done, self.failed, self.total, self.seconds_left = done, failed, total, seconds_left
         self.setVisible(total > 0)
         self.bar.setRange(0, max(total, 1))
         self.bar.setValue(done + failed)
-        text = self.tr("{done} / {total} sentences translated").format(done=done, total=total)
-        if failed:
-            text += " · " + self.tr("{failed} failed").format(failed=failed)
-        if self.running and seconds_left is not None and done + failed < total:
-            text += " · " + self.tr("about {time} left").format(time=format_seconds(seconds_left))
-        self.label.setText(text)
-        self._update_resume()
+        self._update()
 
     def set_can_resume(self, can_resume: bool) -> None:
         """False while no model can be had: Resume would do nothing (the banner says what to do)."""
         self.can_resume = can_resume
-        self._update_resume()
+        self._update()
 
-    def _update_resume(self) -> None:
+    def _update(self) -> None:
         pending = self.total - self.done - self.failed
+        self.bar.setVisible(self.running)
+        self.cancel_button.setVisible(self.running)
         self.resume_button.setVisible(self.can_resume and not self.running and pending > 0)
+        self.label.setText(self._text(pending))
+
+    def _text(self, pending: int) -> str:
+        counts = self.tr("{done} / {total} sentences translated").format(done=self.done, total=self.total)
+        failed = " · " + self.tr("{failed} failed").format(failed=self.failed) if self.failed else ""
+        if self.running:
+            left = ""
+            if self.seconds_left is not None and pending > 0:
+                left = " · " + self.tr("about {time} left").format(time=format_seconds(self.seconds_left))
+            return counts + failed + left
+        if pending <= 0:
+            return self.tr("Translated {count} sentences").format(count=self.done) + failed
+        if self.cancelled:
+            return self.tr("Translation cancelled") + " · " + counts + failed
+        return counts + failed

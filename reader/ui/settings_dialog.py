@@ -94,7 +94,9 @@ class SettingsDialog(QDialog):
         for size in PAGE_SIZES:
             self.page_size.addItem(size, size)
         self.page_size.setCurrentIndex(PAGE_SIZES.index(settings.export_page_size))
-        self.justify_arabic = QCheckBox(self.tr("Justify the Arabic (word spacing, no kashida)"), self)
+        self.justify_arabic = QCheckBox(
+            self.tr("Justify the Arabic in exported PDFs (word spacing, no kashida)"), self
+        )
         self.justify_arabic.setChecked(settings.export_justify_arabic)
         # The CLI's `export --no-diacritics`: a copy to read without vowel marks (the document keeps them).
         self.export_without_diacritics = QCheckBox(self.tr("Export the Arabic without diacritics"), self)

@@ -275,7 +275,11 @@ class TranslationController(QObject):
             translator.close()
             return
         self.translator = translator
-        self._start_when_idle = True
+        load = self._load_task
+        # Cancel pressed after the load ended on its thread but before this arrived: keep the model,
+        # start nothing (a retry asked for since then has set _start_when_idle itself).
+        if load is None or not load.is_cancelled:
+            self._start_when_idle = True
         self.model_ready.emit(translator.description)
 
     def _on_load_failed(self, generation: int, error: BaseException) -> None:

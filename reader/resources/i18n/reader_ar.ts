@@ -4,17 +4,17 @@
 <context>
     <name>AlternativesFinder</name>
     <message>
-        <location filename="../../ui/alternatives.py" line="43" />
+        <location filename="../../ui/alternatives.py" line="43"/>
         <source>Alternatives need the model loaded and idle; try again when the translation has finished.</source>
         <translation>تحتاج البدائل إلى نموذج محمَّل غير مشغول؛ أعد المحاولة بعد انتهاء الترجمة.</translation>
     </message>
     <message>
-        <location filename="../../ui/alternatives.py" line="46" />
+        <location filename="../../ui/alternatives.py" line="46"/>
         <source>This translator offers no alternatives.</source>
         <translation>لا يقدّم هذا المترجم بدائل.</translation>
     </message>
     <message>
-        <location filename="../../ui/alternatives.py" line="66" />
+        <location filename="../../ui/alternatives.py" line="66"/>
         <source>The model has no other translation for this sentence.</source>
         <translation>ليس لدى النموذج ترجمة أخرى لهذه الجملة.</translation>
     </message>
@@ -22,85 +22,125 @@
 <context>
     <name>DetailStrip</name>
     <message>
-        <location filename="../../ui/detail_strip.py" line="67" />
+        <location filename="../../ui/detail_strip.py" line="67"/>
         <source>Copy Arabic</source>
         <translation>نسخ العربية</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_strip.py" line="68" />
+        <location filename="../../ui/detail_strip.py" line="68"/>
         <source>Copy English</source>
         <translation>نسخ الإنجليزية</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_strip.py" line="69" />
+        <location filename="../../ui/detail_strip.py" line="69"/>
         <source>Copy pair</source>
         <translation>نسخ الزوج</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_strip.py" line="70" />
+        <location filename="../../ui/detail_strip.py" line="70"/>
         <source>Retry</source>
         <translation>إعادة المحاولة</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_strip.py" line="72" />
+        <location filename="../../ui/detail_strip.py" line="72"/>
         <source>Alternatives</source>
         <translation>البدائل</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_strip.py" line="144" />
+        <location filename="../../ui/detail_strip.py" line="144"/>
         <source>Click a sentence to see the pair here.</source>
         <translation>انقر على جملة لترى الزوج هنا.</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_strip.py" line="150" />
+        <location filename="../../ui/detail_strip.py" line="150"/>
         <source>Sentence {number} of {total}, paragraph {paragraph}</source>
         <translation>الجملة {number} من {total}، الفقرة {paragraph}</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_strip.py" line="154" />
+        <location filename="../../ui/detail_strip.py" line="154"/>
         <source>not Arabic: shown as is, not translated</source>
         <translation>ليس عربياً: يُعرض كما هو دون ترجمة</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_strip.py" line="163" />
+        <location filename="../../ui/detail_strip.py" line="163"/>
         <source>Translation failed: {reason}</source>
         <translation>فشلت الترجمة: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_strip.py" line="165" />
+        <location filename="../../ui/detail_strip.py" line="165"/>
         <source>Not translated yet.</source>
         <translation>لم تُترجم بعد.</translation>
     </message>
 </context>
 <context>
+    <name>ExportFlow</name>
+    <message>
+        <location filename="../../ui/export_flow.py" line="50"/>
+        <source>{count} of {total} sentences have no translation yet; the export will mark them [not translated]. Export anyway?</source>
+        <translation>{count} من {total} جملة بلا ترجمة بعد؛ سيُعلَّم عليها في الملف المُصدَّر بعبارة [not translated]. أتريد التصدير على أي حال؟</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_flow.py" line="53"/>
+        <location filename="../../ui/export_flow.py" line="83"/>
+        <source>Export</source>
+        <translation>تصدير</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_flow.py" line="62"/>
+        <location filename="../../ui/export_flow.py" line="108"/>
+        <source>Could not export</source>
+        <translation>تعذّر التصدير</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_flow.py" line="76"/>
+        <source>Exporting {format}…</source>
+        <translation>جارٍ التصدير بصيغة {format}…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_flow.py" line="94"/>
+        <source>Exporting {format}… {done} / {total}</source>
+        <translation>جارٍ التصدير بصيغة {format}… {done} / {total}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_flow.py" line="99"/>
+        <source>Saved {path}</source>
+        <translation>حُفظ {path}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_flow.py" line="103"/>
+        <source>Export cancelled.</source>
+        <translation>أُلغي التصدير.</translation>
+    </message>
+</context>
+<context>
     <name>Exporter</name>
     <message>
-        <location filename="../../ui/export_task.py" line="60" />
+        <location filename="../../ui/export_task.py" line="60"/>
         <source>PDF document (*.pdf)</source>
         <translation>مستند PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/export_task.py" line="61" />
+        <location filename="../../ui/export_task.py" line="61"/>
         <source>EPUB e-book (*.epub)</source>
         <translation>كتاب إلكتروني EPUB (*.epub)</translation>
     </message>
     <message>
-        <location filename="../../ui/export_task.py" line="62" />
+        <location filename="../../ui/export_task.py" line="62"/>
         <source>Web page (*.html *.htm)</source>
         <translation>صفحة ويب HTML (*.html *.htm)</translation>
     </message>
     <message>
-        <location filename="../../ui/export_task.py" line="63" />
+        <location filename="../../ui/export_task.py" line="63"/>
         <source>Translation memory, TMX (*.tmx)</source>
         <translation>ذاكرة ترجمة، TMX (*.tmx)</translation>
     </message>
     <message>
-        <location filename="../../ui/export_task.py" line="64" />
+        <location filename="../../ui/export_task.py" line="64"/>
         <source>Translation memory, XLIFF 2 (*.xlf *.xliff)</source>
         <translation>ذاكرة ترجمة، XLIFF 2 (*.xlf *.xliff)</translation>
     </message>
     <message>
-        <location filename="../../ui/export_task.py" line="65" />
+        <location filename="../../ui/export_task.py" line="65"/>
         <source>Spreadsheet, CSV (*.csv)</source>
         <translation>جدول بيانات، CSV (*.csv)</translation>
     </message>
@@ -108,43 +148,43 @@
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../ui/find_bar.py" line="47" />
+        <location filename="../../ui/find_bar.py" line="47"/>
         <source>Find in Arabic or English</source>
         <translation>ابحث في العربية أو الإنجليزية</translation>
     </message>
     <message>
-        <location filename="../../ui/find_bar.py" line="52" />
+        <location filename="../../ui/find_bar.py" line="52"/>
         <source>Previous match (Shift+Enter)</source>
         <translation>النتيجة السابقة (Shift+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/find_bar.py" line="53" />
+        <location filename="../../ui/find_bar.py" line="53"/>
         <source>Next match (Enter)</source>
         <translation>النتيجة التالية (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/find_bar.py" line="54" />
+        <location filename="../../ui/find_bar.py" line="54"/>
         <source>Close (Esc)</source>
         <translation>إغلاق (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/find_bar.py" line="57" />
+        <location filename="../../ui/find_bar.py" line="57"/>
         <source>Find:</source>
         <translation>بحث:</translation>
     </message>
     <message>
-        <location filename="../../ui/find_bar.py" line="120" />
-        <location filename="../../ui/find_bar.py" line="169" />
+        <location filename="../../ui/find_bar.py" line="120"/>
+        <location filename="../../ui/find_bar.py" line="169"/>
         <source>Indexing…</source>
         <translation>جارٍ الفهرسة…</translation>
     </message>
     <message>
-        <location filename="../../ui/find_bar.py" line="211" />
+        <location filename="../../ui/find_bar.py" line="211"/>
         <source>No matches</source>
         <translation>لا نتائج</translation>
     </message>
     <message>
-        <location filename="../../ui/find_bar.py" line="214" />
+        <location filename="../../ui/find_bar.py" line="214"/>
         <source>{current} of {total}</source>
         <translation>{current} من {total}</translation>
     </message>
@@ -152,149 +192,17 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="156" />
-        <source>Translation stopped</source>
-        <translation>توقفت الترجمة</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="159" />
-        <source>Translation finished.</source>
-        <translation>اكتملت الترجمة.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="166" />
-        <source>Opening {name}…</source>
-        <translation>جارٍ فتح {name}…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="518" />
-        <source>{count} of {total} sentences have no translation yet; the export will mark them [not translated]. Export anyway?</source>
-        <translation>{count} من {total} جملة بلا ترجمة بعد؛ سيُعلَّم عليها في الملف المُصدَّر بعبارة [not translated]. أتريد التصدير على أي حال؟</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="521" />
-        <location filename="../../ui/main_window.py" line="587" />
-        <source>Export</source>
-        <translation>تصدير</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="530" />
-        <location filename="../../ui/main_window.py" line="568" />
-        <source>Could not export</source>
-        <translation>تعذّر التصدير</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="543" />
-        <source>Exporting {format}…</source>
-        <translation>جارٍ التصدير بصيغة {format}…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="552" />
-        <source>Exporting {format}… {done} / {total}</source>
-        <translation>جارٍ التصدير بصيغة {format}… {done} / {total}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="563" />
-        <source>Export cancelled.</source>
-        <translation>أُلغي التصدير.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="237" />
-        <source>Cannot open {name}</source>
-        <translation>تعذّر فتح {name}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="170" />
-        <source>Opening {name}… {percent} %</source>
-        <translation>جارٍ فتح {name}… {percent} ٪</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="244" />
-        <source>Nothing to open</source>
-        <translation>لا شيء لفتحه</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="244" />
-        <source>The clipboard holds no text.</source>
-        <translation>لا تحتوي الحافظة على نص.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="246" />
-        <source>Pasted text</source>
-        <translation>نص ملصق</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="298" />
+        <location filename="../../ui/main_window.py" line="178"/>
         <source>Bilingual Reader</source>
         <translation>القارئ ثنائي اللغة</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="380" />
-        <source>waiting for the translation model…</source>
-        <translation>بانتظار نموذج الترجمة…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="381" />
-        <source>translating…</source>
-        <translation>جارٍ الترجمة…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="382" />
-        <source>no translation model</source>
-        <translation>لا يوجد نموذج ترجمة</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="384" />
-        <source>not translated yet</source>
-        <translation>لم تُترجم بعد</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="389" />
-        <source>Translation cancelled.</source>
-        <translation>أُلغيت الترجمة.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="398" />
-        <source>Cancel</source>
-        <translation>إلغاء</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="399" />
-        <source>Downloading the model</source>
-        <translation>تنزيل النموذج</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="417" />
-        <source>Model: {model}</source>
-        <translation>النموذج: {model}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="426" />
-        <source>Choose a MarianMT model folder</source>
-        <translation>اختر مجلد نموذج MarianMT</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="483" />
-        <source>Arabic</source>
-        <translation>العربية</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="483" />
-        <source>English</source>
-        <translation>الإنجليزية</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="559" />
-        <source>Saved {path}</source>
-        <translation>حُفظ {path}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="582" />
+        <location filename="../../ui/main_window.py" line="241"/>
         <source>Open an Arabic text</source>
         <translation>فتح نص عربي</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="126" />
+        <location filename="../../ui/main_window.py" line="111"/>
         <source>Contents</source>
         <translation>المحتويات</translation>
     </message>
@@ -302,37 +210,37 @@
 <context>
     <name>Marks</name>
     <message>
-        <location filename="../../ui/marks.py" line="15" />
+        <location filename="../../ui/marks.py" line="15"/>
         <source>The translation repeats itself (a loop).</source>
         <translation>الترجمة تكرّر نفسها (حلقة).</translation>
     </message>
     <message>
-        <location filename="../../ui/marks.py" line="16" />
+        <location filename="../../ui/marks.py" line="16"/>
         <source>The translation is the source, or still has Arabic in it.</source>
         <translation>الترجمة هي النص الأصلي، أو ما زال فيها عربية.</translation>
     </message>
     <message>
-        <location filename="../../ui/marks.py" line="17" />
+        <location filename="../../ui/marks.py" line="17"/>
         <source>The translation is much shorter or longer than the sentence.</source>
         <translation>الترجمة أقصر أو أطول كثيرًا من الجملة.</translation>
     </message>
     <message>
-        <location filename="../../ui/marks.py" line="18" />
+        <location filename="../../ui/marks.py" line="18"/>
         <source>The translation was cut at the length limit.</source>
         <translation>قُطعت الترجمة عند حد الطول.</translation>
     </message>
     <message>
-        <location filename="../../ui/marks.py" line="19" />
+        <location filename="../../ui/marks.py" line="19"/>
         <source>The model was unsure of this translation (low score).</source>
         <translation>لم يكن النموذج واثقًا من هذه الترجمة (درجة منخفضة).</translation>
     </message>
     <message>
-        <location filename="../../ui/marks.py" line="31" />
+        <location filename="../../ui/marks.py" line="31"/>
         <source>Edited by you: retranslation leaves it alone (Ctrl+R asks for a new one).</source>
         <translation>عدّلتَها بنفسك: إعادة الترجمة لا تمسّها (Ctrl+R يطلب ترجمة جديدة).</translation>
     </message>
     <message>
-        <location filename="../../ui/marks.py" line="36" />
+        <location filename="../../ui/marks.py" line="36"/>
         <source>F8 / Shift+F8: next / previous flagged sentence.</source>
         <translation>F8 / Shift+F8: الجملة المعلَّمة التالية / السابقة.</translation>
     </message>
@@ -340,88 +248,129 @@
 <context>
     <name>ModelBanner</name>
     <message>
-        <location filename="../../ui/banner.py" line="39" />
+        <location filename="../../ui/banner.py" line="39"/>
         <source>Choose model folder…</source>
         <translation>اختيار مجلد النموذج…</translation>
     </message>
     <message>
-        <location filename="../../ui/banner.py" line="40" />
+        <location filename="../../ui/banner.py" line="40"/>
         <source>Settings…</source>
         <translation>الإعدادات…</translation>
     </message>
     <message>
-        <location filename="../../ui/banner.py" line="43" />
+        <location filename="../../ui/banner.py" line="43"/>
         <source>Hide this message</source>
         <translation>إخفاء هذه الرسالة</translation>
     </message>
     <message>
-        <location filename="../../ui/banner.py" line="59" />
+        <location filename="../../ui/banner.py" line="59"/>
         <source>The translation model {model} is not available, so the English cannot be shown.</source>
         <translation>نموذج الترجمة {model} غير متاح، لذا لا يمكن عرض الإنجليزية.</translation>
     </message>
     <message>
-        <location filename="../../ui/banner.py" line="69" />
+        <location filename="../../ui/banner.py" line="69"/>
         <source>choose a local MarianMT folder with “Choose model folder…”, or set the model in Settings</source>
         <translation>اختر مجلد نموذج MarianMT محليًا بزر «اختيار مجلد النموذج…»، أو حدّد النموذج في الإعدادات</translation>
     </message>
     <message>
-        <location filename="../../ui/banner.py" line="73" />
+        <location filename="../../ui/banner.py" line="73"/>
         <source>the model setting</source>
         <translation>إعداد النموذج</translation>
     </message>
 </context>
 <context>
+    <name>ModelSettings</name>
+    <message>
+        <location filename="../../ui/model_settings.py" line="47"/>
+        <source>Choose a MarianMT model folder</source>
+        <translation>اختر مجلد نموذج MarianMT</translation>
+    </message>
+</context>
+<context>
     <name>OpenFilters</name>
     <message>
-        <location filename="../../ui/open_filters.py" line="15" />
+        <location filename="../../ui/open_filters.py" line="15"/>
         <source>EPUB e-books</source>
         <translation>كتب EPUB الإلكترونية</translation>
     </message>
     <message>
-        <location filename="../../ui/open_filters.py" line="16" />
+        <location filename="../../ui/open_filters.py" line="16"/>
         <source>Word documents</source>
         <translation>مستندات Word</translation>
     </message>
     <message>
-        <location filename="../../ui/open_filters.py" line="17" />
+        <location filename="../../ui/open_filters.py" line="17"/>
         <source>OpenDocument text</source>
         <translation>نصوص OpenDocument</translation>
     </message>
     <message>
-        <location filename="../../ui/open_filters.py" line="18" />
+        <location filename="../../ui/open_filters.py" line="18"/>
         <source>Web pages</source>
         <translation>صفحات الويب</translation>
     </message>
     <message>
-        <location filename="../../ui/open_filters.py" line="19" />
+        <location filename="../../ui/open_filters.py" line="19"/>
         <source>Markdown</source>
         <translation>Markdown</translation>
     </message>
     <message>
-        <location filename="../../ui/open_filters.py" line="20" />
+        <location filename="../../ui/open_filters.py" line="20"/>
         <source>PDF documents</source>
         <translation>مستندات PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/open_filters.py" line="21" />
+        <location filename="../../ui/open_filters.py" line="21"/>
         <source>Text files</source>
         <translation>ملفات نصية</translation>
     </message>
     <message>
-        <location filename="../../ui/open_filters.py" line="32" />
+        <location filename="../../ui/open_filters.py" line="32"/>
         <source>All supported</source>
         <translation>كل الأنواع المدعومة</translation>
     </message>
     <message>
-        <location filename="../../ui/open_filters.py" line="35" />
+        <location filename="../../ui/open_filters.py" line="35"/>
         <source>All files</source>
         <translation>كل الملفات</translation>
     </message>
 </context>
 <context>
+    <name>OpeningSequence</name>
+    <message>
+        <location filename="../../ui/opening_sequence.py" line="36"/>
+        <source>Opening {name}…</source>
+        <translation>جارٍ فتح {name}…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/opening_sequence.py" line="39"/>
+        <source>Opening {name}… {percent} %</source>
+        <translation>جارٍ فتح {name}… {percent} ٪</translation>
+    </message>
+    <message>
+        <location filename="../../ui/opening_sequence.py" line="58"/>
+        <source>Nothing to open</source>
+        <translation>لا شيء لفتحه</translation>
+    </message>
+    <message>
+        <location filename="../../ui/opening_sequence.py" line="58"/>
+        <source>The clipboard holds no text.</source>
+        <translation>لا تحتوي الحافظة على نص.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/opening_sequence.py" line="60"/>
+        <source>Pasted text</source>
+        <translation>نص ملصق</translation>
+    </message>
+    <message>
+        <location filename="../../ui/opening_sequence.py" line="96"/>
+        <source>Cannot open {name}</source>
+        <translation>تعذّر فتح {name}</translation>
+    </message>
+</context>
+<context>
     <name>PairDelegate</name>
     <message>
-        <location filename="../../ui/pair_layout.py" line="179" />
+        <location filename="../../ui/pair_layout.py" line="179"/>
         <source>Translation failed (hover for the reason; Ctrl+R retries)</source>
         <translation>فشلت الترجمة (مرّر المؤشر لمعرفة السبب؛ Ctrl+R لإعادة المحاولة)</translation>
     </message>
@@ -429,7 +378,7 @@
 <context>
     <name>PairView</name>
     <message>
-        <location filename="../../ui/pair_view.py" line="370" />
+        <location filename="../../ui/pair_view.py" line="370"/>
         <source>Open an Arabic text file (Ctrl+O), drop one here, or paste Arabic text as a new document (Ctrl+Shift+V).</source>
         <translation>افتح ملفًا نصيًا عربيًا (Ctrl+O)، أو أفلته هنا، أو الصق نصًا عربيًا مستندًا جديدًا (Ctrl+Shift+V).</translation>
     </message>
@@ -437,35 +386,45 @@
 <context>
     <name>ProgressPanel</name>
     <message>
-        <location filename="../../ui/progress_panel.py" line="34" />
+        <location filename="../../ui/progress_panel.py" line="39"/>
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../ui/progress_panel.py" line="35" />
+        <location filename="../../ui/progress_panel.py" line="40"/>
         <source>Resume</source>
         <translation>استئناف</translation>
     </message>
     <message>
-        <location filename="../../ui/progress_panel.py" line="62" />
+        <location filename="../../ui/progress_panel.py" line="91"/>
         <source>{done} / {total} sentences translated</source>
         <translation>تُرجمت {done} من {total} جملة</translation>
     </message>
     <message>
-        <location filename="../../ui/progress_panel.py" line="64" />
+        <location filename="../../ui/progress_panel.py" line="92"/>
         <source>{failed} failed</source>
         <translation>فشلت {failed}</translation>
     </message>
     <message>
-        <location filename="../../ui/progress_panel.py" line="66" />
+        <location filename="../../ui/progress_panel.py" line="96"/>
         <source>about {time} left</source>
         <translation>يتبقى نحو {time}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/progress_panel.py" line="99"/>
+        <source>Translated {count} sentences</source>
+        <translation>تُرجمت {count} جملة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/progress_panel.py" line="101"/>
+        <source>Translation cancelled</source>
+        <translation>أُلغيت الترجمة</translation>
     </message>
 </context>
 <context>
     <name>QGuiApplication</name>
     <message>
-        <location filename="../../ui/i18n.py" line="59" />
+        <location filename="../../ui/i18n.py" line="59"/>
         <source>QT_LAYOUT_DIRECTION</source>
         <translation>RTL</translation>
     </message>
@@ -473,22 +432,22 @@
 <context>
     <name>ReadAloud</name>
     <message>
-        <location filename="../../ui/read_aloud.py" line="139" />
+        <location filename="../../ui/read_aloud.py" line="139"/>
         <source>Select a sentence first</source>
         <translation>اختر جملة أولًا</translation>
     </message>
     <message>
-        <location filename="../../ui/read_aloud.py" line="147" />
+        <location filename="../../ui/read_aloud.py" line="147"/>
         <source>No speech engine: install espeak-ng (or PySide6-Addons with speech-dispatcher) to read aloud</source>
         <translation>لا يوجد محرك كلام: ثبّت espeak-ng (أو PySide6-Addons مع speech-dispatcher) للقراءة بصوت عالٍ</translation>
     </message>
     <message>
-        <location filename="../../ui/read_aloud.py" line="151" />
+        <location filename="../../ui/read_aloud.py" line="151"/>
         <source>{engine} has no Arabic voice: install espeak-ng, which has one</source>
         <translation>لا يملك {engine} صوتًا عربيًا: ثبّت espeak-ng، ففيه صوت عربي</translation>
     </message>
     <message>
-        <location filename="../../ui/read_aloud.py" line="153" />
+        <location filename="../../ui/read_aloud.py" line="153"/>
         <source>{engine} has no English voice: install espeak-ng, which has one</source>
         <translation>لا يملك {engine} صوتًا إنجليزيًا: ثبّت espeak-ng، ففيه صوت إنجليزي</translation>
     </message>
@@ -496,17 +455,17 @@
 <context>
     <name>ReadingAids</name>
     <message>
-        <location filename="../../ui/reading_aids.py" line="35" />
+        <location filename="../../ui/reading_aids.py" line="35"/>
         <source>Read &amp;Arabic Aloud</source>
         <translation>قراءة ال&amp;عربية بصوت عالٍ</translation>
     </message>
     <message>
-        <location filename="../../ui/reading_aids.py" line="38" />
+        <location filename="../../ui/reading_aids.py" line="38"/>
         <source>Read &amp;English Aloud</source>
         <translation>قراءة الإ&amp;نجليزية بصوت عالٍ</translation>
     </message>
     <message>
-        <location filename="../../ui/reading_aids.py" line="41" />
+        <location filename="../../ui/reading_aids.py" line="41"/>
         <source>&amp;Stop Reading</source>
         <translation>إ&amp;يقاف القراءة</translation>
     </message>
@@ -514,58 +473,58 @@
 <context>
     <name>ReadingSettingsForm</name>
     <message>
-        <location filename="../../ui/reading_settings.py" line="34" />
-        <location filename="../../ui/reading_settings.py" line="47" />
+        <location filename="../../ui/reading_settings.py" line="34"/>
+        <location filename="../../ui/reading_settings.py" line="47"/>
         <source>Follow the system</source>
         <translation>اتباع النظام</translation>
     </message>
     <message>
-        <location filename="../../ui/reading_settings.py" line="39" />
+        <location filename="../../ui/reading_settings.py" line="39"/>
         <source>The new language is used the next time the reader starts.</source>
         <translation>تُستخدم اللغة الجديدة عند تشغيل القارئ في المرة القادمة.</translation>
     </message>
     <message>
-        <location filename="../../ui/reading_settings.py" line="47" />
+        <location filename="../../ui/reading_settings.py" line="47"/>
         <source>Light</source>
         <translation>فاتح</translation>
     </message>
     <message>
-        <location filename="../../ui/reading_settings.py" line="47" />
+        <location filename="../../ui/reading_settings.py" line="47"/>
         <source>Dark</source>
         <translation>داكن</translation>
     </message>
     <message>
-        <location filename="../../ui/reading_settings.py" line="64" />
+        <location filename="../../ui/reading_settings.py" line="64"/>
         <source>Window language:</source>
         <translation>لغة النافذة:</translation>
     </message>
     <message>
-        <location filename="../../ui/reading_settings.py" line="66" />
+        <location filename="../../ui/reading_settings.py" line="66"/>
         <source>Theme:</source>
         <translation>السمة:</translation>
     </message>
     <message>
-        <location filename="../../ui/reading_settings.py" line="67" />
+        <location filename="../../ui/reading_settings.py" line="67"/>
         <source>Arabic text:</source>
         <translation>النص العربي:</translation>
     </message>
     <message>
-        <location filename="../../ui/reading_settings.py" line="68" />
+        <location filename="../../ui/reading_settings.py" line="68"/>
         <source>English text:</source>
         <translation>النص الإنجليزي:</translation>
     </message>
     <message>
-        <location filename="../../ui/reading_settings.py" line="69" />
+        <location filename="../../ui/reading_settings.py" line="69"/>
         <source>Line spacing:</source>
         <translation>تباعد الأسطر:</translation>
     </message>
     <message>
-        <location filename="../../ui/reading_settings.py" line="73" />
+        <location filename="../../ui/reading_settings.py" line="73"/>
         <source>{family} (bundled)</source>
         <translation>{family} (المرفق)</translation>
     </message>
     <message>
-        <location filename="../../ui/reading_settings.py" line="83" />
+        <location filename="../../ui/reading_settings.py" line="83"/>
         <source> pt</source>
         <translation> نقطة</translation>
     </message>
@@ -573,7 +532,7 @@
 <context>
     <name>ReadingView</name>
     <message>
-        <location filename="../../ui/reading_view.py" line="125" />
+        <location filename="../../ui/reading_view.py" line="125"/>
         <source>Translation failed: {reason}
 Select the sentence and choose Retry (Ctrl+R).</source>
         <translation>فشلت الترجمة: {reason}
@@ -583,102 +542,102 @@ Select the sentence and choose Retry (Ctrl+R).</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="54" />
+        <location filename="../../ui/settings_dialog.py" line="54"/>
         <source>Settings</source>
         <translation>الإعدادات</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="59" />
+        <location filename="../../ui/settings_dialog.py" line="59"/>
         <source>In use for this session (from the command line or BIREADER_MODEL); saved only if you change it.</source>
         <translation>مستخدم في هذه الجلسة (من سطر الأوامر أو BIREADER_MODEL)؛ لا يُحفظ إلا إذا غيّرته.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="65" />
+        <location filename="../../ui/settings_dialog.py" line="65"/>
         <source>Hub id such as Helsinki-NLP/opus-mt-ar-en, or a folder</source>
         <translation>معرّف في المستودع مثل Helsinki-NLP/opus-mt-ar-en، أو مجلد</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="67" />
+        <location filename="../../ui/settings_dialog.py" line="67"/>
         <source>Folder…</source>
         <translation>مجلد…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="74" />
+        <location filename="../../ui/settings_dialog.py" line="74"/>
         <source>Automatic (CTranslate2 when it works)</source>
         <translation>تلقائي (CTranslate2 عند توفره)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="75" />
+        <location filename="../../ui/settings_dialog.py" line="75"/>
         <source>CTranslate2 (fast, int8)</source>
         <translation>CTranslate2 (سريع، int8)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="76" />
+        <location filename="../../ui/settings_dialog.py" line="76"/>
         <source>Transformers (PyTorch)</source>
         <translation>Transformers (PyTorch)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="83" />
+        <location filename="../../ui/settings_dialog.py" line="83"/>
         <source>Model default</source>
         <translation>افتراضي النموذج</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="89" />
+        <location filename="../../ui/settings_dialog.py" line="89"/>
         <source>Side by side</source>
         <translation>جنبًا إلى جنب</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="89" />
+        <location filename="../../ui/settings_dialog.py" line="89"/>
         <source>Interleaved</source>
         <translation>متداخل</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="97" />
-        <source>Justify the Arabic (word spacing, no kashida)</source>
-        <translation>ضبط النص العربي على الجانبين (بالمسافات بين الكلمات، دون كشيدة)</translation>
+        <location filename="../../ui/settings_dialog.py" line="97"/>
+        <source>Justify the Arabic in exported PDFs (word spacing, no kashida)</source>
+        <translation>ضبط النص العربي على الجانبين في ملفات PDF المُصدَّرة (بالمسافات بين الكلمات، دون كشيدة)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="100" />
+        <location filename="../../ui/settings_dialog.py" line="100"/>
         <source>Export the Arabic without diacritics</source>
         <translation>تصدير النص العربي بلا تشكيل</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="103" />
+        <location filename="../../ui/settings_dialog.py" line="103"/>
         <source>Model:</source>
         <translation>النموذج:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="105" />
+        <location filename="../../ui/settings_dialog.py" line="105"/>
         <source>Engine:</source>
         <translation>المحرك:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="106" />
+        <location filename="../../ui/settings_dialog.py" line="106"/>
         <source>Beam size:</source>
         <translation>حجم الحزمة:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="107" />
+        <location filename="../../ui/settings_dialog.py" line="107"/>
         <source>Batch size:</source>
         <translation>حجم الدفعة:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="108" />
+        <location filename="../../ui/settings_dialog.py" line="108"/>
         <source>PDF layout:</source>
         <translation>تخطيط PDF:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="109" />
+        <location filename="../../ui/settings_dialog.py" line="109"/>
         <source>PDF page size:</source>
         <translation>حجم صفحة PDF:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="111" />
+        <location filename="../../ui/settings_dialog.py" line="111"/>
         <source>Export:</source>
         <translation>التصدير:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="124" />
+        <location filename="../../ui/settings_dialog.py" line="124"/>
         <source>Choose a MarianMT model folder</source>
         <translation>اختر مجلد نموذج MarianMT</translation>
     </message>
@@ -686,312 +645,368 @@ Select the sentence and choose Retry (Ctrl+R).</source>
 <context>
     <name>TranslationController</name>
     <message>
-        <location filename="../../ui/translation_controller.py" line="264" />
+        <location filename="../../ui/translation_controller.py" line="264"/>
         <source>Loading the translation model {model}…</source>
         <translation>جارٍ تحميل نموذج الترجمة {model}…</translation>
     </message>
 </context>
 <context>
+    <name>TranslationStatus</name>
+    <message>
+        <location filename="../../ui/translation_status.py" line="35"/>
+        <source>Translation stopped</source>
+        <translation>توقفت الترجمة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/translation_status.py" line="52"/>
+        <source>waiting for the translation model…</source>
+        <translation>بانتظار نموذج الترجمة…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/translation_status.py" line="53"/>
+        <source>translating…</source>
+        <translation>جارٍ الترجمة…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/translation_status.py" line="54"/>
+        <source>no translation model</source>
+        <translation>لا يوجد نموذج ترجمة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/translation_status.py" line="56"/>
+        <source>not translated yet</source>
+        <translation>لم تُترجم بعد</translation>
+    </message>
+    <message>
+        <location filename="../../ui/translation_status.py" line="71"/>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+    <message>
+        <location filename="../../ui/translation_status.py" line="72"/>
+        <source>Downloading the model</source>
+        <translation>تنزيل النموذج</translation>
+    </message>
+    <message>
+        <location filename="../../ui/translation_status.py" line="90"/>
+        <source>Model: {model}</source>
+        <translation>النموذج: {model}</translation>
+    </message>
+</context>
+<context>
+    <name>ViewControls</name>
+    <message>
+        <location filename="../../ui/view_controls.py" line="50"/>
+        <source>Arabic</source>
+        <translation>العربية</translation>
+    </message>
+    <message>
+        <location filename="../../ui/view_controls.py" line="50"/>
+        <source>English</source>
+        <translation>الإنجليزية</translation>
+    </message>
+</context>
+<context>
     <name>WindowMenus</name>
     <message>
-        <location filename="../../ui/menus.py" line="72" />
+        <location filename="../../ui/menus.py" line="72"/>
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="73" />
+        <location filename="../../ui/menus.py" line="73"/>
         <source>&amp;Open…</source>
         <translation>&amp;فتح…</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="74" />
+        <location filename="../../ui/menus.py" line="74"/>
         <source>Open &amp;Recent</source>
         <translation>فتح مل&amp;ف حديث</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="76" />
+        <location filename="../../ui/menus.py" line="77"/>
         <source>&amp;Paste as New Document</source>
         <translation>&amp;لصق كمستند جديد</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="78" />
+        <location filename="../../ui/menus.py" line="80"/>
         <source>&amp;Export…</source>
         <translation>&amp;تصدير…</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="79" />
+        <location filename="../../ui/menus.py" line="81"/>
         <source>Cancel E&amp;xport</source>
         <translation>إلغاء ال&amp;تصدير</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="80" />
+        <location filename="../../ui/menus.py" line="82"/>
         <source>Save Pro&amp;ject As…</source>
         <translation>حفظ ال&amp;مشروع باسم…</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="82" />
+        <location filename="../../ui/menus.py" line="87"/>
         <source>&amp;Settings…</source>
         <translation>الإ&amp;عدادات…</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="84" />
+        <location filename="../../ui/menus.py" line="92"/>
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="96" />
+        <location filename="../../ui/menus.py" line="104"/>
         <source>Clear Recent Files</source>
         <translation>مسح الملفات الحديثة</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="99" />
+        <location filename="../../ui/menus.py" line="107"/>
         <source>No recent files</source>
         <translation>لا ملفات حديثة</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="104" />
+        <location filename="../../ui/menus.py" line="112"/>
         <source>&amp;Edit</source>
         <translation>&amp;تحرير</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="105" />
+        <location filename="../../ui/menus.py" line="113"/>
         <source>&amp;Undo</source>
         <translation>ت&amp;راجع</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="106" />
+        <location filename="../../ui/menus.py" line="114"/>
         <source>&amp;Redo</source>
         <translation>إ&amp;عادة</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="108" />
+        <location filename="../../ui/menus.py" line="116"/>
         <source>&amp;Copy Pair</source>
         <translation>&amp;نسخ الزوج</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="109" />
+        <location filename="../../ui/menus.py" line="117"/>
         <source>Copy &amp;Arabic</source>
         <translation>نسخ ال&amp;عربية</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="110" />
+        <location filename="../../ui/menus.py" line="118"/>
         <source>Copy &amp;English</source>
         <translation>نسخ الإن&amp;جليزية</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="112" />
+        <location filename="../../ui/menus.py" line="120"/>
         <source>&amp;Edit Translation</source>
         <translation>تحرير ال&amp;ترجمة</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="113" />
+        <location filename="../../ui/menus.py" line="121"/>
         <source>&amp;Split Sentence…</source>
         <translation>&amp;قسمة الجملة…</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="115" />
+        <location filename="../../ui/menus.py" line="123"/>
         <source>&amp;Merge with Next</source>
         <translation>&amp;دمج مع التالية</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="117" />
+        <location filename="../../ui/menus.py" line="125"/>
         <source>Merge with &amp;Previous</source>
         <translation>دمج مع ال&amp;سابقة</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="119" />
+        <location filename="../../ui/menus.py" line="127"/>
         <source>&amp;Next Flagged Sentence</source>
         <translation>الجملة المعلَّمة ال&amp;تالية</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="123" />
+        <location filename="../../ui/menus.py" line="131"/>
         <source>Pre&amp;vious Flagged Sentence</source>
         <translation>الجملة المعلَّمة ال&amp;سابقة</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="128" />
+        <location filename="../../ui/menus.py" line="136"/>
         <source>&amp;Find…</source>
         <translation>&amp;بحث…</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="129" />
+        <location filename="../../ui/menus.py" line="137"/>
         <source>Find &amp;Next</source>
         <translation>البحث عن ال&amp;تالي</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="133" />
+        <location filename="../../ui/menus.py" line="141"/>
         <source>Find Pre&amp;vious</source>
         <translation>البحث عن ال&amp;سابق</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="140" />
+        <location filename="../../ui/menus.py" line="148"/>
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="141" />
+        <location filename="../../ui/menus.py" line="149"/>
         <source>Zoom &amp;In</source>
         <translation>ت&amp;كبير</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="142" />
+        <location filename="../../ui/menus.py" line="150"/>
         <source>Zoom &amp;Out</source>
         <translation>ت&amp;صغير</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="143" />
+        <location filename="../../ui/menus.py" line="151"/>
         <source>&amp;Actual Size</source>
         <translation>الحجم ال&amp;فعلي</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="145" />
+        <location filename="../../ui/menus.py" line="153"/>
         <source>&amp;Swap Panes</source>
         <translation>تبديل ال&amp;لوحين</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="146" />
+        <location filename="../../ui/menus.py" line="154"/>
         <source>&amp;Contents</source>
         <translation>ال&amp;محتويات</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="149" />
+        <location filename="../../ui/menus.py" line="158"/>
         <source>Sentence &amp;Details</source>
         <translation>&amp;تفاصيل الجملة</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="152" />
+        <location filename="../../ui/menus.py" line="162"/>
         <source>Show D&amp;iacritics</source>
         <translation>إظهار ال&amp;تشكيل</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="155" />
+        <location filename="../../ui/menus.py" line="165"/>
         <source>&amp;Read Aloud</source>
         <translation>ال&amp;قراءة بصوت عالٍ</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="160" />
+        <location filename="../../ui/menus.py" line="170"/>
         <source>&amp;Theme</source>
         <translation>الم&amp;ظهر</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="163" />
+        <location filename="../../ui/menus.py" line="173"/>
         <source>Follow the &amp;System</source>
         <translation>اتباع ال&amp;نظام</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="164" />
+        <location filename="../../ui/menus.py" line="174"/>
         <source>&amp;Light</source>
         <translation>&amp;فاتح</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="165" />
+        <location filename="../../ui/menus.py" line="175"/>
         <source>&amp;Dark</source>
         <translation>&amp;داكن</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="182" />
+        <location filename="../../ui/menus.py" line="192"/>
         <source>&amp;Translation</source>
         <translation>ال&amp;ترجمة</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="183" />
+        <location filename="../../ui/menus.py" line="194"/>
         <source>&amp;Translate Remaining</source>
         <translation>ترجمة ال&amp;باقي</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="184" />
+        <location filename="../../ui/menus.py" line="196"/>
         <source>&amp;Cancel Translation</source>
         <translation>إل&amp;غاء الترجمة</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="185" />
+        <location filename="../../ui/menus.py" line="198"/>
         <source>Retranslate &amp;Sentence</source>
         <translation>إعادة ترجمة ال&amp;جملة</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="186" />
+        <location filename="../../ui/menus.py" line="200"/>
         <source>&amp;Retry Failed</source>
         <translation>إعادة محاولة ال&amp;فاشل</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="188" />
+        <location filename="../../ui/menus.py" line="203"/>
         <source>Choose &amp;Model Folder…</source>
         <translation>اختيار مجلد ال&amp;نموذج…</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="191" />
+        <location filename="../../ui/menus.py" line="207"/>
         <source>&amp;Help</source>
         <translation>م&amp;ساعدة</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="192" />
+        <location filename="../../ui/menus.py" line="208"/>
         <source>&amp;About Bilingual Reader</source>
         <translation>&amp;عن القارئ ثنائي اللغة</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="196" />
+        <location filename="../../ui/menus.py" line="212"/>
         <source>About Bilingual Reader</source>
         <translation>عن القارئ ثنائي اللغة</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="199" />
+        <location filename="../../ui/menus.py" line="215"/>
         <source>Bilingual Reader shows an Arabic text beside its English translation, sentence by sentence.
 Translation by a MarianMT model running on this computer.</source>
         <translation>يعرض القارئ ثنائي اللغة النص العربي بجانب ترجمته الإنجليزية، جملةً بجملة.
 الترجمة بنموذج MarianMT يعمل على هذا الحاسوب.</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="209" />
+        <location filename="../../ui/menus.py" line="225"/>
         <source>Copy Pair</source>
         <translation>نسخ الزوج</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="210" />
+        <location filename="../../ui/menus.py" line="226"/>
         <source>Copy Arabic</source>
         <translation>نسخ العربية</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="211" />
+        <location filename="../../ui/menus.py" line="227"/>
         <source>Copy English</source>
         <translation>نسخ الإنجليزية</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="219" />
+        <location filename="../../ui/menus.py" line="235"/>
         <source>Retry</source>
         <translation>إعادة المحاولة</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="223" />
+        <location filename="../../ui/menus.py" line="239"/>
         <source>Edit Translation</source>
         <translation>تحرير الترجمة</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="225" />
+        <location filename="../../ui/menus.py" line="241"/>
         <source>Retranslate Sentence</source>
         <translation>إعادة ترجمة الجملة</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="228" />
+        <location filename="../../ui/menus.py" line="244"/>
         <source>Use: {text}</source>
         <translation>استخدام: {text}</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="230" />
+        <location filename="../../ui/menus.py" line="246"/>
         <source>Split After</source>
         <translation>القسمة بعد</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="235" />
+        <location filename="../../ui/menus.py" line="251"/>
         <source>At a Chosen Place…</source>
         <translation>في موضع تختاره…</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="238" />
+        <location filename="../../ui/menus.py" line="254"/>
         <source>Merge with Next</source>
         <translation>دمج مع التالية</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="240" />
+        <location filename="../../ui/menus.py" line="256"/>
         <source>Merge with Previous</source>
         <translation>دمج مع السابقة</translation>
     </message>
@@ -999,37 +1014,37 @@ Translation by a MarianMT model running on this computer.</source>
 <context>
     <name>WorkFiles</name>
     <message>
-        <location filename="../../ui/work_files.py" line="41" />
+        <location filename="../../ui/work_files.py" line="41"/>
         <source>Save Project As</source>
         <translation>حفظ المشروع باسم</translation>
     </message>
     <message>
-        <location filename="../../ui/work_files.py" line="43" />
+        <location filename="../../ui/work_files.py" line="43"/>
         <source>Bilingual Reader projects (*.bireader)</source>
         <translation>مشاريع القارئ ثنائي اللغة (*.bireader)</translation>
     </message>
     <message>
-        <location filename="../../ui/work_files.py" line="57" />
+        <location filename="../../ui/work_files.py" line="57"/>
         <source>Could not save {name}</source>
         <translation>تعذّر حفظ {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/work_files.py" line="59" />
+        <location filename="../../ui/work_files.py" line="59"/>
         <source>Saved {path}</source>
         <translation>حُفظ {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/work_files.py" line="76" />
+        <location filename="../../ui/work_files.py" line="76"/>
         <source>Split Sentence</source>
         <translation>قسمة الجملة</translation>
     </message>
     <message>
-        <location filename="../../ui/work_files.py" line="79" />
+        <location filename="../../ui/work_files.py" line="79"/>
         <source>Put the cursor where the sentence should be cut, then press Split.</source>
         <translation>ضع المؤشر حيث تُقسم الجملة، ثم اضغط «اقسم».</translation>
     </message>
     <message>
-        <location filename="../../ui/work_files.py" line="93" />
+        <location filename="../../ui/work_files.py" line="93"/>
         <source>Split</source>
         <translation>اقسم</translation>
     </message>

@@ -1,0 +1,108 @@
+"""File ▸ Export… from the window: ask, check the target, start the background :class:`Exporter`,
+and say in the status bar how it went.
+
+:mod:`reader.ui.export_task` runs the export off the GUI thread; this module is the dialogue
+around it (the untranslated-sentences question, the save dialog, refusals before any work), so
+the window itself holds no export logic.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QFileDialog
+
+from reader.atomic import check_writable_target
+from reader.errors import ReaderError
+from reader.export.formats import format_for
+from reader.ui.export_task import with_filter_extension
+
+if TYPE_CHECKING:
+    from reader.ui.main_window import MainWindow
+
+
+class ExportFlow(QObject):
+    """Exports a window's document; the window's ``ask_*`` and ``show_error`` are looked up at use
+    so tests can replace them."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self._label = "PDF"
+        exporter = window.exporter
+        exporter.progress.connect(self._on_progress)
+        exporter.succeeded.connect(self._on_exported)
+        exporter.failed.connect(self._on_failed)
+        exporter.cancelled.connect(self._on_cancelled)
+
+    def export_document(self) -> None:
+        """File ▸ Export…: PDF, EPUB, HTML, TMX, XLIFF or CSV, by the extension chosen in the save dialog."""
+        w = self.window
+        document = w.document
+        if document is None or w.exporter.is_running:
+            return
+        missing = document.pending_count + document.failed_count
+        if missing:
+            # As the CLI, which refuses (exit 3) unless --allow-untranslated: say so, never silently.
+            question = self.tr(
+                "{count} of {total} sentences have no translation yet; the export will mark them "
+                "[not translated]. Export anyway?"
+            ).format(count=missing, total=len(document))
+            if not w.ask_confirm(self.tr("Export"), question):
+                return
+        path = w.ask_save_path(self._suggested_name())
+        if not path:
+            return
+        try:  # the document's own file, a device, a folder, an unknown extension: refused before any work
+            check_writable_target(Path(path), [w.document_path] if w.document_path else [])
+            fmt = format_for(Path(path))
+        except ReaderError as error:
+            w.show_error(self.tr("Could not export"), str(error))
+            return
+        self._label = fmt.upper()
+        settings = w.settings
+        w.exporter.start(
+            document,
+            Path(path),
+            fmt=fmt,
+            layout=settings.export_layout,
+            page_size=settings.export_page_size,
+            justify_arabic=settings.export_justify_arabic,
+            diacritics=settings.export_diacritics,
+        )
+        w.update_actions()
+        w.statusBar().showMessage(self.tr("Exporting {format}…").format(format=self._label))
+
+    def ask_save_path(self, suggested: str) -> str:
+        """The save dialog (the window's default ``ask_save_path``); the chosen filter's extension
+        is added when the name has none."""
+        filters = self.window.exporter.filters()
+        path, chosen = QFileDialog.getSaveFileName(
+            self.window, self.tr("Export"), suggested, ";;".join(filters)
+        )
+        return with_filter_extension(path, filters.index(chosen) if chosen in filters else 0)
+
+    def _suggested_name(self) -> str:
+        if self.window.document_path is not None:
+            return str(self.window.document_path.with_suffix(".pdf"))
+        return str(Path.home() / "translation.pdf")
+
+    def _on_progress(self, done: int, total: int) -> None:
+        self.window.statusBar().showMessage(
+            self.tr("Exporting {format}… {done} / {total}").format(format=self._label, done=done, total=total)
+        )
+
+    def _on_exported(self, path: str) -> None:
+        self.window.update_actions()
+        self.window.statusBar().showMessage(self.tr("Saved {path}").format(path=path), 8000)
+
+    def _on_cancelled(self) -> None:
+        self.window.update_actions()
+        self.window.statusBar().showMessage(self.tr("Export cancelled."), 5000)
+
+    def _on_failed(self, message: str) -> None:
+        self.window.update_actions()
+        self.window.statusBar().clearMessage()
+        self.window.show_error(self.tr("Could not export"), message)
