@@ -37,6 +37,7 @@ class TextMeasure:
         self.fallbacks = fallbacks or {}
         self._widths: dict[tuple[str, str, float, bool, str], float] = {}
         self._coverage: dict[str, frozenset[int] | None] = {}
+        self._families: dict[tuple[str, str, str], str] = {}  # (family, style, text) → family_for
 
     def _glyphs_of(self, family: str) -> frozenset[int] | None:
         """Code points ``family`` (in the current style if it has it) has glyphs for; None if unknown."""
@@ -56,6 +57,13 @@ class TextMeasure:
     def family_for(self, text: str, family: str | None = None) -> str:
         """The family ``text`` is drawn in when ``family`` (by default the current one) is selected."""
         family = str(self.pdf.font_family) if family is None else family
+        key = (family, str(self.pdf.font_style), text)
+        known = self._families.get(key)
+        if known is None:  # a book repeats its pieces: each is checked once (it was most of the export)
+            known = self._families[key] = self._family_for(text, family)
+        return known
+
+    def _family_for(self, text: str, family: str) -> str:
         fallback = self.fallbacks.get(family)
         if fallback is None or all(self.covers(family, c) for c in text):
             return family
