@@ -2,7 +2,7 @@
 
 Targets on the 2-core reference machine: PDF under 5 s warm, EPUB and HTML under 1 s each. The English is made up but of realistic
 length (about as many words as the Arabic, drawn from real news sentences), standing in for a
-cached translation. Run: ``.venv/bin/python tests/benchmarks/bench_export.py [--repeat N] [--profile]``.
+cached translation. Run: ``.venv/bin/python tests/benchmarks/bench_export.py [--repeat N] [--profile] [--face amiri]``.
 
 "Cold" includes making the static Noto Serif instance (once per machine, then cached);
 "warm" is every export after that.
@@ -52,12 +52,14 @@ def build_document(repeat: int) -> Document:
     return document
 
 
-def run(document: Document, folder: Path, layout: str, fmt: str = "pdf") -> tuple[float, Path]:
+def run(
+    document: Document, folder: Path, layout: str, fmt: str = "pdf", face: str | None = None
+) -> tuple[float, Path]:
     from reader.export.formats import export_document
 
     output = folder / f"bench-{layout}.{fmt}"
     start = time.perf_counter()
-    export_document(document, output, fmt, layout=layout)
+    export_document(document, output, fmt, layout=layout, arabic_face=face)
     return time.perf_counter() - start, output
 
 
@@ -65,6 +67,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=50)
     parser.add_argument("--profile", action="store_true", help="print the 25 most expensive calls")
+    parser.add_argument("--face", help="the PDF's Arabic face (default: the default, naskh)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder_name:
         folder = Path(folder_name)
@@ -76,10 +79,10 @@ def main() -> None:
         for layout in ("side-by-side", "interleaved"):
             if args.profile and layout == "side-by-side":
                 profiler = cProfile.Profile()
-                seconds, output = profiler.runcall(run, document, folder, layout)
+                seconds, output = profiler.runcall(run, document, folder, layout, "pdf", args.face)
                 pstats.Stats(profiler).sort_stats("cumulative").print_stats(25)
             else:
-                seconds, output = run(document, folder, layout)
+                seconds, output = run(document, folder, layout, "pdf", args.face)
             from pypdf import PdfReader
 
             pages = len(PdfReader(output).pages)
