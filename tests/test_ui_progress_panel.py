@@ -7,6 +7,15 @@ import pytest
 from reader.ui.progress_panel import ProgressPanel, format_seconds
 
 
+@pytest.fixture
+def panel(qtbot) -> ProgressPanel:
+    """A panel on screen (visibility is what these tests look at)."""
+    shown = ProgressPanel()
+    qtbot.addWidget(shown)
+    shown.show()
+    return shown
+
+
 @pytest.mark.parametrize(
     ("seconds", "text"),
     [
@@ -24,10 +33,7 @@ def test_format_seconds_rounds_up(seconds: float, text: str) -> None:
     assert format_seconds(seconds) == text
 
 
-def test_running_shows_cancel_and_time_left(qtbot) -> None:
-    panel = ProgressPanel()
-    qtbot.addWidget(panel)
-    panel.show()
+def test_running_shows_cancel_and_time_left(panel: ProgressPanel) -> None:
     panel.set_running(True)
     panel.set_progress(4, 1, 20, 12.4)
     assert panel.label.text() == "4 / 20 sentences translated · 1 failed · about 13 s left"
@@ -36,10 +42,7 @@ def test_running_shows_cancel_and_time_left(qtbot) -> None:
     assert not panel.resume_button.isVisible()
 
 
-def test_stopped_with_work_left_offers_resume_and_no_estimate(qtbot) -> None:
-    panel = ProgressPanel()
-    qtbot.addWidget(panel)
-    panel.show()
+def test_stopped_with_work_left_offers_resume_and_no_estimate(panel: ProgressPanel) -> None:
     panel.set_running(False)
     panel.set_progress(4, 0, 20, 12.0)
     assert panel.label.text() == "4 / 20 sentences translated"
@@ -47,10 +50,7 @@ def test_stopped_with_work_left_offers_resume_and_no_estimate(qtbot) -> None:
     assert not panel.cancel_button.isVisible()
 
 
-def test_nothing_open_hides_the_panel_and_all_done_offers_nothing(qtbot) -> None:
-    panel = ProgressPanel()
-    qtbot.addWidget(panel)
-    panel.show()
+def test_nothing_open_hides_the_panel_and_all_done_offers_nothing(panel: ProgressPanel) -> None:
     panel.set_progress(0, 0, 0, None)
     assert not panel.isVisible()
     panel.set_progress(20, 0, 20, None)
@@ -58,10 +58,7 @@ def test_nothing_open_hides_the_panel_and_all_done_offers_nothing(qtbot) -> None
     assert not panel.resume_button.isVisible()
 
 
-def test_a_finished_run_leaves_one_line_and_no_bar_or_cancel(qtbot) -> None:
-    panel = ProgressPanel()
-    qtbot.addWidget(panel)
-    panel.show()
+def test_a_finished_run_leaves_one_line_and_no_bar_or_cancel(panel: ProgressPanel) -> None:
     panel.set_running(True)
     panel.set_progress(20, 0, 20, 0.0)
     assert panel.bar.isVisible()
@@ -74,10 +71,7 @@ def test_a_finished_run_leaves_one_line_and_no_bar_or_cancel(qtbot) -> None:
     assert panel.label.text() == "Translated 19 sentences · 1 failed"
 
 
-def test_a_cancelled_run_says_so_and_offers_resume_until_the_next_run(qtbot) -> None:
-    panel = ProgressPanel()
-    qtbot.addWidget(panel)
-    panel.show()
+def test_a_cancelled_run_says_so_and_offers_resume_until_the_next_run(panel: ProgressPanel) -> None:
     panel.set_running(True)
     panel.set_progress(4, 0, 20, 30.0)
     panel.set_running(False)
