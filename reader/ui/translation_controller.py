@@ -25,6 +25,7 @@ from reader.model import Document, SegmentResult, Status
 from reader.translate.protocol import EngineSettings, Translator
 from reader.translate.session import TranslationSession
 from reader.ui import heap
+from reader.ui.sliced_reset import reset_in_slices
 from reader.ui.workers import Task, TaskContext
 
 log = logging.getLogger(__name__)
@@ -130,6 +131,7 @@ class TranslationController(QObject):
         self._user_cancelled = False
         self._closed = False
         self._deliveries = 0
+        self._resetting: int | None = None  # the generation whose model change is still resetting
 
     # Public API ----------------------------------------------------------------------------
     @property
@@ -160,15 +162,28 @@ class TranslationController(QObject):
         self.translator = None
         self._stop(self._load_task)
         self._stop(self._task)
-        if retranslate and self.document is not None:
-            with self.document.transaction():
-                self.document.reset([s.id for s in self.document.iter_segments()])
         self._set_state(TranslationState.IDLE)
-        self.start()
+        document = self.document
+        if not retranslate or document is None:
+            self.start()
+            return
+        generation = self._resetting = self._generation
+
+        def finished_resetting() -> None:
+            self._resetting = None
+            self.start()
+
+        reset_in_slices(
+            document,
+            [s.id for s in document.iter_segments()],
+            wanted=lambda: not self._closed and self._generation == generation,
+            done=finished_resetting,
+        )
 
     def start(self) -> None:
-        """Translate whatever is pending, loading the model first if needed."""
-        if self._closed:
+        """Translate whatever is pending, loading the model first if needed (once a model change
+        has reset what the old model did)."""
+        if self._closed or self._resetting == self._generation:
             return
         if self.document is None or not self.document.pending_count:
             self._emit_progress()
