@@ -3,8 +3,8 @@
 fpdf2 writes shaped text as a ``Tj`` run that restarts (with a new text matrix) at every glyph
 HarfBuzz moves: Amiri moves dozens per page, so PDFium and pdf.js see one word as several runs
 and print ``رو يترز`` or move pieces of a word about. Here a piece of a line is one ``TJ`` array:
-the advances that differ from a glyph's own width and horizontal offsets are numbers inside the
-array (the position never jumps), so every reader sees one unbroken run.
+each glyph is declared as wide as it advances, so the array holds numbers only where a line is
+justified or a zero-width glyph steps back, and every reader sees one unbroken run.
 
 Which glyphs stand for which text, and which are drawn as outlines with an ink-less placeholder
 in the array instead (a raised vowel mark, a cluster with more glyphs than letters), is
@@ -46,8 +46,8 @@ def pdf_string(text: str) -> str:
 MAX_STEP = 100.0
 """The largest forward move (thousandths of the font size) written as one ``TJ`` number. pypdf
 takes a number that moves on by more than 95% of half a space for a word break and adds a
-space: a mark moved onto its letter, or a justified line's wider space, is written as several
-smaller numbers (the other readers add them up)."""
+space: a justified line's wider space is written as several smaller numbers (the other readers
+add them up)."""
 
 
 def _move(array: list[str], shift: float) -> float:

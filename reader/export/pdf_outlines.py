@@ -1,6 +1,7 @@
-"""Raised and lowered glyphs drawn as filled outlines, their text carried on the baseline.
+"""Glyphs drawn as filled outlines, their text carried by ink-less placeholders in the array.
 
-HarfBuzz moves a vowel mark up or down onto its letter (Amiri moves some letters too). A text
+Which glyphs, and why, is :mod:`reader.export.pdf_shaping`'s business; the first was the raised
+vowel mark. HarfBuzz moves a vowel mark up or down onto its letter. A text
 object cannot move one glyph vertically inside a ``TJ`` array, so such a glyph had to be a text
 object of its own with a text rise, and PDFium, which sorts a line's text objects by where they
 start, put the mark after its letter's whole object: «وغيّر» came back as «ّ وغير».
@@ -12,6 +13,8 @@ its word, in the array's order, as it finds an unmoved mark.
 """
 
 from __future__ import annotations
+
+from functools import lru_cache
 
 from fontTools.pens.basePen import BasePen
 from fontTools.ttLib import TTFont
@@ -63,6 +66,7 @@ def outline_operators(path: str, *, x: float, y: float, size: float, colour: str
     return f"q {colour} {scale:.5f} 0 0 {scale:.5f} {x:.2f} {y:.2f} cm {path} f Q"
 
 
+@lru_cache(maxsize=8)  # one per font of the exports under way; a font is looked through once
 def inkless_glyph(ttfont: TTFont) -> tuple[int, str]:
     """The id and name of a glyph of ``ttfont`` that draws nothing, to carry a moved glyph's text."""
     cmap = ttfont.getBestCmap() or {}

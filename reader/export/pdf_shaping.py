@@ -36,7 +36,6 @@ class Shaped:
     code: int | None  # written in the TJ array at ``x`` (None: drawn only as an outline)
     width: float  # the declared width of ``code``
     x: float
-    cluster: int
     space: bool = False  # the glyph of a space (where justification widens the line)
     outline: str | None = None  # the glyph's name when it is drawn as a path, at (ink_x, ink_y)
     ink_x: float = 0.0
@@ -114,9 +113,7 @@ def shape(font: TTFFont, text: str, rtl: bool, *, outlined: bool = False) -> lis
         if len(members[cluster]) > len(letters) and not outlined:
             if cluster not in done:
                 done.add(cluster)
-                shaped.extend(
-                    _outlined_cluster(font, [glyphs[i] for i in members[cluster]], letters, rtl, cluster)
-                )
+                shaped.extend(_outlined_cluster(font, [glyphs[i] for i in members[cluster]], letters, rtl))
             continue
         rank = members[cluster].index(index)
         last = len(members[cluster]) - 1
@@ -132,7 +129,7 @@ def shape(font: TTFFont, text: str, rtl: bool, *, outlined: bool = False) -> lis
             x = glyph.pen + glyph.x_offset
         outline = glyph.name if moved or outlined else None
         ink = (glyph.pen + glyph.x_offset, glyph.y_offset)
-        shaped.append(Shaped(code, glyph.width, x, cluster, letters == " ", outline, *ink))
+        shaped.append(Shaped(code, glyph.width, x, letters == " ", outline, *ink))
     return shaped
 
 
@@ -141,20 +138,18 @@ def _placeholder(font: TTFFont, unicode: tuple[int, ...], width: int) -> int | N
     return font.subset.pick_glyph(Glyph(inkless_id, unicode, inkless_name, width))
 
 
-def _outlined_cluster(
-    font: TTFFont, glyphs: list[_Glyph], letters: str, rtl: bool, cluster: int
-) -> list[Shaped]:
+def _outlined_cluster(font: TTFFont, glyphs: list[_Glyph], letters: str, rtl: bool) -> list[Shaped]:
     """A cluster with more glyphs than letters: every glyph an outline, and one placeholder per
     letter sharing the cluster's advance (in visual order: right to left for ``rtl``)."""
     start = min(g.pen for g in glyphs)
     share = max(1, round(sum(g.advance for g in glyphs) / len(letters)))
     ordered = letters[::-1] if rtl else letters
     placeholders = [
-        Shaped(_placeholder(font, (ord(letter),), share), share, start + rank * share, cluster)
+        Shaped(_placeholder(font, (ord(letter),), share), share, start + rank * share)
         for rank, letter in enumerate(ordered)
     ]
     inks = [
-        Shaped(None, 0.0, start, cluster, outline=g.name, ink_x=g.pen + g.x_offset, ink_y=g.y_offset)
+        Shaped(None, 0.0, start, outline=g.name, ink_x=g.pen + g.x_offset, ink_y=g.y_offset)
         for g in sorted(glyphs, key=lambda g: g.pen)
     ]
     return placeholders + inks

@@ -184,35 +184,27 @@ def draw_line(
         runs, extra = _justified(runs, width, measure.width(" ", rtl))
         if extra:
             total, align = width, "L"
-    runs = _read_beside_numbers(runs)
+    pieces = _read_beside_numbers(runs)
     if align == "R":
         origin = left + width - total
     elif align == "C":
         origin = left + (width - total) / 2
     else:
         origin = left
-    for pieces in runs:
-        for piece in pieces:
-            inner = extra if len(piece.text) > 1 else 0.0  # a lone space widens by moving what follows
-            ink_x = None if piece.read_x is None else origin + piece.x
-            x = origin + (piece.x if piece.read_x is None else piece.read_x)
-            with measure.family_selected(measure.family_for(piece.text)):
-                writer.draw(
-                    piece.text, x=x, y=y, height=height, rtl=piece.rtl, space_extra=inner, ink_x=ink_x
-                )
+    for piece in pieces:
+        inner = extra if len(piece.text) > 1 else 0.0  # a lone space widens by moving what follows
+        ink_x = None if piece.read_x is None else origin + piece.x
+        x = origin + (piece.x if piece.read_x is None else piece.read_x)
+        with measure.family_selected(measure.family_for(piece.text)):
+            writer.draw(piece.text, x=x, y=y, height=height, rtl=piece.rtl, space_extra=inner, ink_x=ink_x)
 
 
-def _read_beside_numbers(runs: list[list[_Placed]]) -> list[list[_Placed]]:
-    """The separators beside numbers given the x they are read at (see :mod:`~reader.export.pdf_number_marks`)."""
+def _read_beside_numbers(runs: list[list[_Placed]]) -> list[_Placed]:
+    """The line's pieces in logical order, the separators beside numbers given the x they are
+    read at (see :mod:`~reader.export.pdf_number_marks`)."""
     flat = [piece for pieces in runs for piece in pieces]
     moved = reading_positions(flat)
-    if not moved:
-        return runs
-    index = iter(range(len(flat)))
-    return [
-        [dataclasses.replace(p, read_x=moved[i]) if (i := next(index)) in moved else p for p in pieces]
-        for pieces in runs
-    ]
+    return [dataclasses.replace(p, read_x=moved[i]) if i in moved else p for i, p in enumerate(flat)]
 
 
 def _justified(runs: list[list[_Placed]], width: float, space: float) -> tuple[list[list[_Placed]], float]:
