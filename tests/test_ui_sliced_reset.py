@@ -31,7 +31,7 @@ def test_slices_are_reset_one_per_turn_and_done_comes_after_the_last(qtbot) -> N
     assert document.pending_count == 5
 
 
-def test_no_slice_after_it_stops_being_wanted() -> None:
+def test_no_slice_after_it_stops_being_wanted(qapp) -> None:
     document = _translated_book(5)
     ids = [s.id for s in document.iter_segments()]
     wanted = [True]
