@@ -128,6 +128,7 @@ def test_built_on_first_use_from_the_document_as_it_is_then() -> None:
     index = FlaggedIndex(document)
     first, second = document.segment_at(1), document.segment_at(4)
     document.set_state(second.id, Status.DONE, FLAGGED)  # before the index is built: not filed
+    assert not index._built  # opening a book and its change events cost nothing until F8
     document.set_state(first.id, Status.DONE, FLAGGED)
     assert index.ids() == [first.id, second.id]  # reading order, from the document itself
     document.set_state(first.id, Status.DONE, CLEAN)  # after: kept from the event

@@ -120,8 +120,7 @@ def render_pdf(
     pdf = _BilingualPdf(PageFrame.for_size(page_size))
     try:
         title = contents.document_title(document)
-        writer = _Writer(pdf, title, layout, numbers, arabic_face)
-        writer.arabic_text = dataclasses.replace(ARABIC_TEXT, justify=justify_arabic)
+        writer = _Writer(pdf, title, layout, numbers, arabic_face, justify_arabic)
         bookmarks = _bookmarks(document, title)
         total = len(document)
         previous_block: int | None = None
@@ -175,7 +174,13 @@ class _Writer:
     """Lays out sentence pairs page by page and draws them as it goes."""
 
     def __init__(
-        self, pdf: _BilingualPdf, title: contents.Title, layout: str, numbers: bool, arabic_face: str
+        self,
+        pdf: _BilingualPdf,
+        title: contents.Title,
+        layout: str,
+        numbers: bool,
+        arabic_face: str,
+        justify_arabic: bool,
     ) -> None:
         self.pdf = pdf
         self.title = title
@@ -184,7 +189,7 @@ class _Writer:
         self.layout = layout
         self.numbers = numbers
         self.pair_gap = PAIR_GAP if layout == "side-by-side" else INTERLEAVED_PAIR_GAP
-        self.arabic_text = ARABIC_TEXT
+        self.arabic_text = dataclasses.replace(ARABIC_TEXT, justify=justify_arabic)
         self._pending_bookmark: tuple[str, int] | None = None
         pdf.set_auto_page_break(False)
         pdf.c_margin = 0

@@ -192,11 +192,10 @@ def draw_line(
     else:
         origin = left
     for piece in pieces:
-        inner = extra if len(piece.text) > 1 else 0.0  # a lone space widens by moving what follows
         ink_x = None if piece.read_x is None else origin + piece.x
         x = origin + (piece.x if piece.read_x is None else piece.read_x)
         with measure.family_selected(measure.family_for(piece.text)):
-            writer.draw(piece.text, x=x, y=y, height=height, rtl=piece.rtl, space_extra=inner, ink_x=ink_x)
+            writer.draw(piece.text, x=x, y=y, height=height, rtl=piece.rtl, space_extra=extra, ink_x=ink_x)
 
 
 def _read_beside_numbers(runs: list[list[_Placed]]) -> list[_Placed]:

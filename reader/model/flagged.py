@@ -6,8 +6,8 @@ O(document) per key press on a 20 000-sentence book; this index answers in O(log
 Entries are ordered by (block position, place in the block, id) rather than by row: blocks keep
 their places for the document's life (a split or a merge only renumbers the segments of one
 block), so a structure change re-files one block's entries and leaves every other key valid. A
-rendering change files or drops just the ids it names. The index is built on first use (one pass,
-about 40 ms for 20 000 sentences on a loaded machine), not when the document opens; until then
+rendering change files or drops just the ids it names. The index is built on first use (one pass
+over the blocks), not when the document opens; until then
 change events cost nothing.
 """
 

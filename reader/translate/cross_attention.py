@@ -3,7 +3,8 @@
 Word alignment needs, for each generated target piece, the last decoder layer's attention over
 the source pieces (heads averaged). Asking transformers for it (``output_attentions=True``)
 means switching the model to eager attention in every layer, computing the vocabulary logits
-again and keeping every layer's weights: that cost +28 % on translation. Here instead:
+again and keeping every layer's weights: that cost +28.5 % on translation
+(tests/benchmarks/bench_alignment.py, transformers, before this module). Here instead:
 
 * the encoder output is the one generation used (:meth:`TransformersEngine.translate_pieces`
   encodes once and hands it to ``generate``), so the source is not encoded twice;

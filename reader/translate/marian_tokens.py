@@ -37,11 +37,6 @@ def encode_source(tokenizer: Any, text: str, pieces: Sequence[str] | None = None
     return [*ids[: MAX_INPUT_TOKENS - 1], tokenizer.eos_token_id]
 
 
-def count_source_tokens(tokenizer: Any, text: str) -> int:
-    """How many ids :func:`encode_source` would produce (before truncation), ``</s>`` included."""
-    return len(source_pieces(tokenizer, text)) + 1
-
-
 def decode_target(tokenizer: Any, ids: Sequence[int]) -> str:
     """English text of generated ids: special tokens dropped, target sentencepiece model used."""
     text: str = tokenizer.decode(list(ids), skip_special_tokens=True, use_source_tokenizer=False)

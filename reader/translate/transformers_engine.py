@@ -21,7 +21,7 @@ from reader.translate.cross_attention import last_layer_cross_attention
 from reader.translate.device import choose_device
 from reader.translate.generation import GenerationOptions
 from reader.translate.marian_engine import MarianEngine, available_cores, first_line
-from reader.translate.marian_tokens import decode_target, encode_source
+from reader.translate.marian_tokens import decode_target
 from reader.translate.model_location import Progress, require_model
 from reader.translate.native_preload import preload_torch
 from reader.translate.protocol import EngineSettings
@@ -227,8 +227,8 @@ def _n_best(engine: TransformersEngine, text: str, count: int) -> list[tuple[str
     of log-probabilities (length_penalty 1: the mean per token)."""
     import torch
 
+    ids = engine.encode(text)  # the source memo's encoding (loads the model if needed)
     model, tokenizer = engine._model, engine._tokenizer
-    ids = encode_source(tokenizer, text)
     config = copy.copy(engine._generation_config)
     config.num_beams = max(int(config.num_beams or 1), count)
     config.num_return_sequences = count

@@ -53,8 +53,7 @@ class ReadingAids(QObject):
         window.view.current_row_changed.connect(lambda _row: self.read_aloud.refresh())
         self.find_bar = FindBar(window.view, window)
         self.find_bar.closed.connect(lambda: window.view.setFocus(Qt.FocusReason.OtherFocusReason))
-        window.view.set_show_diacritics(window.settings.show_diacritics)
-        window.strip.set_show_diacritics(window.settings.show_diacritics)
+        self._show_diacritics(window.settings.show_diacritics)
         self.apply_reading_settings()
 
     def apply_reading_settings(self) -> None:
@@ -101,6 +100,10 @@ class ReadingAids(QObject):
         shown = not self.window.settings.show_diacritics
         self.window.settings.show_diacritics = shown
         self.window.actions_["diacritics"].setChecked(shown)
+        self._show_diacritics(shown)
+
+    def _show_diacritics(self, shown: bool) -> None:
+        """The reading view and the detail strip show the vowel marks alike (display only)."""
         self.window.view.set_show_diacritics(shown)
         self.window.strip.set_show_diacritics(shown)
 
