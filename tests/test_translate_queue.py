@@ -42,17 +42,17 @@ def test_already_translated_visible_rows_are_skipped() -> None:
 def test_an_empty_take_closes_the_queue_and_later_adds_are_refused() -> None:
     queue = VisibleFirstQueue([0], chunk_size=2)
     assert queue.take() == [0]
-    assert queue.add([3], urgent=True)  # still open: the worker has not seen the end yet
+    assert queue.add([(3, 3)], urgent=True)  # still open: the worker has not seen the end yet
     assert queue.take() == [3]
     assert queue.take() == []
     assert queue.closed
-    assert not queue.add([1])
+    assert not queue.add([(1, 1)])
 
 
 def test_an_urgent_retry_jumps_the_line() -> None:
     queue = VisibleFirstQueue(range(3, 9), chunk_size=2, first_chunk=2)
     assert queue.take() == [3, 4]
-    queue.add([1], urgent=True)
+    queue.add([(1, 1)], urgent=True)
     assert queue.take() == [1, 5]
 
 

@@ -108,13 +108,13 @@ def test_retry_adds_failed_segments_to_a_running_session_first() -> None:
     assert document.segment(failed.id).status is Status.FAILED  # type: ignore[union-attr]
     translator.fail_when = None
     document.reset([failed.id])
-    assert session.add([3])
+    assert session.add([failed.id])
     document.apply_results(next(run))
     assert translator.calls[-1][0] == failed.text
     for results in run:
         document.apply_results(results)
     assert (document.translated_count, document.failed_count) == (20, 0)
-    assert not session.add([3])  # the run is over: a new session is needed
+    assert not session.add([failed.id])  # the run is over: a new session is needed
 
 
 def test_an_engine_bug_fails_that_chunk_and_the_run_goes_on() -> None:

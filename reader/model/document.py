@@ -15,6 +15,7 @@ from contextlib import contextmanager
 
 from reader.model.changes import ChangeHub, ChangeKind, Listener
 from reader.model.nodes import Block, BlockKind, Origin, Rendering, Section, Segment, SegmentResult, Status
+from reader.model.snapshot import ReadingSnapshot
 
 
 class Document:
@@ -85,6 +86,14 @@ class Document:
     def block(self, block_id: int) -> Block:
         return self._blocks[block_id]
 
+    def wants_translation(self, segment: Segment) -> bool:
+        """True for a pending segment of an Arabic block: what a translation run must fill."""
+        return segment.status is Status.PENDING and self._blocks[segment.block_id].translatable
+
+    def reading_snapshot(self) -> ReadingSnapshot:
+        """Reading order, segments and blocks as they are now, for another thread to read."""
+        return ReadingSnapshot(tuple(self._order), dict(self._segments), dict(self._blocks))
+
     def iter_blocks(self) -> Iterator[Block]:
         return (self._blocks[bid] for bid in self._block_order)
 
@@ -147,13 +156,20 @@ class Document:
     def apply_results(self, results: Iterable[SegmentResult]) -> list[int]:
         """Record translations and failures; returns the ids that changed.
 
-        A result is dropped when its segment is gone, has moved on to another revision, or holds
-        a person's rendering (an edit is never overwritten by the machine).
+        A result is dropped when its segment is gone, has moved on to another revision, holds a
+        person's rendering (an edit is never overwritten by the machine), or no longer has the
+        text the result was made for (a translation shared between repeated sentences is checked
+        against each one's own text).
         """
         changed: list[int] = []
         for result in results:
             segment = self._segments.get(result.segment_id)
-            if segment is None or segment.revision != result.revision or segment.edited:
+            if (
+                segment is None
+                or segment.revision != result.revision
+                or segment.edited
+                or (result.source is not None and result.source != segment.text)
+            ):
                 continue
             if result.error is None:
                 rendering = Rendering(

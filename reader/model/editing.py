@@ -3,13 +3,15 @@
 Each command remembers what it replaced, so :class:`reader.model.undo.UndoStack` can take it back
 and do it again. Commands address segments by id; a split gives both pieces new ids and a merge
 gives the joined sentence a new one, while every other segment keeps its id, translation and
-edits. New pieces are pending: the window translates just them.
+edits. New pieces are pending (the window translates just them), except where a person's English
+is carried over to them (:mod:`reader.model.carried_english`): an edit is never dropped.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from reader.model.carried_english import merged_state, split_states
 from reader.model.document import Document
 from reader.model.nodes import Origin, Rendering, Segment, Status
 
@@ -101,11 +103,18 @@ def split_command(document: Document, segment_id: int, at: int) -> Restructure |
     if left_end <= segment.start or right_start >= segment.end:
         return None
     part = document.part_text(segment)
-    pieces = []
-    for start, end in ((segment.start, left_end), (right_start, segment.end)):
-        text = part[start:end].replace("\n", " ")
-        pieces.append(Segment(document.new_segment_id(), segment.block_id, text, start, end))
-    return Restructure((segment,), tuple(pieces), "split")
+    left, right = (
+        Segment(document.new_segment_id(), segment.block_id, part[start:end].replace("\n", " "), start, end)
+        for start, end in ((segment.start, left_end), (right_start, segment.end))
+    )
+    (left_status, left_rendering), (right_status, right_rendering) = split_states(segment, (left, right))
+    pieces = (
+        Segment(left.id, left.block_id, left.text, left.start, left.end, 0, left_status, left_rendering),
+        Segment(
+            right.id, right.block_id, right.text, right.start, right.end, 0, right_status, right_rendering
+        ),
+    )
+    return Restructure((segment,), pieces, "split")
 
 
 def merge_command(document: Document, first_id: int, second_id: int) -> Restructure | None:
@@ -118,7 +127,10 @@ def merge_command(document: Document, first_id: int, second_id: int) -> Restruct
     if at + 1 >= len(ids) or ids[at + 1] != second.id:
         return None
     text = document.part_text(first)[first.start : second.end].replace("\n", " ")
-    joined = Segment(document.new_segment_id(), first.block_id, text, first.start, second.end)
+    status, rendering = merged_state(first, second, text)
+    joined = Segment(
+        document.new_segment_id(), first.block_id, text, first.start, second.end, 0, status, rendering
+    )
     return Restructure((first, second), (joined,), "merge")
 
 

@@ -145,7 +145,8 @@ class SegmentResult:
     """A translator's answer for one segment, addressed by id and the revision it was made for.
 
     Exactly one of ``text`` and ``error`` is set; ``score``, ``flags`` and ``alternatives``
-    go to the rendering as they are.
+    go to the rendering as they are. ``source`` is the Arabic the text translates (None: not
+    checked); a result whose segment has another text by now is dropped.
     """
 
     segment_id: int
@@ -157,3 +158,4 @@ class SegmentResult:
     flags: tuple[str, ...] = ()
     alternatives: tuple[str, ...] = ()
     alignment: tuple[tuple[int, int], ...] | None = None
+    source: str | None = None

@@ -20,6 +20,7 @@ def _default_render(text: str) -> str:
 class FakeTranslator:
     """Translates sentence *s* to ``render(s)``, ``batch_size`` at a time.
 
+    ``name`` is its description (the model identity its renderings carry);
     ``fail_when(s)`` marks a sentence as failed; ``unavailable`` makes it raise
     :class:`ModelUnavailable` like an offline engine; ``gate``, when given, must be set before
     each batch is produced, so tests can hold the translation mid-way deterministically.
@@ -33,12 +34,14 @@ class FakeTranslator:
         fail_when: Callable[[str], bool] | None = None,
         unavailable: str | None = None,
         gate: threading.Event | None = None,
+        name: str = "fake translator",
     ) -> None:
         self.batch_size = batch_size
         self.render = render
         self.fail_when = fail_when
         self.unavailable = unavailable
         self.gate = gate
+        self.name = name
         self.calls: list[list[str]] = []
 
         self.loads = 0
@@ -46,7 +49,7 @@ class FakeTranslator:
 
     @property
     def description(self) -> str:
-        return "fake translator"
+        return self.name
 
     @property
     def cache_identity(self) -> str:

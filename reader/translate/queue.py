@@ -1,5 +1,11 @@
 """Which segments to translate next: the ones on screen first, then reading on from there.
 
+The queue holds segment *ids*, never positions: a split or a merge renumbers the rows while a
+book translates, and an id keeps naming the same sentence. Each id carries an order key (its
+reading position when it was queued) used only to read on in roughly document order; a key that
+has drifted by a few rows after a split changes which sentence goes first, never which English
+lands where.
+
 The GUI thread tells the queue what is visible whenever the reader scrolls; the worker thread
 takes chunks from it between batches. The first chunk is small so the first English sentence
 appears quickly; later chunks are the engine's batch size, which is what it translates best.
@@ -17,21 +23,24 @@ FIRST_CHUNK = 2
 shape, int8, beam 4, random weights running to the cap: 0.49 s for 2 sentences, 0.62-0.69 s for 3
 (at realistic 45-token outputs 0.29 s against 0.31-0.36 s); bench_engines_cli.py measures it."""
 
+Entry = tuple[int, int]
+"""(order key, segment id): the key is the reading position the id had when it was queued."""
+
 
 class VisibleFirstQueue:
-    """A thread-safe set of reading positions still to translate, ordered for the reader.
+    """A thread-safe set of segment ids still to translate, ordered for the reader.
 
-    Order of :meth:`take`: sentences reported visible (in on-screen order), then the following
-    sentences in document order from just after the last one taken, wrapping to the start.
-    Once :meth:`take` has returned an empty chunk the queue is closed: :meth:`add` then returns
-    False so the caller knows to start a new run. Reading on is amortised O(1) per position (a
-    sorted list scanned from a cursor, compacted when half of it is taken), so a 100 000-sentence
-    book does not cost a sort per chunk.
+    Order of :meth:`take`: ids reported visible (in on-screen order), then the following ones
+    by order key from just after the last one taken, wrapping to the start. Once :meth:`take`
+    has returned an empty chunk the queue is closed: :meth:`add` then returns False so the caller
+    knows to start a new run. Reading on is amortised O(1) per id (a sorted list scanned from a
+    cursor, compacted when half of it is taken), so a 100 000-sentence book does not cost a sort
+    per chunk. *pending* given as plain ints is a list of ids whose order key is the id itself.
     """
 
     def __init__(
         self,
-        pending: Iterable[int],
+        pending: Iterable[int] = (),
         *,
         chunk_size: int,
         first_chunk: int = FIRST_CHUNK,
@@ -40,79 +49,93 @@ class VisibleFirstQueue:
         if chunk_size < 1 or first_chunk < 1:
             raise ValueError("chunk sizes must be positive")
         self._lock = threading.Lock()
-        self._pending: set[int] = set(pending)
-        self._sorted: list[int] = sorted(self._pending)
+        self._order: dict[int, int] = {}  # pending id -> order key
+        self._sorted: list[Entry] = []
         self._visible: list[int] = list(visible)
         self._chunk_size = chunk_size
         self._next_size = min(first_chunk, chunk_size)
         self._cursor = 0
         self._closed = False
+        self.fill((i, i) for i in pending)
 
     def __len__(self) -> int:
         with self._lock:
-            return len(self._pending)
+            return len(self._order)
+
+    def __contains__(self, segment_id: object) -> bool:
+        with self._lock:
+            return segment_id in self._order
 
     @property
     def closed(self) -> bool:
         with self._lock:
             return self._closed
 
-    def fill(self, pending: Iterable[int]) -> None:
-        """Add the positions a run starts with, in one go (the run builds them on its thread)."""
+    def fill(self, entries: Iterable[Entry]) -> None:
+        """Add the ids a run starts with, in one go (the run builds them on its thread)."""
         with self._lock:
-            self._pending.update(pending)
-            self._sorted = sorted(self._pending)
+            for key, segment_id in entries:
+                self._order[segment_id] = key
+            self._sorted = sorted((key, i) for i, key in self._order.items())
 
     def prioritize(self, visible: Sequence[int]) -> None:
-        """Put *visible* at the front; replaces the previous visible set (the screen moved on)."""
+        """Put the ids in *visible* at the front; replaces the previous visible set."""
         with self._lock:
             self._visible = list(visible)
 
-    def add(self, indexes: Iterable[int], *, urgent: bool = False) -> bool:
-        """Queue more sentences (a retry); False if the queue is already closed."""
+    def add(self, entries: Iterable[Entry], *, urgent: bool = False) -> bool:
+        """Queue more ids (a retry, a split's pieces); False if the queue is already closed."""
         with self._lock:
             if self._closed:
                 return False
-            new = [i for i in dict.fromkeys(indexes) if i not in self._pending]
-            self._pending.update(new)
-            for index in new:
-                bisect.insort(self._sorted, index)
-            if urgent:
-                self._visible = new + [i for i in self._visible if i not in new]
+            new = []
+            for key, segment_id in entries:
+                if segment_id not in self._order:
+                    self._order[segment_id] = key
+                    bisect.insort(self._sorted, (key, segment_id))
+                    new.append(segment_id)
+            if urgent and new:
+                fresh = set(new)
+                self._visible = new + [i for i in self._visible if i not in fresh]
             return True
 
-    def discard(self, indexes: Iterable[int]) -> None:
-        """Forget sentences that no longer need translating."""
+    def discard(self, segment_ids: Iterable[int]) -> None:
+        """Forget ids that no longer need translating."""
         with self._lock:
-            self._pending.difference_update(indexes)
+            for segment_id in segment_ids:
+                self._order.pop(segment_id, None)
 
     def take(self) -> list[int]:
         """The next chunk to translate, or [] (and the queue closes) when nothing is left."""
         with self._lock:
-            if not self._pending:
+            order = self._order
+            if not order:
                 self._closed = True
                 return []
             size = self._next_size
             self._next_size = self._chunk_size
-            chunk = [i for i in dict.fromkeys(self._visible) if i in self._pending][:size]
+            chunk = [i for i in dict.fromkeys(self._visible) if i in order][:size]
             if chunk:  # read on from the bottom of the screen
-                self._cursor = max(chunk) + 1
+                self._cursor = max(order[i] for i in chunk) + 1
             if len(chunk) < size:
                 chunk += self._following(size - len(chunk), exclude=set(chunk))
-            self._pending.difference_update(chunk)
-            self._cursor = chunk[-1] + 1
+            self._cursor = order[chunk[-1]] + 1
+            for segment_id in chunk:
+                del order[segment_id]
             return chunk
 
     def _following(self, count: int, exclude: set[int]) -> list[int]:
-        if len(self._sorted) > 2 * len(self._pending) + 64:
-            self._sorted = [i for i in self._sorted if i in self._pending]
+        order = self._order
+        if len(self._sorted) > 2 * len(order) + 64:
+            self._sorted = [(k, i) for k, i in self._sorted if order.get(i) == k]
         ordered, found = self._sorted, []
-        start = bisect.bisect_left(ordered, self._cursor)
+        start = bisect.bisect_left(ordered, (self._cursor, -1))
         for span in (range(start, len(ordered)), range(0, start)):
             for k in span:
-                index = ordered[k]
-                if index in self._pending and index not in exclude:
-                    found.append(index)
+                key, segment_id = ordered[k]
+                if order.get(segment_id) == key and segment_id not in exclude:
+                    found.append(segment_id)
+                    exclude.add(segment_id)
                     if len(found) == count:
                         return found
         return found

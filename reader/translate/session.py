@@ -1,14 +1,19 @@
 """One translation session for the CLI and the window: visible-first, de-duplicated, cancellable.
 
-The session reads the document (never changes it) and yields :class:`SegmentResult`s addressed by
-segment id and the revision the text was taken at; whoever owns the document applies them with
+The session addresses segments by **id**, never by position, and its worker never reads the live
+document: the run starts from a :class:`~reader.model.snapshot.ReadingSnapshot` taken on the
+owner's thread, and whatever changes afterwards (a split's pieces, an undo, a retranslation)
+reaches it as ids through :meth:`TranslationSession.follow`, called by the owner with each change
+event. It yields :class:`SegmentResult`s addressed by segment id, the revision and the source
+text the translation was made for; whoever owns the document applies them with
 :meth:`Document.apply_results` on its own thread (the CLI in its loop, the window on the GUI
-thread), so a result for a segment that changed meanwhile is dropped there. The translator in
-front (:class:`TranslationService`) answers from the cache first.
+thread), which drops a result for a segment that changed meanwhile. A segment that changed back
+to pending is queued again by ``follow``, so nothing stays pending. The translator in front
+(:class:`TranslationService`) answers from the cache first.
 
-- **Order**: a :class:`VisibleFirstQueue` of reading positions: what is on screen, then onwards.
-- **De-duplication**: a text that occurs several times (a repeated headline, a refrain) is
-  translated once per session and its result fans out to every pending occurrence.
+- **Order**: a :class:`VisibleFirstQueue` of ids: what is on screen, then onwards.
+- **De-duplication**: a text queued several times (a repeated headline, a refrain) is translated
+  once and its result fans out to every queued occurrence with that same text.
 - **Cancel**: ``run(cancelled)`` checks between batches and closes the engine's iterator.
 - **Progress**: counts come from the document (kept incrementally); time left from this run's rate.
 """
@@ -16,16 +21,19 @@ front (:class:`TranslationService`) answers from the cache first.
 from __future__ import annotations
 
 import logging
+import sys
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from reader.errors import ReaderError, error_line
-from reader.model import Document, SegmentResult, Status
+from reader.model import Document, SegmentResult
+from reader.model.snapshot import ReadingSnapshot
 from reader.translate.protocol import Translator
 from reader.translate.quality import assess
-from reader.translate.queue import FIRST_CHUNK, VisibleFirstQueue
+from reader.translate.queue import FIRST_CHUNK, Entry, VisibleFirstQueue
 
 log = logging.getLogger(__name__)
 
@@ -34,6 +42,7 @@ RATE_WINDOW = 20  # batches the time-left estimate looks back over
 CLI_CHUNK = 4096
 """Segments per translate() call from the CLI: large, so the engine sorts by length and fills its
 batches well, yet an engine failure costs one chunk, not the rest of the book."""
+_GONE = sys.maxsize  # the revision recorded for a segment that no longer exists
 
 
 @dataclass(frozen=True)
@@ -49,11 +58,15 @@ class Progress:
 @dataclass(frozen=True)
 class _Job:
     text: str
-    targets: tuple[tuple[int, int], ...]  # (segment id, revision) of every pending occurrence
+    targets: tuple[tuple[int, int], ...]  # (segment id, revision) of every queued occurrence
 
 
 class TranslationSession:
-    """Translates the pending segments of *document* with *translator*; see the module docstring."""
+    """Translates the pending segments of *document* with *translator*; see the module docstring.
+
+    Construct it, and call :meth:`add`, :meth:`follow` and :meth:`progress`, on the thread that
+    owns the document; :meth:`run` may go on another thread. *visible* are segment ids.
+    """
 
     def __init__(
         self,
@@ -68,21 +81,72 @@ class TranslationSession:
         self.document = document
         self.translator = translator
         self.clock = clock
-        # Filled by run(), on its thread: finding what is pending is O(document).
-        self.queue = VisibleFirstQueue(
-            (), chunk_size=chunk_size, first_chunk=first_chunk, visible=list(visible)
-        )
-        self._occurrences: dict[str, list[int]] | None = None
+        self.queue = VisibleFirstQueue(chunk_size=chunk_size, first_chunk=first_chunk, visible=list(visible))
+        # The run fills the queue from this, on its own thread, then lets it go.
+        self._snapshot: ReadingSnapshot | None = document.reading_snapshot()
+        self._lock = threading.Lock()
+        self._works: dict[int, tuple[int, str]] = {}  # queued id -> (revision, text)
+        self._by_text: dict[str, set[int]] = {}  # text -> queued ids with it
+        self._known: dict[int, int] = {}  # id -> latest revision the owner reported
         self._recent: deque[tuple[float, int]] = deque(maxlen=RATE_WINDOW)
 
-    # Called from any thread --------------------------------------------------------------------
-    def prioritize(self, positions: Iterable[int]) -> None:
-        """The positions on screen: translate these next."""
-        self.queue.prioritize(list(positions))
+    # Called on the owner's thread ------------------------------------------------------------------
+    def prioritize(self, segment_ids: Iterable[int]) -> None:
+        """The segments on screen: translate these next."""
+        self.queue.prioritize(list(segment_ids))
 
-    def add(self, positions: Iterable[int], *, urgent: bool = True) -> bool:
-        """Queue positions again (a retry); False once the run has ended (start a new session)."""
-        return self.queue.add(list(positions), urgent=urgent)
+    def add(self, segment_ids: Iterable[int], *, urgent: bool = True) -> bool:
+        """Queue these segments (those still pending) first; False once the run has ended."""
+        return not self.queue.closed and self._enqueue(segment_ids, urgent=urgent)
+
+    def follow(self, segment_ids: Iterable[int]) -> bool:
+        """Take in a change event's ids: pending ones are queued at their new revision, others
+        forgotten. False when something needs translating but the run has ended."""
+        return self._enqueue(segment_ids, urgent=False)
+
+    def _enqueue(self, segment_ids: Iterable[int], *, urgent: bool) -> bool:
+        document = self.document
+        entries: list[Entry] = []
+        with self._lock:
+            for segment_id in segment_ids:
+                segment = document.segment(segment_id)
+                if segment is None:
+                    self._known[segment_id] = _GONE
+                    self._forget(segment_id)
+                    continue
+                self._known[segment_id] = segment.revision
+                queued = self._works.get(segment_id)
+                if queued is not None and queued[0] != segment.revision:
+                    self._forget(segment_id)
+                    queued = None
+                if not document.wants_translation(segment):
+                    self._forget(segment_id)
+                elif queued is None:
+                    self._remember(segment_id, segment.revision, segment.text)
+                    entries.append((document.position_of(segment_id), segment_id))
+                elif urgent:
+                    entries.append((document.position_of(segment_id), segment_id))
+            if not entries:
+                return True
+            if self.queue.add(entries, urgent=urgent):
+                return True
+            for _key, segment_id in entries:  # the run is over: the next one finds them pending
+                self._forget(segment_id)
+            return False
+
+    def _remember(self, segment_id: int, revision: int, text: str) -> None:
+        self._works[segment_id] = (revision, text)
+        self._by_text.setdefault(text, set()).add(segment_id)
+
+    def _forget(self, segment_id: int) -> None:
+        work = self._works.pop(segment_id, None)
+        if work is not None:
+            same = self._by_text.get(work[1])
+            if same is not None:
+                same.discard(segment_id)
+                if not same:
+                    del self._by_text[work[1]]
+        self.queue.discard((segment_id,))
 
     def progress(self) -> Progress:
         """O(1): the document's counts and this run's rate."""
@@ -106,12 +170,7 @@ class TranslationSession:
         Raises what the translator raises as a :class:`ReaderError` (a model that cannot be had);
         any other engine error fails that chunk's segments and the run goes on.
         """
-        document = self.document
-        self.queue.fill(
-            position
-            for position, s in enumerate(document.iter_segments())
-            if s.status is Status.PENDING and document.block(s.block_id).translatable
-        )
+        self._fill()
         self._recent.append((self.clock(), 0))
         while not cancelled():
             jobs = self._take()
@@ -150,6 +209,7 @@ class TranslationSession:
                                 flags,
                                 result.alternatives,
                                 alignment=result.alignment if error is None else None,
+                                source=jobs[result.index].text,
                             )
                             for sid, rev in jobs[result.index].targets
                         ]
@@ -163,7 +223,7 @@ class TranslationSession:
                 log.exception("translation of a chunk failed")
                 reason = error_line(error)
                 yield [
-                    SegmentResult(sid, rev, None, reason, model)
+                    SegmentResult(sid, rev, None, reason, model, source=job.text)
                     for k, job in enumerate(jobs)
                     if k not in answered
                     for sid, rev in job.targets
@@ -171,37 +231,37 @@ class TranslationSession:
             finally:
                 batches.close()
 
+    def _fill(self) -> None:
+        """Queue the snapshot's pending segments, unless the owner has reported a newer state."""
+        snapshot, self._snapshot = self._snapshot, None
+        if snapshot is None:
+            return
+        entries: list[Entry] = []
+        with self._lock:
+            known = self._known
+            for position, segment in snapshot.pending():
+                if known.get(segment.id, -1) < segment.revision and segment.id not in self._works:
+                    self._remember(segment.id, segment.revision, segment.text)
+                    entries.append((position, segment.id))
+            self.queue.fill(entries)
+
     def _take(self) -> list[_Job] | None:
         """The next chunk as jobs (one per distinct text); None when the queue is empty."""
-        positions = self.queue.take()
-        if not positions:
+        segment_ids = self.queue.take()
+        if not segment_ids:
             return None
-        document = self.document
-        occurrences = self._text_occurrences()
         jobs: dict[str, list[tuple[int, int]]] = {}
-        for position in positions:
-            segment = document.segment_at(position)
-            if segment.text in jobs or segment.status is not Status.PENDING:
-                continue
-            targets = jobs[segment.text] = []
-            others = []
-            for other in occurrences.get(segment.text, (position,)):
-                candidate = document.segment_at(other)
-                if candidate.status is Status.PENDING:
-                    targets.append((candidate.id, candidate.revision))
-                    if other != position:
-                        others.append(other)
-            self.queue.discard(others)
+        with self._lock:
+            for segment_id in segment_ids:
+                work = self._works.get(segment_id)
+                if work is None or work[1] in jobs:
+                    continue
+                text = work[1]
+                same = sorted(self._by_text.get(text, ()))
+                jobs[text] = [(i, self._works[i][0]) for i in same]
+                for other in same:
+                    self._forget(other)
         return [_Job(text, tuple(targets)) for text, targets in jobs.items()]
-
-    def _text_occurrences(self) -> dict[str, list[int]]:
-        """Positions of each text that occurs more than once; built once, on the run's thread."""
-        if self._occurrences is None:
-            seen: dict[str, list[int]] = {}
-            for position, segment in enumerate(self.document.iter_segments()):
-                seen.setdefault(segment.text, []).append(position)
-            self._occurrences = {text: p for text, p in seen.items() if len(p) > 1}
-        return self._occurrences
 
 
 def translate_document(document: Document, translator: Translator) -> Iterator[list[int]]:

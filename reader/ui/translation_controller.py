@@ -21,7 +21,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from reader.errors import ModelUnavailable, ReaderError, error_line
-from reader.model import Document, SegmentResult, Status
+from reader.model import Change, Document, SegmentResult, Status
 from reader.translate.protocol import EngineSettings, Translator
 from reader.translate.session import TranslationSession
 from reader.ui import heap
@@ -132,6 +132,7 @@ class TranslationController(QObject):
         self._closed = False
         self._deliveries = 0
         self._resetting: int | None = None  # the generation whose model change is still resetting
+        self._unsubscribe: Callable[[], None] | None = None
 
     # Public API ----------------------------------------------------------------------------
     @property
@@ -146,10 +147,22 @@ class TranslationController(QObject):
         self._generation += 1
         self._user_cancelled = False  # a cancel of the old run must not swallow this start
         self._stop(self._task)
+        if self._unsubscribe is not None:
+            self._unsubscribe()
         self.document = document
+        self._unsubscribe = document.subscribe(self._on_change) if document is not None else None
         self._visible = []
         self._emit_progress()
         self.start()
+
+    def _on_change(self, change: Change) -> None:
+        """Every change to the document (GUI thread): the running session follows it by id, and
+        the counts are shown again (a split, a merge or an undo changes them too)."""
+        session, task = self._session, self._task
+        running = session is not None and task is not None and not task.is_cancelled
+        if running and not session.follow(change.segment_ids + change.removed_ids):  # type: ignore[union-attr]
+            self._start_when_idle = True  # the run has ended: the next one takes them
+        self._emit_progress()
 
     def set_settings(self, settings: EngineSettings, *, retranslate: bool) -> None:
         """Use another model or engine from now on; *retranslate* redoes what the old one did
@@ -216,8 +229,7 @@ class TranslationController(QObject):
         if not again:
             return
         session = self._session
-        positions = [document.position_of(i) for i in again]
-        if self._task is None or session is None or self._task.is_cancelled or not session.add(positions):
+        if self._task is None or session is None or self._task.is_cancelled or not session.add(again):
             self._start_when_idle = self._task is not None
             if self._task is None:
                 self.start()
@@ -234,22 +246,28 @@ class TranslationController(QObject):
         if not wanted:
             return
         session = self._session
-        positions = [document.position_of(i) for i in wanted]
-        if self._task is None or session is None or self._task.is_cancelled or not session.add(positions):
+        if self._task is None or session is None or self._task.is_cancelled or not session.add(wanted):
             self._start_when_idle = self._task is not None
             if self._task is None:
                 self.start()
         self._emit_progress()
 
     def prioritize(self, rows: Sequence[int]) -> None:
-        """The positions on screen: translate these next."""
-        self._visible = list(rows)
+        """The rows on screen: translate their segments next (the session works by id)."""
+        document = self.document
+        if document is None:
+            return
+        count = len(document)
+        self._visible = [document.segment_at(row).id for row in rows if 0 <= row < count]
         if self._session is not None:
             self._session.prioritize(self._visible)
 
     def shutdown(self) -> None:
         """Cancel everything and wait for the threads to end (the window is closing)."""
         self._closed = True
+        if self._unsubscribe is not None:
+            self._unsubscribe()
+            self._unsubscribe = None
         for task in (self._load_task, self._task):
             if task is not None:
                 task.detach()
@@ -329,8 +347,7 @@ class TranslationController(QObject):
 
     def _on_results(self, generation: int, results: list[SegmentResult], delivered: threading.Event) -> None:
         if generation == self._generation and self.document is not None:
-            self.document.apply_results(results)
-            self._emit_progress()
+            self.document.apply_results(results)  # its change event shows the counts
             self._deliveries += 1
             if self._deliveries % SETTLE_EVERY == 0:
                 heap.settle()  # the new renderings join the long-lived document
