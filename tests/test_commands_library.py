@@ -109,25 +109,6 @@ def test_a_damaged_project_exits_2_with_one_line(tmp_path: Path, capsys: pytest.
     assert err.startswith("error: bad.bireader: damaged project file")
 
 
-def test_machine_output_from_another_model_or_with_no_cache_is_redone_but_edits_stay(
-    source: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    from reader.commands.engine_options import forget_stale_machine_output
-    from reader.model import Origin, SegmentResult, Status
-
-    document = load_document(source)
-    first, second = document.segment_at(1), document.segment_at(2)
-    document.apply_results([SegmentResult(first.id, first.revision, "old", model="other-model · ct2-int8")])
-    document.apply_results([SegmentResult(second.id, second.revision, "same", model="m · ct2-int8")])
-    document.edit(document.segment_at(0).id, "Title by hand")
-    forget_stale_machine_output(document, "m", fresh=False)
-    assert document.segment(first.id).status is Status.PENDING  # type: ignore[union-attr]
-    assert document.segment(second.id).translation == "same"  # type: ignore[union-attr]
-    forget_stale_machine_output(document, "m", fresh=True)
-    assert document.segment(second.id).status is Status.PENDING  # type: ignore[union-attr]
-    assert document.segment_at(0).rendering.origin is Origin.EDITED  # type: ignore[union-attr]
-
-
 def test_find_sees_an_edit_made_in_the_library(source: Path, capsys: pytest.CaptureFixture[str]) -> None:
     target = edit_through_the_library(source, "Corrected by the reader.")
     assert main(["find", str(source), "corrected", "--json"]) == 0

@@ -15,7 +15,8 @@ from reader.ui.translation_controller import TranslationController
 def _translated_book(sentences: int):  # type: ignore[no-untyped-def]
     document = segment_text(" ".join(f"جملة رقم {i}." for i in range(sentences)))
     document.apply_results(
-        SegmentResult(s.id, s.revision, f"sentence {s.id}", "old-model") for s in document.iter_segments()
+        SegmentResult(s.id, s.revision, f"sentence {s.id}", model="old-model")
+        for s in document.iter_segments()
     )
     return document
 
@@ -53,9 +54,14 @@ def test_a_model_change_on_a_big_book_resets_in_slices_keeps_edits_and_then_tran
     try:
         controller.set_document(document)
         assert document.pending_count == 0
-        controller.set_settings(EngineSettings(model="another-model"), retranslate=True)
-        assert document.pending_count == SLICE - 1  # the first slice (the edit stays); no run yet
-        assert translator.calls == []
+        at_load: list[tuple[int, int]] = []
+        controller.model_ready.connect(
+            lambda _d: at_load.append((document.pending_count, len(translator.calls)))
+        )
+        with qtbot.waitSignal(controller.model_ready):
+            controller.set_settings(EngineSettings(model="another-model"), retranslate=True)
+            assert document.pending_count == 0  # nothing is reset before the new model has loaded
+        assert at_load == [(SLICE, 0)]  # then the first slice of machine output, and no run yet
         with qtbot.waitSignal(controller.finished, timeout=10000):
             pass
         assert document.pending_count == 0

@@ -13,9 +13,17 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from reader.model import Document, Origin, Status
+from reader.errors import ModelUnavailable
+from reader.model import Document, Status
+from reader.model.rendering_policy import missing, replaceable
 from reader.translate.device import DEVICES
-from reader.translate.factory import ENGINE_CHOICES, QUANTIZATION_CHOICES, create_translator, resolve_model
+from reader.translate.factory import (
+    ENGINE_CHOICES,
+    QUANTIZATION_CHOICES,
+    create_translator,
+    model_from_cli_or_env,
+    resolve_model,
+)
 from reader.translate.protocol import EngineSettings
 from reader.translate.session import translate_document
 
@@ -96,21 +104,6 @@ def _show_loading(message: str, fraction: float | None) -> None:
     show_status(message if fraction is None else f"{message} {fraction:4.0%}")
 
 
-def forget_stale_machine_output(document: Document, model: str, *, fresh: bool) -> None:
-    """Machine translations the library kept count as a cache: made by another model, or with
-    ``--no-cache`` (*fresh*), they are translated again. A person's edits always stay."""
-    prefix = f"{model} · "
-    stale = [
-        s.id
-        for s in document.iter_segments()
-        if s.rendering is not None
-        and s.rendering.origin is Origin.MACHINE
-        and (fresh or not s.rendering.model.startswith(prefix))
-    ]
-    if stale:
-        document.reset(stale)
-
-
 @dataclass(frozen=True)
 class Timings:
     """Seconds from the start to: the model being ready, the first batch, the last batch."""
@@ -125,19 +118,39 @@ def translate_in_place(
 ) -> tuple[str, Timings]:
     """Fill every sentence's translation (or failure); returns the engine's description and timings.
 
-    Raises :class:`reader.errors.ModelUnavailable` only if some sentence is not cached.
+    What the document already carries stays unless :mod:`reader.model.rendering_policy` lets a
+    new translation replace it *and* the model can be had: a project made elsewhere exports
+    with no model at all. Raises :class:`reader.errors.ModelUnavailable` only if some sentence
+    has no translation and is not cached.
     """
     settings = settings_from_args(args)
-    forget_stale_machine_output(document, settings.model, fresh=args.no_cache)
+    replace = replaceable(
+        document,
+        model=settings.model,
+        explicit=model_from_cli_or_env(args.model) is not None,
+        fresh=args.no_cache,
+    )
     translator = create_translator(settings, use_cache=not args.no_cache)
     started = time.perf_counter()
     first: float | None = None
     total = len(document)
     try:
-        pending = [s.text for s in document.iter_segments() if s.status is Status.PENDING]
-        if len(translator.cached(pending)) < len(pending):
-            translator.load(_show_loading)  # locate/download/load first, so the wait is explained
+        needed = [s.text for s in missing(document)]
+        wanted = needed + [s.text for i in replace if (s := document.segment(i)) is not None]
+        if len(translator.cached(wanted)) < len(wanted):
+            try:
+                translator.load(_show_loading)  # locate/download/load first, so the wait is explained
+            except ModelUnavailable as error:
+                if len(translator.cached(needed)) < len(needed):
+                    raise
+                show_status("")
+                print(
+                    f"warning: kept {len(replace)} translation(s) made by another model: {error}",
+                    file=sys.stderr,
+                )
+                replace = []
             show_status("")
+        document.reset(replace)
         ready = time.perf_counter()
         for _changed in translate_document(document, translator):
             first = time.perf_counter() if first is None else first

@@ -12,6 +12,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Signal
 
 from reader.model import Document, Segment, Status
+from reader.model.carried_english import is_persons
 from reader.model.editing import (
     edit_command,
     merge_command,
@@ -28,9 +29,12 @@ from reader.ui.translation_controller import TranslationController
 
 
 class EditingController(QObject):
-    """Signals: history_changed() — what Undo/Redo can do changed (the window updates actions)."""
+    """Signals: history_changed() — what Undo/Redo can do changed (the window updates actions);
+    message(str) — one line for the status bar (why a retranslation changed nothing, where a
+    person's English went on a split)."""
 
     history_changed = Signal()
+    message = Signal(str)
 
     def __init__(self, view: ReadingView, translation: TranslationController, parent: QObject | None = None):
         super().__init__(parent)
@@ -77,10 +81,27 @@ class EditingController(QObject):
 
     # Commands ----------------------------------------------------------------------------------
     def retranslate_current(self) -> None:
-        """Ctrl+R: a new machine translation of the selected sentence (even an edited one)."""
+        """Ctrl+R: a new machine translation of the selected sentence (even an edited one).
+
+        Only once a model can translate it: without one the translation shown stays, and the
+        status bar says why nothing changed."""
         segment = self.current()
-        if segment is not None and segment.status is not Status.PENDING:
-            self._push(retranslate_command(segment.id))
+        document = self.document
+        if segment is None or document is None or segment.status is Status.PENDING:
+            return
+        segment_id = segment.id
+
+        def ready() -> None:
+            live = document.segment(segment_id)
+            if live is not None and live.status is not Status.PENDING and document is self.document:
+                self._push(retranslate_command(segment_id))
+
+        def unavailable(reason: str) -> None:
+            self.message.emit(
+                self.tr("Translation kept: no translation model ({reason})").format(reason=reason)
+            )
+
+        self.translation.when_ready(ready, unavailable)
 
     def pick(self, choice: str) -> None:
         segment = self.current()
@@ -91,7 +112,13 @@ class EditingController(QObject):
         segment = self.current()
         if segment is None or self.document is None:
             return False
-        return self._push(split_command(self.document, segment.id, at))
+        if not self._push(split_command(self.document, segment.id, at)):
+            return False
+        if is_persons(segment):
+            self.message.emit(
+                self.tr("Your English was divided between the two pieces (Ctrl+Z undoes the split).")
+            )
+        return True
 
     def merge_current(self, step: int) -> bool:
         """Merge the selected sentence with the next (+1) or previous (-1) one of its paragraph."""

@@ -155,6 +155,7 @@ class MainWindow(QMainWindow):
         self.alternatives.found.connect(lambda _segment_id: self.strip.show_alternatives())
         self.alternatives.unavailable.connect(lambda reason: self.statusBar().showMessage(reason, 8000))
         self.editing.history_changed.connect(self.update_actions)
+        self.editing.message.connect(lambda line: self.statusBar().showMessage(line, 8000))
         self.strip.copy_arabic_requested.connect(pair.copy_arabic)
         self.strip.copy_english_requested.connect(pair.copy_english)
         self.strip.copy_pair_requested.connect(pair.copy_pair)

@@ -22,6 +22,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from reader.errors import ModelUnavailable, ReaderError, error_line
 from reader.model import Change, Document, SegmentResult, Status
+from reader.model.rendering_policy import redone_by_a_new_model
 from reader.translate.protocol import EngineSettings, Translator
 from reader.translate.session import TranslationSession
 from reader.ui import heap
@@ -133,6 +134,9 @@ class TranslationController(QObject):
         self._deliveries = 0
         self._resetting: int | None = None  # the generation whose model change is still resetting
         self._unsubscribe: Callable[[], None] | None = None
+        self._replace_on_load: int | None = None  # the generation whose new model redoes machine output
+        self._waiting: list[tuple[int, Callable[[], None], Callable[[str], None]]] = []
+        self._unavailable_reason = ""
 
     # Public API ----------------------------------------------------------------------------
     @property
@@ -145,6 +149,7 @@ class TranslationController(QObject):
 
     def set_document(self, document: Document | None) -> None:
         self._generation += 1
+        self._waiting = []
         self._user_cancelled = False  # a cancel of the old run must not swallow this start
         self._stop(self._task)
         if self._unsubscribe is not None:
@@ -165,10 +170,12 @@ class TranslationController(QObject):
         self._emit_progress()
 
     def set_settings(self, settings: EngineSettings, *, retranslate: bool) -> None:
-        """Use another model or engine from now on; *retranslate* redoes what the old one did
-        (a person's edits stay)."""
+        """Use another model or engine from now on; *retranslate* redoes the machine output once
+        the new model has loaded (a person's English stays, and if the model cannot be had,
+        every translation shown stays too: see :mod:`reader.model.rendering_policy`)."""
         self.settings = settings
         self._generation += 1
+        self._waiting = []
         self._user_cancelled = False
         if self.translator is not None:
             self._retired.append(self.translator)  # a running task may still use it; closed on shutdown
@@ -176,11 +183,31 @@ class TranslationController(QObject):
         self._stop(self._load_task)
         self._stop(self._task)
         self._set_state(TranslationState.IDLE)
-        document = self.document
-        if not retranslate or document is None:
+        if not retranslate or self.document is None:
             self.start()
             return
-        generation = self._resetting = self._generation
+        self._replace_on_load = self._generation
+        self._load()
+
+    def when_ready(self, ready: Callable[[], None], unavailable: Callable[[str], None]) -> None:
+        """Call *ready* once a model can translate (now, if one is loaded), or *unavailable* with
+        the one-line reason if it cannot be had: a retranslation asks first, so it never blanks a
+        sentence it cannot translate again."""
+        if self.translator is not None:
+            ready()
+        elif self.state is TranslationState.UNAVAILABLE:
+            unavailable(self._unavailable_reason)
+        else:
+            self._waiting.append((self._generation, ready, unavailable))
+            if self._load_task is None and not self._closed:
+                self._load()
+
+    def _replace_machine_output(self, generation: int) -> None:
+        """The new model is here: reset what the old one made (in slices), then translate."""
+        document = self.document
+        if document is None:
+            return
+        self._resetting = generation
 
         def finished_resetting() -> None:
             self._resetting = None
@@ -188,7 +215,7 @@ class TranslationController(QObject):
 
         reset_in_slices(
             document,
-            [s.id for s in document.iter_segments()],
+            redone_by_a_new_model(document),
             wanted=lambda: not self._closed and self._generation == generation,
             done=finished_resetting,
         )
@@ -308,6 +335,14 @@ class TranslationController(QObject):
             translator.close()
             return
         self.translator = translator
+        waiting, self._waiting = self._waiting, []
+        for _generation, ready, _unavailable in waiting:
+            ready()
+        if self._replace_on_load == generation:
+            self._replace_on_load = None
+            self._replace_machine_output(generation)
+            self.model_ready.emit(translator.description)
+            return
         load = self._load_task
         # Cancel pressed after the load ended on its thread but before this arrived: keep the model,
         # start nothing (a retry asked for since then has set _start_when_idle itself).
@@ -321,8 +356,13 @@ class TranslationController(QObject):
         if not isinstance(error, ReaderError):
             log.error("loading the model failed", exc_info=error)
         self._start_when_idle = False
+        self._replace_on_load = None  # nothing was reset: every translation shown stays
+        self._unavailable_reason = error_line(error)
         self._set_state(TranslationState.UNAVAILABLE)
-        self.model_unavailable.emit(error_line(error))
+        waiting, self._waiting = self._waiting, []
+        for _generation, _ready, unavailable in waiting:
+            unavailable(self._unavailable_reason)
+        self.model_unavailable.emit(self._unavailable_reason)
 
     # Translating ---------------------------------------------------------------------------
     def _run(self) -> None:
@@ -359,8 +399,9 @@ class TranslationController(QObject):
         self._start_when_idle = False
         if isinstance(error, ModelUnavailable):
             self.translator = None
+            self._unavailable_reason = error_line(error)
             self._set_state(TranslationState.UNAVAILABLE)
-            self.model_unavailable.emit(error_line(error))
+            self.model_unavailable.emit(self._unavailable_reason)
         else:
             if not isinstance(error, ReaderError):
                 log.error("translation failed", exc_info=error)
@@ -374,7 +415,8 @@ class TranslationController(QObject):
             self._task, self._session = None, None
         else:
             return
-        if self.state is not TranslationState.UNAVAILABLE:
+        idle = self._load_task is None and self._task is None  # not while another model loads
+        if idle and self.state is not TranslationState.UNAVAILABLE:
             self._set_state(TranslationState.IDLE)
         if task.is_cancelled and self._user_cancelled:
             self._user_cancelled = False
