@@ -13,10 +13,12 @@ import importlib.util
 import logging
 from collections.abc import Sequence
 
+from reader.translate.alignment import Alignment
 from reader.translate.ct2_convert import Ct2Unavailable
 from reader.translate.ct2_engine import ENGINE_NAME as CT2
 from reader.translate.ct2_engine import Ct2Engine, check_quantization, ct2_identity
 from reader.translate.generation import GenerationOptions
+from reader.translate.marian_engine import MAX_ALTERNATIVES
 from reader.translate.model_location import ModelLocation, Progress
 from reader.translate.protocol import Batches, EngineSettings
 from reader.translate.transformers_engine import ENGINE_NAME as TRANSFORMERS
@@ -92,3 +94,14 @@ class AutoEngine:
         self.load()
         assert self.engine is not None
         yield from self.engine.translate(sentences)
+
+    def alternatives(self, text: str, count: int = MAX_ALTERNATIVES) -> list[tuple[str, float]]:
+        """The n-best list of whichever engine loaded (the whole contract, not just translate)."""
+        self.load()
+        assert self.engine is not None
+        return self.engine.alternatives(text, count)
+
+    def align(self, pairs: Sequence[tuple[str, str]]) -> list[Alignment | None]:
+        self.load()
+        assert self.engine is not None
+        return self.engine.align(pairs)

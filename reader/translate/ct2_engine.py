@@ -213,6 +213,22 @@ class Ct2Engine(MarianEngine):
             for tokens, score in zip(result.hypotheses, result.scores, strict=True)
         ]
 
+    def forced_attention(self, sources: list[list[int]], targets: list[list[int]]) -> list[Any]:
+        """The targets as a forced prefix (``</s>`` left for the model), one greedy step past it;
+        the attention rows of the prefix are the ones wanted."""
+        tokens = self._tokenizer.convert_ids_to_tokens
+        eos = self._tokenizer.eos_token_id
+        prefixes = [tokens([i for i in target if i != eos]) for target in targets]
+        results = self._translator.translate_batch(
+            [tokens(source) for source in sources],
+            target_prefix=prefixes,
+            beam_size=1,
+            max_decoding_length=max(len(p) for p in prefixes) + 1,
+            max_input_length=MAX_INPUT_TOKENS,
+            return_attention=True,
+        )
+        return [result.attention[0][: len(p)] for result, p in zip(results, prefixes, strict=True)]
+
     def generate_tokens(self, texts: list[str]) -> list[list[str]]:
         """Generated target pieces for each text (without ``</s>``), each within its own cap.
 

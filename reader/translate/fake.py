@@ -20,7 +20,8 @@ def _default_render(text: str) -> str:
 class FakeTranslator:
     """Translates sentence *s* to ``render(s)``, ``batch_size`` at a time.
 
-    ``name`` is its description (the model identity its renderings carry);
+    ``name`` is its description (the model identity its renderings carry); ``alignment`` adds
+    word pairs to every translation (as ``EngineSettings.alignment`` does for the engines);
     ``fail_when(s)`` marks a sentence as failed; ``unavailable`` makes it raise
     :class:`ModelUnavailable` like an offline engine; ``gate``, when given, must be set before
     each batch is produced, so tests can hold the translation mid-way deterministically.
@@ -35,6 +36,7 @@ class FakeTranslator:
         unavailable: str | None = None,
         gate: threading.Event | None = None,
         name: str = "fake translator",
+        alignment: bool = False,
     ) -> None:
         self.batch_size = batch_size
         self.render = render
@@ -42,6 +44,7 @@ class FakeTranslator:
         self.unavailable = unavailable
         self.gate = gate
         self.name = name
+        self.alignment = alignment
         self.calls: list[list[str]] = []
 
         self.loads = 0
@@ -82,5 +85,26 @@ class FakeTranslator:
                 if self.fail_when is not None and self.fail_when(text):
                     batch.append(TranslationResult(index, None, "the fake translator was told to fail"))
                 else:
-                    batch.append(TranslationResult(index, self.render(text)))
+                    english = self.render(text)
+                    aligned = diagonal(text, english) if self.alignment else None
+                    batch.append(TranslationResult(index, english, score=SCORE, alignment=aligned))
             yield batch
+
+    def alternatives(self, text: str, count: int = 5) -> list[tuple[str, float]]:
+        """``render(text)`` first, then numbered variants, scores falling: deterministic n-best."""
+        self.load()
+        english = self.render(text)
+        return [(english if k == 0 else f"{english} (variant {k})", SCORE * (k + 1)) for k in range(count)]
+
+    def align(self, pairs: Sequence[tuple[str, str]]) -> list[tuple[tuple[int, int], ...] | None]:
+        self.load()
+        return [diagonal(arabic, english) for arabic, english in pairs]
+
+
+SCORE = -0.25
+"""The fake's mean log-probability per token: a confident model (no low-score flag)."""
+
+
+def diagonal(arabic: str, english: str) -> tuple[tuple[int, int], ...]:
+    """Word *i* with word *i*, as far as both go: a deterministic stand-in for attention."""
+    return tuple((i, i) for i in range(min(len(arabic.split()), len(english.split()))))

@@ -13,6 +13,7 @@ from typing import Any
 
 from reader.translate.alignment import Alignment, align_words
 from reader.translate.batching import Piece, PieceTranslation, stream_translations
+from reader.translate.forced_alignment import align_given
 from reader.translate.generation import GenerationOptions
 from reader.translate.long_sentences import clean_model_input
 from reader.translate.model_location import ModelLocation, Progress
@@ -53,6 +54,11 @@ class MarianEngine:
     def loaded(self) -> bool:
         return self._tokenizer is not None
 
+    @property
+    def tokenizer(self) -> Any:
+        """The MarianTokenizer (after :meth:`load`)."""
+        return self._tokenizer
+
     def load(self, progress: Progress | None = None) -> None:
         """Locate, download or convert if needed, and load the model; idempotent."""
         raise NotImplementedError
@@ -79,6 +85,19 @@ class MarianEngine:
 
     def n_best(self, text: str, count: int) -> list[tuple[str, float]]:
         """The engine's *count* best hypotheses for one short text, with their scores."""
+        raise NotImplementedError
+
+    def align(self, pairs: Sequence[tuple[str, str]]) -> list[Alignment | None]:
+        """Word alignments for given (Arabic, English) pairs, one per pair (None where a sentence
+        is too long for one piece); see :mod:`reader.translate.forced_alignment`."""
+        self.load()
+        return align_given(self, pairs)
+
+    def fits_one_piece(self, text: str) -> bool:
+        return self.count_tokens(text) <= self.options.split_limit()
+
+    def forced_attention(self, sources: list[list[int]], targets: list[list[int]]) -> list[Any]:
+        """Each pair's (target × source) last-layer attention with *targets* forced (ids, ``</s>`` last)."""
         raise NotImplementedError
 
     def piece_alignment(

@@ -70,10 +70,13 @@ Batches = Generator[list[TranslationResult], None, None]
 class Translator(Protocol):
     """Anything that turns Arabic sentences into English ones, batch by batch.
 
-    The contract the window and the CLI rely on: ``load`` (ahead of the first sentence, may
-    download or convert; idempotent), ``translate`` (streams batches), ``close`` (releases files
-    and memory; idempotent) and ``description`` (model and engine, for status bars and for the
-    rendering's model identity).
+    The whole contract, which every engine, the cache-first service and the test fake honour
+    (``tests/test_translate_contract.py`` checks each): ``load`` (ahead of the first sentence, may
+    download or convert; idempotent), ``translate`` (streams batches; each result with its score,
+    and its word alignment when ``EngineSettings.alignment`` asks), ``alternatives`` (the n-best
+    list of one sentence), ``align`` (word alignment of translations made elsewhere), ``close``
+    (releases files and memory; idempotent; a later call loads again) and ``description`` (model
+    and engine, for status bars and for the rendering's model identity).
     """
 
     @property
@@ -93,6 +96,16 @@ class Translator(Protocol):
 
         May raise :class:`reader.errors.ModelUnavailable` before the first batch.
         """
+        ...
+
+    def alternatives(self, text: str, count: int = 5) -> list[tuple[str, float]]:
+        """Up to *count* distinct translations of one sentence, best first, each with its mean
+        log-probability per token (may load the model; raises ModelUnavailable without one)."""
+        ...
+
+    def align(self, pairs: Sequence[tuple[str, str]]) -> list[tuple[tuple[int, int], ...] | None]:
+        """Word alignments of given (Arabic, English) pairs, one per pair (None where none can
+        be made); for translations the engine did not just produce."""
         ...
 
     def close(self) -> None:

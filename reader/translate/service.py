@@ -150,15 +150,15 @@ class TranslationService:
             kept = self._open_cache().get_alternatives(setup, sentence)
             if kept is not None:
                 return kept[:count]
-        engine = self._ensure_engine()
-        finder = getattr(engine, "alternatives", None)
-        if finder is None:
-            return []
-        found: list[tuple[str, float]] = finder(sentence, count)
+        found = self._ensure_engine().alternatives(sentence, count)
         setup = self._write_setup()
         if setup is not None and found:
             self._open_cache().put_alternatives(setup, sentence, found)
         return found
+
+    def align(self, pairs: Sequence[tuple[str, str]]) -> list[tuple[tuple[int, int], ...] | None]:
+        """Word alignments of given (Arabic, English) pairs, by the engine (loads the model)."""
+        return self._ensure_engine().align(pairs)
 
     def close(self) -> None:
         """Release the cache file and the engine's model."""

@@ -168,6 +168,13 @@ class TransformersEngine(MarianEngine):
     def n_best(self, text: str, count: int) -> list[tuple[str, float]]:
         return _n_best(self, text, count)
 
+    def forced_attention(self, sources: list[list[int]], targets: list[list[int]]) -> list[Any]:
+        """One teacher-forced pass over the given targets (the same pass alignment uses)."""
+        encoder_states = self._encoder_states(sources)
+        return last_layer_cross_attention(
+            self._model, encoder_states, [len(s) for s in sources], targets, self._tokenizer.pad_token_id
+        )
+
     def generate_ids(self, texts: list[str], *, encoder_states: Any = None) -> list[list[int]]:
         """Generated target ids for each text (after the decoder start token, up to ``</s>``).
 
