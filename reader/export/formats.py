@@ -2,6 +2,8 @@
 
 The CLI and the window both export through :func:`export_document`, so a format behaves the same
 from either: same layouts, same marks for what is not translated, same one-line errors.
+:func:`render_document` makes the same bytes without a file (``export -o -``). Both call
+``progress(done, total)`` per sentence pair as it is laid out.
 Each format's module (and fpdf2 for the PDF) is imported only when that format is written.
 """
 
@@ -108,3 +110,53 @@ def export_document(
         export_html(document, output, layout=layout, progress=progress)
     else:
         raise BadInput(f"unknown format '{fmt}' (choose from {', '.join(FORMATS)})")
+
+
+def render_document(
+    document: Document,
+    fmt: str,
+    *,
+    layout: str | None = None,
+    page_size: str = "A4",
+    numbers: bool = False,
+    arabic_face: str | None = None,
+    diacritics: bool = True,
+    justify_arabic: bool = False,
+    progress: Progress | None = None,
+) -> bytes:
+    """The bytes :func:`export_document` would write, for standard output; no file is touched."""
+    if fmt not in READING_FORMATS and fmt in FORMATS:
+        from reader.export.interchange import WRITERS
+
+        data = WRITERS[fmt](document)
+        if progress is not None:
+            progress(len(document), len(document))
+        return data
+    layout = layout or DEFAULT_LAYOUTS.get(fmt, "side-by-side")
+    if not diacritics:
+        from reader.export.diacritics import without_diacritics
+
+        document = without_diacritics(document)
+    if fmt == "pdf":
+        from reader.export.pdf import check_pdf_options, render_pdf
+
+        face = arabic_face or ARABIC_FACES[0]
+        check_pdf_options(layout, page_size, face)
+        return render_pdf(
+            document,
+            layout=layout,
+            page_size=page_size,
+            numbers=numbers,
+            arabic_face=face,
+            progress=progress,
+            justify_arabic=justify_arabic,
+        )
+    if fmt == "epub":
+        from reader.export.epub import render_epub
+
+        return render_epub(document, layout=layout, progress=progress)
+    if fmt == "html":
+        from reader.export.html import render_html
+
+        return render_html(document, layout=layout, progress=progress).encode("utf-8")
+    raise BadInput(f"unknown format '{fmt}' (choose from {', '.join(FORMATS)})")
