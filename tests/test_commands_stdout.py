@@ -205,3 +205,19 @@ def test_warning_naming_a_file_with_a_newline_is_one_line(
         capsys.readouterr().err
         == "warning: bad\\nname.txt: 1 invalid UTF-8 byte sequence(s) shown as U+FFFD\n"
     )
+
+
+@pytest.mark.slow
+def test_translate_json_under_ascii_stdout_is_valid_json(
+    tiny_model: Path, ct2_converted: Path, tmp_path: Path
+) -> None:
+    """The reported case: the model field («tiny · transformers …») held a raw ``·``."""
+    path = tmp_path / "doc.txt"
+    path.write_text("قال المتحدث إن المحادثات مستمرة.", encoding="utf-8")
+    args = ["translate", "--json", "--no-library", "--engine", "ct2", "--model", str(tiny_model)]
+    result = _run([*args, str(path)], env={**os.environ, "PYTHONIOENCODING": "ascii"})
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.isascii()
+    (record,) = json.loads(result.stdout)
+    assert record["source"] == "قال المتحدث إن المحادثات مستمرة."
+    assert " · " in record["model"]
