@@ -211,7 +211,7 @@ def test_warning_naming_a_file_with_a_newline_is_one_line(
 def test_translate_json_under_ascii_stdout_is_valid_json(
     tiny_model: Path, ct2_converted: Path, tmp_path: Path
 ) -> None:
-    """The reported case: the model field («tiny · transformers …») held a raw ``·``."""
+    """The reported case: the model field («… · ct2 · …») held a raw ``·``."""
     path = tmp_path / "doc.txt"
     path.write_text("قال المتحدث إن المحادثات مستمرة.", encoding="utf-8")
     args = ["translate", "--json", "--no-library", "--engine", "ct2", "--model", str(tiny_model)]
