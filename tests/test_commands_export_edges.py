@@ -64,7 +64,14 @@ def test_the_next_export_removes_old_orphaned_temps_in_its_folder(seed_path: Pat
 
 
 @pytest.mark.slow
-def test_ctrl_c_during_a_large_export_leaves_nothing_and_exits_130(seed_text: str, tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("signum", "code", "line"),
+    [(signal.SIGINT, 130, "error: interrupted"), (signal.SIGTERM, 143, "error: terminated")],
+    ids=["ctrl-c", "kill"],
+)
+def test_a_stopped_large_export_leaves_nothing_behind(
+    seed_text: str, tmp_path: Path, signum: int, code: int, line: str
+) -> None:
     source = tmp_path / "big.txt"
     source.write_text("\n\n".join([seed_text] * 200), encoding="utf-8")  # 3000 pairs: seconds of layout
     folder = tmp_path / "out"
@@ -83,13 +90,13 @@ def test_ctrl_c_during_a_large_export_leaves_nothing_and_exits_130(seed_text: st
         [*command, *NO_MODEL], stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True
     ) as child:
         assert child.stderr is not None
-        for line in child.stderr:
-            if line.startswith("writing PDF"):
+        for shown in child.stderr:
+            if shown.startswith("writing PDF"):
                 break
-        child.send_signal(signal.SIGINT)
+        child.send_signal(signum)
         rest = child.stderr.read()
         child.wait(timeout=60)
-    assert child.returncode == 130
-    assert rest.splitlines()[-1] == "error: interrupted"
+    assert child.returncode == code
+    assert rest.splitlines()[-1] == line
     assert "Traceback" not in rest
     assert list(folder.iterdir()) == []
