@@ -1,9 +1,9 @@
 """The export formats, chosen by the output's extension or by name, behind one call.
 
 The CLI and the window both export through :func:`export_document`, so a format behaves the same
-from either: same layouts, same marks for what is not translated, same one-line errors.
-:func:`render_document` makes the same bytes without a file (``export -o -``). Both call
-``progress(done, total)`` per sentence pair as it is laid out.
+from either: same layouts, same marks for what is not translated, same one-line errors. It writes
+what :func:`render_document` makes (``export -o -`` sends that to standard output instead);
+``progress(done, total)`` is called per sentence pair as it is laid out.
 Each format's module (and fpdf2 for the PDF) is imported only when that format is written.
 """
 
@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from reader.atomic import atomic_write_bytes, check_writable_target
 from reader.display import one_line
 from reader.errors import BadInput
 from reader.model import Document
@@ -72,44 +73,27 @@ def export_document(
     justify_arabic: bool = False,
     progress: Progress | None = None,
 ) -> None:
-    """Write ``document`` as ``fmt``; ``page_size``, ``numbers``, ``arabic_face`` and
-    ``justify_arabic`` concern the PDF only, ``layout`` and ``diacritics=False`` (no vowel marks)
-    the reading formats (a translation memory is one unit per sentence, its source exactly as read)."""
-    if fmt not in READING_FORMATS and fmt in FORMATS:
-        from reader.export.interchange import export_interchange
-
-        export_interchange(document, output, fmt)
-        if progress is not None:
-            progress(len(document), len(document))
-        return
-    layout = layout or DEFAULT_LAYOUTS.get(fmt, "side-by-side")
-    if not diacritics:  # the reading formats print the Arabic without vowel marks: a display copy
-        from reader.export.diacritics import without_diacritics
-
-        document = without_diacritics(document)
-    if fmt == "pdf":
-        from reader.export.pdf import export_pdf
-
-        export_pdf(
-            document,
-            output,
-            layout=layout,
-            page_size=page_size,
-            numbers=numbers,
-            arabic_face=arabic_face or ARABIC_FACES[0],
-            progress=progress,
-            justify_arabic=justify_arabic,
-        )
-    elif fmt == "epub":
-        from reader.export.epub import export_epub
-
-        export_epub(document, output, layout=layout, progress=progress)
-    elif fmt == "html":
-        from reader.export.html import export_html
-
-        export_html(document, output, layout=layout, progress=progress)
-    else:
+    """Write ``document`` as ``fmt`` to ``output``, atomically, once complete (see
+    :func:`render_document` for the options); every problem is one line (:class:`BadInput`)."""
+    if fmt not in FORMATS:
         raise BadInput(f"unknown format '{fmt}' (choose from {', '.join(FORMATS)})")
+    output = Path(output)
+    check_writable_target(output)  # before the slow part
+    data = render_document(
+        document,
+        fmt,
+        layout=layout,
+        page_size=page_size,
+        numbers=numbers,
+        arabic_face=arabic_face,
+        diacritics=diacritics,
+        justify_arabic=justify_arabic,
+        progress=progress,
+    )
+    try:
+        atomic_write_bytes(output, data)
+    except OSError as error:
+        raise BadInput(f"cannot write {one_line(output)}: {error.strerror or error}") from error
 
 
 def render_document(
@@ -124,7 +108,11 @@ def render_document(
     justify_arabic: bool = False,
     progress: Progress | None = None,
 ) -> bytes:
-    """The bytes :func:`export_document` would write, for standard output; no file is touched."""
+    """The file's bytes (no file is touched; ``export -o -`` writes them to standard output).
+
+    ``page_size``, ``numbers``, ``arabic_face`` and ``justify_arabic`` concern the PDF only,
+    ``layout`` and ``diacritics=False`` (no vowel marks) the reading formats (a translation
+    memory is one unit per sentence, its source exactly as read)."""
     if fmt not in READING_FORMATS and fmt in FORMATS:
         from reader.export.interchange import WRITERS
 
@@ -133,7 +121,7 @@ def render_document(
             progress(len(document), len(document))
         return data
     layout = layout or DEFAULT_LAYOUTS.get(fmt, "side-by-side")
-    if not diacritics:
+    if not diacritics:  # the reading formats print the Arabic without vowel marks: a display copy
         from reader.export.diacritics import without_diacritics
 
         document = without_diacritics(document)
