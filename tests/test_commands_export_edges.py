@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 import signal
 import subprocess
@@ -34,6 +35,23 @@ def test_export_to_stdout_needs_a_format(seed_path: Path, capsys: pytest.Capture
     assert main(["export", str(seed_path), "-o", "-", *NO_MODEL]) == 2
     assert capsys.readouterr().err == (
         "error: writing to standard output (-o -) needs --format (pdf, epub, html, tmx, xliff, csv)\n"
+    )
+
+
+def test_a_pdf_goes_to_a_pipe_but_never_to_a_terminal(
+    seed_path: Path, monkeypatch: pytest.MonkeyPatch, capfdbinary: pytest.CaptureFixture[bytes]
+) -> None:
+    assert main(["export", str(seed_path), "-o", "-", "--format", "pdf", *NO_MODEL]) == 0
+    assert capfdbinary.readouterr().out.startswith(b"%PDF-")
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    monkeypatch.setattr(sys, "stdout", Terminal())
+    assert main(["export", str(seed_path), "-o", "-", "--format", "epub", *NO_MODEL]) == 2
+    assert capfdbinary.readouterr().err.decode() == (
+        "error: will not write the EPUB file to the terminal: redirect it, or use -o FILE\n"
     )
 
 

@@ -138,5 +138,5 @@ def _stdout_format(explicit: str | None) -> str:
         raise BadInput(f"writing to standard output (-o -) needs --format ({', '.join(FORMATS)})")
     fmt = format_for(Path(STDOUT), explicit)
     if fmt in BINARY_FORMATS and sys.stdout is not None and sys.stdout.isatty():
-        raise BadInput(f"will not write a {fmt.upper()} file to the terminal: redirect it, or use -o FILE")
+        raise BadInput(f"will not write the {fmt.upper()} file to the terminal: redirect it, or use -o FILE")
     return fmt
