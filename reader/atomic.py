@@ -8,8 +8,10 @@ The temporary file is created with mode 0o666 so the kernel applies the process 
 ``open()`` would: reading the umask means setting it, which is not safe while other threads run.
 
 A process killed with SIGKILL cannot remove its temporary file, so the name carries the writer's
-process id (``.NAME.PID-RANDOM.tmp``) and every write first removes those next to its target
-whose writer no longer runs. The name is shortened so it never exceeds the 255-byte limit on a
+process id (``.NAME.PID-RANDOM.tmp``) and every write first removes the stale ones in its folder
+(see :func:`remove_stale_temps`: only names of that exact shape, only regular files, and only by
+age). Ctrl+C (KeyboardInterrupt) at any point removes the temporary file, even one interrupted
+right after it was created. The name is shortened so it never exceeds the 255-byte limit on a
 file name, even for a legal 250-character target. Only regular files (or new names) are replaced:
 a device such as /dev/null or a FIFO is never swapped for a file.
 """
@@ -22,6 +24,7 @@ import os
 import re
 import secrets
 import stat
+import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
@@ -31,7 +34,15 @@ from reader.errors import BadInput
 
 _ATTEMPTS = 100
 NAME_MAX = 255
-_TEMP_SUFFIX = re.compile(r"\.(\d+)-[0-9a-f]{8}\.tmp$")
+_TEMP_NAME = re.compile(r"\..+\.(\d+)-[0-9a-f]{8}\.tmp")
+# A temporary file lives only while the finished bytes are written and synced (every export makes
+# its file in memory first): 0.28 s for 100 MB here, some 10 s on a 10 MB/s USB stick, its
+# modification time moving all the while. So one untouched for DEAD_WRITER_AGE whose writer
+# no longer runs here is an orphan, and one untouched for STALE_AGE is one whatever its process
+# id says (that id reused since, or a writer on another machine sharing the folder, which
+# died). The minute keeps a live writer on another machine, whose id means nothing here, safe.
+DEAD_WRITER_AGE = 60.0
+STALE_AGE = 600.0
 
 
 @contextlib.contextmanager
@@ -94,29 +105,56 @@ def process_running(pid: int) -> bool:
     return True
 
 
-def remove_stale_temps(target: Path) -> None:
-    """Delete temporary files next to ``target`` left by writers that were killed."""
-    prefix = _temp_prefix(target)
+def remove_stale_temps(target: Path, *, now: float | None = None) -> list[str]:
+    """Delete the orphaned temporary files in ``target``'s folder; returns their names.
+
+    Only ours: names of the exact shape ``.NAME.PID-8HEX.tmp``, regular files (never a link or a
+    folder), untouched for :data:`STALE_AGE`, or for :data:`DEAD_WRITER_AGE` when process PID does
+    not run here. A file that cannot be examined or removed is left alone, silently: cleaning up
+    must never fail the write it precedes.
+    """
+    now = time.time() if now is None else now
+    removed: list[str] = []
     try:
-        entries = [e.name for e in os.scandir(target.parent) if e.name.startswith(prefix)]
+        entries = [e for e in os.scandir(target.parent) if e.name.endswith(".tmp") and e.name.startswith(".")]
     except OSError:
-        return
-    for name in entries:
-        match = _TEMP_SUFFIX.fullmatch(name[len(prefix) - 1 :])
-        if match is not None and not process_running(int(match.group(1))):
+        return removed
+    for entry in entries:
+        match = _TEMP_NAME.fullmatch(entry.name)
+        if match is None:
+            continue
+        try:
+            info = entry.stat(follow_symlinks=False)
+        except OSError:
+            continue
+        age = now - info.st_mtime
+        if not stat.S_ISREG(info.st_mode) or age < DEAD_WRITER_AGE:
+            continue
+        if age >= STALE_AGE or not process_running(int(match.group(1))):
             with contextlib.suppress(OSError):
-                os.unlink(target.parent / name)
+                os.unlink(entry.path)
+                removed.append(entry.name)
+    return removed
 
 
 def _create_temp(target: Path) -> tuple[int, str]:
-    """A new, unique, empty file next to ``target``; the umask decides its permissions."""
+    """A new, unique, empty file next to ``target``; the umask decides its permissions.
+
+    The name holds our process id, so a file by that name is ours: if an interrupt lands between
+    its creation and our keeping hold of its descriptor, it is removed before the interrupt goes on.
+    """
     prefix = _temp_prefix(target)
     for _ in range(_ATTEMPTS):
         name = str(target.parent / f"{prefix}{os.getpid()}-{secrets.token_hex(4)}.tmp")
         try:
-            return os.open(name, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o666), name
+            fd = os.open(name, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o666)
         except FileExistsError:
             continue
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(name)
+            raise
+        return fd, name
     raise FileExistsError(f"no unused temporary name next to {target}")
 
 

@@ -1,6 +1,7 @@
 """Command line: ``bireader [FILE] [--model …]`` opens the window; sub-commands work headless.
 
-Exit codes: 0 ok, 2 bad input/usage/path, 3 model unavailable. A :class:`ReaderError` becomes
+Exit codes: 0 ok, 2 bad input/usage/path (and output that cannot be written), 3 model
+unavailable, 130 interrupted (Ctrl+C), 143 terminated (SIGTERM). A :class:`ReaderError` becomes
 one ``error: …`` line on stderr, control characters escaped (:mod:`reader.display`); no
 traceback reaches the user.
 """
@@ -8,13 +9,15 @@ traceback reaches the user.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import logging
+import signal
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any, Protocol
 
-from reader.commands.stdout import prepare_stdout, silence_stdout
+from reader.commands.stdout import finish_stdout, prepare_stdout, write_output
 from reader.display import one_line
 from reader.errors import ReaderError
 
@@ -37,6 +40,13 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> None:  # type: ignore[override]
         raise ReaderError(f"{message} (see --help)")
+
+    def print_help(self, file: Any = None) -> None:
+        """``--help`` on standard output goes through the checked writer: a failure is one line."""
+        if file is None:
+            write_output(self.format_help())
+        else:
+            super().print_help(file)
 
 
 def _gui_parser() -> argparse.ArgumentParser:
@@ -76,24 +86,74 @@ def _configure_logging() -> None:
         logger.propagate = False
 
 
+class Terminated(BaseException):
+    """SIGTERM (a plain ``kill``) while a command runs: unwinds like Ctrl+C, so temp files go."""
+
+
+@contextlib.contextmanager
+def _terminate_cleanly() -> Iterator[None]:
+    """Turn SIGTERM into :class:`Terminated` for the command's duration (main thread only).
+
+    Its default action ends the process on the spot, leaving an export's temp file behind until
+    a later write finds it stale (:mod:`reader.atomic`); unwinding removes it at once.
+    """
+
+    def terminated(signum: int, frame: object) -> None:
+        raise Terminated
+
+    try:
+        previous = signal.signal(signal.SIGTERM, terminated)
+    except ValueError:  # not the main thread: leave the default
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point of ``bireader`` and ``python -m reader``; returns the exit code."""
+    """Entry point of ``bireader`` and ``python -m reader``; returns the exit code.
+
+    Standard output is flushed before returning, so a failure to write it is one line and exit 2
+    here rather than a lost error in the interpreter's final flush.
+    """
     args_list = list(sys.argv[1:] if argv is None else argv)
     _configure_logging()
     prepare_stdout()
+    code = _dispatch(args_list)
+    try:
+        finish_stdout()
+    except ReaderError as error:
+        _report(error)
+        return code or error.exit_code
+    return code
+
+
+def _report(error: ReaderError | str) -> None:
+    """One ``error:`` line on stderr; if even stderr is gone or full, the exit code still says it."""
+    if sys.stderr is not None:
+        with contextlib.suppress(OSError, ValueError):
+            print(f"error: {one_line(str(error))}", file=sys.stderr, flush=True)
+
+
+def _dispatch(args_list: list[str]) -> int:
     try:
         if args_list and args_list[0] in COMMANDS:
             parser, command = _command_parser(args_list[0])
-            return command.run(parser.parse_args(args_list[1:]))
+            with _terminate_cleanly():
+                return command.run(parser.parse_args(args_list[1:]))
         args = _gui_parser().parse_args(args_list)
         gui: Any = importlib.import_module("reader.ui.app")  # Qt is imported only for the window
         return int(gui.run_gui(args))
     except ReaderError as error:
-        print(f"error: {one_line(str(error))}", file=sys.stderr)
+        _report(error)
         return error.exit_code
+    except Terminated:
+        _report("terminated")
+        return 128 + signal.SIGTERM
     except KeyboardInterrupt:
-        print("error: interrupted", file=sys.stderr)
+        # 130 = 128 + SIGINT, what a shell reports for a process Ctrl+C stopped: a script can tell
+        # "the user stopped it" from "bad input" (2). Atomic writes have removed their temp files.
+        _report("interrupted")
         return 130
-    except BrokenPipeError:  # output piped into `head`, say: not an error
-        silence_stdout()
-        return 0

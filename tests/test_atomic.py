@@ -5,12 +5,20 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from reader.atomic import atomic_write_bytes, atomic_writer, check_writable_target
+from reader.atomic import (
+    DEAD_WRITER_AGE,
+    STALE_AGE,
+    atomic_write_bytes,
+    atomic_writer,
+    check_writable_target,
+    remove_stale_temps,
+)
 from reader.errors import BadInput
 
 
@@ -185,18 +193,100 @@ def test_temp_left_by_a_killed_writer_is_removed_by_the_next_write(tmp_path: Pat
         assert writer.stdout.readline() == "writing\n"
         writer.kill()  # SIGKILL: no chance to clean up
         writer.wait()
-    assert len(list(tmp_path.glob(".out.pdf.*.tmp"))) == 1
+    (orphan,) = tmp_path.glob(".out.pdf.*.tmp")
     atomic_write_bytes(target, b"new")
+    assert orphan.exists()  # its writer is gone, but for under a minute: maybe another machine's
+    _age(orphan, DEAD_WRITER_AGE + 1)
+    atomic_write_bytes(target, b"newer")
     assert sorted(tmp_path.iterdir()) == [target]
-    assert target.read_bytes() == b"new"
+    assert target.read_bytes() == b"newer"
 
 
-def test_temp_of_a_running_writer_is_left_alone(tmp_path: Path) -> None:
+def _age(path: Path, seconds: float) -> None:
+    then = time.time() - seconds
+    os.utime(path, (then, then), follow_symlinks=False)
+
+
+def _dead_pid() -> int:
+    child = subprocess.run(["sh", "-c", "echo $$"], capture_output=True, text=True, check=True)
+    return int(child.stdout)
+
+
+def test_temp_of_a_running_writer_is_kept_until_the_age_limit(tmp_path: Path) -> None:
     target = tmp_path / "out.pdf"
-    live = tmp_path / f".out.pdf.{os.getppid()}-0123abcd.tmp"  # our parent runs
-    live.write_bytes(b"in progress")
+    young = tmp_path / f".out.pdf.{os.getppid()}-0123abcd.tmp"  # our parent runs
+    old = tmp_path / f".other.epub.{os.getppid()}-89abcdef.tmp"  # another export to this folder
+    for path, age in ((young, STALE_AGE - 60), (old, STALE_AGE + 60)):
+        path.write_bytes(b"in progress")
+        _age(path, age)
     atomic_write_bytes(target, b"new")
-    assert live.exists()
+    assert young.exists()
+    assert not old.exists()  # ten minutes untouched: its process id must have been reused
+
+
+def test_temp_of_a_dead_writer_is_removed_after_a_minute(tmp_path: Path) -> None:
+    pid = _dead_pid()
+    fresh = tmp_path / f".a.html.{pid}-0123abcd.tmp"
+    stale = tmp_path / f".b.pdf.{pid}-0123abcd.tmp"
+    fresh.write_bytes(b"x")
+    stale.write_bytes(b"x")
+    _age(fresh, DEAD_WRITER_AGE - 30)
+    _age(stale, DEAD_WRITER_AGE + 30)
+    assert remove_stale_temps(tmp_path / "c.pdf") == [stale.name]
+    assert fresh.exists()
+
+
+def test_only_our_temp_names_and_regular_files_are_removed(tmp_path: Path) -> None:
+    pid = _dead_pid()
+    others = [
+        tmp_path / ".out.pdf.tmp",
+        tmp_path / f".out.pdf.{pid}-0123ABCD.tmp",  # upper-case hex: not ours
+        tmp_path / f".out.pdf.{pid}-0123abcd.tmp.bak",
+        tmp_path / f"out.pdf.{pid}-0123abcd.tmp",  # not hidden
+        tmp_path / f".out.pdf.x{pid}-0123abcd.tmp",
+    ]
+    for path in others:
+        path.write_bytes(b"theirs")
+    folder = tmp_path / f".dir.pdf.{pid}-0123abcd.tmp"
+    folder.mkdir()
+    link = tmp_path / f".link.pdf.{pid}-0123abcd.tmp"
+    link.symlink_to(others[0])
+    for path in [*others, folder, link]:
+        _age(path, STALE_AGE + 60)
+    assert remove_stale_temps(tmp_path / "out.pdf") == []
+    assert all(path.exists() for path in others)
+    assert folder.is_dir()
+    assert link.is_symlink()
+
+
+def test_ctrl_c_while_writing_leaves_the_old_file_and_no_temp(tmp_path: Path) -> None:
+    target = tmp_path / "out.bin"
+    target.write_bytes(b"old")
+
+    def interrupted() -> None:
+        with atomic_writer(target) as handle:
+            handle.write(b"partial")
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        interrupted()
+    assert sorted(tmp_path.iterdir()) == [target]
+    assert target.read_bytes() == b"old"
+
+
+def test_ctrl_c_just_after_the_temp_is_created_removes_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real_open = os.open
+
+    def open_then_interrupted(path: str, flags: int, mode: int = 0o777) -> int:
+        real_open(path, flags, mode)  # created, and the descriptor lost to the interrupt
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(os, "open", open_then_interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        atomic_write_bytes(tmp_path / "out.bin", b"new")
+    assert list(tmp_path.iterdir()) == []
 
 
 @pytest.mark.parametrize("name", ["a" * 246 + ".pdf", "ك" * 125 + ".pdf"])

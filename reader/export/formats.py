@@ -1,7 +1,9 @@
 """The export formats, chosen by the output's extension or by name, behind one call.
 
 The CLI and the window both export through :func:`export_document`, so a format behaves the same
-from either: same layouts, same marks for what is not translated, same one-line errors.
+from either: same layouts, same marks for what is not translated, same one-line errors. It writes
+what :func:`render_document` makes (``export -o -`` sends that to standard output instead);
+``progress(done, total)`` is called per sentence pair as it is laid out.
 Each format's module (and fpdf2 for the PDF) is imported only when that format is written.
 """
 
@@ -10,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from reader.atomic import atomic_write_bytes, check_writable_target
 from reader.display import one_line
 from reader.errors import BadInput
 from reader.model import Document
@@ -70,41 +73,78 @@ def export_document(
     justify_arabic: bool = False,
     progress: Progress | None = None,
 ) -> None:
-    """Write ``document`` as ``fmt``; ``page_size``, ``numbers``, ``arabic_face`` and
-    ``justify_arabic`` concern the PDF only, ``layout`` and ``diacritics=False`` (no vowel marks)
-    the reading formats (a translation memory is one unit per sentence, its source exactly as read)."""
-    if fmt not in READING_FORMATS and fmt in FORMATS:
-        from reader.export.interchange import export_interchange
+    """Write ``document`` as ``fmt`` to ``output``, atomically, once complete (see
+    :func:`render_document` for the options); every problem is one line (:class:`BadInput`)."""
+    if fmt not in FORMATS:
+        raise BadInput(f"unknown format '{fmt}' (choose from {', '.join(FORMATS)})")
+    output = Path(output)
+    check_writable_target(output)  # before the slow part
+    data = render_document(
+        document,
+        fmt,
+        layout=layout,
+        page_size=page_size,
+        numbers=numbers,
+        arabic_face=arabic_face,
+        diacritics=diacritics,
+        justify_arabic=justify_arabic,
+        progress=progress,
+    )
+    try:
+        atomic_write_bytes(output, data)
+    except OSError as error:
+        raise BadInput(f"cannot write {one_line(output)}: {error.strerror or error}") from error
 
-        export_interchange(document, output, fmt)
+
+def render_document(
+    document: Document,
+    fmt: str,
+    *,
+    layout: str | None = None,
+    page_size: str = "A4",
+    numbers: bool = False,
+    arabic_face: str | None = None,
+    diacritics: bool = True,
+    justify_arabic: bool = False,
+    progress: Progress | None = None,
+) -> bytes:
+    """The file's bytes (no file is touched; ``export -o -`` writes them to standard output).
+
+    ``page_size``, ``numbers``, ``arabic_face`` and ``justify_arabic`` concern the PDF only,
+    ``layout`` and ``diacritics=False`` (no vowel marks) the reading formats (a translation
+    memory is one unit per sentence, its source exactly as read)."""
+    if fmt not in READING_FORMATS and fmt in FORMATS:
+        from reader.export.interchange import WRITERS
+
+        data = WRITERS[fmt](document)
         if progress is not None:
             progress(len(document), len(document))
-        return
+        return data
     layout = layout or DEFAULT_LAYOUTS.get(fmt, "side-by-side")
     if not diacritics:  # the reading formats print the Arabic without vowel marks: a display copy
         from reader.export.diacritics import without_diacritics
 
         document = without_diacritics(document)
     if fmt == "pdf":
-        from reader.export.pdf import export_pdf
+        from reader.export.pdf import check_pdf_options, render_pdf
 
-        export_pdf(
+        face = arabic_face or ARABIC_FACES[0]
+        check_pdf_options(layout, page_size, face)
+        return render_pdf(
             document,
-            output,
             layout=layout,
             page_size=page_size,
             numbers=numbers,
-            arabic_face=arabic_face or ARABIC_FACES[0],
+            arabic_face=face,
             progress=progress,
             justify_arabic=justify_arabic,
         )
-    elif fmt == "epub":
-        from reader.export.epub import export_epub
+    if fmt == "epub":
+        from reader.export.epub import render_epub
 
-        export_epub(document, output, layout=layout, progress=progress)
-    elif fmt == "html":
-        from reader.export.html import export_html
+        return render_epub(document, layout=layout, progress=progress)
+    if fmt == "html":
+        from reader.export.html import render_html
 
-        export_html(document, output, layout=layout, progress=progress)
-    else:
-        raise BadInput(f"unknown format '{fmt}' (choose from {', '.join(FORMATS)})")
+        return render_html(document, layout=layout, progress=progress).encode("utf-8")
+    raise BadInput(f"unknown format '{fmt}' (choose from {', '.join(FORMATS)})")

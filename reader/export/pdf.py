@@ -79,12 +79,7 @@ def export_pdf(
     translation is shown with :data:`MISSING_MARK`. Raises :class:`BadInput` (one line) for an
     unknown layout or page size and for an output folder that is missing or cannot be written.
     """
-    if layout not in LAYOUTS:
-        raise BadInput(f"unknown layout '{layout}' (choose from {', '.join(LAYOUTS)})")
-    if page_size not in PAGE_SIZES:
-        raise BadInput(f"unknown page size '{page_size}' (choose from {', '.join(PAGE_SIZES)})")
-    if arabic_face not in fonts.ARABIC_FACES:
-        raise BadInput(f"unknown Arabic face '{arabic_face}' (choose from {', '.join(fonts.ARABIC_FACES)})")
+    check_pdf_options(layout, page_size, arabic_face)
     output = Path(output)
     check_writable_target(output)
     if not diacritics:  # hook: a display copy, the document itself is untouched
@@ -104,6 +99,16 @@ def export_pdf(
         atomic_write_bytes(output, data)
     except OSError as error:
         raise BadInput(f"cannot write {one_line(output)}: {error.strerror or error}") from error
+
+
+def check_pdf_options(layout: str, page_size: str, arabic_face: str) -> None:
+    """BadInput (one line) for an unknown layout, page size or Arabic face."""
+    if layout not in LAYOUTS:
+        raise BadInput(f"unknown layout '{layout}' (choose from {', '.join(LAYOUTS)})")
+    if page_size not in PAGE_SIZES:
+        raise BadInput(f"unknown page size '{page_size}' (choose from {', '.join(PAGE_SIZES)})")
+    if arabic_face not in fonts.ARABIC_FACES:
+        raise BadInput(f"unknown Arabic face '{arabic_face}' (choose from {', '.join(fonts.ARABIC_FACES)})")
 
 
 def render_pdf(
