@@ -21,7 +21,8 @@ TEXT = "العنوان\n\nجملة أولى، ثم تكملة. جملة ثاني
 def test_a_project_round_trip_keeps_text_work_and_position(tmp_path: Path) -> None:
     document = build_text_document(TEXT, name="book.txt")
     document.apply_results(
-        SegmentResult(s.id, s.revision, f"m{s.id}", model="tiny") for s in document.iter_segments()
+        SegmentResult(s.id, s.revision, f"m{s.id}", model="tiny", alignment=((0, 0),))
+        for s in document.iter_segments()
     )
     document.edit(document.segment_at(2).id, "Second, by hand.")
     UndoStack(document).push(split_command(document, document.segment_at(1).id, 10))
@@ -72,3 +73,22 @@ def test_a_newer_project_is_refused(tmp_path: Path) -> None:
     with pytest.raises(BadInput, match="newer bireader"):
         open_project(path)
     assert path.read_bytes() == before
+
+
+def test_a_version_1_project_opens_with_its_work(tmp_path: Path) -> None:
+    """Projects saved before word alignments were kept (schema 1) open as they were."""
+    document = build_text_document(TEXT, name="book.txt")
+    document.apply_results(
+        SegmentResult(s.id, s.revision, f"m{s.id}", model="tiny") for s in document.iter_segments()
+    )
+    path = tmp_path / "old.bireader"
+    save_project(path, document)
+    connection = sqlite3.connect(path)
+    connection.execute("ALTER TABLE renderings DROP COLUMN alignment")
+    connection.execute("PRAGMA user_version = 1")
+    connection.commit()
+    connection.close()
+    before = path.read_bytes()
+    again = open_project(path).document
+    assert [s.translation for s in again.iter_segments()] == [s.translation for s in document.iter_segments()]
+    assert path.read_bytes() == before  # opening never writes

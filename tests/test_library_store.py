@@ -40,7 +40,8 @@ def test_edits_splits_merges_and_translations_come_back(tmp_path: Path) -> None:
     assert library.restore(key, document) == 0
     library.attach(key, document)
     document.apply_results(
-        SegmentResult(s.id, s.revision, f"machine {s.id}", model="tiny") for s in document.iter_segments()
+        SegmentResult(s.id, s.revision, f"machine {s.id}", model="tiny", alignment=((0, 0), (1, 2)))
+        for s in document.iter_segments()
     )
     stack = UndoStack(document)
     stack.push(edit_command(document, document.segment_at(2).id, "My own."))
@@ -236,3 +237,25 @@ def test_a_small_change_is_committed_on_the_calling_thread_when_nothing_is_queue
             "SELECT text FROM renderings WHERE segment_id = ?", (segment.id,)
         ).fetchone() == ("Mine.",)
     check.close()
+
+
+def test_a_version_1_library_gains_the_alignment_column_and_keeps_its_work(tmp_path: Path) -> None:
+    path = tmp_path / "library.sqlite3"
+    library = Library(path)
+    document = fresh()
+    key = content_hash(document)
+    library.restore(key, document)
+    library.attach(key, document)
+    document.apply_results(
+        SegmentResult(s.id, s.revision, f"m {s.id}", model="tiny") for s in document.iter_segments()
+    )
+    library.close()
+    connection = sqlite3.connect(path)
+    connection.execute("ALTER TABLE renderings DROP COLUMN alignment")
+    connection.execute("PRAGMA user_version = 1")
+    connection.commit()
+    connection.close()
+    again = fresh()
+    Library(path).restore(key, again)
+    assert [s.translation for s in again.iter_segments()] == [s.translation for s in document.iter_segments()]
+    assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == 2

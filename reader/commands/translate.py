@@ -5,7 +5,9 @@ Plain output pairs each Arabic sentence with its English, paragraphs separated b
 values are exactly ``segment --json``'s ``text`` values. A model that cannot be had exits 3
 with one line; torch is imported only if some sentence is not in the cache. ``--json
 --alignment`` adds ``alignment: [[arabic_word, english_word], …]`` (word indexes, from the model's
-cross-attention; see :mod:`reader.translate.alignment`), null where none is known.
+cross-attention; see :mod:`reader.translate.alignment`), computed for translations that came
+without one (cache, library, project) and null only where none can be made; ``--alternatives N``
+adds ``alternatives: [...]``, up to N other translations (see :mod:`record_extras`).
 """
 
 from __future__ import annotations
@@ -18,13 +20,24 @@ from pathlib import Path
 from reader.atomic import check_writable_target
 from reader.commands.documents import add_document_arguments, opened_document
 from reader.commands.engine_options import add_engine_arguments, translate_in_place, warn_untranslated
+from reader.commands.record_extras import complete_records
 from reader.commands.stdout import write_output
 from reader.display import json_safe, one_line, safe_text
-from reader.errors import EXIT_OK
+from reader.errors import EXIT_OK, BadInput
 from reader.library.project import save_project
 from reader.model import Document
 
 FAILED_MARK = "[translation failed]"
+
+
+def _count(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got '{value}'") from None
+    if not 1 <= number <= 10:
+        raise argparse.ArgumentTypeError(f"expected 1 to 10 alternatives, got {number}")
+    return number
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -40,6 +53,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="with --json: add word alignments (Arabic word index, English word index) from the model",
     )
     parser.add_argument(
+        "--alternatives",
+        type=_count,
+        default=0,
+        metavar="N",
+        help="with --json: add up to N other translations of each sentence (the model's n-best list)",
+    )
+    parser.add_argument(
         "--timings", action="store_true", help="report model loading and translation times on stderr"
     )
     parser.add_argument("--project", metavar="OUT.bireader", help="also save a portable project file")
@@ -50,9 +70,12 @@ def run(args: argparse.Namespace) -> int:
     project = Path(args.project) if args.project else None
     if project is not None:
         check_writable_target(project, inputs=[Path(args.file)])
+    if (args.alignment or args.alternatives) and not args.json:
+        raise BadInput("--alignment and --alternatives add to the --json records: add --json")
     with opened_document(args) as loaded:
         document = loaded.document
         description, timings = translate_in_place(document, args)
+        complete_records(document, args)
     if project is not None:
         save_project(project, document, loaded.position)
         print(f"wrote {one_line(project)}", file=sys.stderr)
@@ -63,7 +86,11 @@ def run(args: argparse.Namespace) -> int:
             f"{len(document)} sentences translated in {timings.done - timings.ready:.2f} s",
             file=sys.stderr,
         )
-    write_output(to_json(document, alignment=args.alignment) if args.json else to_plain(document))
+    write_output(
+        to_json(document, alignment=args.alignment, alternatives=args.alternatives)
+        if args.json
+        else to_plain(document)
+    )
     warn_untranslated(document, "could not be translated")
     return EXIT_OK
 
@@ -81,7 +108,7 @@ def to_plain(document: Document) -> str:
     return "\n\n".join(blocks) + "\n"
 
 
-def to_json(document: Document, *, alignment: bool = False) -> str:
+def to_json(document: Document, *, alignment: bool = False, alternatives: int = 0) -> str:
     """``translation`` is null for a sentence that could not be translated; ``origin`` says who
     made it (machine, edited, human) and ``model`` which model did; ``score`` is the model's mean
     log-probability per token (null when unknown) and ``flags`` the quality warnings."""
@@ -103,4 +130,8 @@ def to_json(document: Document, *, alignment: bool = False) -> str:
         for record, s in zip(records, document.iter_segments(), strict=True):
             pairs = s.rendering.alignment if s.rendering is not None else None
             record["alignment"] = [list(pair) for pair in pairs] if pairs is not None else None
+    if alternatives:
+        for record, s in zip(records, document.iter_segments(), strict=True):
+            others = s.rendering.alternatives if s.rendering is not None else ()
+            record["alternatives"] = list(others[:alternatives])
     return json_safe(json.dumps(records, ensure_ascii=False, indent=1)) + "\n"

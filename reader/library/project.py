@@ -29,7 +29,7 @@ from reader.model import Document
 from reader.model.text_builder import build_text_document
 
 SUFFIX = ".bireader"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: word alignments kept with renderings (a version-1 project still opens)
 APPLICATION_ID = 0x42525052  # "BRPR"
 _KEY = "project"
 
@@ -87,6 +87,8 @@ def open_project(path: Path) -> Project:
                 raise NewerSchema(
                     f"{name} was saved by a newer bireader (project version {version}, this one reads {SCHEMA_VERSION})"
                 )
+            if version < 2:
+                state.add_alignment(connection)  # in memory only: the file is never written
             meta = dict(connection.execute("SELECT name, value FROM meta"))
             parts = dict(connection.execute("SELECT part, text FROM sources"))
             if meta.get("kind") != "text" or set(parts) != {""}:

@@ -20,11 +20,18 @@ TABLES = (
     " segments TEXT NOT NULL, PRIMARY KEY (key, block_id)) WITHOUT ROWID",
     "CREATE TABLE IF NOT EXISTS renderings (key TEXT NOT NULL, segment_id INTEGER NOT NULL,"
     " text TEXT NOT NULL, origin TEXT NOT NULL, model TEXT NOT NULL, score REAL,"
-    " flags TEXT NOT NULL, alternatives TEXT NOT NULL, PRIMARY KEY (key, segment_id)) WITHOUT ROWID",
+    " flags TEXT NOT NULL, alternatives TEXT NOT NULL, alignment TEXT,"
+    " PRIMARY KEY (key, segment_id)) WITHOUT ROWID",
 )
-_UPSERT_RENDERING = "INSERT OR REPLACE INTO renderings VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+ADD_ALIGNMENT = "ALTER TABLE renderings ADD COLUMN alignment TEXT"
+"""Schema 1 → 2 of the library and of projects: word alignments are kept with their rendering."""
+_UPSERT_RENDERING = "INSERT OR REPLACE INTO renderings VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
 _UPSERT_BLOCK = "INSERT OR REPLACE INTO blocks VALUES (?, ?, ?)"
 _DELETE_RENDERING = "DELETE FROM renderings WHERE key = ? AND segment_id = ?"
+
+
+def add_alignment(connection: sqlite3.Connection) -> None:
+    connection.execute(ADD_ALIGNMENT)
 
 
 def create_tables(connection: sqlite3.Connection) -> None:
@@ -45,6 +52,7 @@ def rendering_row(key: str, segment: Segment) -> tuple[object, ...] | None:
         r.score,
         json.dumps(list(r.flags)),
         json.dumps(list(r.alternatives), ensure_ascii=False),
+        None if r.alignment is None else json.dumps([list(pair) for pair in r.alignment]),
     )
 
 
@@ -120,17 +128,31 @@ def restore(connection: sqlite3.Connection, key: str, document: Document) -> int
 def _saved_states(connection: sqlite3.Connection, key: str) -> Iterator[tuple[int, Status, Rendering, None]]:
     done = Status.DONE
     origins = {o.value: o for o in Origin}
-    for segment_id, text, origin, model, score, flags, alternatives in connection.execute(
-        "SELECT segment_id, text, origin, model, score, flags, alternatives FROM renderings WHERE key = ?",
+    for segment_id, text, origin, model, score, flags, alternatives, alignment in connection.execute(
+        "SELECT segment_id, text, origin, model, score, flags, alternatives, alignment"
+        " FROM renderings WHERE key = ?",
         (key,),
     ):
         try:
             rendering = Rendering(
-                text, origins[origin], model, score, _strings(flags), _strings(alternatives)
+                text,
+                origins[origin],
+                model,
+                score,
+                _strings(flags),
+                _strings(alternatives),
+                alignment=_pairs(alignment),
             )
         except (KeyError, ValueError, TypeError):
             continue
         yield segment_id, done, rendering, None
+
+
+def _pairs(saved: str | None) -> tuple[tuple[int, int], ...] | None:
+    """A saved word alignment (a JSON list of [arabic, english] pairs), None when none was kept."""
+    if saved is None:
+        return None
+    return tuple((int(a), int(e)) for a, e in json.loads(saved))
 
 
 def _strings(saved: str) -> tuple[str, ...]:

@@ -35,7 +35,7 @@ from reader.paths import user_data_dir
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: word alignments kept with renderings
 BACKGROUND_IDS = 500
 """A change naming more segments than this is written off the caller's (the GUI) thread."""
 APPLICATION_ID = 0x42524C42  # "BRLB"
@@ -204,7 +204,12 @@ class Library:
 
     def _open(self) -> sqlite3.Connection:
         return open_database(
-            self.path, what="library", application_id=APPLICATION_ID, version=SCHEMA_VERSION, create=_create
+            self.path,
+            what="library",
+            application_id=APPLICATION_ID,
+            version=SCHEMA_VERSION,
+            create=_create,
+            migrations={1: state.add_alignment},
         )
 
     def _off(self, reason: str) -> None:
