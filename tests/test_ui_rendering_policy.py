@@ -125,3 +125,31 @@ def test_counts_follow_a_split_and_its_undo_after_the_run(qtbot, make_window, tm
     window.editing.undo()
     assert (panel.done, panel.total) == (40, 40)
     assert panel.label.text() == "Translated 40 sentences"
+
+
+def test_alternatives_load_the_model_when_none_is_loaded(qtbot, make_window, tmp_path) -> None:
+    engines = iter([FakeTranslator(render=english), FakeTranslator(render=english)])
+    window = translated_window(qtbot, make_window, tmp_path, lambda _settings: next(engines))
+    window.controller.set_settings(window.controller.settings, retranslate=False)  # nothing loaded now
+    assert window.controller.translator is None
+    window.view.select_row(4)
+    window.strip.popup_menu = lambda _menu, _where: None  # no real menu (it grabs the keyboard)
+    segment = window.document.segment_at(4)
+    with qtbot.waitSignal(window.alternatives.found):
+        assert window.alternatives.find(window.document, segment.id)
+    assert (
+        window.document.segment(segment.id).rendering.alternatives[0]
+        == f"{english(segment.text)} (variant 1)"
+    )  # type: ignore[union-attr]
+
+
+def test_alternatives_without_a_model_say_why(qtbot, make_window, tmp_path) -> None:
+    engines = iter(
+        [FakeTranslator(render=english), FakeTranslator(unavailable="model 'x' is not downloaded")]
+    )
+    window = translated_window(qtbot, make_window, tmp_path, lambda _settings: next(engines))
+    window.controller.set_settings(window.controller.settings, retranslate=False)
+    segment = window.document.segment_at(4)
+    with qtbot.waitSignal(window.alternatives.unavailable) as said:
+        window.alternatives.find(window.document, segment.id)
+    assert said.args == ["model 'x' is not downloaded"]

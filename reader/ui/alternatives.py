@@ -32,27 +32,30 @@ class AlternativesFinder(QObject):
         self._task: Task | None = None
 
     def find(self, document: Document, segment_id: int) -> bool:
+        """Ask for the selected sentence's alternatives; the model is loaded first if it is not
+        (every engine offers them). False when there is nothing to ask now."""
         segment = document.segment(segment_id)
-        translator = self.controller.translator
-        finder = getattr(translator, "alternatives", None)
         if segment is None or segment.status is not Status.DONE or self._task is not None:
             return False
-        if finder is None or self.controller.is_running:
+        if self.controller.is_running:
             self.unavailable.emit(
-                self.tr(
-                    "Alternatives need the model loaded and idle; try again when the translation has finished."
-                )
-                if finder is not None or translator is None
-                else self.tr("This translator offers no alternatives.")
+                self.tr("Alternatives need the model idle; try again when the translation has finished.")
             )
             return False
         text = segment.text
-        task = Task(lambda _context: finder(text, COUNT), name="alternatives")
-        task.succeeded.connect(lambda found: self._on_found(document, segment_id, found))
-        task.failed.connect(lambda error: self.unavailable.emit(error_line(error)))
-        task.finished.connect(self._forget)
-        self._task = task
-        task.start()
+
+        def ready() -> None:
+            translator = self.controller.translator
+            if translator is None or self._task is not None or self.controller.is_running:
+                return
+            task = Task(lambda _context: translator.alternatives(text, COUNT), name="alternatives")
+            task.succeeded.connect(lambda found: self._on_found(document, segment_id, found))
+            task.failed.connect(lambda error: self.unavailable.emit(error_line(error)))
+            task.finished.connect(self._forget)
+            self._task = task
+            task.start()
+
+        self.controller.when_ready(ready, self.unavailable.emit)
         return True
 
     def _on_found(self, document: Document, segment_id: int, found: list[tuple[str, float]]) -> None:

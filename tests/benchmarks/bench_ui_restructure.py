@@ -119,7 +119,9 @@ def run(book: Path, model: str, settings_file: Path, shots: Path | None) -> int:
         cached = translator.cached([s.text for s in machine]) if hasattr(translator, "cached") else {}  # type: ignore[union-attr]
         wrong = [s for i, s in enumerate(machine) if cached.get(i) != s.translation]
         print(f"pending: {document.pending_count}; errors shown: {errors}")
-        print(f"machine rows checked against the cache: {len(machine)}; with another row's English: {len(wrong)}")
+        print(
+            f"machine rows checked against the cache: {len(machine)}; with another row's English: {len(wrong)}"
+        )
         for s in wrong[:3]:
             print(f"  row {document.position_of(s.id)}: {s.text[:40]} -> {s.translation!r:.60}")
         return not wrong and len(cached) == len(machine)

@@ -4,17 +4,12 @@
 <context>
     <name>AlternativesFinder</name>
     <message>
-        <location filename="../../ui/alternatives.py" line="43"/>
-        <source>Alternatives need the model loaded and idle; try again when the translation has finished.</source>
-        <translation>تحتاج البدائل إلى نموذج محمَّل غير مشغول؛ أعد المحاولة بعد انتهاء الترجمة.</translation>
+        <location filename="../../ui/alternatives.py" line="42"/>
+        <source>Alternatives need the model idle; try again when the translation has finished.</source>
+        <translation>تحتاج البدائل إلى نموذج غير مشغول؛ أعد المحاولة بعد انتهاء الترجمة.</translation>
     </message>
     <message>
-        <location filename="../../ui/alternatives.py" line="46"/>
-        <source>This translator offers no alternatives.</source>
-        <translation>لا يقدّم هذا المترجم بدائل.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/alternatives.py" line="66"/>
+        <location filename="../../ui/alternatives.py" line="69"/>
         <source>The model has no other translation for this sentence.</source>
         <translation>ليس لدى النموذج ترجمة أخرى لهذه الجملة.</translation>
     </message>
