@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
 from reader.errors import ModelUnavailable
@@ -97,8 +102,9 @@ def test_offline_download_is_refused_before_any_network(monkeypatch: pytest.Monk
 class FakeHub:
     """Stands in for the two hub calls (there is no network here); records what was asked."""
 
-    def __init__(self, files: list[str], error: Exception | None = None) -> None:
+    def __init__(self, files: list[str], error: Exception | None = None, root: Path = Path("/hub")) -> None:
         self.files = files
+        self.root = root
         self.error = error
         self.downloads: list[dict[str, object]] = []
 
@@ -117,7 +123,7 @@ class FakeHub:
         bar.total = 100
         bar.update(40)
         bar.update(60)
-        return f"/hub/models--{repo_id.replace('/', '--')}/snapshots/c0ffee"
+        return str(self.root / f"models--{repo_id.replace('/', '--')}" / "snapshots" / "c0ffee")
 
 
 @pytest.fixture
@@ -135,13 +141,14 @@ def install(hub: FakeHub, monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.mark.usefixtures("online")
 def test_download_fetches_only_what_marian_needs_at_the_listed_commit(
-    monkeypatch: pytest.MonkeyPatch,
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    hub = FakeHub(OPUS_FILES)
+    hub = FakeHub(OPUS_FILES, root=tmp_path)
     install(hub, monkeypatch)
     reports: list[tuple[str, float | None]] = []
     folder = download_from_hub("org/model", lambda message, fraction: reports.append((message, fraction)))
-    assert str(folder) == "/hub/models--org--model/snapshots/c0ffee"
+    assert folder == tmp_path / "models--org--model" / "snapshots" / "c0ffee"
+    assert (tmp_path / "models--org--model" / "refs" / "main").read_text() == "c0ffee"
     (call,) = hub.downloads
     assert call["revision"] == "c0ffee"
     assert call["allow_patterns"] == choose_files("org/model", OPUS_FILES)
@@ -187,3 +194,34 @@ def test_repo_without_weights_is_refused_before_downloading(monkeypatch: pytest.
     with pytest.raises(ModelUnavailable, match="has no PyTorch weights"):
         download_from_hub("org/model")
     assert hub.downloads == []
+
+
+def _run(code: str, **env: str) -> subprocess.CompletedProcess[str]:
+    """``code`` in a fresh interpreter (huggingface_hub reads HF_ENDPOINT and HF_HUB_CACHE on import)."""
+    return subprocess.run(
+        [sys.executable, "-c", code], env={**os.environ, **env}, capture_output=True, text=True, timeout=120
+    )
+
+
+@pytest.mark.slow
+def test_a_downloaded_model_is_found_offline_in_a_fresh_process(tiny_model: Path, tmp_path: Path) -> None:
+    from tests.helpers.hub_server import HubState, repo_from_folder, running_hub
+
+    hub_cache = str(tmp_path / "hub")
+    state = HubState({"org/tiny": repo_from_folder(tiny_model)})
+    with running_hub(state) as endpoint:
+        fetched = _run(
+            "from reader.translate.model_download import download_from_hub; print(download_from_hub('org/tiny'))",
+            HF_ENDPOINT=endpoint,
+            HF_HUB_CACHE=hub_cache,
+            HF_HUB_OFFLINE="0",
+            TRANSFORMERS_OFFLINE="0",
+        )
+    assert fetched.returncode == 0, fetched.stderr
+    found = _run(
+        "from reader.translate.model_location import find_model; print(find_model('org/tiny').folder)",
+        HF_HUB_CACHE=hub_cache,
+        HF_HUB_OFFLINE="1",
+    )
+    assert found.returncode == 0, found.stderr
+    assert found.stdout.strip() == fetched.stdout.strip()

@@ -12,6 +12,7 @@ from typing import Any
 
 from tqdm.auto import tqdm  # type: ignore[import-untyped]
 
+from reader.atomic import atomic_writer
 from reader.errors import ModelUnavailable
 from reader.translate.model_location import (
     PICKLED_WEIGHTS,
@@ -109,6 +110,25 @@ def download_from_hub(repo_id: str, progress: Progress | None = None) -> Path:
         if type(error).__module__.split(".")[0].startswith("httpx"):
             raise ModelUnavailable(offline_message(repo_id)) from error
         raise
+    snapshot = Path(str(folder))
+    if info.sha:
+        remember_main_revision(snapshot, info.sha)
     if progress is not None:
         progress(f"downloaded {repo_id}", 1.0)
-    return Path(str(folder))
+    return snapshot
+
+
+def remember_main_revision(snapshot: Path, commit: str) -> None:
+    """Write ``refs/main`` = ``commit`` beside ``snapshot`` (``…/models--org--name/snapshots/COMMIT``).
+
+    The download asks for the listed commit rather than "main" (so the files chosen are the files
+    fetched), and huggingface_hub writes a ref only for a branch name: without this, an offline
+    lookup of the hub id (which reads refs/main) never finds the model just downloaded.
+    """
+    refs = snapshot.parent.parent / "refs"
+    try:
+        refs.mkdir(parents=True, exist_ok=True)
+        with atomic_writer(refs / "main") as handle:
+            handle.write(commit.encode("ascii"))
+    except OSError as error:
+        raise ModelUnavailable(f"cannot record the downloaded model in {refs}: {error}") from error
