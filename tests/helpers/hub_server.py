@@ -8,9 +8,9 @@ with ``X-Repo-Commit``, ``X-Linked-Etag``/``ETag``, ``X-Linked-Size`` and ``Rang
 the hub's JSON shapes: weights and sentencepiece models are LFS files (sha256 oid), the rest are
 plain git blobs (sha1 of ``blob SIZE\\0`` + bytes), as on huggingface.co.
 
-Faults a test can switch on: ``corrupt`` (serve other bytes than the checksum says), ``drop``
-(close the connection after N bytes of a file, once), ``down`` (refuse connections by closing
-the socket). Every request is recorded (method, path, Range) for assertions. The server runs on
+Faults a test can switch on: ``corrupt`` (serve other bytes than the checksum says) and ``drop``
+(close the connection after N bytes of a file: one cut per GET, in order); :func:`closed_port`
+is a hub that is down. Every request is recorded (method, path, Range) for assertions. The server runs on
 a daemon thread, stops when its ``with`` block ends, and stops itself after ``lifetime`` seconds
 whatever happens, so a failing test never leaves it listening.
 """
@@ -64,7 +64,7 @@ class HubState:
 
     repos: dict[str, Repo] = field(default_factory=dict)
     corrupt: set[str] = field(default_factory=set)
-    drop: dict[str, int] = field(default_factory=dict)
+    drop: dict[str, list[int]] = field(default_factory=dict)
     requests: list[tuple[str, str, str | None]] = field(default_factory=list)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -168,7 +168,8 @@ class _Handler(BaseHTTPRequestHandler):
         if not body:
             return
         with state.lock:
-            cut = state.drop.pop(name, None)
+            cuts = state.drop.get(name) or [None]
+            cut = cuts.pop(0)
         if cut is not None and cut < len(part):
             self.wfile.write(part[:cut])
             self.wfile.flush()
