@@ -17,7 +17,7 @@ import pytest
 from reader.errors import ModelUnavailable
 from reader.translate.model_download import PARTIAL_SUFFIX, choose_files, download_from_hub, size_text
 from reader.translate.model_location import find_model, offline_message
-from tests.helpers.hub_server import HubState, closed_port, repo_from_folder, running_hub
+from tests.helpers.hub_server import HubState, closed_port, hub_for_tests, repo_from_folder
 
 OPUS_FILES = [
     ".gitattributes",
@@ -79,15 +79,8 @@ def test_offline_download_is_refused_before_any_network(monkeypatch: pytest.Monk
 @pytest.fixture
 def hub(tiny_model: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[HubState]:
     """A running hub serving the tiny model as org/tiny, and an empty hub cache under tmp_path."""
-    import huggingface_hub.constants
-
     state = HubState({"org/tiny": repo_from_folder(tiny_model)})
-    monkeypatch.setattr(huggingface_hub.constants, "HF_HUB_CACHE", str(tmp_path / "hub"))
-    monkeypatch.setattr(huggingface_hub.constants, "HF_HUB_OFFLINE", False)  # read at import: conftest's 1
-    monkeypatch.setenv("HF_HUB_OFFLINE", "0")
-    monkeypatch.setenv("TRANSFORMERS_OFFLINE", "0")
-    with running_hub(state) as endpoint:
-        monkeypatch.setenv("HF_ENDPOINT", endpoint)
+    with hub_for_tests(state, tmp_path / "hub", monkeypatch):
         yield state
 
 
@@ -218,9 +211,7 @@ def _run(code: str, **env: str) -> subprocess.CompletedProcess[str]:
 
 
 @pytest.mark.slow
-def test_a_downloaded_model_translates_offline_in_a_fresh_process(
-    hub: HubState, tmp_path: Path
-) -> None:
+def test_a_downloaded_model_translates_offline_in_a_fresh_process(hub: HubState, tmp_path: Path) -> None:
     download_from_hub("org/tiny")
     source = tmp_path / "short.ar.txt"
     source.write_text("التقى مشاركون أمريكيون وروس في سويسرا.\n", encoding="utf-8")
