@@ -9,8 +9,8 @@ the hub's JSON shapes: weights and sentencepiece models are LFS files (sha256 oi
 plain git blobs (sha1 of ``blob SIZE\\0`` + bytes), as on huggingface.co.
 
 Faults a test can switch on: ``corrupt`` (serve other bytes than the checksum says) and ``drop``
-(close the connection after N bytes of a file: one cut per GET, in order); :func:`closed_port`
-is a hub that is down. Every request is recorded (method, path, Range) for assertions. The server runs on
+(close the connection after N bytes of a file: one cut per GET, in order) and ``hold`` (send a
+file's headers, then wait for an event before its bytes); :func:`closed_port` is a hub that is down. Every request is recorded (method, path, Range) for assertions. The server runs on
 a daemon thread, stops when its ``with`` block ends, and stops itself after ``lifetime`` seconds
 whatever happens, so a failing test never leaves it listening.
 """
@@ -66,6 +66,7 @@ class HubState:
     repos: dict[str, Repo] = field(default_factory=dict)
     corrupt: set[str] = field(default_factory=set)
     drop: dict[str, list[int]] = field(default_factory=dict)
+    hold: dict[str, threading.Event] = field(default_factory=dict)
     requests: list[tuple[str, str, str | None]] = field(default_factory=list)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -168,6 +169,9 @@ class _Handler(BaseHTTPRequestHandler):
         self.end_headers()
         if not body:
             return
+        gate = state.hold.get(name)
+        if gate is not None:
+            gate.wait(timeout=30)  # the test opens it; a stuck test still ends
         with state.lock:
             cuts = state.drop.get(name) or [None]
             cut = cuts.pop(0)
