@@ -47,7 +47,7 @@ def row_texts(dialog: ModelsDialog, model: str) -> list[str]:
 @pytest.mark.usefixtures("hub")
 def test_download_runs_in_the_background_and_the_model_can_be_used(qtbot) -> None:
     dialog = make_dialog(qtbot)
-    assert row_texts(dialog, BIG)[1:4] == ["not installed", "971 MB", "CC-BY-4.0"]
+    assert row_texts(dialog, BIG)[1:4] == ["not installed", "965 MB", "CC-BY-4.0"]
     dialog.select(BIG)
     assert not dialog.use_button.isEnabled()
     with qtbot.waitSignal(dialog.work_finished, timeout=30000) as finished:

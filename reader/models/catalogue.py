@@ -1,9 +1,10 @@
 """The Arabic→English MarianMT checkpoints the reader knows, with what a reader needs to choose one.
 
 Quality figures are quoted from each model's published scores (with their test set, since
-BLEU on different test sets cannot be compared). Sizes are 4 bytes per parameter of a model of
-the same shape (``MarianMTModel`` counted on torch's meta device; transformer-big with opus-mt's
-62 834-entry vocabulary, its own is not readable offline): the float32 weights a download fetches.
+BLEU on different test sets cannot be compared). Sizes are those of random-weight models of the
+same shape built by ``tests/benchmarks/bench_models.py`` (float32 safetensors plus tokenizer; the
+tc-big one with opus-mt's vocabulary, its own is not readable offline): what a download fetches
+when the hub holds float32 weights.
 Speeds and memory are measured on 2 CPU cores and quoted in the README's model table.
 """
 
@@ -31,7 +32,7 @@ CATALOGUE: tuple[KnownModel, ...] = (
         DEFAULT_MODEL,
         "OPUS-MT transformer-base (512 wide, 6+6 layers): the default, fast",
         "Apache-2.0",
-        309_000_000,
+        308_000_000,
         "BLEU 49.4 on Tatoeba.ar.en",
         "https://huggingface.co/Helsinki-NLP/opus-mt-ar-en",
     ),
@@ -39,7 +40,7 @@ CATALOGUE: tuple[KnownModel, ...] = (
         "Helsinki-NLP/opus-mt-tc-big-ar-en",
         "OPUS-MT transformer-big (1024 wide, 6+6 layers): stronger, slower",
         "CC-BY-4.0",
-        971_000_000,
+        965_000_000,
         "BLEU 42.6 on FLORES-101 devtest, 47.3 on Tatoeba-test-v2021-08-07",
         "https://github.com/Helsinki-NLP/Tatoeba-Challenge/tree/master/models/ara-eng "
         "(opusTCv20210807+bt_transformer-big_2022-03-09)",
