@@ -113,7 +113,7 @@ def fetch(
                         digest.update(chunk)
                         have += len(chunk)
                         on_bytes(len(chunk))
-        except (httpx2.TransportError, OSError) as error:
+        except httpx2.TransportError as error:  # a disk error (OSError) is not retried: the caller says it
             if isinstance(error, httpx2.ConnectError) or attempt == _ATTEMPTS - 1:
                 if have:
                     raise Interrupted(f"{have} of {expected.size} bytes") from error
