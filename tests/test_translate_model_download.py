@@ -1,12 +1,23 @@
-"""Choosing what to fetch from the hub, progress reporting, and refusing to go online when offline."""
+"""Downloads against a real (local) hub: what is fetched, checksums, resume, refusals, and offline use after.
+
+The hub is :mod:`tests.helpers.hub_server` on 127.0.0.1, serving the tiny Marian checkpoint with the
+endpoints huggingface_hub uses; ``HF_ENDPOINT`` points at it.
+"""
 
 from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
 from reader.errors import ModelUnavailable
-from reader.translate.model_download import choose_files, download_from_hub, progress_bar_class
-from reader.translate.model_location import offline_message
+from reader.translate.model_download import PARTIAL_SUFFIX, choose_files, download_from_hub, size_text
+from reader.translate.model_location import find_model, offline_message
+from tests.helpers.hub_server import HubState, closed_port, hub_for_tests, repo_from_folder
 
 OPUS_FILES = [
     ".gitattributes",
@@ -56,35 +67,6 @@ def test_repo_without_pytorch_weights() -> None:
         choose_files("m", ["config.json", "source.spm", "target.spm", "vocab.json", "tf_model.h5"])
 
 
-def test_byte_progress_is_forwarded_as_fractions() -> None:
-    reports: list[tuple[str, float | None]] = []
-    bar_class = progress_bar_class("org/model", lambda message, fraction: reports.append((message, fraction)))
-    # The way huggingface_hub drives its aggregate byte bar: total grows as files are discovered.
-    bar = bar_class(total=0, initial=0, unit="B", unit_scale=True, desc="Downloading")
-    bar.total = 200
-    bar.update(50)
-    bar.update(150)
-    bar.close()
-    assert reports == [("downloading org/model", 0.25), ("downloading org/model", 1.0)]
-
-
-def test_unknown_total_reports_none_and_file_counters_stay_quiet() -> None:
-    reports: list[tuple[str, float | None]] = []
-    bar_class = progress_bar_class("m", lambda message, fraction: reports.append((message, fraction)))
-    bytes_bar = bar_class(total=None, unit="B")
-    bytes_bar.update(10)
-    files_bar = bar_class(total=3, desc="Fetching 3 files")
-    files_bar.update(1)
-    assert reports == [("downloading m", None)]
-
-
-def test_progress_class_without_callback_is_silent(capsys: pytest.CaptureFixture[str]) -> None:
-    bar = progress_bar_class("m", None)(total=10, unit="B")
-    bar.update(5)
-    bar.close()
-    assert capsys.readouterr() == ("", "")
-
-
 def test_offline_download_is_refused_before_any_network(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("HF_HUB_OFFLINE", "1")
     reports: list[str] = []
@@ -94,96 +76,158 @@ def test_offline_download_is_refused_before_any_network(monkeypatch: pytest.Monk
     assert reports == []
 
 
-class FakeHub:
-    """Stands in for the two hub calls (there is no network here); records what was asked."""
-
-    def __init__(self, files: list[str], error: Exception | None = None) -> None:
-        self.files = files
-        self.error = error
-        self.downloads: list[dict[str, object]] = []
-
-    def model_info(self, repo_id: str, files_metadata: bool = False) -> object:
-        from huggingface_hub.hf_api import RepoSibling
-
-        if self.error is not None:
-            raise self.error
-        return type(
-            "Info", (), {"sha": "c0ffee", "siblings": [RepoSibling(rfilename=f) for f in self.files]}
-        )()
-
-    def snapshot_download(self, repo_id: str, **options: object) -> str:
-        self.downloads.append({"repo_id": repo_id, **options})
-        bar = options["tqdm_class"](total=0, initial=0, unit="B")  # type: ignore[operator]
-        bar.total = 100
-        bar.update(40)
-        bar.update(60)
-        return f"/hub/models--{repo_id.replace('/', '--')}/snapshots/c0ffee"
-
-
 @pytest.fixture
-def online(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("HF_HUB_OFFLINE", "0")
-    monkeypatch.setenv("TRANSFORMERS_OFFLINE", "0")
+def hub(tiny_model: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[HubState]:
+    """A running hub serving the tiny model as org/tiny, and an empty hub cache under tmp_path."""
+    state = HubState({"org/tiny": repo_from_folder(tiny_model)})
+    with hub_for_tests(state, tmp_path / "hub", monkeypatch):
+        yield state
 
 
-def install(hub: FakeHub, monkeypatch: pytest.MonkeyPatch) -> None:
-    import huggingface_hub
-
-    monkeypatch.setattr(huggingface_hub.HfApi, "model_info", hub.model_info)
-    monkeypatch.setattr(huggingface_hub, "snapshot_download", hub.snapshot_download)
+def _all_files(root: Path) -> list[Path]:
+    return [path for path in root.rglob("*") if path.is_file() and not path.is_symlink()]
 
 
-@pytest.mark.usefixtures("online")
-def test_download_fetches_only_what_marian_needs_at_the_listed_commit(
-    monkeypatch: pytest.MonkeyPatch,
+def _gets(state: HubState, name: str) -> list[str | None]:
+    """The Range header of every GET of ``name`` (None: from byte 0)."""
+    return [rng for method, path, rng in state.requests if method == "GET" and path.endswith(f"/{name}")]
+
+
+def test_clean_download_is_verified_and_found_offline(
+    hub: HubState, tiny_model: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    hub = FakeHub(OPUS_FILES)
-    install(hub, monkeypatch)
     reports: list[tuple[str, float | None]] = []
-    folder = download_from_hub("org/model", lambda message, fraction: reports.append((message, fraction)))
-    assert str(folder) == "/hub/models--org--model/snapshots/c0ffee"
-    (call,) = hub.downloads
-    assert call["revision"] == "c0ffee"
-    assert call["allow_patterns"] == choose_files("org/model", OPUS_FILES)
-    assert reports == [
-        ("looking up org/model", None),
-        ("downloading org/model", 0.4),
-        ("downloading org/model", 1.0),
-        ("downloaded org/model", 1.0),
-    ]
-
-
-@pytest.mark.usefixtures("online")
-def test_unknown_repo_gets_its_own_message(monkeypatch: pytest.MonkeyPatch) -> None:
-    import httpx2
-    from huggingface_hub.errors import RepositoryNotFoundError
-
-    response = httpx2.Response(
-        404, request=httpx2.Request("GET", "https://huggingface.co/api/models/org/nope")
+    folder = download_from_hub("org/tiny", lambda message, fraction: reports.append((message, fraction)))
+    for name in ("config.json", "model.safetensors", "source.spm", "target.spm", "vocab.json"):
+        assert (folder / name).read_bytes() == (tiny_model / name).read_bytes()
+    assert not (folder / "README.md").exists()  # only what the engines read
+    assert (folder.parent.parent / "refs" / "main").read_text() == hub.repos["org/tiny"].commit
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    location = find_model("org/tiny")
+    assert location is not None
+    assert location.folder == folder
+    assert reports[0] == ("looking up org/tiny", None)
+    assert reports[-1] == ("downloaded org/tiny", 1.0)
+    total = sum(
+        (tiny_model / name).stat().st_size
+        for name in choose_files("m", [p.name for p in tiny_model.iterdir()])
     )
-    install(FakeHub([], RepositoryNotFoundError("404", response=response)), monkeypatch)
+    assert any(
+        message.startswith(f"downloading org/tiny: {size_text(total)} of {size_text(total)}")
+        for message, _ in reports
+    )
+    assert not list((tmp_path / "hub").rglob(f"*{PARTIAL_SUFFIX}"))
+
+
+def test_checksum_mismatch_is_refused_and_leaves_no_bad_bytes(hub: HubState, tmp_path: Path) -> None:
+    hub.corrupt.add("model.safetensors")
+    bad = bytes(b ^ 0x5A for b in hub.repos["org/tiny"].files["model.safetensors"])
+    with pytest.raises(ModelUnavailable) as info:
+        download_from_hub("org/tiny")
+    assert str(info.value).startswith(
+        "'model.safetensors' of model 'org/tiny' does not match the model hub's checksum (its sha256 differs"
+    )
+    assert "not installed" in str(info.value)
+    assert find_model("org/tiny") is None
+    assert not any(path.read_bytes() == bad for path in _all_files(tmp_path / "hub"))
+    assert not list((tmp_path / "hub").rglob("main"))
+
+
+def test_a_damaged_small_file_is_caught_by_its_git_checksum(hub: HubState) -> None:
+    hub.corrupt.add("vocab.json")
+    with pytest.raises(ModelUnavailable, match=r"^'vocab.json' of model 'org/tiny' .*its git sha1 differs"):
+        download_from_hub("org/tiny")
+
+
+def test_a_dropped_connection_resumes_from_where_it_stopped(hub: HubState, tiny_model: Path) -> None:
+    size = (tiny_model / "model.safetensors").stat().st_size
+    hub.drop["model.safetensors"] = [size // 2]
+    folder = download_from_hub("org/tiny")
+    assert (folder / "model.safetensors").read_bytes() == (tiny_model / "model.safetensors").read_bytes()
+    assert _gets(hub, "model.safetensors") == [None, f"bytes={size // 2}-"]
+
+
+def test_an_interrupted_download_resumes_in_the_next_run(
+    hub: HubState, tiny_model: Path, tmp_path: Path
+) -> None:
+    size = (tiny_model / "model.safetensors").stat().st_size
+    hub.drop["model.safetensors"] = [1000, 1000, 1000]  # three drops in a row: this run gives up
+    with pytest.raises(ModelUnavailable, match="was interrupted .*run it again to resume"):
+        download_from_hub("org/tiny")
+    (partial,) = (tmp_path / "hub").rglob(f"*{PARTIAL_SUFFIX}")
+    assert partial.stat().st_size == 3000
+    assert find_model("org/tiny") is None
+    hub.requests.clear()
+    folder = download_from_hub("org/tiny")
+    assert (folder / "model.safetensors").stat().st_size == size
+    assert _gets(hub, "model.safetensors") == ["bytes=3000-"]
+    assert _gets(hub, "config.json") == []  # verified blobs of the first run are kept
+
+
+def test_unknown_id_gets_its_own_message(hub: HubState) -> None:
     with pytest.raises(ModelUnavailable, match=r"^model 'org/nope' was not found on the model hub"):
         download_from_hub("org/nope")
 
 
-@pytest.mark.usefixtures("online")
-@pytest.mark.parametrize("error_name", ["ConnectError", "ConnectTimeout", "OSError"])
-def test_unreachable_hub_gives_the_offline_message(error_name: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    import httpx2
+def test_hub_down_gives_the_offline_message(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    import huggingface_hub.constants
 
-    error = (
-        OSError("network is unreachable") if error_name == "OSError" else getattr(httpx2, error_name)("down")
-    )
-    install(FakeHub([], error), monkeypatch)
+    monkeypatch.setattr(huggingface_hub.constants, "HF_HUB_CACHE", str(tmp_path / "hub"))
+    monkeypatch.setattr(huggingface_hub.constants, "HF_HUB_OFFLINE", False)  # read at import: conftest's 1
+    monkeypatch.setenv("HF_HUB_OFFLINE", "0")
+    monkeypatch.setenv("TRANSFORMERS_OFFLINE", "0")
+    monkeypatch.setenv("HF_ENDPOINT", closed_port())
     with pytest.raises(ModelUnavailable) as info:
-        download_from_hub("org/model")
-    assert str(info.value) == offline_message("org/model")
+        download_from_hub("org/tiny")
+    assert str(info.value) == offline_message("org/tiny")
 
 
-@pytest.mark.usefixtures("online")
-def test_repo_without_weights_is_refused_before_downloading(monkeypatch: pytest.MonkeyPatch) -> None:
-    hub = FakeHub(["config.json", "source.spm", "target.spm", "vocab.json", "tf_model.h5"])
-    install(hub, monkeypatch)
+def test_repo_without_weights_is_refused_before_downloading(hub: HubState) -> None:
+    del hub.repos["org/tiny"].files["model.safetensors"]
     with pytest.raises(ModelUnavailable, match="has no PyTorch weights"):
-        download_from_hub("org/model")
-    assert hub.downloads == []
+        download_from_hub("org/tiny")
+    assert not [r for r in hub.requests if "/resolve/" in r[1]]
+
+
+def test_a_cancel_from_progress_keeps_what_was_fetched(hub: HubState, tmp_path: Path) -> None:
+    class Cancelled(Exception):
+        pass
+
+    def cancel(message: str, fraction: float | None) -> None:
+        if message.startswith("downloading"):
+            raise Cancelled
+
+    with pytest.raises(Cancelled):
+        download_from_hub("org/tiny", cancel)
+    assert find_model("org/tiny") is None
+    assert _all_files(tmp_path / "hub")  # the next attempt starts from here
+
+
+def _run(code: str, **env: str) -> subprocess.CompletedProcess[str]:
+    """``code`` in a fresh interpreter with ``env`` added."""
+    return subprocess.run(
+        [sys.executable, "-c", code], env={**os.environ, **env}, capture_output=True, text=True, timeout=120
+    )
+
+
+@pytest.mark.slow
+def test_a_downloaded_model_translates_offline_in_a_fresh_process(hub: HubState, tmp_path: Path) -> None:
+    download_from_hub("org/tiny")
+    source = tmp_path / "short.ar.txt"
+    source.write_text("التقى مشاركون أمريكيون وروس في سويسرا.\n", encoding="utf-8")
+    import huggingface_hub.constants
+
+    command = [sys.executable, "-m", "reader", "translate", str(source), "--model", "org/tiny"]
+    command += ["--engine", "transformers", "--no-library"]
+    env = {
+        **os.environ,
+        "HF_HUB_CACHE": huggingface_hub.constants.HF_HUB_CACHE,
+        "HF_HUB_OFFLINE": "1",
+        "HF_ENDPOINT": closed_port(),
+        "BIREADER_CACHE_DIR": str(tmp_path / "fresh-cache"),
+        "BIREADER_DATA_DIR": str(tmp_path / "fresh-data"),
+    }
+    done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("التقى مشاركون")
+    assert len(done.stdout.splitlines()) == 2  # the Arabic and its (random-weight) English

@@ -12,13 +12,13 @@ import pytest
 
 from reader.errors import ModelUnavailable
 from reader.translate import model_location
+from reader.translate.model_access import require_model
 from reader.translate.model_location import (
     ModelLocation,
     find_model,
     fingerprint_folder,
     looks_like_path,
     offline_message,
-    require_model,
 )
 
 HUB_ID = "Helsinki-NLP/opus-mt-ar-en"

@@ -42,7 +42,8 @@ from reader.translate.device import choose_device
 from reader.translate.generation import MAX_INPUT_TOKENS, GenerationOptions
 from reader.translate.marian_engine import MarianEngine, available_cores, first_line
 from reader.translate.marian_tokens import decode_target
-from reader.translate.model_location import Progress, require_model
+from reader.translate.model_access import require_model
+from reader.translate.model_location import Progress
 from reader.translate.native_preload import preload_ctranslate2
 from reader.translate.protocol import EngineSettings
 

@@ -2,7 +2,9 @@
 
 Nothing here imports torch or transformers: the translation cache needs the model's fingerprint
 to look sentences up, and a fully cached document must open without paying for those imports.
-Engines (transformers now, CTranslate2 later) all start from a :class:`ModelLocation`.
+Engines (transformers now, CTranslate2 later) all start from a :class:`ModelLocation`. Finding never
+downloads: :func:`reader.translate.model_access.require_model` adds the download, so this module
+and :mod:`reader.translate.model_download` do not import each other.
 """
 
 from __future__ import annotations
@@ -11,29 +13,19 @@ import hashlib
 import json
 import os
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from reader.display import one_line
 from reader.errors import BadInput, ModelUnavailable
+from reader.translate.model_files import FINGERPRINTED_FILES as FINGERPRINTED_FILES
+from reader.translate.model_files import PICKLED_WEIGHTS as PICKLED_WEIGHTS
+from reader.translate.model_files import SAFE_WEIGHTS as SAFE_WEIGHTS
+from reader.translate.model_files import TOKENIZER_FILES as TOKENIZER_FILES
+from reader.translate.model_files import Progress as Progress
+from reader.translate.model_files import is_offline as is_offline
+from reader.translate.model_files import offline_message as offline_message
 
-Progress = Callable[[str, float | None], None]
-"""``progress(message, fraction)``; ``fraction`` is None when the total is unknown."""
-
-SAFE_WEIGHTS = "model.safetensors"
-PICKLED_WEIGHTS = "pytorch_model.bin"
-TOKENIZER_FILES = ("source.spm", "target.spm", "vocab.json")
-# Everything that changes what the model outputs; absent optional files are simply skipped.
-FINGERPRINTED_FILES = (
-    "config.json",
-    "generation_config.json",
-    "tokenizer_config.json",
-    *TOKENIZER_FILES,
-    "target_vocab.json",
-    SAFE_WEIGHTS,
-    PICKLED_WEIGHTS,
-)
 _HUB_ID = re.compile(r"^[A-Za-z0-9][\w.-]*/[\w.-]+$|^[A-Za-z0-9][\w.-]*$")
 _WHOLE_FILE_LIMIT = 4 * 1024 * 1024
 _SAMPLE_BYTES = 64 * 1024
@@ -57,14 +49,6 @@ class ModelLocation:
     def pickled_weights(self) -> bool:
         """True when the weights are a torch pickle rather than safetensors."""
         return self.weights.name == PICKLED_WEIGHTS
-
-
-def offline_message(model: str) -> str:
-    """The one line shown when a hub model is not downloaded and cannot be fetched."""
-    return (
-        f"model '{model}' is not downloaded and the model hub cannot be reached: "
-        "connect to the internet once to download it, or use --model PATH to a local MarianMT folder"
-    )
 
 
 def _expanded(model: str) -> Path:
@@ -188,7 +172,8 @@ def cached_hub_folder(repo_id: str) -> Path | None:
     return Path(found).parent if isinstance(found, str) else None
 
 
-def _hub_location(repo_id: str, folder: Path) -> ModelLocation:
+def hub_location(repo_id: str, folder: Path) -> ModelLocation:
+    """The checked location of a hub snapshot folder (pickled weights allowed: the repo was named)."""
     weights = check_checkpoint(folder, allow_pickled=True, label=repo_id)
     return ModelLocation(repo_id, folder, True, weights, fingerprint_folder(folder))
 
@@ -205,28 +190,6 @@ def find_model(model: str) -> ModelLocation | None:
     if folder is None:
         return None
     try:
-        return _hub_location(model, folder)
+        return hub_location(model, folder)
     except ModelUnavailable:
         return None  # a partial download: require_model() will complete it
-
-
-def require_model(model: str, progress: Progress | None = None) -> ModelLocation:
-    """Locate ``model``, downloading a hub id first if needed (with ``progress`` reports).
-
-    Raises :class:`ModelUnavailable` when it is neither on disk nor reachable.
-    """
-    found = find_model(model)
-    if found is not None:
-        return found
-    from reader.translate.model_download import download_from_hub
-
-    folder = download_from_hub(model, progress)
-    return _hub_location(model, folder)
-
-
-def is_offline() -> bool:
-    """True when the user (or the test suite) switched the model hub off."""
-    for name in ("HF_HUB_OFFLINE", "TRANSFORMERS_OFFLINE"):
-        if os.environ.get(name, "").strip().upper() in {"1", "ON", "YES", "TRUE"}:
-            return True
-    return False

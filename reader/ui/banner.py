@@ -14,10 +14,11 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QToolButton, QVB
 class ModelBanner(QWidget):
     """Names the unavailable model and offers a way out.
 
-    Signals: choose_folder_requested(), settings_requested().
+    Signals: choose_folder_requested(), settings_requested(), models_requested().
     """
 
     choose_folder_requested = Signal()
+    models_requested = Signal()
     settings_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -38,6 +39,7 @@ class ModelBanner(QWidget):
         texts.addWidget(self.detail)
         self.choose_button = QPushButton(self.tr("Choose model folder…"), self)
         self.settings_button = QPushButton(self.tr("Settings…"), self)
+        self.models_button = QPushButton(self.tr("Models…"), self)
         self.close_button = QToolButton(self)
         self.close_button.setText("✕")
         self.close_button.setToolTip(self.tr("Hide this message"))
@@ -46,11 +48,13 @@ class ModelBanner(QWidget):
         layout.setContentsMargins(12, 8, 8, 8)
         layout.addWidget(self.icon)
         layout.addLayout(texts, 1)
+        layout.addWidget(self.models_button)
         layout.addWidget(self.choose_button)
         layout.addWidget(self.settings_button)
         layout.addWidget(self.close_button)
         self.choose_button.clicked.connect(self.choose_folder_requested)
         self.settings_button.clicked.connect(self.settings_requested)
+        self.models_button.clicked.connect(self.models_requested)
         self.close_button.clicked.connect(self.hide)
         self.hide()
 
@@ -66,7 +70,8 @@ class ModelBanner(QWidget):
     def window_wording(self, reason: str) -> str:
         """*reason* with command-line advice replaced by what to do in the window."""
         advice = self.tr(
-            "choose a local MarianMT folder with “Choose model folder…”, or set the model in Settings"
+            "download it with “Models…”, choose a local MarianMT folder with “Choose model folder…”, "
+            "or set the model in Settings"
         )
         for flag_advice in ("use --model PATH to a local MarianMT folder", "--model PATH"):
             reason = reason.replace(flag_advice, advice)

@@ -202,6 +202,14 @@ class WindowMenus(QObject):
         self._add(
             menu, "choose_model", self.tr("Choose &Model Folder…"), w.model_settings.choose_model_folder
         )
+        self._add(menu, "models", self.tr("M&odels…"), self.open_models)
+        w.banner.models_requested.connect(self.open_models)
+
+    def open_models(self) -> None:
+        """Translation ▸ Models… (and the missing-model banner's button); imported on first use."""
+        from reader.ui.models_dialog import open_models_dialog
+
+        open_models_dialog(self.window)
 
     def _help_menu(self) -> None:
         menu = self.window.menuBar().addMenu(self.tr("&Help"))

@@ -256,32 +256,37 @@
 <context>
     <name>ModelBanner</name>
     <message>
-        <location filename="../../ui/banner.py" line="39"/>
+        <location filename="../../ui/banner.py" line="40"/>
         <source>Choose model folder…</source>
         <translation>اختيار مجلد النموذج…</translation>
     </message>
     <message>
-        <location filename="../../ui/banner.py" line="40"/>
+        <location filename="../../ui/banner.py" line="41"/>
         <source>Settings…</source>
         <translation>الإعدادات…</translation>
     </message>
     <message>
-        <location filename="../../ui/banner.py" line="43"/>
+        <location filename="../../ui/banner.py" line="42"/>
+        <source>Models…</source>
+        <translation>النماذج…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/banner.py" line="45"/>
         <source>Hide this message</source>
         <translation>إخفاء هذه الرسالة</translation>
     </message>
     <message>
-        <location filename="../../ui/banner.py" line="59"/>
+        <location filename="../../ui/banner.py" line="63"/>
         <source>The translation model {model} is not available, so the English cannot be shown.</source>
         <translation>نموذج الترجمة {model} غير متاح، لذا لا يمكن عرض الإنجليزية.</translation>
     </message>
     <message>
-        <location filename="../../ui/banner.py" line="69"/>
-        <source>choose a local MarianMT folder with “Choose model folder…”, or set the model in Settings</source>
-        <translation>اختر مجلد نموذج MarianMT محليًا بزر «اختيار مجلد النموذج…»، أو حدّد النموذج في الإعدادات</translation>
+        <location filename="../../ui/banner.py" line="73"/>
+        <source>download it with “Models…”, choose a local MarianMT folder with “Choose model folder…”, or set the model in Settings</source>
+        <translation>نزّله من «النماذج…»، أو اختر مجلد نموذج MarianMT محليًا بزر «اختيار مجلد النموذج…»، أو حدّد النموذج في الإعدادات</translation>
     </message>
     <message>
-        <location filename="../../ui/banner.py" line="73"/>
+        <location filename="../../ui/banner.py" line="78"/>
         <source>the model setting</source>
         <translation>إعداد النموذج</translation>
     </message>
@@ -292,6 +297,149 @@
         <location filename="../../ui/model_settings.py" line="47"/>
         <source>Choose a MarianMT model folder</source>
         <translation>اختر مجلد نموذج MarianMT</translation>
+    </message>
+</context>
+<context>
+    <name>ModelsDialog</name>
+    <message>
+        <location filename="../../ui/models_dialog.py" line="43"/>
+        <source>Remove model</source>
+        <translation>إزالة النموذج</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models_dialog.py" line="67"/>
+        <source>Translation Models</source>
+        <translation>نماذج الترجمة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models_dialog.py" line="76"/>
+        <source>Model</source>
+        <translation>النموذج</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models_dialog.py" line="76"/>
+        <source>State</source>
+        <translation>الحالة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models_dialog.py" line="76"/>
+        <source>Size</source>
+        <translation>الحجم</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models_dialog.py" line="76"/>
+        <source>Licence</source>
+        <translation>الترخيص</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models_dialog.py" line="76"/>
+        <source>Quality</source>
+        <translation>الجودة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models_dialog.py" line="86"/>
+        <source>&amp;Download</source>
+        <translation>&amp;تنزيل</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models_dialog.py" line="87"/>
+        <source>&amp;Remove</source>
+        <translation>&amp;إزالة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models_dialog.py" line="88"/>
+        <source>&amp;Import Folder…</source>
+        <translation>ا&amp;ستيراد مجلد…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models_dialog.py" line="89"/>
+        <source>&amp;Use This Model</source>
+        <translation>ا&amp;ستخدام هذا النموذج</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models_dialog.py" line="90"/>
+        <source>&amp;Cancel Download</source>
+        <translation>إل&amp;غاء التنزيل</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models_dialog.py" line="92"/>
+        <source>Close</source>
+        <translation>إغلاق</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models_dialog.py" line="143"/>
+        <source>unusable</source>
+        <translation>غير صالح للاستخدام</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models_dialog.py" line="145"/>
+        <source>not installed</source>
+        <translation>غير مثبّت</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models_dialog.py" line="146"/>
+        <source>installed, ready</source>
+        <translation>مثبّت وجاهز</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models_dialog.py" line="146"/>
+        <source>installed</source>
+        <translation>مثبّت</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models_dialog.py" line="167"/>
+        <source>Quality: {q} (source: {s})</source>
+        <translation>الجودة: {q} (المصدر: {s})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models_dialog.py" line="173"/>
+        <source>Folder: {folder}</source>
+        <translation>المجلد: {folder}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models_dialog.py" line="195"/>
+        <source>Downloading {m}…</source>
+        <translation>جارٍ تنزيل {m}…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models_dialog.py" line="200"/>
+        <source>Import a MarianMT model folder</source>
+        <translation>استيراد مجلد نموذج MarianMT</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models_dialog.py" line="205"/>
+        <source>Importing {m}…</source>
+        <translation>جارٍ استيراد {m}…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models_dialog.py" line="219"/>
+        <source>Forget the folder {m}? The folder itself is kept.</source>
+        <translation>هل تريد إزالة المجلد {m} من القائمة؟ يبقى المجلد نفسه كما هو.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models_dialog.py" line="221"/>
+        <source>Delete {m}, its converted copies and its cached translations?</source>
+        <translation>هل تريد حذف {m} ونسخه المحوّلة وترجماته المخزّنة؟</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models_dialog.py" line="226"/>
+        <source>Removed {m}.</source>
+        <translation>أُزيل {m}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models_dialog.py" line="238"/>
+        <source>Cancelling…</source>
+        <translation>جارٍ الإلغاء…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models_dialog.py" line="277"/>
+        <source>{m} is installed and ready.</source>
+        <translation>{m} مثبّت وجاهز.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models_dialog.py" line="284"/>
+        <source>Download cancelled: it resumes where it stopped next time.</source>
+        <translation>أُلغي التنزيل: سيُستأنف في المرة القادمة من حيث توقف.</translation>
     </message>
 </context>
 <context>
@@ -942,79 +1090,84 @@ Select the sentence and choose Retry (Ctrl+R).</source>
         <translation>اختيار مجلد ال&amp;نموذج…</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="207"/>
+        <location filename="../../ui/menus.py" line="205"/>
+        <source>M&amp;odels…</source>
+        <translation>ال&amp;نماذج…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus.py" line="215"/>
         <source>&amp;Help</source>
         <translation>م&amp;ساعدة</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="208"/>
+        <location filename="../../ui/menus.py" line="216"/>
         <source>&amp;About Bilingual Reader</source>
         <translation>&amp;عن القارئ ثنائي اللغة</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="212"/>
+        <location filename="../../ui/menus.py" line="220"/>
         <source>About Bilingual Reader</source>
         <translation>عن القارئ ثنائي اللغة</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="215"/>
+        <location filename="../../ui/menus.py" line="223"/>
         <source>Bilingual Reader shows an Arabic text beside its English translation, sentence by sentence.
 Translation by a MarianMT model running on this computer.</source>
         <translation>يعرض القارئ ثنائي اللغة النص العربي بجانب ترجمته الإنجليزية، جملةً بجملة.
 الترجمة بنموذج MarianMT يعمل على هذا الحاسوب.</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="225"/>
+        <location filename="../../ui/menus.py" line="233"/>
         <source>Copy Pair</source>
         <translation>نسخ الزوج</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="226"/>
+        <location filename="../../ui/menus.py" line="234"/>
         <source>Copy Arabic</source>
         <translation>نسخ العربية</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="227"/>
+        <location filename="../../ui/menus.py" line="235"/>
         <source>Copy English</source>
         <translation>نسخ الإنجليزية</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="235"/>
+        <location filename="../../ui/menus.py" line="243"/>
         <source>Retry</source>
         <translation>إعادة المحاولة</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="239"/>
+        <location filename="../../ui/menus.py" line="247"/>
         <source>Edit Translation</source>
         <translation>تحرير الترجمة</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="241"/>
+        <location filename="../../ui/menus.py" line="249"/>
         <source>Retranslate Sentence</source>
         <translation>إعادة ترجمة الجملة</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="244"/>
+        <location filename="../../ui/menus.py" line="252"/>
         <source>Use: {text}</source>
         <translation>استخدام: {text}</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="246"/>
+        <location filename="../../ui/menus.py" line="254"/>
         <source>Split After</source>
         <translation>القسمة بعد</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="251"/>
+        <location filename="../../ui/menus.py" line="259"/>
         <source>At a Chosen Place…</source>
         <translation>في موضع تختاره…</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="254"/>
+        <location filename="../../ui/menus.py" line="262"/>
         <source>Merge with Next</source>
         <translation>دمج مع التالية</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="256"/>
+        <location filename="../../ui/menus.py" line="264"/>
         <source>Merge with Previous</source>
         <translation>دمج مع السابقة</translation>
     </message>
