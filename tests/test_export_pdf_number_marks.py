@@ -84,3 +84,17 @@ def test_splitting_keeps_every_character_in_order(words: list[str]) -> None:
     runs = bidi_runs(line, rtl_base=True)[0]
     pieces = _pieces(line)
     assert ["".join(run) for run in pieces] == [run.text for run in runs]
+
+
+def test_a_separator_after_a_word_ending_in_a_mark_is_read_just_left_of_the_word() -> None:
+    # PDFium read the tanween and the full stop beside it as one left-to-right stretch, «مَسَاء.ً».
+    word, stop = _Piece("وَعَادَ مَسَاءً", True, 20.0, 30.0), _Piece(".", True, 18.0, 2.0)
+    moved = reading_positions([word, stop])
+    assert 19.98 < moved[1] < 20.0
+    bare = _Piece("وعاد مساء", True, 20.0, 30.0)
+    assert reading_positions([bare, stop]) == {}
+
+
+def test_a_comma_after_a_mark_is_cut_out_of_its_core() -> None:
+    assert _pieces("جَدِيدٌ، وَذَٰلِكَ") == [["جَدِيدٌ", "،", " ", "وَذَٰلِكَ"]]
+    assert _pieces("جديد، وذلك") == [["جديد، وذلك"]]

@@ -41,6 +41,8 @@ class Shaped:
     outline: str | None = None  # the glyph's name when it is drawn as a path, at (ink_x, ink_y)
     ink_x: float = 0.0
     ink_y: float = 0.0
+    mark: bool = False  # ``code`` stands for vowel marks only
+    inked: int | None = None  # a mark's own glyph, with ink, standing for the same text
 
 
 @dataclass(frozen=True)
@@ -130,7 +132,13 @@ def shape(font: TTFFont, text: str, rtl: bool, *, outlined: bool = False) -> lis
             x = glyph.pen + glyph.x_offset
         outline = glyph.name if moved or outlined else None
         ink = (glyph.pen + glyph.x_offset, glyph.y_offset)
-        shaped.append(Shaped(code, glyph.width, x, letters == " ", outline, *ink))
+        mark = all(map(_is_mark, map(chr, unicode)))
+        inked = (
+            font.subset.pick_glyph(Glyph(glyph.glyph_id, unicode, glyph.name, glyph.width))
+            if mark and moved
+            else (code if mark else None)
+        )
+        shaped.append(Shaped(code, glyph.width, x, letters == " ", outline, *ink, mark=mark, inked=inked))
     return shaped
 
 
@@ -166,7 +174,8 @@ def _outlined_cluster(font: TTFFont, glyphs: list[_Glyph], letters: str, rtl: bo
     for char in ordered:
         wide = not _is_mark(char) or letter_count == len(letters)
         width = share if wide else 1
-        placeholders.append(Shaped(_placeholder(font, (ord(char),), width), width, x))
+        code = _placeholder(font, (ord(char),), width)
+        placeholders.append(Shaped(code, width, x, mark=_is_mark(char)))
         x += share if wide else 0
     inks = [
         Shaped(None, 0.0, start, outline=g.name, ink_x=g.pen + g.x_offset, ink_y=g.y_offset)

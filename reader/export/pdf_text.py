@@ -97,7 +97,7 @@ def extraction_pieces(run: Run) -> list[str]:
 
     for char in run.text:
         kind = extractor_direction(char)
-        if kind not in (own, "N") or (run.rtl and unicodedata.bidirectional(char) in _MUPDF_LTR):
+        if kind not in (own, "N") or (run.rtl and _stands_alone(char, group)):
             close_group()
             pieces.append(char)
         else:
@@ -109,6 +109,14 @@ def extraction_pieces(run: Run) -> list[str]:
 _MUPDF_LTR = frozenset({"ES", "ET"})
 """Bidi classes of neutral characters (``- + % $``) MuPDF takes for left-to-right: inside a
 right-to-left core it reversed the words on either side of the hyphen in «الثاني -لغة»."""
+
+
+def _stands_alone(char: str, group: list[str]) -> bool:
+    """Whether ``char`` is cut out of a right-to-left core: ``- + % $`` (see ``_MUPDF_LTR``), and a
+    separator (``. ، :``) after a vowel mark, which PDFium read before the mark inside one text
+    object («جَدِيد،ٌ»): alone, it is read beside the word (see :mod:`~reader.export.pdf_number_marks`)."""
+    bidi = unicodedata.bidirectional(char)
+    return bidi in _MUPDF_LTR or (bidi == "CS" and bool(group) and unicodedata.category(group[-1]) == "Mn")
 
 
 def _ends_core(char: str, own: str) -> bool:
