@@ -135,10 +135,13 @@ class GlyphWriter:
         rtl: bool,
         space_extra: float = 0.0,
         ink_x: float | None = None,
+        marks_x: float | None = None,
     ) -> None:
         """Draw ``text`` in the current font and colour, starting at ``x`` in a box of ``height`` at ``y``;
         ``space_extra`` (mm) widens each space in it (justification). With ``ink_x`` the text is
-        read at ``x`` (invisible there) but drawn at ``ink_x`` (as outlines)."""
+        read at ``x`` (invisible there) but drawn at ``ink_x`` (as outlines). The marks that end a
+        right-to-left piece are read at ``marks_x`` if given, else just left of it (see the module
+        docstring)."""
         pdf = self.pdf
         font = pdf.current_font
         if not isinstance(font, TTFFont):
@@ -161,8 +164,9 @@ class GlyphWriter:
         if ink_x is None:
             pdf._out(f"BT {colour} /F{font.i} {size:.2f} Tf {left:.2f} {bottom:.2f} Td {operators.text} ET")
             if operators.edge_marks:  # invisible: their ink is an outline (see the module docstring)
+                marks_left = left - EDGE_MARK_SHIFT if marks_x is None else marks_x * k
                 pdf._out(
-                    f"q BT 3 Tr /F{font.i} {size:.2f} Tf {left - EDGE_MARK_SHIFT:.2f} {bottom:.2f} Td {operators.edge_marks} ET Q"
+                    f"q BT 3 Tr /F{font.i} {size:.2f} Tf {marks_left:.2f} {bottom:.2f} Td {operators.edge_marks} ET Q"
                 )
         else:
             # Text read elsewhere than it is drawn is invisible there (render mode 3; q/Q restores

@@ -94,3 +94,16 @@ def reading_positions(pieces: Sequence[Piece]) -> dict[int, float]:
         elif following is not None and not following.rtl and is_number(following.text):
             moved[index] = following.x - _GAP
     return moved
+
+
+def marks_before_numbers(pieces: Sequence[Piece]) -> dict[int, float]:
+    """Index (in ``pieces``, logical order) → the x where the last marks of a right-to-left word
+    are read when a number follows it with no space («وَ١٢»): just left of the number, so that
+    PDFium reads the mark and the digits as one stretch after the letter (it gave «و١٢َ»)."""
+    found: dict[int, float] = {}
+    for index, piece in enumerate(pieces[:-1]):
+        following = pieces[index + 1]
+        ends_in_mark = piece.rtl and unicodedata.category(piece.text[-1]) == "Mn"
+        if ends_in_mark and not following.rtl and is_number(following.text):
+            found[index] = following.x - _GAP
+    return found

@@ -26,7 +26,7 @@ from fpdf.enums import TextDirection
 from reader.export.directions import extractor_direction
 from reader.export.pdf_glyphs import GlyphWriter
 from reader.export.pdf_justify import Spaced, space_extra, spread
-from reader.export.pdf_number_marks import reading_positions, split_beside_numbers
+from reader.export.pdf_number_marks import marks_before_numbers, reading_positions, split_beside_numbers
 from reader.export.pdf_wrap import TextMeasure
 
 Align = Literal["L", "R", "C"]
@@ -199,11 +199,22 @@ def draw_line(
         origin = left + (width - total) / 2
     else:
         origin = left
-    for piece in pieces:
+    marks_at = marks_before_numbers(pieces)
+    for index, piece in enumerate(pieces):
         ink_x = None if piece.read_x is None else origin + piece.x
         x = origin + (piece.x if piece.read_x is None else piece.read_x)
+        marks_x = origin + marks_at[index] if index in marks_at else None
         with measure.family_selected(measure.family_for(piece.text)):
-            writer.draw(piece.text, x=x, y=y, height=height, rtl=piece.rtl, space_extra=extra, ink_x=ink_x)
+            writer.draw(
+                piece.text,
+                x=x,
+                y=y,
+                height=height,
+                rtl=piece.rtl,
+                space_extra=extra,
+                ink_x=ink_x,
+                marks_x=marks_x,
+            )
 
 
 def _read_beside_numbers(runs: list[list[_Placed]]) -> list[_Placed]:
