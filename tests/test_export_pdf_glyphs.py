@@ -49,6 +49,25 @@ def test_glyphs_stand_for_the_word_in_logical_order(naskh: FPDF, word: str) -> N
     assert logical_text(naskh, word) == word
 
 
+# Noto Naskh draws «للَّه» as a lam-lam-heh ligature and one shadda-fatha glyph: the ligature
+# stood for «ل», the marks' glyph for «لَّه», and every reader gave back «ٱلهَّلِ».
+VOCALISED_WORDS = ["ٱللَّهِ", "لِلَّهِ", "بِٱللَّهِ", "ٱللَّهُمَّ", "ءَا۬عْجَمِىٌّ", "لِأَنَّهُ", "ٱلْآنَ", "عَلِيُّ؟"]
+
+
+@pytest.mark.parametrize("face", ["naskh", "amiri"])
+@pytest.mark.parametrize("word", VOCALISED_WORDS)
+def test_vowelled_ligatures_stand_for_their_letters_and_marks_in_order(
+    naskh: FPDF, amiri: FPDF, face: str, word: str
+) -> None:
+    pdf = naskh if face == "naskh" else amiri
+    assert logical_text(pdf, word) == word
+    by_code = {code: glyph.unicode for glyph, code in pdf.current_font.subset.items() if glyph is not None}
+    glyphs = [g for g in shape(pdf.current_font, word, True) if g.code is not None]
+    # One character a glyph where marks are involved: pypdf reads a glyph that stands for several
+    # characters as one neutral unit, which it moved to the start of a word.
+    assert all(len(by_code[g.code]) == 1 for g in glyphs if any(0x64B <= c <= 0x670 for c in by_code[g.code]))
+
+
 def test_a_plain_word_is_one_tj_array_without_repositioning(naskh: FPDF) -> None:
     operators = text_operators(shape(naskh.current_font, "الكرملين والبيت الأبيض", True), 13).text
     assert operators.count("TJ") == 1
@@ -153,3 +172,20 @@ def test_text_read_elsewhere_is_tiny_and_invisible_where_read_and_outlined_where
     placed = re.search(r"q 0 g [\d.]+ 0 0 [\d.]+ ([\d.]+) [\d.]+ cm", written)
     assert placed is not None
     assert float(placed.group(1)) < 40 * naskh.k  # the ink is left of where it is read
+
+
+def test_the_marks_of_a_words_last_letter_are_written_apart_as_their_own_glyphs(naskh: FPDF) -> None:
+    # MuPDF and pdf.js hang a mark on the character read before it: first in the array, the
+    # tanween of «مَسَاءً» went to the line before. It is read after the word, just left of it.
+    font = naskh.current_font
+    glyphs = shape(font, "مَسَاءً", True)
+    operators = text_operators(glyphs, 13, edge_marks=True)
+    by_code = {code: glyph for glyph, code in font.subset.items() if glyph is not None}
+    edge = [int(code, 16) for code in re.findall(r"<([0-9A-F]{4})>", operators.edge_marks)]
+    assert [by_code[code].unicode for code in edge] == [(0x064B,)]
+    assert by_code[edge[0]].glyph_id == font.ttfont.getGlyphID("uni064B")  # it has width for PDFium
+    main = [int(code, 16) for code in re.findall(r"<([0-9A-F]{4})>", operators.text)]
+    assert "".join(chr(c) for code in reversed(main) for c in by_code[code].unicode) == "مَسَاء"
+    assert len(operators.outlines) == len(text_operators(glyphs, 13).outlines)  # drawn as before
+    # A mark on a space (a Quranic pause sign) stays in the array.
+    assert text_operators(shape(font, "رَيْبَ ۛ", True), 13, edge_marks=True).edge_marks == ""

@@ -7,7 +7,12 @@ from dataclasses import dataclass
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reader.export.pdf_number_marks import is_number, reading_positions, split_beside_numbers
+from reader.export.pdf_number_marks import (
+    is_number,
+    marks_before_numbers,
+    reading_positions,
+    split_beside_numbers,
+)
 from reader.export.pdf_text import bidi_runs, extraction_pieces
 
 
@@ -84,3 +89,25 @@ def test_splitting_keeps_every_character_in_order(words: list[str]) -> None:
     runs = bidi_runs(line, rtl_base=True)[0]
     pieces = _pieces(line)
     assert ["".join(run) for run in pieces] == [run.text for run in runs]
+
+
+def test_a_separator_after_a_word_ending_in_a_mark_is_read_just_left_of_the_word() -> None:
+    # PDFium read the tanween and the full stop beside it as one left-to-right stretch, «مَسَاء.ً».
+    word, stop = _Piece("وَعَادَ مَسَاءً", True, 20.0, 30.0), _Piece(".", True, 18.0, 2.0)
+    moved = reading_positions([word, stop])
+    assert 19.98 < moved[1] < 20.0
+    bare = _Piece("وعاد مساء", True, 20.0, 30.0)
+    assert reading_positions([bare, stop]) == {}
+
+
+def test_a_comma_after_a_mark_is_cut_out_of_its_core() -> None:
+    assert _pieces("جَدِيدٌ، وَذَٰلِكَ") == [["جَدِيدٌ", "،", " ", "وَذَٰلِكَ"]]
+    assert _pieces("جديد، وذلك") == [["جديد، وذلك"]]
+
+
+def test_the_last_marks_of_a_word_before_a_number_are_read_left_of_the_number() -> None:
+    # «وَ١٢»: PDFium read the fatha after the digits, «و١٢َ».
+    word, number = _Piece("وَ", True, 30.0, 3.0), _Piece("١٢", False, 25.0, 5.0)
+    assert 24.9 < marks_before_numbers([word, number])[0] < 25.0
+    assert marks_before_numbers([_Piece("و", True, 30.0, 3.0), number]) == {}
+    assert marks_before_numbers([word, _Piece("abc", False, 25.0, 5.0)]) == {}

@@ -286,7 +286,7 @@ class _Writer:
             english_style = ENGLISH_TEXT if side_by_side else INTERLEAVED_ENGLISH
         english = self._rows(translation or MISSING_MARK, english_style, text_width)
         if side_by_side:
-            stacks = [Stack(frame.arabic_x, text_width, arabic), Stack(frame.english_x, text_width, english)]
+            stacks = [Stack(frame.english_x, text_width, english), Stack(frame.arabic_x, text_width, arabic)]
             number_stack = Stack(frame.gutter_x, frame.gutter, self._number(number, GUTTER_NUMBER))
         else:
             gap = Row(None, None, INTERLEAVED_GAP)

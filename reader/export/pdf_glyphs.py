@@ -9,6 +9,16 @@ justified or a zero-width glyph steps back, and every reader sees one unbroken r
 Which glyphs stand for which text, and which are drawn as outlines with an ink-less placeholder
 in the array instead (a raised vowel mark, a cluster with more glyphs than letters), is
 :mod:`reader.export.pdf_shaping`'s business.
+
+The marks of a right-to-left piece's last letter lead its array (visual order), and three readers
+misread them there. MuPDF and pdf.js hang a vowel mark on the character read before it, which
+for the first glyph of a word is the previous word, the previous line or the title («tً»);
+PDFium reads a mark and the «.» or «،» beside it as one left-to-right stretch («مَسَاء.ً»). So
+those marks are taken out of the array and written after it, in a text object of their own,
+invisible (their ink is the outline), as the mark glyphs themselves (PDFium skips a text object
+without width), :data:`EDGE_MARK_SHIFT` left of the piece: PDFium, ordering a line's objects by
+where they start, reads them before the piece, and a separator after the word is read between
+the two (:mod:`reader.export.pdf_number_marks`). pypdf reads the objects in the file's order.
 """
 
 from __future__ import annotations
@@ -26,6 +36,8 @@ from reader.export.pdf_shaping import Shaped, shape
 
 _SLIVER = 0.01
 """The size of invisible text read elsewhere than it is drawn, as a fraction of its font size."""
+EDGE_MARK_SHIFT = 0.04
+"""How far (pt) left of its piece the marks at a right-to-left piece's left edge are read."""
 _BASELINE_SHIFT = 0.3  # as fpdf2's cell: the baseline sits 0.3 font sizes below the box's middle
 
 
@@ -36,6 +48,7 @@ class Operators:
 
     text: str
     outlines: tuple[tuple[str, float, float], ...] = ()
+    edge_marks: str = ""  # the TJ of the marks at the piece's left edge, written apart
 
 
 def pdf_string(text: str) -> str:
@@ -58,9 +71,13 @@ def _move(array: list[str], shift: float) -> float:
     return step * steps
 
 
-def text_operators(shaped: Sequence[Shaped], size: float, space_extra: float = 0.0) -> Operators:
+def text_operators(
+    shaped: Sequence[Shaped], size: float, space_extra: float = 0.0, *, edge_marks: bool = False
+) -> Operators:
     """The ``TJ`` array for the glyphs' codes, and the outlines to fill; ``space_extra``
-    (thousandths of the font size) widens every space, for justified lines.
+    (thousandths of the font size) widens every space, for justified lines. With ``edge_marks``
+    the marks that lead the array (those of a right-to-left piece's last letter) are written
+    apart, each as its own glyph (see the module docstring).
 
     The extra comes after the space glyph: PDFium ignores a gap that follows a space, so it
     invents no second one, and pdf.js reads the wider gap as the space it is."""
@@ -68,7 +85,23 @@ def text_operators(shaped: Sequence[Shaped], size: float, space_extra: float = 0
     outlines: list[tuple[str, float, float]] = []
     at = 0.0  # where the text position is, in thousandths of the font size from the start
     extra = 0.0  # how far justification has moved this glyph on
+    edge: list[str] = []
+    first = next((index for index, g in enumerate(shaped) if g.code is not None and not g.mark), None)
+    leading = (
+        edge_marks
+        and first is not None
+        and not shaped[first].space  # a mark on a space (a Quranic pause sign) stays where it is
+        and all(g.inked is not None for g in shaped[:first] if g.code is not None)
+    )
     for glyph in shaped:
+        if leading and glyph.code is not None and not glyph.mark:
+            leading = False
+        if leading:
+            if glyph.code is not None:
+                edge.append(f"<{(glyph.inked if glyph.inked is not None else glyph.code):04X}>")
+            if glyph.outline is not None:
+                outlines.append((glyph.outline, glyph.ink_x + extra, glyph.ink_y))
+            continue
         if glyph.code is not None:
             shift = at - (glyph.x + extra)
             if abs(shift) >= 0.05:
@@ -79,7 +112,8 @@ def text_operators(shaped: Sequence[Shaped], size: float, space_extra: float = 0
             outlines.append((glyph.outline, glyph.ink_x + extra, glyph.ink_y))
         if glyph.space and space_extra:
             extra += space_extra
-    return Operators(f"[{''.join(array)}] TJ" if array else "", tuple(outlines))
+    edge_text = f"[{''.join(edge)}] TJ" if edge else ""
+    return Operators(f"[{''.join(array)}] TJ" if array else "", tuple(outlines), edge_text)
 
 
 class GlyphWriter:
@@ -101,10 +135,13 @@ class GlyphWriter:
         rtl: bool,
         space_extra: float = 0.0,
         ink_x: float | None = None,
+        marks_x: float | None = None,
     ) -> None:
         """Draw ``text`` in the current font and colour, starting at ``x`` in a box of ``height`` at ``y``;
         ``space_extra`` (mm) widens each space in it (justification). With ``ink_x`` the text is
-        read at ``x`` (invisible there) but drawn at ``ink_x`` (as outlines)."""
+        read at ``x`` (invisible there) but drawn at ``ink_x`` (as outlines). The marks that end a
+        right-to-left piece are read at ``marks_x`` if given, else just left of it (see the module
+        docstring)."""
         pdf = self.pdf
         font = pdf.current_font
         if not isinstance(font, TTFFont):
@@ -115,7 +152,9 @@ class GlyphWriter:
         key = (font.i, size, rtl, text, extra, outlined)
         operators = self._operators.get(key)
         if operators is None:
-            operators = text_operators(shape(font, text, rtl, outlined=outlined), size, extra)
+            operators = text_operators(
+                shape(font, text, rtl, outlined=outlined), size, extra, edge_marks=rtl and not outlined
+            )
             self._operators[key] = operators
         k = pdf.k
         baseline = y + 0.5 * height + _BASELINE_SHIFT * pdf.font_size
@@ -124,6 +163,11 @@ class GlyphWriter:
         left, bottom = x * k, (pdf.h - baseline) * k
         if ink_x is None:
             pdf._out(f"BT {colour} /F{font.i} {size:.2f} Tf {left:.2f} {bottom:.2f} Td {operators.text} ET")
+            if operators.edge_marks:  # invisible: their ink is an outline (see the module docstring)
+                marks_left = left - EDGE_MARK_SHIFT if marks_x is None else marks_x * k
+                pdf._out(
+                    f"q BT 3 Tr /F{font.i} {size:.2f} Tf {marks_left:.2f} {bottom:.2f} Td {operators.edge_marks} ET Q"
+                )
         else:
             # Text read elsewhere than it is drawn is invisible there (render mode 3; q/Q restores
             # it), and set tiny so that it takes no gap from the next word (PDFium makes spaces of

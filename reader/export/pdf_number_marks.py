@@ -11,6 +11,10 @@ So such a separator is cut off the word it was part of and drawn as an outline w
 shown, while an ink-less placeholder that stands for it sits at the number's edge on its logical
 side: the right end for a separator that follows the number, the left end for one before it.
 Every reader then finds it next to the digits in the order it was written.
+
+The same stretch broke a word that ends in a vowel mark before «.» or «،» («مَسَاء.ً»): such a
+separator is read just left of the word, between it and its last mark, which
+:mod:`~reader.export.pdf_glyphs` reads a little further left, so PDFium takes «ً.» forwards.
 """
 
 from __future__ import annotations
@@ -19,9 +23,14 @@ import unicodedata
 from collections.abc import Sequence
 from typing import Protocol
 
+from reader.export.pdf_glyphs import EDGE_MARK_SHIFT
+
 SEPARATORS = frozenset({"CS", "ES", "ET"})
 """Bidi classes PDFium files with the digits next to them ("left weak"), as it does marks."""
 _NUMBER = frozenset({"EN", "AN"})
+_MARK_GAP = 0.75 * EDGE_MARK_SHIFT * 25.4 / 72
+"""How far (mm) left of a word that ends in a vowel mark a separator after it is read: between the
+word and its last mark, read ``EDGE_MARK_SHIFT`` points left of it (see :mod:`~reader.export.pdf_glyphs`)."""
 _GAP = 0.05
 """How far (mm) a placeholder before a number sits left of it, so that it is read first."""
 
@@ -70,7 +79,8 @@ def split_beside_numbers(pieces: list[list[str]], rtl: Sequence[bool]) -> list[l
 
 def reading_positions(pieces: Sequence[Piece]) -> dict[int, float]:
     """Index (in ``pieces``, logical order) → the x where each right-to-left separator beside a
-    number is to be read: that number's right end if it follows it, its left end if before."""
+    number is to be read: that number's right end if it follows it, its left end if before; and
+    just left of a right-to-left word ending in a vowel mark that it follows."""
     moved: dict[int, float] = {}
     for index, piece in enumerate(pieces):
         if not (piece.rtl and len(piece.text) == 1 and _is_separator(piece.text)):
@@ -79,6 +89,21 @@ def reading_positions(pieces: Sequence[Piece]) -> dict[int, float]:
         following = pieces[index + 1] if index + 1 < len(pieces) else None
         if previous is not None and not previous.rtl and is_number(previous.text):
             moved[index] = previous.x + previous.width
+        elif previous is not None and previous.rtl and unicodedata.category(previous.text[-1]) == "Mn":
+            moved[index] = previous.x - _MARK_GAP
         elif following is not None and not following.rtl and is_number(following.text):
             moved[index] = following.x - _GAP
     return moved
+
+
+def marks_before_numbers(pieces: Sequence[Piece]) -> dict[int, float]:
+    """Index (in ``pieces``, logical order) → the x where the last marks of a right-to-left word
+    are read when a number follows it with no space («وَ١٢»): just left of the number, so that
+    PDFium reads the mark and the digits as one stretch after the letter (it gave «و١٢َ»)."""
+    found: dict[int, float] = {}
+    for index, piece in enumerate(pieces[:-1]):
+        following = pieces[index + 1]
+        ends_in_mark = piece.rtl and unicodedata.category(piece.text[-1]) == "Mn"
+        if ends_in_mark and not following.rtl and is_number(following.text):
+            found[index] = following.x - _GAP
+    return found

@@ -20,6 +20,7 @@ ink-less placeholder in the ``TJ`` array stands for their text:
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -40,6 +41,8 @@ class Shaped:
     outline: str | None = None  # the glyph's name when it is drawn as a path, at (ink_x, ink_y)
     ink_x: float = 0.0
     ink_y: float = 0.0
+    mark: bool = False  # ``code`` stands for vowel marks only
+    inked: int | None = None  # a mark's own glyph, with ink, standing for the same text
 
 
 @dataclass(frozen=True)
@@ -110,7 +113,7 @@ def shape(font: TTFFont, text: str, rtl: bool, *, outlined: bool = False) -> lis
     for index, glyph in enumerate(glyphs):
         cluster = clusters[index]
         letters = texts[cluster]
-        if len(members[cluster]) > len(letters) and not outlined:
+        if _spread(len(members[cluster]), letters) and not outlined:
             if cluster not in done:
                 done.add(cluster)
                 shaped.extend(_outlined_cluster(font, [glyphs[i] for i in members[cluster]], letters, rtl))
@@ -129,7 +132,13 @@ def shape(font: TTFFont, text: str, rtl: bool, *, outlined: bool = False) -> lis
             x = glyph.pen + glyph.x_offset
         outline = glyph.name if moved or outlined else None
         ink = (glyph.pen + glyph.x_offset, glyph.y_offset)
-        shaped.append(Shaped(code, glyph.width, x, letters == " ", outline, *ink))
+        mark = all(map(_is_mark, map(chr, unicode)))
+        inked = (
+            font.subset.pick_glyph(Glyph(glyph.glyph_id, unicode, glyph.name, glyph.width))
+            if mark and moved
+            else (code if mark else None)
+        )
+        shaped.append(Shaped(code, glyph.width, x, letters == " ", outline, *ink, mark=mark, inked=inked))
     return shaped
 
 
@@ -138,16 +147,36 @@ def _placeholder(font: TTFFont, unicode: tuple[int, ...], width: int) -> int | N
     return font.subset.pick_glyph(Glyph(inkless_id, unicode, inkless_name, width))
 
 
+def _is_mark(char: str) -> bool:
+    return unicodedata.category(char) in ("Mn", "Me")
+
+
+def _spread(glyph_count: int, letters: str) -> bool:
+    """Whether a cluster's letters are spread over placeholders: it has more glyphs than letters,
+    or fewer glyphs than characters of which some are marks. Noto Naskh draws «ٱللَّهِ» with a
+    lam-lam-heh ligature and one shadda-fatha glyph for «للَّه»: no glyph can stand for the
+    marks between the letters. And a glyph that stands for two marks (shadda and tanween) is
+    read by pypdf as a neutral unit: at a word's end it went to the word's start."""
+    return glyph_count > len(letters) or (glyph_count < len(letters) and any(map(_is_mark, letters)))
+
+
 def _outlined_cluster(font: TTFFont, glyphs: list[_Glyph], letters: str, rtl: bool) -> list[Shaped]:
-    """A cluster with more glyphs than letters: every glyph an outline, and one placeholder per
-    letter sharing the cluster's advance (in visual order: right to left for ``rtl``)."""
+    """A cluster spread over placeholders (see :func:`_spread`): every glyph an outline, and one
+    placeholder per character in visual order (right to left for ``rtl``), the letters sharing
+    the cluster's advance and each mark at the edge of its letter that comes first in reading,
+    declared 1/1000 em wide as a zero-width glyph is (see :func:`_glyphs`)."""
     start = min(g.pen for g in glyphs)
-    share = max(1, round(sum(g.advance for g in glyphs) / len(letters)))
+    letter_count = sum(not _is_mark(c) for c in letters) or len(letters)
+    share = max(1, round(sum(g.advance for g in glyphs) / letter_count))
     ordered = letters[::-1] if rtl else letters
-    placeholders = [
-        Shaped(_placeholder(font, (ord(letter),), share), share, start + rank * share)
-        for rank, letter in enumerate(ordered)
-    ]
+    placeholders = []
+    x = start
+    for char in ordered:
+        wide = not _is_mark(char) or letter_count == len(letters)
+        width = share if wide else 1
+        code = _placeholder(font, (ord(char),), width)
+        placeholders.append(Shaped(code, width, x, mark=_is_mark(char)))
+        x += share if wide else 0
     inks = [
         Shaped(None, 0.0, start, outline=g.name, ink_x=g.pen + g.x_offset, ink_y=g.y_offset)
         for g in sorted(glyphs, key=lambda g: g.pen)

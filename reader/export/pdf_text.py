@@ -26,7 +26,7 @@ from fpdf.enums import TextDirection
 from reader.export.directions import extractor_direction
 from reader.export.pdf_glyphs import GlyphWriter
 from reader.export.pdf_justify import Spaced, space_extra, spread
-from reader.export.pdf_number_marks import reading_positions, split_beside_numbers
+from reader.export.pdf_number_marks import marks_before_numbers, reading_positions, split_beside_numbers
 from reader.export.pdf_wrap import TextMeasure
 
 Align = Literal["L", "R", "C"]
@@ -97,7 +97,7 @@ def extraction_pieces(run: Run) -> list[str]:
 
     for char in run.text:
         kind = extractor_direction(char)
-        if kind not in (own, "N") or (run.rtl and unicodedata.bidirectional(char) in _MUPDF_LTR):
+        if kind not in (own, "N") or (run.rtl and _stands_alone(char, group)):
             close_group()
             pieces.append(char)
         else:
@@ -109,6 +109,14 @@ def extraction_pieces(run: Run) -> list[str]:
 _MUPDF_LTR = frozenset({"ES", "ET"})
 """Bidi classes of neutral characters (``- + % $``) MuPDF takes for left-to-right: inside a
 right-to-left core it reversed the words on either side of the hyphen in «الثاني -لغة»."""
+
+
+def _stands_alone(char: str, group: list[str]) -> bool:
+    """Whether ``char`` is cut out of a right-to-left core: ``- + % $`` (see ``_MUPDF_LTR``), and a
+    separator (``. ، :``) after a vowel mark, which PDFium read before the mark inside one text
+    object («جَدِيد،ٌ»): alone, it is read beside the word (see :mod:`~reader.export.pdf_number_marks`)."""
+    bidi = unicodedata.bidirectional(char)
+    return bidi in _MUPDF_LTR or (bidi == "CS" and bool(group) and unicodedata.category(group[-1]) == "Mn")
 
 
 def _ends_core(char: str, own: str) -> bool:
@@ -191,11 +199,22 @@ def draw_line(
         origin = left + (width - total) / 2
     else:
         origin = left
-    for piece in pieces:
+    marks_at = marks_before_numbers(pieces)
+    for index, piece in enumerate(pieces):
         ink_x = None if piece.read_x is None else origin + piece.x
         x = origin + (piece.x if piece.read_x is None else piece.read_x)
+        marks_x = origin + marks_at[index] if index in marks_at else None
         with measure.family_selected(measure.family_for(piece.text)):
-            writer.draw(piece.text, x=x, y=y, height=height, rtl=piece.rtl, space_extra=extra, ink_x=ink_x)
+            writer.draw(
+                piece.text,
+                x=x,
+                y=y,
+                height=height,
+                rtl=piece.rtl,
+                space_extra=extra,
+                ink_x=ink_x,
+                marks_x=marks_x,
+            )
 
 
 def _read_beside_numbers(runs: list[list[_Placed]]) -> list[_Placed]:

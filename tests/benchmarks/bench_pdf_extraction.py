@@ -1,10 +1,12 @@
-"""Measurement: how many seed sentences come back whole from each PDF reader, per layout (and face).
+"""Measurement: how many sentences come back whole from each PDF reader, per layout (and face).
 
 Exports the seed article (15 sentences) with the hand-written English of
-``tests/helpers/seed_english.py`` and counts, for pypdf, PDFium (Chrome), MuPDF and pdf.js
+``tests/helpers/seed_english.py``, or with ``--text vocalised`` the fully vocalised text of
+``tests/helpers/vocalised_arabic.py`` (42 sentences: the Quran, a tajweed lesson, learners'
+sentences, poetry), and counts, for pypdf, PDFium (Chrome), MuPDF and pdf.js
 (Firefox), and poppler's pdftotext (Evince, Okular) when installed, the Arabic and English sentences found intact after ``normalise`` (NFC, whitespace runs
 as one space). Run: ``.venv/bin/python tests/benchmarks/bench_pdf_extraction.py [--face amiri naskh]
-[--keep FOLDER] [--show] [--justify]``; ``--show`` prints each broken sentence as the reader gave it.
+[--text seed|vocalised] [--keep FOLDER] [--show] [--justify] [--no-diacritics]``; ``--show`` prints each broken sentence as the reader gave it.
 """
 
 from __future__ import annotations
@@ -23,6 +25,9 @@ from reader.export.pdf import export_pdf  # noqa: E402
 from reader.export.pdf_layout import LAYOUTS  # noqa: E402
 from tests.helpers.pdf_readers import MEASURED_READERS, ReaderUnavailable, broken_sentences, normalise  # noqa: E402
 from tests.helpers.seed_english import translated_seed  # noqa: E402
+from tests.helpers.vocalised_arabic import vocalised_document  # noqa: E402
+
+TEXTS = {"seed": translated_seed, "vocalised": vocalised_document}
 
 
 def closest(text: str, sentence: str) -> str:
@@ -47,12 +52,19 @@ def main() -> None:
     parser.add_argument(
         "--face", nargs="*", default=[None], help="Arabic faces to compare (default: the default)"
     )
+    parser.add_argument("--text", choices=TEXTS, default="seed", help="which document to export")
+    parser.add_argument("--no-diacritics", action="store_true", help="export without vowel marks")
     parser.add_argument("--keep", type=Path, help="write the PDFs into this folder")
     parser.add_argument("--justify", action="store_true", help="export with justified Arabic")
     parser.add_argument("--show", action="store_true", help="print each broken sentence as extracted")
     args = parser.parse_args()
-    document = translated_seed()
-    arabic = [s.text for s in document.segments]
+    document = TEXTS[args.text]()
+    if args.no_diacritics:  # what such an export prints is the Arabic without its marks
+        from reader.export.diacritics import without_diacritics
+
+        arabic = [s.text for s in without_diacritics(document).segments]
+    else:
+        arabic = [s.text for s in document.segments]
     english = [s.translation or "" for s in document.segments]
     folder = args.keep or Path(tempfile.mkdtemp())
     folder.mkdir(parents=True, exist_ok=True)
@@ -60,10 +72,12 @@ def main() -> None:
     print(f"{'face':8} {'layout':13} {'reader':8} {'Arabic':>7} {'English':>8}")
     for face in args.face:
         for layout in LAYOUTS:
-            path = folder / f"seed-{face or 'default'}-{layout}.pdf"
+            path = folder / f"{args.text}-{face or 'default'}-{layout}.pdf"
             options: dict[str, object] = {"arabic_face": face} if takes_face and face else {}
             if args.justify:
                 options["justify_arabic"] = True
+            if args.no_diacritics:
+                options["diacritics"] = False
             export_pdf(document, path, layout=layout, **options)
             for name, read in MEASURED_READERS.items():
                 try:
