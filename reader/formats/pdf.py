@@ -20,8 +20,9 @@ from dataclasses import dataclass
 
 import pypdfium2 as pdfium
 
-from reader.formats.arabic_order import fold_presentation_forms, is_visual_order, to_logical
 from reader.formats.blocks_builder import RawBlock, build_document, scaled
+from reader.formats.pdf_glyphs import close, read_glyphs
+from reader.formats.pdf_lines import page_lines
 from reader.formats.registry import Loaded
 from reader.formats.safety import Refused
 from reader.model import BlockKind
@@ -65,55 +66,37 @@ def read_pdf(data: bytes, name: str, progress: Callable[[float], None] | None = 
     if not any(line.text.strip() for page in pages for line in page):
         raise Refused("the PDF has no text layer (a scan?); OCR is not supported")
     pages = _drop_running_lines(pages)
-    reversed_lines = 0
     blocks: list[RawBlock] = []
     for number, page in enumerate(pages, start=1):
         for title, level in outline.get(number, []):
             blocks.append(RawBlock(BlockKind.HEADING, title, level, page=number))
         for k, paragraph in enumerate(_paragraphs(page)):
-            lines = [to_logical(t) if is_visual_order(t) else t for t in paragraph]
-            reversed_lines += sum(a != b for a, b in zip(lines, paragraph, strict=True))
-            text = _join(fold_presentation_forms(t) for t in lines)
+            text = _join(paragraph)
             previous = blocks[-1] if blocks else None
             if k == 0 and _continues(previous, number):
                 assert previous is not None
                 blocks[-1] = RawBlock(BlockKind.PARAGRAPH, _join([previous.text, text]), page=previous.page)
                 continue
             blocks.append(RawBlock(BlockKind.PARAGRAPH, text, page=number))
-    warnings: tuple[str, ...] = ()
-    if reversed_lines:
-        warnings = (
-            f"{name}: {reversed_lines} line(s) of Arabic stored in visual order put back in reading order",
-        )
-    return Loaded(build_document(blocks, name=name, progress=scaled(progress, 0.8, 1)), warnings)
+    return Loaded(build_document(blocks, name=name, progress=scaled(progress, 0.8, 1)))
 
 
 def _page_lines(page: pdfium.PdfPage) -> list[_Line]:
-    textpage = page.get_textpage()
+    glyphs = read_glyphs(page)
     try:
-        text = textpage.get_text_range()
-        count = textpage.count_chars()
-        lines = []
-        index = 0
-        for raw in text.split("\n"):
-            line = raw.rstrip("\r")
-            stripped = line.strip()
-            if stripped and index < count:
-                first = index + (len(line) - len(line.lstrip()))
-                last = min(index + len(line.rstrip()) - 1, count - 1)
-                left, bottom, right, top = textpage.get_charbox(min(first, count - 1))
-                other_left, _b, other_right, _t = textpage.get_charbox(last)  # the far end, either way
-                width = max(right, other_right) - min(left, other_left)
-                lines.append(_Line(stripped, top, bottom, width))
-            index += len(raw) + 1
-        height = page.get_height()
-        for k, line in enumerate(lines):
-            in_band = line.top > height * (1 - _EDGE_BAND) or line.bottom < height * _EDGE_BAND
-            line.edge = in_band and (k < _EDGE_LINES or k >= len(lines) - _EDGE_LINES)
-        return lines
+        lines = [
+            _Line(line.text, line.top, line.bottom, line.right - line.left)
+            for line in page_lines(glyphs)
+            if line.text
+        ]
+        height = glyphs.height
     finally:
-        textpage.close()
+        close(glyphs)
         page.close()
+    for k, line in enumerate(lines):
+        in_band = line.top > height * (1 - _EDGE_BAND) or line.bottom < height * _EDGE_BAND
+        line.edge = in_band and (k < _EDGE_LINES or k >= len(lines) - _EDGE_LINES)
+    return lines
 
 
 def _outline(pdf: pdfium.PdfDocument) -> dict[int, list[tuple[str, int]]]:
