@@ -21,6 +21,7 @@ from dataclasses import dataclass
 import pypdfium2 as pdfium
 
 from reader.formats.blocks_builder import RawBlock, build_document, scaled
+from reader.formats.pdf_bidi import balance_brackets
 from reader.formats.pdf_glyphs import close, read_glyphs
 from reader.formats.pdf_lines import page_lines
 from reader.formats.registry import Loaded
@@ -71,7 +72,7 @@ def read_pdf(data: bytes, name: str, progress: Callable[[float], None] | None = 
         for title, level in outline.get(number, []):
             blocks.append(RawBlock(BlockKind.HEADING, title, level, page=number))
         for k, paragraph in enumerate(_paragraphs(page)):
-            text = _join(paragraph)
+            text = balance_brackets(_join(paragraph))
             previous = blocks[-1] if blocks else None
             if k == 0 and _continues(previous, number):
                 assert previous is not None

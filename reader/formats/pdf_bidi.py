@@ -15,6 +15,7 @@ explicit embeddings or isolates, no paragraph splitting, no line breaking) is sh
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Sequence
 
@@ -203,3 +204,46 @@ def _unpaired(pieces: Sequence[str]) -> int:
                 else:
                     bad += 1
     return bad + depth
+
+
+def balance_brackets(text: str) -> str:
+    """A paragraph whose brackets of one kind pair up once one of them is turned round, turned
+    round: LibreOffice and WeasyPrint map a line-final closing bracket to the typed character
+    and the rest to the drawn one («[وكان جائعاً جداً[.»). Left alone unless the result pairs
+    every bracket of that kind, so a list number «1)» and a quotation that goes on are kept."""
+    for opening, closing in _BALANCED:
+        if opening not in text and closing not in text:
+            continue
+        flipped = _greedy_pairing(text, opening, closing)
+        if flipped is not None:
+            text = flipped
+    return text
+
+
+_LIST_MARK = re.compile(r"(?:^|\s)[0-9٠-٩A-Za-z\u0621-\u064a]{1,3}[)\]]$")
+_BALANCED = (("[", "]"), ("«", "»"), ("(", ")"), ("{", "}"))
+
+
+def _greedy_pairing(text: str, opening: str, closing: str) -> str | None:
+    chars = list(text)
+    stack: list[int] = []
+    changed = False
+    for k, ch in enumerate(chars):
+        if ch == opening:
+            stack.append(k)
+        elif ch == closing:
+            if stack:
+                stack.pop()
+            elif _LIST_MARK.search(text, 0, k + 1):
+                return None  # «1) …», «أ) …»: a list number, not a bracket to pair
+            else:
+                chars[k] = opening
+                stack.append(k)
+                changed = True
+    while len(stack) >= 2:
+        chars[stack.pop()] = closing
+        stack.pop()
+        changed = True
+    if stack or not changed:
+        return None
+    return "".join(chars)
