@@ -23,6 +23,7 @@ from reader.formats.pdf_glyphs import Glyph, PageGlyphs, font_size
 
 _WORD_GAP = 0.18  # of the font size: a gap this wide is a space even where the stream has none
 _JOINED_GAP = 0.5  # of the font size: neighbours in the stream closer than this are one word
+_INK_MARK = 0.3  # of the font size: a mark box narrower than this is the mark's ink
 _MIN_GAP = 0.04  # of the font size: a narrower gap is no space, whatever the stream says
 _COLUMN_GAP = 1.6  # of the font size: wider gaps split a band into separate lines (columns)
 _JOINED = 0.12  # of the font size: pieces closer than this belong to one word
@@ -75,7 +76,7 @@ def page_lines(page: PageGlyphs) -> list[Line]:
         size = max(
             font_size(page, ink[0]), font_size(page, ink[len(ink) // 2]), font_size(page, ink[-1]), 1.0
         )
-        centres = _space_centres([g for g in band if g.text.isspace()])
+        centres = _space_centres([g for g in band if g.text.isspace()], size)
         for run in _split_columns(_pieces(ink, size), size):
             lines.append(_line(run, centres, size, rtl_page))
     return lines
@@ -192,8 +193,10 @@ def _overlapping(a: Glyph, b: Glyph, apart: bool) -> bool:
     return narrower > 0 and overlap > (0.0 if apart else 0.4 * narrower)
 
 
-def _space_centres(spaces: list[Glyph]) -> list[float]:
-    return sorted((g.left + g.right) / 2 for g in spaces)
+def _space_centres(spaces: list[Glyph], size: float) -> list[float]:
+    """Where the band's space glyphs lie; those without width are left out (browsers draw them
+    anywhere, even inside the next word)."""
+    return sorted((g.left + g.right) / 2 for g in spaces if g.right - g.left >= _ZERO_WIDTH * size)
 
 
 def _spaced_gap(gap_left: float, gap_right: float, centres: list[float], size: float) -> bool:
@@ -262,6 +265,18 @@ def _stream_neighbours(a: _Piece, b: _Piece) -> bool:
     return any(g.index - 1 in indexes or g.index + 1 in indexes for g in (*b.glyphs, *b.marks))
 
 
+def _inked_left(piece: _Piece, size: float) -> float:
+    """The piece's left edge, its vowel marks included where their boxes are ink (narrow), not
+    a font's advance box: a mark drawn in the gap between two letters of a word closes it."""
+    inked = [m.left for m in piece.marks if m.right - m.left < _INK_MARK * size]
+    return min([_left(piece), *inked])
+
+
+def _inked_right(piece: _Piece, size: float) -> float:
+    inked = [m.right for m in piece.marks if m.right - m.left < _INK_MARK * size]
+    return max([_right(piece), *inked])
+
+
 def _left(piece: _Piece) -> float:
     return min(g.left for g in piece.glyphs)
 
@@ -275,7 +290,7 @@ def _line(pieces: list[_Piece], centres: list[float], size: float, rtl_page: boo
     for k, piece in enumerate(pieces):
         if k:
             before = pieces[k - 1]
-            gap_left, gap_right = _right(before), _left(piece)
+            gap_left, gap_right = _inked_right(before, size), _inked_left(piece, size)
             joined = gap_right - gap_left < _JOINED_GAP * size and _stream_neighbours(before, piece)
             if not joined and _spaced_gap(gap_left, gap_right, centres, size):
                 painted.append(" ")

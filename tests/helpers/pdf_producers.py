@@ -193,23 +193,31 @@ def painted_visual(line: str) -> str:
     from fpdf.enums import TextDirection
 
     from reader.formats.pdf_bidi import MIRROR
-    from tests.helpers.format_fixtures import reshape_visual
 
-    shaped = reshape_visual(line)[::-1]  # forms chosen in typed order; undo its naive reversal
-    shaped = "".join(MIRROR.get(ch, ch) for ch in shaped)
-    for match_from, match_to in ((ch[::-1], ch) for ch in _latin_and_digit_runs(line)):
-        shaped = shaped.replace(match_from, match_to, 1)
-    paragraph = BidiParagraph(shaped, base_direction=TextDirection.RTL)
+    paragraph = BidiParagraph(_shaped_forms(line), base_direction=TextDirection.RTL)
     return "".join(
         MIRROR.get(c.character, c.character) if c.embedding_level % 2 else c.character
         for c in paragraph.reorder_resolved_levels()
     )
 
 
-def _latin_and_digit_runs(line: str) -> list[str]:
-    import re
+def _shaped_forms(text: str) -> str:
+    """Each Arabic letter as its presentation form for its place in the word, in typed order."""
+    from tests.helpers.format_fixtures import _RIGHT_JOINING, _presentation_forms
 
-    return re.findall(r"[0-9A-Za-z]+", line)
+    forms = _presentation_forms()
+    out = []
+    for k, ch in enumerate(text):
+        joins_before = k > 0 and (text[k - 1], "isolated") in forms and text[k - 1] not in _RIGHT_JOINING
+        joins_after = k + 1 < len(text) and (text[k + 1], "isolated") in forms and ch not in _RIGHT_JOINING
+        if (ch, "isolated") not in forms:
+            out.append(ch)
+            continue
+        form = {(True, True): "medial", (True, False): "final", (False, True): "initial"}.get(
+            (joins_before, joins_after), "isolated"
+        )
+        out.append(forms.get((ch, form)) or forms[(ch, "isolated")])
+    return "".join(out)
 
 
 def fpdf_visual(folder: Path) -> bytes:
