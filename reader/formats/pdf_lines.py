@@ -21,7 +21,7 @@ from reader.formats.arabic_order import fold_presentation_forms
 from reader.formats.pdf_bidi import logical_order
 from reader.formats.pdf_glyphs import Glyph, PageGlyphs, font_size
 
-_WORD_GAP = 0.18  # of the font size: a gap this wide is a space even where the stream has none
+_WORD_GAP = 0.15  # of the font size: a gap this wide is a space even where the stream has none
 _JOINED_GAP = 0.5  # of the font size: neighbours in the stream closer than this are one word
 _INK_MARK = 0.3  # of the font size: a mark box narrower than this is the mark's ink
 _MIN_GAP = 0.04  # of the font size: a narrower gap is no space, whatever the stream says
