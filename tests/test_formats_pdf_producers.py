@@ -11,6 +11,7 @@ from __future__ import annotations
 import pytest
 
 from reader.formats.registry import read_bytes
+from reader.model import BlockKind
 from tests.helpers import pdf_producers as producers
 
 # Share of the book's 18 sentences that must come back character for character.
@@ -42,3 +43,18 @@ def test_each_producers_sentences_come_back_whole(produced: tuple[str, bytes]) -
     share = producers.whole_share(expected, found)
     lost = [s for s in expected if s not in found]
     assert share >= FLOORS[name], f"{name}: {share:.0%} whole; lost {lost}"
+
+
+def test_chapter_titles_are_headings_once(produced: tuple[str, bytes]) -> None:
+    name, data = produced
+    document = read_bytes(data, f"{name}.pdf", ".pdf").document
+    found = [s.text for s in document.iter_segments()]
+    for sentence in producers.source_sentences():
+        assert found.count(sentence) <= 1, f"{name}: {sentence!r} given twice"
+    headings = [
+        s.text for s in document.iter_segments() if document.block(s.block_id).kind is BlockKind.HEADING
+    ]
+    if name.startswith("fpdf2"):  # one size, no outline: nothing marks a heading
+        assert headings == []
+    else:
+        assert headings == [title for title, _paragraphs in producers.BOOK]

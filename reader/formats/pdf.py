@@ -23,6 +23,7 @@ import pypdfium2 as pdfium
 from reader.formats.blocks_builder import RawBlock, build_document, scaled
 from reader.formats.pdf_bidi import balance_brackets
 from reader.formats.pdf_glyphs import close, read_glyphs
+from reader.formats.pdf_layout import PageParagraph, body_size, heading_levels, page_blocks
 from reader.formats.pdf_lines import page_lines
 from reader.formats.registry import Loaded
 from reader.formats.safety import Refused
@@ -45,6 +46,7 @@ class _Line:
     top: float
     bottom: float
     width: float
+    size: float = 0.0
     edge: bool = False  # in the top or bottom margin band, where running heads and folios live
 
 
@@ -67,18 +69,29 @@ def read_pdf(data: bytes, name: str, progress: Callable[[float], None] | None = 
     if not any(line.text.strip() for page in pages for line in page):
         raise Refused("the PDF has no text layer (a scan?); OCR is not supported")
     pages = _drop_running_lines(pages)
+    paragraphs = [
+        [
+            PageParagraph(
+                balance_brackets(_join(line.text for line in group)),
+                max(line.size for line in group),
+                len(group),
+            )
+            for group in _paragraphs(page)
+        ]
+        for page in pages
+    ]
+    body = body_size([p for page in paragraphs for p in page])
+    levels = heading_levels([p for page in paragraphs for p in page], body) if not outline else {}
     blocks: list[RawBlock] = []
-    for number, page in enumerate(pages, start=1):
-        for title, level in outline.get(number, []):
-            blocks.append(RawBlock(BlockKind.HEADING, title, level, page=number))
-        for k, paragraph in enumerate(_paragraphs(page)):
-            text = balance_brackets(_join(paragraph))
+    for number, page_paragraphs in enumerate(paragraphs, start=1):
+        for k, block in enumerate(page_blocks(page_paragraphs, outline.get(number, []), levels, body)):
             previous = blocks[-1] if blocks else None
-            if k == 0 and _continues(previous, number):
+            if k == 0 and block.kind is BlockKind.PARAGRAPH and _continues(previous, number):
                 assert previous is not None
-                blocks[-1] = RawBlock(BlockKind.PARAGRAPH, _join([previous.text, text]), page=previous.page)
+                joined = _join([previous.text, block.text])
+                blocks[-1] = RawBlock(BlockKind.PARAGRAPH, joined, page=previous.page)
                 continue
-            blocks.append(RawBlock(BlockKind.PARAGRAPH, text, page=number))
+            blocks.append(RawBlock(block.kind, block.text, block.level, page=number))
     return Loaded(build_document(blocks, name=name, progress=scaled(progress, 0.8, 1)))
 
 
@@ -86,7 +99,7 @@ def _page_lines(page: pdfium.PdfPage) -> list[_Line]:
     glyphs = read_glyphs(page)
     try:
         lines = [
-            _Line(line.text, line.top, line.bottom, line.right - line.left)
+            _Line(line.text, line.top, line.bottom, line.right - line.left, line.size)
             for line in page_lines(glyphs)
             if line.text
         ]
@@ -135,15 +148,15 @@ def _drop_running_lines(pages: list[list[_Line]]) -> list[list[_Line]]:
     ]
 
 
-def _paragraphs(page: list[_Line]) -> list[list[str]]:
-    """The page's lines grouped into paragraphs (lists of line texts)."""
+def _paragraphs(page: list[_Line]) -> list[list[_Line]]:
+    """The page's lines grouped into paragraphs; a change of font size starts one."""
     if not page:
         return []
     gaps = [page[k].bottom - page[k + 1].top for k in range(len(page) - 1)]
     pitches = [page[k].top - page[k + 1].top for k in range(len(page) - 1) if page[k].top > page[k + 1].top]
     pitch = statistics.median(pitches) if pitches else 0.0
     full_width = max(line.width for line in page)
-    groups = [[page[0].text]]
+    groups = [[page[0]]]
     for k in range(1, len(page)):
         before, line = page[k - 1], page[k]
         step = before.top - line.top
@@ -152,10 +165,11 @@ def _paragraphs(page: list[_Line]) -> list[list[str]]:
         # (or is a title) when it closes a sentence or is very short.
         short = before.width < 0.8 * full_width
         ended = short and (before.text.endswith(_SENTENCE_END) or before.width < 0.6 * full_width)
-        if wide_gap or ended or gaps[k - 1] < -pitch:
-            groups.append([line.text])
+        resized = abs(line.size - before.size) > 0.1 * max(line.size, before.size)
+        if wide_gap or ended or resized or gaps[k - 1] < -pitch:
+            groups.append([line])
         else:
-            groups[-1].append(line.text)
+            groups[-1].append(line)
     return groups
 
 
