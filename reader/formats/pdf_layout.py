@@ -24,8 +24,9 @@ _HEADING_CHARS = 120
 @dataclass(frozen=True)
 class PageParagraph:
     text: str
-    size: float  # the font size of its lines (the largest), in points
+    size: float  # the font size of its lines (the largest), in points; 0 when read by OCR
     lines: int
+    confidence: float | None = None  # OCR's mean word confidence (0–100); None for a text layer
 
 
 @dataclass(frozen=True)
@@ -39,7 +40,8 @@ def body_size(paragraphs: Sequence[PageParagraph]) -> float:
     """The size most of the text is set in (by characters)."""
     counts: Counter[float] = Counter()
     for paragraph in paragraphs:
-        counts[round(paragraph.size, 1)] += len(paragraph.text)
+        if paragraph.size > 0:
+            counts[round(paragraph.size, 1)] += len(paragraph.text)
     return counts.most_common(1)[0][0] if counts else 0.0
 
 

@@ -63,6 +63,42 @@ def glyph_share(pages: int) -> float:
     return glyphs / (time.perf_counter() - started)
 
 
+def ocr_cases() -> None:
+    """Seconds per page and character error rates: ours against raw ``tesseract -l ara``."""
+    import os
+
+    import pytesseract
+
+    from reader.formats import ocr
+    from reader.formats.registry import read_bytes
+    from tests.test_formats_pdf_ocr import TEXT, character_error_rate, page_image, scanned_pdf
+
+    try:
+        ocr.check_available()
+    except ocr.OcrUnavailable as missing:
+        print(f"OCR: skipped ({missing})")
+        return
+    expected = " ".join(TEXT)
+    for dpi, noisy in ((300, False), (200, True)):
+        image = page_image(dpi, noisy=noisy)
+        data = scanned_pdf(image)
+        with tempfile.TemporaryDirectory() as cache:
+            os.environ["BIREADER_CACHE_DIR"] = cache
+            started = time.perf_counter()
+            document = read_bytes(data, "scan.pdf", ".pdf").document
+            seconds = time.perf_counter() - started
+            started = time.perf_counter()
+            read_bytes(data, "scan.pdf", ".pdf")
+            cached = time.perf_counter() - started
+        ours = character_error_rate(" ".join(s.text for s in document.iter_segments()), expected)
+        raw = character_error_rate(pytesseract.image_to_string(image, lang="ara"), expected)
+        label = f"{dpi} dpi" + (", 1° turn, 1 % specks" if noisy else "")
+        print(
+            f"OCR {label}: {seconds:.1f} s/page (reopened from the cache: {cached:.2f} s), "
+            f"CER {ours:.2%} (raw tesseract -l ara: {raw:.2%})"
+        )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pages", type=int, default=300)
@@ -70,6 +106,7 @@ def main() -> int:
     rate, sentences = text_pdf(args.pages)
     print(f"text PDF: {args.pages} pages, {sentences} sentences, {rate:.1f} pages/s (best of 3)")
     print(f"  PDFium character calls: {glyph_share(60):.0%} of the time (60 pages)")
+    ocr_cases()
     return 0
 
 
