@@ -24,6 +24,7 @@ _NEUTRAL = frozenset(("B", "S", "WS", "ON", "BN"))
 _PAIRS = "()[]{}<>«»‹›⁅⁆⁽⁾₍₎⌈⌉⌊⌋〈〉❨❩❪❫❬❭❮❯❰❱❲❳❴❵⟦⟧⟨⟩⟪⟫⦃⦄⦅⦆〈〉《》「」『』【】〔〕〖〗〘〙〚〛"
 MIRROR = {a: b for x, y in zip(_PAIRS[::2], _PAIRS[1::2], strict=True) for a, b in ((x, y), (y, x))}
 _OPENING = frozenset(_PAIRS[::2])
+_LEFT_TO_RIGHT = frozenset(("L", "EN", "AN"))
 _WEAK_EDGE = frozenset(("B", "S", "WS", "ON", "BN", "NSM", "CS", "ES", "ET"))
 
 
@@ -121,6 +122,12 @@ def logical_order(painted: Sequence[str], rtl: bool) -> str:
     the mirrored glyph back to the typed character already)."""
     base = 1 if rtl else 0
     kinds = [bidi_class(p) for p in painted]
+    if rtl and not _LEFT_TO_RIGHT.intersection(kinds):  # all of it right to left (level 1)
+        pieces = list(reversed(painted))
+        if not any(ch in MIRROR for p in pieces for ch in p):
+            return "".join(pieces)
+        mirrored = [_mirror(p) for p in pieces]
+        return "".join(mirrored if _unpaired(mirrored) <= _unpaired(pieces) else pieces)
     pieces = _unpainted(list(painted), kinds, base)
     if rtl:
         whole = _whole_runs(list(reversed(painted)), list(reversed(kinds)))

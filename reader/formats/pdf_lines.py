@@ -49,6 +49,16 @@ class Line:
 class _Piece:
     glyphs: list[Glyph] = field(default_factory=list)
     marks: list[Glyph] = field(default_factory=list)
+    left: float = 0.0
+    right: float = 0.0
+
+    @classmethod
+    def of(cls, glyph: Glyph) -> _Piece:
+        return cls([glyph], [], glyph.left, glyph.right)
+
+    def add(self, glyph: Glyph) -> None:
+        self.glyphs.append(glyph)
+        self.left, self.right = min(self.left, glyph.left), max(self.right, glyph.right)
 
     @property
     def center(self) -> float:
@@ -132,9 +142,9 @@ def _pieces(band: list[Glyph], size: float) -> list[_Piece]:
         same_box = last is not None and _same_box(last.glyphs[-1], glyph)
         zero_width = glyph.right - glyph.left < _ZERO_WIDTH * size
         if last is not None and (same_box or (zero_width and _touches(last.glyphs[-1], glyph))):
-            last.glyphs.append(glyph)
+            last.add(glyph)
         else:
-            last = _Piece([glyph])
+            last = _Piece.of(glyph)
             pieces.append(last)
     pieces = _in_painted_order(pieces, size)
     if marks:
@@ -149,12 +159,14 @@ def _in_painted_order(pieces: list[_Piece], size: float) -> list[_Piece]:
     pieces = sorted(pieces, key=lambda p: p.center)
     ordered: list[_Piece] = []
     word: list[_Piece] = []
+    reach = 0.0
     for piece in pieces:
-        if word and piece.glyphs[0].left - max(_right(p) for p in word) > _JOINED * size:
-            ordered += _word_order(word)
+        if word and piece.glyphs[0].left - reach > _JOINED * size:
+            ordered += _word_order(word) if len(word) > 2 else word
             word = []
+        reach = max(reach, piece.right) if word else piece.right
         word.append(piece)
-    return ordered + _word_order(word)
+    return ordered + (_word_order(word) if len(word) > 2 else word)
 
 
 def _word_order(word: list[_Piece]) -> list[_Piece]:
@@ -252,7 +264,7 @@ def _centre(glyph: Glyph) -> float:
 def _split_columns(pieces: list[_Piece], size: float) -> list[list[_Piece]]:
     runs = [[pieces[0]]] if pieces else []
     for before, piece in zip(pieces, pieces[1:], strict=False):
-        if piece.glyphs[0].left - _right(before) > _COLUMN_GAP * size:
+        if piece.left - before.right > _COLUMN_GAP * size:
             runs.append([piece])
         else:
             runs[-1].append(piece)
@@ -268,21 +280,15 @@ def _stream_neighbours(a: _Piece, b: _Piece) -> bool:
 def _inked_left(piece: _Piece, size: float) -> float:
     """The piece's left edge, its vowel marks included where their boxes are ink (narrow), not
     a font's advance box: a mark drawn in the gap between two letters of a word closes it."""
-    inked = [m.left for m in piece.marks if m.right - m.left < _INK_MARK * size]
-    return min([_left(piece), *inked])
+    if not piece.marks:
+        return piece.left
+    return min([piece.left, *(m.left for m in piece.marks if m.right - m.left < _INK_MARK * size)])
 
 
 def _inked_right(piece: _Piece, size: float) -> float:
-    inked = [m.right for m in piece.marks if m.right - m.left < _INK_MARK * size]
-    return max([_right(piece), *inked])
-
-
-def _left(piece: _Piece) -> float:
-    return min(g.left for g in piece.glyphs)
-
-
-def _right(piece: _Piece) -> float:
-    return max(g.right for g in piece.glyphs)
+    if not piece.marks:
+        return piece.right
+    return max([piece.right, *(m.right for m in piece.marks if m.right - m.left < _INK_MARK * size)])
 
 
 def _line(pieces: list[_Piece], centres: list[float], size: float, rtl_page: bool) -> Line:
@@ -291,8 +297,9 @@ def _line(pieces: list[_Piece], centres: list[float], size: float, rtl_page: boo
         if k:
             before = pieces[k - 1]
             gap_left, gap_right = _inked_right(before, size), _inked_left(piece, size)
-            joined = gap_right - gap_left < _JOINED_GAP * size and _stream_neighbours(before, piece)
-            if not joined and _spaced_gap(gap_left, gap_right, centres, size):
+            if _spaced_gap(gap_left, gap_right, centres, size) and not (
+                gap_right - gap_left < _JOINED_GAP * size and _stream_neighbours(before, piece)
+            ):
                 painted.append(" ")
         painted.append(fold_presentation_forms(piece.text()))
     rtl = _line_rtl(painted, rtl_page)
@@ -300,8 +307,8 @@ def _line(pieces: list[_Piece], centres: list[float], size: float, rtl_page: boo
     glyphs = [g for p in pieces for g in p.glyphs]
     return Line(
         text,
-        min(g.left for g in glyphs),
-        max(g.right for g in glyphs),
+        min(p.left for p in pieces),
+        max(p.right for p in pieces),
         min(g.bottom for g in glyphs),
         max(g.top for g in glyphs),
         size,
