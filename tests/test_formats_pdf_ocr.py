@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import random
 import shutil
+from pathlib import Path
 
 import pypdfium2 as pdfium
 import pytest
@@ -168,3 +169,46 @@ def test_a_page_whose_text_is_mostly_unmapped_is_read_by_ocr_instead(monkeypatch
     monkeypatch.setattr(ocr, "_tesseract", lambda _image: [ocr.OcrParagraph("نص قرأه التعرف الضوئي.", 91.0)])
     loaded = read_bytes(text_pdf(TEXT[:1]), "broken.pdf", ".pdf")
     assert [s.text for s in loaded.document.iter_segments()] == ["نص قرأه التعرف الضوئي."]
+
+
+@needs_tesseract
+@pytest.mark.slow
+@pytest.mark.parametrize("kind", ["PNG", "TIFF"])
+def test_a_page_image_is_read_by_ocr(kind: str, tmp_path: Path) -> None:
+    from reader.formats.registry import open_document
+
+    path = tmp_path / f"page.{kind.lower()}"
+    page_image(150).save(path, kind, dpi=(150, 150))  # enlarged to 300 dpi before Tesseract
+    loaded = open_document(path)
+    text = " ".join(s.text for s in loaded.document.iter_segments())
+    assert character_error_rate(text, " ".join(TEXT)) <= 0.03
+    assert loaded.warnings == (f"page.{kind.lower()}: 1 page image(s) read by OCR (Tesseract)",)
+
+
+def test_a_damaged_image_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from reader.formats.registry import open_document
+
+    monkeypatch.setattr(ocr, "check_available", lambda: None)
+    path = tmp_path / "cut.png"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 40)
+    with pytest.raises(BadInput, match=r"^cut\.png: the image is damaged or not a format this reader knows$"):
+        open_document(path)
+
+
+def test_the_command_line_shows_progress_while_ocr_runs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from reader.cli import main
+    from reader.commands import documents
+
+    monkeypatch.setattr(documents.SlowOpenNotice, "after", 0.0)
+    monkeypatch.setattr(ocr, "check_available", lambda: None)
+    monkeypatch.setattr(ocr, "_tesseract", lambda _image: [ocr.OcrParagraph("نص قرأه التعرف الضوئي.", 91.0)])
+    clock = iter(range(0, 1000, 2))
+    monkeypatch.setattr(documents.time, "monotonic", lambda: float(next(clock)))
+    path = tmp_path / "scan.pdf"
+    path.write_bytes(scanned_pdf(Image.new("L", (200, 280), 255), Image.new("L", (200, 280), 255)))
+    assert main(["segment", str(path), "--no-library"]) == 0
+    out, err = capsys.readouterr()
+    assert out.splitlines()[0] == "نص قرأه التعرف الضوئي."
+    assert "Opening scan.pdf… " in err
