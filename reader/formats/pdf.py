@@ -27,7 +27,7 @@ from reader.formats import ocr
 from reader.formats.blocks_builder import RawBlock, build_document, scaled
 from reader.formats.pdf_bidi import balance_brackets
 from reader.formats.pdf_glyphs import close, read_glyphs
-from reader.formats.pdf_layout import PageParagraph, body_size, heading_levels, page_blocks
+from reader.formats.pdf_layout import PageParagraph, body_size, heading_levels, page_blocks, reading_order
 from reader.formats.pdf_lines import page_lines
 from reader.formats.registry import Loaded
 from reader.formats.safety import Refused
@@ -55,6 +55,8 @@ class _Line:
     bottom: float
     width: float
     size: float = 0.0
+    left: float = 0.0
+    right: float = 0.0
     edge: bool = False  # in the top or bottom margin band, where running heads and folios live
 
 
@@ -160,11 +162,14 @@ def _page_lines(page: pdfium.PdfPage) -> tuple[list[_Line], bool]:
         not g.text.isspace() for g in glyphs.glyphs
     )
     try:
+        found = page_lines(glyphs)
         lines = [
-            _Line(line.text, line.top, line.bottom, line.right - line.left, line.size)
-            for line in page_lines(glyphs)
+            _Line(line.text, line.top, line.bottom, line.right - line.left, line.size, line.left, line.right)
+            for line in found
             if line.text
         ]
+        rtl = sum(line.rtl for line in found) * 2 >= len(found)
+        lines = reading_order(lines, glyphs.width, rtl)
         height = glyphs.height
     finally:
         close(glyphs)

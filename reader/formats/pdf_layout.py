@@ -1,4 +1,8 @@
-"""A PDF page's paragraphs → headings and paragraphs, each heading once.
+"""A PDF page's layout: columns read one after the other, headings once.
+
+Two-column pages (papers, magazines) are told by a gutter, an empty strip down the middle that
+lines stop short of on both sides; they are read column by column, the right one first on a
+right-to-left page.
 
 A producer that writes an outline (LibreOffice, Typst, our own export) also prints the heading on
 the page: the outline's title (typed text, the producer's own) replaces the printed line where
@@ -13,12 +17,16 @@ import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Protocol, TypeVar
 
 from reader.model import BlockKind
 
 _HEADING_SCALE = 1.15  # of the body size: a paragraph set this much larger may be a heading
 _HEADING_LINES = 2
 _HEADING_CHARS = 120
+_MIDDLE = (0.25, 0.75)  # of the page width: where a column gutter may run
+_GUTTER_WIDTH = 8  # points: an empty strip at least this wide
+_COLUMN_LINES = 3  # lines needed on each side of it
 
 
 @dataclass(frozen=True)
@@ -86,3 +94,78 @@ def _looks_like_heading(paragraph: PageParagraph, body: float) -> bool:
 def _key(text: str) -> str:
     folded = unicodedata.normalize("NFKC", text)
     return " ".join("".join(ch for ch in folded if not unicodedata.combining(ch)).split())
+
+
+class _Placed(Protocol):
+    left: float
+    right: float
+
+
+_L = TypeVar("_L", bound=_Placed)
+
+
+def reading_order(lines: Sequence[_L], width: float, rtl: bool) -> list[_L]:
+    """The page's lines (top to bottom, a band's pieces left to right) in reading order: where a
+    gutter runs down the middle of the page, column by column (the right one first on a
+    right-to-left page), lines across the gutter (a title over both columns) kept in place."""
+    gutter = _gutter(lines, width)
+    if gutter is None:
+        return list(lines)
+    start, end = gutter
+    ordered: list[_L] = []
+    first: list[_L] = []
+    second: list[_L] = []
+    for line in lines:
+        if line.right > start and line.left < end:  # across the gutter, or in it
+            ordered += first + second + [line]
+            first, second = [], []
+        elif (line.left >= end) == rtl:
+            first.append(line)
+        else:
+            second.append(line)
+    return ordered + first + second
+
+
+def _gutter(lines: Sequence[_Placed], width: float) -> tuple[float, float] | None:
+    """The widest empty vertical strip in the middle of the page, when both sides hold lines."""
+    if len(lines) < 2 * _COLUMN_LINES or width <= 0:
+        return None
+    bins = int(width) + 2
+    change = [0] * (bins + 1)
+    for line in lines:
+        change[max(int(line.left), 0)] += 1
+        change[min(int(line.right) + 1, bins)] -= 1
+    coverage, running = [], 0
+    for step in change[:bins]:
+        running += step
+        coverage.append(running)
+    allowed = max(1, len(lines) // 10)  # titles across both columns
+    best: tuple[int, int] | None = None
+    k, stop = int(width * _MIDDLE[0]), int(width * _MIDDLE[1])
+    while k < stop:
+        if coverage[k] > allowed:
+            k += 1
+            continue
+        end = k
+        while end < bins and coverage[end] <= allowed:
+            end += 1
+        if best is None or end - k > best[1] - best[0]:
+            best = (k, end)
+        k = end
+    if best is None or best[1] - best[0] < _GUTTER_WIDTH:
+        return None
+    start, end = best
+    left = [line for line in lines if line.right <= start + 1]
+    right = [line for line in lines if line.left >= end - 1]
+    if not (_filled_column(left) and _filled_column(right)):
+        return None
+    return float(start), float(end)
+
+
+def _filled_column(lines: Sequence[_Placed]) -> bool:
+    """Enough lines, most of them filling the column: running text, not a table's cells."""
+    if len(lines) < _COLUMN_LINES:
+        return False
+    span = max(line.right for line in lines) - min(line.left for line in lines)
+    full = sum(1 for line in lines if line.right - line.left >= 0.7 * span)
+    return full * 2 >= len(lines)

@@ -338,4 +338,4 @@ def _line_rtl(painted: list[str], rtl_page: bool) -> bool:
     rtl, ltr = _strong(painted)
     if rtl_page:
         return rtl > 0 or ltr == 0
-    return not (ltr == 0 and rtl > 0)
+    return ltr == 0 and rtl > 0
