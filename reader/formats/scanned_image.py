@@ -26,12 +26,12 @@ _MAX_ENLARGEMENT = 2.0  # a 150 dpi scan at most doubled
 def read_scanned_image(data: bytes, name: str, progress: Callable[[float], None] | None = None) -> Loaded:
     from PIL import Image, UnidentifiedImageError
 
-    ocr.check_available()
     try:
         image = Image.open(io.BytesIO(data))
         frames = getattr(image, "n_frames", 1)
     except (UnidentifiedImageError, OSError, Image.DecompressionBombError):
         raise Refused("the image is damaged or not a format this reader knows") from None
+    ocr.check_available()
     digest = ocr.source_digest(data)
     blocks: list[RawBlock] = []
     for frame in range(frames):
