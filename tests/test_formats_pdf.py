@@ -1,5 +1,5 @@
 """PDF text layers: shaped logical Arabic, reshaped visual-order presentation forms, running heads
-and page numbers dropped, paragraphs mended across pages, chapters from the outline, scans refused."""
+and page numbers dropped, paragraphs mended across pages, chapters from the outline, empty scans refused."""
 
 from __future__ import annotations
 
@@ -81,16 +81,20 @@ def test_the_outline_gives_chapters() -> None:
     assert [s.text for s in document.iter_segments()] == fx.SENTENCES
 
 
-def test_a_scan_without_a_text_layer_is_refused(tmp_path: Path) -> None:
+def test_a_scan_in_which_ocr_finds_nothing_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reader.formats import ocr
+
+    monkeypatch.setattr(ocr, "check_available", lambda: None)
+    monkeypatch.setattr(ocr, "_tesseract", lambda _image: [])
     pdf = FPDF()
     for _ in range(2):
         pdf.add_page()
         pdf.rect(20, 20, 100, 150, style="F")  # what a scanned page is to a text extractor: no text
     path = tmp_path / "scan.pdf"
     path.write_bytes(bytes(pdf.output()))
-    with pytest.raises(
-        BadInput, match=r"^scan\.pdf: the PDF has no text layer \(a scan\?\); OCR is not supported$"
-    ):
+    with pytest.raises(BadInput, match=r"^scan\.pdf: no text found in the PDF, in a text layer or by OCR$"):
         open_document(path)
 
 

@@ -1,30 +1,40 @@
 """A PDF's text layer → the structured document, with pypdfium2 (PDFium: BSD-3/Apache-2.0).
 
-Per page, PDFium gives the text in reading order with a line break between lines, and each
-character's box; from the boxes come each line's position and width. Running headers and
+Per page, the lines come from the characters' geometry (:mod:`reader.formats.pdf_lines`), and
+headings from the outline or the type size (:mod:`reader.formats.pdf_layout`). Running headers and
 footers (the same line, digits aside, at the top or bottom of many pages) and page numbers are
 dropped; lines are joined into paragraphs unless a wider gap, or a short line ending a sentence,
-separates them, and a paragraph cut by a page break is joined again. Arabic presentation forms
-are folded and visually stored Arabic is put back in logical order (:mod:`reader.formats.arabic_order`).
-The PDF's outline (bookmarks), when it has one, gives the chapters. A PDF without any text is a
-scan: refused, since OCR is not supported.
+separates them, and a paragraph cut by a page break is joined again. A page without a text
+layer, or whose text is mostly what a broken ToUnicode map gives, is a scan: read by OCR
+(:mod:`reader.formats.ocr`) when Tesseract is installed, else left out with a warning (a PDF
+with no text at all is refused with the line that installs it).
 """
 
 from __future__ import annotations
 
+import functools
 import re
 import statistics
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import pypdfium2 as pdfium
 
-from reader.formats.arabic_order import fold_presentation_forms, is_visual_order, to_logical
+from reader.display import one_line
+from reader.formats import ocr
 from reader.formats.blocks_builder import RawBlock, build_document, scaled
+from reader.formats.pdf_bidi import balance_brackets
+from reader.formats.pdf_glyphs import close, read_glyphs
+from reader.formats.pdf_layout import PageParagraph, body_size, heading_levels, page_blocks, reading_order
+from reader.formats.pdf_lines import page_lines
 from reader.formats.registry import Loaded
 from reader.formats.safety import Refused
 from reader.model import BlockKind
+
+if TYPE_CHECKING:
+    from PIL.Image import Image
 
 _PAGE_NUMBER = re.compile(
     r"^[\s\-–—|]*(?:page|صفحة|ص\.?)?\s*[0-9٠-٩۰-۹]+(?:\s*(?:/|of|من)\s*[0-9٠-٩۰-۹]+)?[\s\-–—|]*$",
@@ -34,6 +44,7 @@ _DIGITS = re.compile(r"[0-9٠-٩۰-۹]+")
 _SENTENCE_END = tuple('.!?؟…:»"”')
 _EDGE_LINES = 2  # lines at the top and at the bottom of a page that may be running heads
 _EDGE_BAND = 0.08  # of the page height, at the top and at the bottom
+_GARBAGE_SHARE = 0.5  # of a page's characters: fewer real ones and the page is read by OCR
 _RUNNING_SHARE = 0.5  # of the pages, for a repeated edge line to be a running head
 
 
@@ -43,6 +54,9 @@ class _Line:
     top: float
     bottom: float
     width: float
+    size: float = 0.0
+    left: float = 0.0
+    right: float = 0.0
     edge: bool = False  # in the top or bottom margin band, where running heads and folios live
 
 
@@ -53,67 +67,117 @@ def read_pdf(data: bytes, name: str, progress: Callable[[float], None] | None = 
         if "password" in str(error).lower():
             raise Refused("the PDF is password-protected") from None
         raise Refused("the PDF is damaged or truncated") from None
+    warnings: list[str] = []
     try:
-        pages = []
+        pages: list[list[_Line]] = []
+        scanned: list[int] = []  # pages without a usable text layer, read by OCR
         for number in range(len(pdf)):
             if progress is not None and number % 10 == 0:
-                progress(0.8 * number / max(len(pdf), 1))
-            pages.append(_page_lines(pdf[number]))
+                progress(0.2 * number / max(len(pdf), 1))
+            lines, usable = _page_lines(pdf[number])
+            pages.append(lines)
+            if not usable:
+                scanned.append(number)
         outline = _outline(pdf)
+        scanned_text = _read_scanned(pdf, data, scanned, bool(len(scanned) < len(pdf)), warnings, progress)
     finally:
         pdf.close()
-    if not any(line.text.strip() for page in pages for line in page):
-        raise Refused("the PDF has no text layer (a scan?); OCR is not supported")
+    if not any(line.text.strip() for page in pages for line in page) and not any(scanned_text.values()):
+        raise Refused("no text found in the PDF, in a text layer or by OCR")
     pages = _drop_running_lines(pages)
-    reversed_lines = 0
+    paragraphs = [
+        scanned_text[number]
+        if number in scanned_text
+        else [
+            PageParagraph(
+                balance_brackets(_join(line.text for line in group)),
+                max(line.size for line in group),
+                len(group),
+            )
+            for group in _paragraphs(page)
+        ]
+        for number, page in enumerate(pages)
+    ]
+    body = body_size([p for page in paragraphs for p in page])
+    levels = heading_levels([p for page in paragraphs for p in page], body) if not outline else {}
     blocks: list[RawBlock] = []
-    for number, page in enumerate(pages, start=1):
-        for title, level in outline.get(number, []):
-            blocks.append(RawBlock(BlockKind.HEADING, title, level, page=number))
-        for k, paragraph in enumerate(_paragraphs(page)):
-            lines = [to_logical(t) if is_visual_order(t) else t for t in paragraph]
-            reversed_lines += sum(a != b for a, b in zip(lines, paragraph, strict=True))
-            text = _join(fold_presentation_forms(t) for t in lines)
+    for number, page_paragraphs in enumerate(paragraphs, start=1):
+        for k, block in enumerate(page_blocks(page_paragraphs, outline.get(number, []), levels, body)):
             previous = blocks[-1] if blocks else None
-            if k == 0 and _continues(previous, number):
+            if k == 0 and block.kind is BlockKind.PARAGRAPH and _continues(previous, number):
                 assert previous is not None
-                blocks[-1] = RawBlock(BlockKind.PARAGRAPH, _join([previous.text, text]), page=previous.page)
+                joined = _join([previous.text, block.text])
+                blocks[-1] = RawBlock(BlockKind.PARAGRAPH, joined, page=previous.page)
                 continue
-            blocks.append(RawBlock(BlockKind.PARAGRAPH, text, page=number))
-    warnings: tuple[str, ...] = ()
-    if reversed_lines:
-        warnings = (
-            f"{name}: {reversed_lines} line(s) of Arabic stored in visual order put back in reading order",
-        )
-    return Loaded(build_document(blocks, name=name, progress=scaled(progress, 0.8, 1)), warnings)
+            blocks.append(RawBlock(block.kind, block.text, block.level, page=number))
+    document = build_document(blocks, name=name, progress=scaled(progress, 0.8, 1))
+    return Loaded(document, tuple(f"{one_line(name)}: {w}" for w in warnings))
 
 
-def _page_lines(page: pdfium.PdfPage) -> list[_Line]:
-    textpage = page.get_textpage()
+def _read_scanned(
+    pdf: pdfium.PdfDocument,
+    data: bytes,
+    scanned: list[int],
+    has_text: bool,
+    warnings: list[str],
+    progress: Callable[[float], None] | None,
+) -> dict[int, list[PageParagraph]]:
+    """The OCR'd paragraphs of the pages without a text layer, by page index. Without Tesseract,
+    a PDF with text elsewhere opens with a warning naming the pages left out; one without any
+    text is refused with the line that installs it."""
+    if not scanned:
+        return {}
     try:
-        text = textpage.get_text_range()
-        count = textpage.count_chars()
-        lines = []
-        index = 0
-        for raw in text.split("\n"):
-            line = raw.rstrip("\r")
-            stripped = line.strip()
-            if stripped and index < count:
-                first = index + (len(line) - len(line.lstrip()))
-                last = min(index + len(line.rstrip()) - 1, count - 1)
-                left, bottom, right, top = textpage.get_charbox(min(first, count - 1))
-                other_left, _b, other_right, _t = textpage.get_charbox(last)  # the far end, either way
-                width = max(right, other_right) - min(left, other_left)
-                lines.append(_Line(stripped, top, bottom, width))
-            index += len(raw) + 1
-        height = page.get_height()
-        for k, line in enumerate(lines):
-            in_band = line.top > height * (1 - _EDGE_BAND) or line.bottom < height * _EDGE_BAND
-            line.edge = in_band and (k < _EDGE_LINES or k >= len(lines) - _EDGE_LINES)
-        return lines
+        ocr.check_available()
+    except ocr.OcrUnavailable as missing:
+        if not has_text:
+            raise ocr.OcrUnavailable(f"the PDF has no text layer (a scan?), and {missing}") from None
+        warnings.append(f"{len(scanned)} page(s) without a text layer left out: {missing}")
+        return {}
+    digest = ocr.source_digest(data)
+    read: dict[int, list[PageParagraph]] = {}
+    for done, number in enumerate(scanned):
+        if progress is not None:
+            progress(0.2 + 0.6 * done / len(scanned))
+        found = ocr.read_image(functools.partial(_rendered, pdf, number), digest, number)
+        read[number] = [PageParagraph(p.text, 0.0, 1, p.confidence) for p in found]
+    warnings.append(f"{len(scanned)} scanned page(s) read by OCR (Tesseract)")
+    return read
+
+
+def _rendered(pdf: pdfium.PdfDocument, number: int) -> Image:
+    page = pdf[number]
+    try:
+        image: Image = page.render(scale=ocr.DPI / 72, grayscale=True).to_pil()
+        return image
     finally:
-        textpage.close()
         page.close()
+
+
+def _page_lines(page: pdfium.PdfPage) -> tuple[list[_Line], bool]:
+    """The page's lines, and whether its text layer is usable: some text, and not mostly
+    characters a broken ToUnicode map gives (private-use, unmapped)."""
+    glyphs = read_glyphs(page)
+    usable = len(glyphs.glyphs) > _GARBAGE_SHARE * (len(glyphs.glyphs) + glyphs.garbage) and any(
+        not g.text.isspace() for g in glyphs.glyphs
+    )
+    try:
+        found = page_lines(glyphs)
+        lines = [
+            _Line(line.text, line.top, line.bottom, line.right - line.left, line.size, line.left, line.right)
+            for line in found
+            if line.text
+        ]
+        rtl = sum(line.rtl for line in found) * 2 >= len(found)
+        lines = reading_order(lines, glyphs.width, rtl)
+        height = glyphs.height
+    finally:
+        close(glyphs)
+        page.close()
+    for k, line in enumerate(lines):
+        in_band = line.top > height * (1 - _EDGE_BAND) or line.bottom < height * _EDGE_BAND
+        line.edge = in_band and (k < _EDGE_LINES or k >= len(lines) - _EDGE_LINES)
+    return (lines if usable else []), usable
 
 
 def _outline(pdf: pdfium.PdfDocument) -> dict[int, list[tuple[str, int]]]:
@@ -151,15 +215,15 @@ def _drop_running_lines(pages: list[list[_Line]]) -> list[list[_Line]]:
     ]
 
 
-def _paragraphs(page: list[_Line]) -> list[list[str]]:
-    """The page's lines grouped into paragraphs (lists of line texts)."""
+def _paragraphs(page: list[_Line]) -> list[list[_Line]]:
+    """The page's lines grouped into paragraphs; a change of font size starts one."""
     if not page:
         return []
     gaps = [page[k].bottom - page[k + 1].top for k in range(len(page) - 1)]
     pitches = [page[k].top - page[k + 1].top for k in range(len(page) - 1) if page[k].top > page[k + 1].top]
     pitch = statistics.median(pitches) if pitches else 0.0
     full_width = max(line.width for line in page)
-    groups = [[page[0].text]]
+    groups = [[page[0]]]
     for k in range(1, len(page)):
         before, line = page[k - 1], page[k]
         step = before.top - line.top
@@ -168,10 +232,11 @@ def _paragraphs(page: list[_Line]) -> list[list[str]]:
         # (or is a title) when it closes a sentence or is very short.
         short = before.width < 0.8 * full_width
         ended = short and (before.text.endswith(_SENTENCE_END) or before.width < 0.6 * full_width)
-        if wide_gap or ended or gaps[k - 1] < -pitch:
-            groups.append([line.text])
+        resized = abs(line.size - before.size) > 0.1 * max(line.size, before.size)
+        if wide_gap or ended or resized or gaps[k - 1] < -pitch:
+            groups.append([line])
         else:
-            groups[-1].append(line.text)
+            groups[-1].append(line)
     return groups
 
 

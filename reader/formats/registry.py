@@ -46,6 +46,7 @@ FORMATS = (
     FormatInfo("html", "Web pages", ("html", "htm", "xhtml")),
     FormatInfo("markdown", "Markdown", ("md", "markdown")),
     FormatInfo("pdf", "PDF documents", ("pdf",)),
+    FormatInfo("image", "Scanned pages (read by OCR)", ("png", "jpg", "jpeg", "tif", "tiff")),
     FormatInfo("text", "Text files", ("txt", "text")),
 )
 
@@ -63,6 +64,10 @@ def read_bytes(data: bytes, name: str, suffix: str = "", progress: Progress | No
         return read_pdf(data, name, progress)
     if kind == "zip":
         return Loaded(_read_archive(data, name, progress))
+    if kind == "image":
+        from reader.formats.scanned_image import read_scanned_image
+
+        return read_scanned_image(data, name, progress)
     if kind == "html":
         from reader.formats.html import read_html
 

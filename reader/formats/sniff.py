@@ -8,6 +8,7 @@ import re
 _HTML = re.compile(rb"<(!doctype\s+html|html[\s>]|head[\s>]|body[\s>])", re.IGNORECASE)
 MARKDOWN_EXTENSIONS = (".md", ".markdown", ".mdown", ".mkd")
 ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
+IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*")  # PNG, JPEG, TIFF
 
 
 def looks_like_html(data: bytes) -> bool:
@@ -19,12 +20,14 @@ def looks_like_html(data: bytes) -> bool:
 
 
 def detect(data: bytes, suffix: str = "") -> str:
-    """``pdf``, ``zip`` (told apart when opened), ``html``, ``markdown`` or ``text``: magic bytes
+    """``pdf``, ``zip`` (told apart when opened), ``image`` (a scanned page), ``html``, ``markdown`` or ``text``: magic bytes
     first, then HTML sniffing, then the extension (Markdown looks like text), then text."""
     if b"%PDF-" in data[:1024]:
         return "pdf"
     if data.startswith(ZIP_MAGIC):
         return "zip"
+    if data.startswith(IMAGE_MAGIC):
+        return "image"
     if looks_like_html(data):
         return "html"
     if suffix.lower() in MARKDOWN_EXTENSIONS:
