@@ -126,6 +126,10 @@ def _distance(box: tuple[float, float], y: float) -> float:
     return max(box[0] - y, y - box[1], 0.0)
 
 
+def _is_punctuation(glyph: Glyph) -> bool:
+    return unicodedata.category(glyph.text[:1] or " ").startswith("P")
+
+
 def _is_mark(glyph: Glyph) -> bool:
     return unicodedata.category(glyph.text) == "Mn"
 
@@ -140,8 +144,12 @@ def _pieces(band: list[Glyph], size: float) -> list[_Piece]:
             marks.append(glyph)
             continue
         same_box = last is not None and _same_box(last.glyphs[-1], glyph)
+        # A zero-width glyph touching the last one is part of it (a ligature's second letter, a
+        # separator read at a number's edge), but a stop is never part of a letter: an exporter's
+        # invisible stop beside a word-final vowel mark is read after the mark, on its own.
         zero_width = glyph.right - glyph.left < _ZERO_WIDTH * size
-        if last is not None and (same_box or (zero_width and _touches(last.glyphs[-1], glyph))):
+        apart = last is not None and _is_punctuation(glyph) and last.glyphs[-1].text.isalpha()
+        if last is not None and (same_box or (zero_width and not apart and _touches(last.glyphs[-1], glyph))):
             last.add(glyph)
         else:
             last = _Piece.of(glyph)
