@@ -6,7 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from reader.model import Origin, Status
-from reader.model.carried_english import divide_english
+from reader.model.carried_english import PARTIAL, divide_english
 from reader.model.editing import edit_command, merge_command, split_command
 from reader.model.text_builder import build_text_document
 from reader.model.undo import UndoStack
@@ -75,3 +75,14 @@ def test_merging_keeps_both_englishes_when_one_was_edited() -> None:
     assert merged.rendering.origin is Origin.EDITED  # type: ignore[union-attr]
     stack.undo()
     assert [s.translation for s in document.iter_segments()] == ["My first sentence.", "My second one."]
+
+
+def test_merging_an_edit_with_an_untranslated_sentence_keeps_it_flagged_partial() -> None:
+    document = build_text_document("الجملة الأولى هنا. والجملة الثانية هناك.")
+    first, second = document.segment_at(0), document.segment_at(1)
+    stack = UndoStack(document)
+    stack.push(edit_command(document, first.id, "My first sentence."))
+    assert stack.push(merge_command(document, first.id, second.id))
+    merged = document.segment_at(0)
+    assert merged.translation == "My first sentence."
+    assert merged.rendering.flags == (PARTIAL,)  # type: ignore[union-attr]

@@ -36,7 +36,7 @@ def test_an_explicit_model_replaces_only_other_models_machine_output() -> None:
 def test_fresh_output_replaces_all_machine_output_and_never_a_persons() -> None:
     document, (title, first, second, _x) = document_with_work()
     assert replaceable(document, model="m", explicit=False, fresh=True) == [first.id, second.id]
-    assert redone_by_a_new_model(document) == [first.id, second.id]
+    assert redone_by_a_new_model(document, "m") == [first.id, second.id]
     assert document.segment(title.id).rendering.origin is Origin.EDITED  # type: ignore[union-attr]
 
 
@@ -45,4 +45,4 @@ def test_only_sentences_with_no_translation_are_missing() -> None:
     assert [s.id for s in missing(document)] == [third.id]
     document.set_state(third.id, Status.FAILED, None, "engine said no")
     assert missing(document) == []
-    assert third.id in redone_by_a_new_model(document)  # a new model tries a failure again
+    assert third.id in redone_by_a_new_model(document, "m")  # a new model tries a failure again

@@ -99,9 +99,12 @@ def test_a_segment_changed_mid_run_keeps_its_new_state() -> None:
 
 
 def test_retry_adds_failed_segments_to_a_running_session_first() -> None:
+    """As the window does it: the reset's change event queues the segment (follow), then the
+    retry asks for it first (an urgent add of an id already queued still moves it up)."""
     document = book(20)
     translator = FakeTranslator(batch_size=100, fail_when=lambda text: "رقم 3 " in text)
     session = TranslationSession(document, translator, chunk_size=4, first_chunk=4)
+    document.subscribe(lambda change: session.follow(change.segment_ids + change.removed_ids))
     run = session.run()
     document.apply_results(next(run))
     failed = document.segment_at(3)

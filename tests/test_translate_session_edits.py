@@ -57,7 +57,6 @@ class Owner:
         self.model = model
         self.session: TranslationSession | None = None
         self.run: Iterator[list[SegmentResult]] | None = None
-        self.restart = False
         document.subscribe(lambda change: self._follow(change.segment_ids + change.removed_ids))
 
     def translator(self) -> FakeTranslator:
@@ -65,8 +64,13 @@ class Owner:
         return FakeTranslator(batch_size=3, name=self.model, render=template.format)
 
     def _follow(self, ids: tuple[int, ...]) -> None:
-        if self.session is not None and not self.session.follow(ids):
-            self.restart = True
+        if self.session is not None:
+            self.session.follow(ids)  # False: the run has ended, the next one finds them pending
+
+    def first(self, ids) -> None:  # type: ignore[no-untyped-def]
+        """What the window asks after an edit: the new or reset sentences go first."""
+        if self.session is not None:
+            self.session.add([i for i in ids if self.document.segment(i) is not None])
 
     def deliver(self) -> bool:
         """One batch applied; False when nothing is left to translate."""
@@ -75,7 +79,6 @@ class Owner:
                 return False
             self.session = TranslationSession(self.document, self.translator(), chunk_size=8, first_chunk=2)
             self.run = self.session.run()
-            self.restart = False
         try:
             results = next(self.run)
         except StopIteration:
@@ -160,6 +163,7 @@ class Restructuring(RuleBasedStateMachine):
         if segment.status is not Status.PENDING and self.push(retranslate_command(segment.id), [segment.id]):
             self.edits.pop(segment.id, None)
             self.settle()
+            self.owner.first([segment.id])
 
     @rule(where=st.floats(0, 1), cut=st.floats(0.2, 0.8))
     def split(self, where: float, cut: float) -> None:
@@ -183,6 +187,7 @@ class Restructuring(RuleBasedStateMachine):
         if had is not None:  # nothing of the person's English is dropped
             assert " ".join(carried).split() == had.split()
         self.settle()
+        self.owner.first([piece.id for piece in command.after])
 
     @rule(where=st.floats(0, 1), step=st.sampled_from([1, -1]))
     def merge(self, where: float, step: int) -> None:
@@ -204,6 +209,7 @@ class Restructuring(RuleBasedStateMachine):
             assert all(text in joined.rendering.text for text in had)  # type: ignore[union-attr]
             self.edits[joined.id] = joined.rendering.text  # type: ignore[union-attr]
         self.settle()
+        self.owner.first([joined.id])
 
     @precondition(lambda self: self.stack.can_undo)
     @rule()

@@ -153,3 +153,20 @@ def test_alternatives_without_a_model_say_why(qtbot, make_window, tmp_path) -> N
     with qtbot.waitSignal(window.alternatives.unavailable) as said:
         window.alternatives.find(window.document, segment.id)
     assert said.args == ["model 'x' is not downloaded"]
+
+
+def test_a_retranslation_waiting_for_a_cancelled_load_is_told_so(qtbot, make_window, tmp_path, gate) -> None:
+    slow = FakeTranslator(render=english)
+    engines = iter([FakeTranslator(render=english), slow])
+    window = translated_window(qtbot, make_window, tmp_path, lambda _settings: next(engines))
+    window.controller.set_settings(window.controller.settings, retranslate=False)
+    before = shown(window)
+    slow.load = lambda progress=None: gate.wait()  # type: ignore[method-assign]  # a load that takes its time
+    window.view.select_row(5)
+    window.actions_["retranslate"].trigger()
+    assert window.controller.is_loading
+    with qtbot.waitSignal(window.editing.message) as said:
+        window.controller.cancel()
+        gate.open()
+    assert said.args[0] == "Translation kept: no translation model (loading the model was cancelled)"
+    assert shown(window) == before

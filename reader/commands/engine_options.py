@@ -24,7 +24,7 @@ from reader.translate.factory import (
     model_from_cli_or_env,
     resolve_model,
 )
-from reader.translate.protocol import EngineSettings
+from reader.translate.protocol import EngineSettings, Translator
 from reader.translate.session import translate_document
 
 
@@ -114,14 +114,18 @@ class Timings:
 
 
 def translate_in_place(
-    document: Document, args: argparse.Namespace, on_batch: Callable[[int, int], None] | None = None
+    document: Document,
+    args: argparse.Namespace,
+    on_batch: Callable[[int, int], None] | None = None,
+    then: Callable[[Translator], None] | None = None,
 ) -> tuple[str, Timings]:
     """Fill every sentence's translation (or failure); returns the engine's description and timings.
 
     What the document already carries stays unless :mod:`reader.model.rendering_policy` lets a
     new translation replace it *and* the model can be had: a project made elsewhere exports
     with no model at all. Raises :class:`reader.errors.ModelUnavailable` only if some sentence
-    has no translation and is not cached.
+    has no translation and is not cached. *then* gets the translator before it is closed (what
+    more a command asks of the same model: alignments, alternatives).
     """
     settings = settings_from_args(args)
     replace = replaceable(
@@ -156,6 +160,8 @@ def translate_in_place(
             first = time.perf_counter() if first is None else first
             if on_batch is not None:
                 on_batch(document.translated_count + document.failed_count, total)
+        if then is not None:
+            then(translator)
     finally:
         translator.close()
     finished = time.perf_counter()

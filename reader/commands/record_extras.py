@@ -15,10 +15,8 @@ import argparse
 import dataclasses
 import sys
 
-from reader.commands.engine_options import settings_from_args
 from reader.errors import ModelUnavailable
 from reader.model import Document, Origin, Segment, Status
-from reader.translate.factory import create_translator
 from reader.translate.protocol import Translator
 
 
@@ -31,13 +29,11 @@ def _shown(document: Document) -> list[Segment]:
     ]
 
 
-def complete_records(document: Document, args: argparse.Namespace) -> None:
-    """Fill in the alignments and alternatives ``args`` asks for, keeping them on the renderings."""
+def complete_records(document: Document, args: argparse.Namespace, translator: Translator) -> None:
+    """Fill in the alignments and alternatives ``args`` asks for, keeping them on the renderings
+    (*translator* is the one the command translated with: the model loads once, if at all)."""
     count = getattr(args, "alternatives", 0) or 0
     unaligned = [s for s in _shown(document) if s.rendering is not None and s.rendering.alignment is None]
-    if not (args.alignment and unaligned) and not count:
-        return
-    translator = create_translator(settings_from_args(args), use_cache=not args.no_cache)
     try:
         if args.alignment and unaligned:
             _align(document, unaligned, translator)
@@ -47,8 +43,6 @@ def complete_records(document: Document, args: argparse.Namespace) -> None:
         print(
             f"warning: {error}; alignments and alternatives the document lacks are left out", file=sys.stderr
         )
-    finally:
-        translator.close()
 
 
 def _align(document: Document, segments: list[Segment], translator: Translator) -> None:

@@ -74,8 +74,9 @@ def run(args: argparse.Namespace) -> int:
         raise BadInput("--alignment and --alternatives add to the --json records: add --json")
     with opened_document(args) as loaded:
         document = loaded.document
-        description, timings = translate_in_place(document, args)
-        complete_records(document, args)
+        description, timings = translate_in_place(
+            document, args, then=lambda translator: complete_records(document, args, translator)
+        )
     if project is not None:
         save_project(project, document, loaded.position)
         print(f"wrote {one_line(project)}", file=sys.stderr)

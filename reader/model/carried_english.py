@@ -3,7 +3,8 @@
 A person's rendering (an edit, a picked alternative, an imported human translation) is never
 dropped by a restructure: a split divides the English between the two pieces where the Arabic was
 cut (at the punctuation mark nearest the same proportion of the text, else the nearest word
-boundary), and a merge joins the two English texts. Machine output is not carried: the pieces are
+boundary), and a merge joins the two English texts (flagged :data:`PARTIAL` when one of the two
+had none, so the English that covers only part of the sentence is found and completed). Machine output is not carried: the pieces are
 translated again, which is cheaper to trust than a guessed cut. A block that is not Arabic (its
 own text as a ``SOURCE`` rendering) keeps showing each piece's own text.
 """
@@ -16,6 +17,10 @@ _CLAUSE_ENDS = frozenset(".,;:!?…")
 _PUNCTUATION_PULL = 0.15
 """How much nearer (as a share of the English) a cut after a punctuation mark counts: a comma
 a few words away from the proportional point is a better cut than a bare word boundary on it."""
+
+PARTIAL = "partial"
+"""Flag of a person's English that covers only part of its sentence: merged with a sentence that
+had no translation, it is kept (never dropped) and flagged, so F8 finds it to be completed."""
 
 State = tuple[Status, Rendering | None]
 PENDING: State = (Status.PENDING, None)
@@ -69,4 +74,5 @@ def merged_state(first: Segment, second: Segment, text: str) -> State:
         return PENDING
     persons = next(s.rendering for s in (first, second) if is_persons(s) and s.rendering is not None)
     english = " ".join(s.rendering.text for s in (first, second) if s.rendering is not None)
-    return Status.DONE, Rendering(english, persons.origin, persons.model)
+    partial = any(s.rendering is None for s in (first, second))
+    return Status.DONE, Rendering(english, persons.origin, persons.model, flags=(PARTIAL,) if partial else ())

@@ -48,10 +48,15 @@ def replaceable(document: Document, *, model: str, explicit: bool, fresh: bool) 
     ]
 
 
-def redone_by_a_new_model(document: Document) -> list[int]:
-    """Ids of the segments a newly chosen model translates again: machine output and failures
-    (a person's English and a block's own text stay)."""
-    return [s.id for s in document.iter_segments() if is_machine(s) or s.status is Status.FAILED]
+def redone_by_a_new_model(document: Document, model: str) -> list[int]:
+    """Ids of the segments a model chosen in Settings (and loaded) translates again: what
+    :func:`may_replace` allows for an explicit choice that changes the output (so every machine
+    translation), and failures; a person's English and a block's own text stay."""
+    return [
+        s.id
+        for s in document.iter_segments()
+        if s.status is Status.FAILED or may_replace(s, model=model, explicit=True, fresh=True)
+    ]
 
 
 def missing(document: Document) -> list[Segment]:

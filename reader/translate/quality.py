@@ -28,6 +28,8 @@ from __future__ import annotations
 
 import re
 
+from reader.model.carried_english import PARTIAL  # a person's flag, explained beside the machine's
+
 LENGTH_BAND = (0.45, 3.0)
 MIN_CHARS_FOR_RATIO = 12
 LOW_SCORE = -1.5
@@ -43,6 +45,7 @@ REASONS = {
     LENGTH: "the translation is much shorter or longer than the sentence",
     CUT: "the translation was cut at the length limit",
     LOW: "the model was unsure of this translation (low score)",
+    PARTIAL: "this English covers only part of the sentence (merged with one that had none)",
 }
 
 

@@ -84,19 +84,23 @@ class VisibleFirstQueue:
             self._visible = list(visible)
 
     def add(self, entries: Iterable[Entry], *, urgent: bool = False) -> bool:
-        """Queue more ids (a retry, a split's pieces); False if the queue is already closed."""
+        """Queue more ids (a retry, a split's pieces); False if the queue is already closed.
+
+        *urgent* puts every one of them at the front, those already queued too (a change event
+        may have queued a split's pieces a moment before the window asks for them first)."""
         with self._lock:
             if self._closed:
                 return False
-            new = []
+            wanted = []
             for key, segment_id in entries:
                 if segment_id not in self._order:
                     self._order[segment_id] = key
                     bisect.insort(self._sorted, (key, segment_id))
-                    new.append(segment_id)
-            if urgent and new:
-                fresh = set(new)
-                self._visible = new + [i for i in self._visible if i not in fresh]
+                wanted.append(segment_id)
+            if urgent and wanted:
+                first = list(dict.fromkeys(wanted))
+                fresh = set(first)
+                self._visible = first + [i for i in self._visible if i not in fresh]
             return True
 
     def discard(self, segment_ids: Iterable[int]) -> None:

@@ -121,10 +121,11 @@ class TranslationSession:
                     queued = None
                 if not document.wants_translation(segment):
                     self._forget(segment_id)
-                elif queued is None:
+                    continue
+                if queued is None:
                     self._remember(segment_id, segment.revision, segment.text)
                     entries.append((document.position_of(segment_id), segment_id))
-                elif urgent:
+                elif urgent:  # queued already (by a change event): still to the front
                     entries.append((document.position_of(segment_id), segment_id))
             if not entries:
                 return True

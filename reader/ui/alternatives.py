@@ -37,16 +37,13 @@ class AlternativesFinder(QObject):
         segment = document.segment(segment_id)
         if segment is None or segment.status is not Status.DONE or self._task is not None:
             return False
-        if self.controller.is_running:
-            self.unavailable.emit(
-                self.tr("Alternatives need the model idle; try again when the translation has finished.")
-            )
+        if self._busy():
             return False
         text = segment.text
 
         def ready() -> None:
             translator = self.controller.translator
-            if translator is None or self._task is not None or self.controller.is_running:
+            if translator is None or self._task is not None or self._busy():
                 return
             task = Task(lambda _context: translator.alternatives(text, COUNT), name="alternatives")
             task.succeeded.connect(lambda found: self._on_found(document, segment_id, found))
@@ -56,6 +53,15 @@ class AlternativesFinder(QObject):
             task.start()
 
         self.controller.when_ready(ready, self.unavailable.emit)
+        return True
+
+    def _busy(self) -> bool:
+        """True (and said) while a translation run uses the model: it is not shared between threads."""
+        if not self.controller.is_running:
+            return False
+        self.unavailable.emit(
+            self.tr("Alternatives need the model idle; try again when the translation has finished.")
+        )
         return True
 
     def _on_found(self, document: Document, segment_id: int, found: list[tuple[str, float]]) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from reader.model import Segment
+from reader.model import Origin, Segment
 
 translate = QCoreApplication.translate
 
@@ -17,6 +17,10 @@ def flag_reasons() -> dict[str, str]:
         "length": translate("Marks", "The translation is much shorter or longer than the sentence."),
         "cut": translate("Marks", "The translation was cut at the length limit."),
         "low_score": translate("Marks", "The model was unsure of this translation (low score)."),
+        "partial": translate(
+            "Marks",
+            "Your English covers only part of this sentence (merged with one that had none): F2 completes it.",
+        ),
     }
 
 
@@ -30,6 +34,8 @@ def quality_tooltip(segment: Segment) -> str:
         lines.append(
             translate("Marks", "Edited by you: retranslation leaves it alone (Ctrl+R asks for a new one).")
         )
+    elif rendering.origin is Origin.MACHINE and rendering.model:
+        lines.append(translate("Marks", "Machine translation by {model}.").format(model=rendering.model))
     reasons = flag_reasons()
     lines += [reasons.get(flag, flag) for flag in rendering.flags]
     if rendering.flags:

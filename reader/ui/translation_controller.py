@@ -21,7 +21,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from reader.errors import ModelUnavailable, ReaderError, error_line
-from reader.model import Change, Document, SegmentResult, Status
+from reader.model import Change, ChangeKind, Document, SegmentResult, Status
 from reader.model.rendering_policy import redone_by_a_new_model
 from reader.translate.protocol import EngineSettings, Translator
 from reader.translate.session import TranslationSession
@@ -123,7 +123,8 @@ class TranslationController(QObject):
         self.translator: Translator | None = None
         self.state = TranslationState.IDLE
         self._retired: list[Translator] = []
-        self._visible: list[int] = []
+        self._visible: list[int] = []  # the segment ids of the rows on screen
+        self._visible_rows: list[int] = []
         self._generation = 0
         self._load_task: Task | None = None
         self._task: Task | None = None
@@ -156,7 +157,7 @@ class TranslationController(QObject):
             self._unsubscribe()
         self.document = document
         self._unsubscribe = document.subscribe(self._on_change) if document is not None else None
-        self._visible = []
+        self._visible, self._visible_rows = [], []
         self._emit_progress()
         self.start()
 
@@ -167,6 +168,8 @@ class TranslationController(QObject):
         running = session is not None and task is not None and not task.is_cancelled
         if running and not session.follow(change.segment_ids + change.removed_ids):  # type: ignore[union-attr]
             self._start_when_idle = True  # the run has ended: the next one takes them
+        if change.kind is ChangeKind.STRUCTURE and self._visible_rows:
+            self.prioritize(self._visible_rows)  # the same rows on screen hold other ids now
         self._emit_progress()
 
     def set_settings(self, settings: EngineSettings, *, retranslate: bool) -> None:
@@ -192,15 +195,30 @@ class TranslationController(QObject):
     def when_ready(self, ready: Callable[[], None], unavailable: Callable[[str], None]) -> None:
         """Call *ready* once a model can translate (now, if one is loaded), or *unavailable* with
         the one-line reason if it cannot be had: a retranslation asks first, so it never blanks a
-        sentence it cannot translate again."""
+        sentence it cannot translate again. Answered once the load has settled (and a run it
+        starts has started); a model that was unavailable is tried again (it may be here now)."""
         if self.translator is not None:
             ready()
-        elif self.state is TranslationState.UNAVAILABLE:
-            unavailable(self._unavailable_reason)
-        else:
-            self._waiting.append((self._generation, ready, unavailable))
-            if self._load_task is None and not self._closed:
-                self._load()
+            return
+        self._waiting.append((self._generation, ready, unavailable))
+        load = self._load_task
+        if (load is None or load.is_cancelled) and not self._closed:
+            self._load()
+
+    def _answer_waiting(self) -> None:
+        """Answer what waited for the load that just settled (this document and model only)."""
+        waiting, self._waiting = self._waiting, []
+        for generation, ready, unavailable in waiting:
+            if generation != self._generation:
+                continue
+            if self.translator is not None:
+                ready()
+            elif self.state is TranslationState.UNAVAILABLE:
+                unavailable(self._unavailable_reason)
+            else:
+                unavailable(
+                    QCoreApplication.translate("TranslationController", "loading the model was cancelled")
+                )
 
     def _replace_machine_output(self, generation: int) -> None:
         """The new model is here: reset what the old one made (in slices), then translate."""
@@ -215,7 +233,7 @@ class TranslationController(QObject):
 
         reset_in_slices(
             document,
-            redone_by_a_new_model(document),
+            redone_by_a_new_model(document, self.settings.model),
             wanted=lambda: not self._closed and self._generation == generation,
             done=finished_resetting,
         )
@@ -285,6 +303,7 @@ class TranslationController(QObject):
         if document is None:
             return
         count = len(document)
+        self._visible_rows = list(rows)
         self._visible = [document.segment_at(row).id for row in rows if 0 <= row < count]
         if self._session is not None:
             self._session.prioritize(self._visible)
@@ -335,9 +354,6 @@ class TranslationController(QObject):
             translator.close()
             return
         self.translator = translator
-        waiting, self._waiting = self._waiting, []
-        for _generation, ready, _unavailable in waiting:
-            ready()
         if self._replace_on_load == generation:
             self._replace_on_load = None
             self._replace_machine_output(generation)
@@ -359,9 +375,6 @@ class TranslationController(QObject):
         self._replace_on_load = None  # nothing was reset: every translation shown stays
         self._unavailable_reason = error_line(error)
         self._set_state(TranslationState.UNAVAILABLE)
-        waiting, self._waiting = self._waiting, []
-        for _generation, _ready, unavailable in waiting:
-            unavailable(self._unavailable_reason)
         self.model_unavailable.emit(self._unavailable_reason)
 
     # Translating ---------------------------------------------------------------------------
@@ -408,6 +421,12 @@ class TranslationController(QObject):
             self.failed.emit(error_line(error))
 
     def _on_finished(self, task: Task) -> None:
+        was_load = task is self._load_task
+        self._settle(task)
+        if was_load and self._load_task is None:
+            self._answer_waiting()  # after a run the load starts has started: see AlternativesFinder
+
+    def _settle(self, task: Task) -> None:
         was_run = task is self._task
         if task is self._load_task:
             self._load_task = None

@@ -4,12 +4,12 @@
 <context>
     <name>AlternativesFinder</name>
     <message>
-        <location filename="../../ui/alternatives.py" line="42"/>
+        <location filename="../../ui/alternatives.py" line="63"/>
         <source>Alternatives need the model idle; try again when the translation has finished.</source>
         <translation>تحتاج البدائل إلى نموذج غير مشغول؛ أعد المحاولة بعد انتهاء الترجمة.</translation>
     </message>
     <message>
-        <location filename="../../ui/alternatives.py" line="69"/>
+        <location filename="../../ui/alternatives.py" line="75"/>
         <source>The model has no other translation for this sentence.</source>
         <translation>ليس لدى النموذج ترجمة أخرى لهذه الجملة.</translation>
     </message>
@@ -243,12 +243,22 @@
         <translation>لم يكن النموذج واثقًا من هذه الترجمة (درجة منخفضة).</translation>
     </message>
     <message>
-        <location filename="../../ui/marks.py" line="31"/>
+        <location filename="../../ui/marks.py" line="20"/>
+        <source>Your English covers only part of this sentence (merged with one that had none): F2 completes it.</source>
+        <translation>ترجمتك الإنجليزية تغطي جزءًا من هذه الجملة فقط (دُمجت مع جملة بلا ترجمة): أكملها بـ F2.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/marks.py" line="35"/>
         <source>Edited by you: retranslation leaves it alone (Ctrl+R asks for a new one).</source>
         <translation>عدّلتَها بنفسك: إعادة الترجمة لا تمسّها (Ctrl+R يطلب ترجمة جديدة).</translation>
     </message>
     <message>
-        <location filename="../../ui/marks.py" line="36"/>
+        <location filename="../../ui/marks.py" line="38"/>
+        <source>Machine translation by {model}.</source>
+        <translation>ترجمة آلية بواسطة {model}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/marks.py" line="42"/>
         <source>F8 / Shift+F8: next / previous flagged sentence.</source>
         <translation>F8 / Shift+F8: الجملة المعلَّمة التالية / السابقة.</translation>
     </message>
@@ -801,7 +811,12 @@ Select the sentence and choose Retry (Ctrl+R).</source>
 <context>
     <name>TranslationController</name>
     <message>
-        <location filename="../../ui/translation_controller.py" line="324"/>
+        <location filename="../../ui/translation_controller.py" line="220"/>
+        <source>loading the model was cancelled</source>
+        <translation>أُلغي تحميل النموذج</translation>
+    </message>
+    <message>
+        <location filename="../../ui/translation_controller.py" line="343"/>
         <source>Loading the translation model {model}…</source>
         <translation>جارٍ تحميل نموذج الترجمة {model}…</translation>
     </message>
