@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QProgressDialog
 
 from reader.errors import ModelUnavailable
 from reader.model import Status
+from reader.models.registry import imported_folders
 from reader.segment import segment_text
 from reader.translate.fake import FakeTranslator
 from reader.translate.protocol import DEFAULT_MODEL, EngineSettings, TranslationResult
@@ -120,6 +121,10 @@ def test_offline_the_arabic_stays_readable_and_a_banner_names_the_model(
     assert not window.banner.isVisible()
     assert seen == [DEFAULT_MODEL, str(folder)]
     assert window.settings.model == str(folder)
+    assert folder.absolute() in imported_folders()  # Translation ▸ Models… lists it from now on
+    label = window.translation_status.model_label
+    assert label.isVisible()
+    assert label.text() == "Model: fake translator"  # which model translates, for as long as it is loaded
 
 
 class LoadingTranslator(FakeTranslator):

@@ -7,11 +7,14 @@ one :class:`EngineSettings` handed to the controller; the rule for when that red
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 
+from reader.models.registry import remember_folder
 from reader.translate.protocol import EngineSettings
 from reader.ui.settings import AppSettings
 from reader.ui.settings_dialog import SettingsDialog
@@ -46,6 +49,8 @@ class ModelSettings(QObject):
         w = self.window
         folder = w.ask_directory(w, self.tr("Choose a MarianMT model folder"))
         if folder:
+            with contextlib.suppress(OSError):  # Translation ▸ Models… lists it from now on
+                remember_folder(Path(folder).absolute())
             w.settings.model = folder
             w.model_override = None
             w.banner.hide()

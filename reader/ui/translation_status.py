@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QProgressDialog
+from PySide6.QtWidgets import QLabel, QProgressDialog
 
 from reader.ui.translation_controller import TranslationState
 
@@ -28,6 +28,10 @@ class TranslationStatus(QObject):
         super().__init__(window)
         self.window = window
         self.download_dialog: QProgressDialog | None = None
+        self.model_label = QLabel(window)  # which model translates: shown while one is loaded
+        self.model_label.setToolTip(self.tr("The translation model in use"))
+        self.model_label.hide()
+        window.statusBar().addPermanentWidget(self.model_label)
         c, panel = window.controller, window.progress_panel
         c.loading.connect(self._on_loading)
         c.model_ready.connect(self._on_model_ready)
@@ -87,11 +91,13 @@ class TranslationStatus(QObject):
     def _on_model_ready(self, description: str) -> None:
         self.close_download_dialog()
         self.window.banner.hide()
-        self.window.statusBar().showMessage(self.tr("Model: {model}").format(model=description), 5000)
+        self.model_label.setText(self.tr("Model: {model}").format(model=description))
+        self.model_label.show()
 
     def _on_model_unavailable(self, reason: str) -> None:
         w = self.window
         self.close_download_dialog()
+        self.model_label.hide()
         w.progress_panel.set_running(False)
         w.statusBar().clearMessage()
         w.banner.show_unavailable(w.controller.settings.model, reason)

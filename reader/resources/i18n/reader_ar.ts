@@ -304,7 +304,7 @@
 <context>
     <name>ModelSettings</name>
     <message>
-        <location filename="../../ui/model_settings.py" line="47"/>
+        <location filename="../../ui/model_settings.py" line="50"/>
         <source>Choose a MarianMT model folder</source>
         <translation>اختر مجلد نموذج MarianMT</translation>
     </message>
@@ -824,42 +824,47 @@ Select the sentence and choose Retry (Ctrl+R).</source>
 <context>
     <name>TranslationStatus</name>
     <message>
-        <location filename="../../ui/translation_status.py" line="35"/>
+        <location filename="../../ui/translation_status.py" line="32"/>
+        <source>The translation model in use</source>
+        <translation>نموذج الترجمة المستخدم</translation>
+    </message>
+    <message>
+        <location filename="../../ui/translation_status.py" line="39"/>
         <source>Translation stopped</source>
         <translation>توقفت الترجمة</translation>
     </message>
     <message>
-        <location filename="../../ui/translation_status.py" line="52"/>
+        <location filename="../../ui/translation_status.py" line="56"/>
         <source>waiting for the translation model…</source>
         <translation>بانتظار نموذج الترجمة…</translation>
     </message>
     <message>
-        <location filename="../../ui/translation_status.py" line="53"/>
+        <location filename="../../ui/translation_status.py" line="57"/>
         <source>translating…</source>
         <translation>جارٍ الترجمة…</translation>
     </message>
     <message>
-        <location filename="../../ui/translation_status.py" line="54"/>
+        <location filename="../../ui/translation_status.py" line="58"/>
         <source>no translation model</source>
         <translation>لا يوجد نموذج ترجمة</translation>
     </message>
     <message>
-        <location filename="../../ui/translation_status.py" line="56"/>
+        <location filename="../../ui/translation_status.py" line="60"/>
         <source>not translated yet</source>
         <translation>لم تُترجم بعد</translation>
     </message>
     <message>
-        <location filename="../../ui/translation_status.py" line="71"/>
+        <location filename="../../ui/translation_status.py" line="75"/>
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../ui/translation_status.py" line="72"/>
+        <location filename="../../ui/translation_status.py" line="76"/>
         <source>Downloading the model</source>
         <translation>تنزيل النموذج</translation>
     </message>
     <message>
-        <location filename="../../ui/translation_status.py" line="90"/>
+        <location filename="../../ui/translation_status.py" line="94"/>
         <source>Model: {model}</source>
         <translation>النموذج: {model}</translation>
     </message>
