@@ -88,6 +88,7 @@ class TranslationSession:
         self._works: dict[int, tuple[int, str]] = {}  # queued id -> (revision, text)
         self._by_text: dict[str, set[int]] = {}  # text -> queued ids with it
         self._known: dict[int, int] = {}  # id -> latest revision the owner reported
+        self._keys: dict[int, int] = {}  # id -> order key (its reading position when last seen)
         self._recent: deque[tuple[float, int]] = deque(maxlen=RATE_WINDOW)
 
     # Called on the owner's thread ------------------------------------------------------------------
@@ -107,7 +108,11 @@ class TranslationSession:
     def _enqueue(self, segment_ids: Iterable[int], *, urgent: bool) -> bool:
         document = self.document
         entries: list[Entry] = []
+        segment_ids = list(segment_ids)
         with self._lock:
+            # A split's pieces read on from where the sentence they replace was (its key, in the
+            # same change): no O(document) position lookup on the GUI thread per edit.
+            near = min((self._keys[i] for i in segment_ids if i in self._keys), default=None)
             for segment_id in segment_ids:
                 segment = document.segment(segment_id)
                 if segment is None:
@@ -122,11 +127,14 @@ class TranslationSession:
                 if not document.wants_translation(segment):
                     self._forget(segment_id)
                     continue
-                if queued is None:
-                    self._remember(segment_id, segment.revision, segment.text)
-                    entries.append((document.position_of(segment_id), segment_id))
-                elif urgent:  # queued already (by a change event): still to the front
-                    entries.append((document.position_of(segment_id), segment_id))
+                if queued is None or urgent:  # urgent: queued already (by a change event), to the front
+                    if queued is None:
+                        self._remember(segment_id, segment.revision, segment.text)
+                    key = self._keys.get(segment_id, near)
+                    if key is None:
+                        key = near = document.position_of(segment_id)
+                    self._keys[segment_id] = key
+                    entries.append((key, segment_id))
             if not entries:
                 return True
             if self.queue.add(entries, urgent=urgent):
@@ -238,7 +246,9 @@ class TranslationSession:
         if snapshot is None:
             return
         entries: list[Entry] = []
+        keys = {segment_id: position for position, segment_id in enumerate(snapshot.order)}
         with self._lock:
+            self._keys = keys | self._keys  # what the owner has queued since keeps its key
             known = self._known
             for position, segment in snapshot.pending():
                 if known.get(segment.id, -1) < segment.revision and segment.id not in self._works:
