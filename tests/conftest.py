@@ -84,21 +84,6 @@ def _shared_converted_models(_isolated_user_folders: None, shared_ct2_models: Pa
     folder.symlink_to(shared_ct2_models, target_is_directory=True)
 
 
-@pytest.fixture(scope="session")
-def shared_font_instances(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The PDF's static Noto Serif instance (2-3 s to make) is made once per session, in here."""
-    return tmp_path_factory.mktemp("font_instances")
-
-
-@pytest.fixture(autouse=True)
-def _shared_font_instances(_isolated_user_folders: None, shared_font_instances: Path) -> None:
-    """Every test's user cache sees the session's font instances (``reader.export.fonts``' folder)."""
-    from reader.paths import user_cache_dir
-
-    user_cache_dir().mkdir(parents=True, exist_ok=True)
-    (user_cache_dir() / "fonts").symlink_to(shared_font_instances, target_is_directory=True)
-
-
 @pytest.fixture(autouse=True)
 def _no_leaked_threads() -> Iterator[None]:
     """Fail any test that leaves a thread running (as napari does): cancel must be real."""

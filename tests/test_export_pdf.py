@@ -71,11 +71,9 @@ class Exported:
 
 
 @pytest.fixture(scope="session")
-def session_cache(tmp_path_factory: pytest.TempPathFactory, shared_font_instances: Path) -> Iterator[None]:
-    """Session fixtures run before the per-test cache isolation (which also links the session's
-    font instances, see conftest), so they isolate themselves, with the same font folder."""
+def session_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Session fixtures run before the per-test cache isolation, so they isolate themselves."""
     root = tmp_path_factory.mktemp("export-cache")
-    (root / "fonts").symlink_to(shared_font_instances, target_is_directory=True)
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("BIREADER_CACHE_DIR", str(root))
         yield

@@ -4,8 +4,8 @@ Targets on the 2-core reference machine: PDF under 5 s warm, EPUB and HTML under
 length (about as many words as the Arabic, drawn from real news sentences), standing in for a
 cached translation. Run: ``.venv/bin/python tests/benchmarks/bench_export.py [--repeat N] [--profile] [--face amiri]``.
 
-"Cold" includes making the static Noto Serif instance (once per machine, then cached);
-"warm" is every export after that.
+"Cold" is the first export in a fresh process with a fresh cache (imports, fonts parsed; the
+static Noto Serif ships, nothing is built); "warm" is every export after that.
 """
 
 from __future__ import annotations
