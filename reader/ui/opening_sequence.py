@@ -32,15 +32,20 @@ class OpeningSequence(QObject):
         self.window = window
         self._unsubscribe: Callable[[], None] | None = None
         self._autosave: Callable[[], None] | None = None
-        opener, status = window.opener, window.statusBar()
-        opener.started.connect(lambda name: status.showMessage(self.tr("Opening {name}…").format(name=name)))
+        opener = window.opener
+        opener.started.connect(lambda name: self._say(self.tr("Opening {name}…").format(name=name)))
         opener.progressed.connect(
-            lambda name, fraction: status.showMessage(
+            lambda name, fraction: self._say(
                 self.tr("Opening {name}… {percent} %").format(name=name, percent=round(fraction * 100))
             )
         )
         opener.opened.connect(self._on_opened)
         opener.failed.connect(self._on_open_failed)
+
+    def _say(self, line: str) -> None:
+        """Where the opening shows: the status bar, and an empty view (instead of its hint)."""
+        self.window.statusBar().showMessage(line)
+        self.window.view.set_opening(line)
 
     def open_path(self, path: str | Path) -> None:
         """Open a document in the background (``document_opened`` when it is on screen); a bad
@@ -89,10 +94,12 @@ class OpeningSequence(QObject):
             self.window.settings.add_recent_file(str(resolved))
             opened = dataclasses.replace(opened, path=resolved)
         self.window.statusBar().clearMessage()
+        self.window.view.set_opening("")
         self.set_document(opened)
 
     def _on_open_failed(self, name: str, reason: str) -> None:
         self.window.statusBar().clearMessage()
+        self.window.view.set_opening("")
         self.window.show_error(self.tr("Cannot open {name}").format(name=name), reason)
 
     def set_document(self, opened: Opened) -> None:

@@ -63,6 +63,7 @@ class PairView(QAbstractScrollArea):
         self.document: Document | None = None
         self.heights = HeightMap()
         self.placeholder = ""
+        self.opening = ""  # "Opening NAME… 40 %" while a file opens into an empty view
         self.painted: list[PaintedRow] = []
         self.highlights = Highlights()
         self.word_hover = WordHover(self)
@@ -207,6 +208,14 @@ class PairView(QAbstractScrollArea):
         if shown != self.layouts.show_diacritics:
             self.layouts.show_diacritics = shown
             self.relayout()
+
+    def set_opening(self, text: str) -> None:
+        """What an empty view says while a document opens ("" again once it is here or failed):
+        never the open-a-file hint, which reads as if nothing were happening."""
+        if text != self.opening:
+            self.opening = text
+            if not self.row_count():
+                self.viewport().update()
 
     def set_placeholder(self, text: str) -> None:
         """What pending rows say in the English pane (it follows the translation's state)."""
@@ -367,7 +376,7 @@ class PairView(QAbstractScrollArea):
 
     def _paint_hint(self, painter: QPainter, palette: QPalette) -> None:
         painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
-        hint = QCoreApplication.translate(  # one context whatever subclass paints it
+        hint = self.opening or QCoreApplication.translate(  # one context whatever subclass paints it
             "PairView",
             "Open an Arabic text file (Ctrl+O), drop one here, or paste Arabic text as a new document (Ctrl+Shift+V).",
         )
