@@ -27,7 +27,8 @@ MAX_ATTRIBUTES = 1_000
 # block is one row on screen, and a row of millions of characters stalls the view.
 MAX_BLOCK_CHARS = 1_000_000
 # A whole document: 10 M characters of Arabic prose took 4.7 s and 240 MB to structure and
-# segment; 30 M is about 15 s and 700 MB (a 200 MB text file is ~110 M characters: ~1 min, 2.5 GB).
+# segment, 58 M (a 100 MB text file) 20.9 s and 1.39 GB; a 200 MB text file is ~110 M characters
+# (~45 s, ~2.7 GB). 30 M is about 11 s and 700 MB.
 DEFAULT_MAX_DOCUMENT_CHARS = 30_000_000
 MAX_CHARS_VARIABLE = "BIREADER_MAX_CHARS"
 # ODT ``<text:s text:c="N"/>``: N spaces; more than this is damage or an attack, never layout.
@@ -57,12 +58,13 @@ def max_document_chars() -> int:
     return int(limit)
 
 
-def check_document_chars(count: int) -> None:
-    """Refuse a document of more characters than :func:`max_document_chars`."""
+def check_document_chars(count: int, *, at_least: bool = False) -> None:
+    """Refuse a document of more characters than :func:`max_document_chars` (*count* is a lower
+    bound when *at_least*: bytes not yet decoded)."""
     limit = max_document_chars()
     if count > limit:
         raise LimitExceeded(
-            f"the document has {count:,} characters, more than the limit of {limit:,} "
+            f"the document has {'at least ' if at_least else ''}{count:,} characters, more than the limit of {limit:,} "
             f"(set {MAX_CHARS_VARIABLE} to raise it)"
         )
 

@@ -80,6 +80,9 @@ def read_bytes(data: bytes, name: str, suffix: str = "", progress: Progress | No
 def _read(kind: str, data: bytes, name: str, progress: Progress | None) -> Loaded:
     if kind == "pdf":
         from reader.formats.pdf import read_pdf
+        from reader.formats.pdf_guard import check_streams
+
+        check_streams(data)  # a stream that inflates to 1 GiB aborts PDFium: refused before it
 
         return read_pdf(data, name, progress)
     if kind == "zip":
@@ -92,7 +95,7 @@ def _read(kind: str, data: bytes, name: str, progress: Progress | None) -> Loade
     from reader.loaders import decode_counting
 
     if len(data) > 4 * max_document_chars():  # more characters than the limit, whatever the encoding
-        check_document_chars(len(data) // 4)
+        check_document_chars(len(data) // 4, at_least=True)
     text, damaged = decode_counting(data)
     check_document_chars(len(text))
     if kind == "markdown":
