@@ -137,3 +137,14 @@ def test_rendering_rows_of_the_wrong_type_are_skipped(tmp_path: Path, values: st
 def test_block_rows_of_the_wrong_type_are_skipped(tmp_path: Path) -> None:
     path = _tampered_project(tmp_path, "INSERT INTO blocks VALUES ('project', 0, X'5b5d')")
     assert len(open_project(path).document) == 3
+
+
+def test_an_error_raised_inside_a_parser_is_damage_whatever_its_kind() -> None:
+    """python-docx met a damaged styles part with AttributeError (found by the mutation test)."""
+    namespace: dict[str, object] = {"__name__": "docx.styles.fake"}
+    exec("def styles():\n    raise AttributeError(\"'Part' object has no attribute 'styles'\")", namespace)
+    with (
+        pytest.raises(Refused, match=r"^the DOCX is damaged \('Part' object"),
+        refused_if_damaged("the DOCX"),
+    ):
+        namespace["styles"]()  # type: ignore[operator]

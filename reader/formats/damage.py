@@ -45,10 +45,24 @@ class Refused(BadInput):
 
 
 def is_damage(error: BaseException) -> bool:
-    """True for what a parser raises on damaged input (see :data:`DAMAGE_ERRORS`)."""
+    """True for what a parser raises on damaged input: the kinds of :data:`DAMAGE_ERRORS`, the
+    parsers' own exception types, and anything raised inside a parser's code (python-docx
+    meets a damaged styles part with an ``AttributeError`` of its own)."""
     if isinstance(error, DAMAGE_ERRORS):
         return True
-    return type(error).__module__.split(".")[0] in _PARSER_MODULES
+    if type(error).__module__.split(".")[0] in _PARSER_MODULES:
+        return True
+    return _raised_in_parser(error)
+
+
+def _raised_in_parser(error: BaseException) -> bool:
+    traceback = error.__traceback__
+    if traceback is None:
+        return False
+    while traceback.tb_next is not None:
+        traceback = traceback.tb_next
+    module = str(traceback.tb_frame.f_globals.get("__name__", ""))
+    return module.split(".")[0] in _PARSER_MODULES
 
 
 def damage_detail(error: BaseException) -> str:

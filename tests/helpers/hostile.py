@@ -25,6 +25,7 @@ class Outcome:
     code: int
     stderr: str
     seconds: float
+    stdout: str = ""
 
 
 def _limit(megabytes: int) -> None:
@@ -52,15 +53,20 @@ def run_segment(
             command,
             cwd=ROOT,
             env={**os.environ, **(env or {})},
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
+            capture_output=True,
             timeout=timeout,
             preexec_fn=lambda: _limit(memory_mb),  # noqa: PLW1509 - no threads run in the child yet
             check=False,
         )
     except subprocess.TimeoutExpired:
         return Outcome(-9, f"timed out after {timeout} s", time.monotonic() - started)
-    return Outcome(done.returncode, done.stderr.decode("utf-8", "replace"), time.monotonic() - started)
+    seconds = time.monotonic() - started
+    return Outcome(
+        done.returncode,
+        done.stderr.decode("utf-8", "replace"),
+        seconds,
+        done.stdout.decode("utf-8", "replace"),
+    )
 
 
 def assert_kept_contract(outcome: Outcome, what: str = "") -> None:
