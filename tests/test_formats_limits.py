@@ -13,7 +13,7 @@ import pytest
 from reader.formats import limits
 from reader.formats.blocks_builder import RawBlock, build_document
 from reader.formats.damage import Refused
-from reader.formats.limits import LimitExceeded, check_attributes, check_markdown_tables
+from reader.formats.limits import LimitExceeded, check_attributes, check_markdown
 from reader.formats.registry import read_bytes
 from reader.model import BlockKind
 from tests.helpers import format_fixtures as fx
@@ -36,9 +36,18 @@ def test_a_table_just_under_the_cell_limit_is_read() -> None:
     rows = limits.MAX_TABLE_CELLS // (columns + 2) - 3  # each line counts its pipes plus one
     row = "|" + "|".join("ب" for _ in range(columns)) + "|\n"
     text = row + "|" + "|".join("-" for _ in range(columns)) + "|\n" + row * rows
-    check_markdown_tables(text)
+    check_markdown(text)
     with pytest.raises(LimitExceeded):
-        check_markdown_tables(text + row * 10)
+        check_markdown(text + row * 10)
+
+
+def test_markdown_of_half_a_million_image_brackets_is_refused_at_once(tmp_path: Path) -> None:
+    path = tmp_path / "brackets.md"
+    path.write_text("![" * 500_000, encoding="utf-8")  # markdown-it took 20.9 s
+    outcome = run_segment(path, timeout=20)
+    assert f"more than the limit of {limits.MAX_LINK_BRACKETS:,}" in refusal(outcome)
+    assert outcome.seconds < 10
+    check_markdown(fx.markdown_text() + "[a](b) " * limits.MAX_LINK_BRACKETS)
 
 
 def test_an_element_with_a_hundred_thousand_attributes_is_refused_at_once(tmp_path: Path) -> None:

@@ -20,6 +20,9 @@ from reader.formats.damage import Refused
 
 # markdown-it: 100 000 cells took 1.8 s and 156 MB, 2 000 000 (the attack) ~40 s and >1.3 GB.
 MAX_TABLE_CELLS = 50_000
+# markdown-it reads each "[" as a possible link label: "![" × 100 000 took 3.6 s, × 500 000 20.9 s
+# (prose: 0.65 s per million characters). A book with 100 000 links is rare; the attack is not.
+MAX_LINK_BRACKETS = 100_000
 # libxml2's HTML parser: 20 000 attributes on one element took 0.59 s, 100 000 about 15 s
 # (quadratic); real pages have a handful, generated ones a few dozen.
 MAX_ATTRIBUTES = 1_000
@@ -76,11 +79,17 @@ def check_block_chars(count: int) -> None:
         )
 
 
-def check_markdown_tables(text: str) -> None:
-    """Refuse a Markdown table of more than :data:`MAX_TABLE_CELLS` cells, before markdown-it sees it.
+def check_markdown(text: str) -> None:
+    """Refuse, before markdown-it sees it, Markdown with more than :data:`MAX_LINK_BRACKETS` ``[``
+    or a table of more than :data:`MAX_TABLE_CELLS` cells.
 
     A table is a run of lines that hold ``|``; its cells are counted as pipes plus one per line
     (an over-count for escaped pipes, never an under-count)."""
+    brackets = text.count("[")
+    if brackets > MAX_LINK_BRACKETS:
+        raise LimitExceeded(
+            f"the text has {brackets:,} '[' (links and images), more than the limit of {MAX_LINK_BRACKETS:,}"
+        )
     cells = 0
     for line in text.split("\n"):
         pipes = line.count("|")
