@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from reader.errors import BadInput
+from reader.formats.limits import check_block_chars, check_document_chars
 from reader.model import (
     Block,
     BlockKind,
@@ -102,6 +103,7 @@ def build_document(
     blocks: list[Block] = []
     segments: list[Segment] = []
     items = list(raw_blocks)
+    check_block_sizes(items)
     for number, raw in enumerate(items):
         if progress is not None and number % PROGRESS_EVERY == 0:
             progress(number / max(len(items), 1))
@@ -155,6 +157,15 @@ def build_document(
     if progress is not None:
         progress(1.0)
     return document
+
+
+def check_block_sizes(items: list[RawBlock]) -> None:
+    """Refuse, before any segmenting, a block or a document over the limits of :mod:`reader.formats.limits`."""
+    total = 0
+    for raw in items:
+        check_block_chars(len(raw.text))
+        total += len(raw.text)
+    check_document_chars(total)
 
 
 def scaled(progress: Progress | None, start: float, end: float) -> Progress | None:

@@ -18,6 +18,7 @@ import lxml.html
 from lxml import etree
 
 from reader.formats.blocks_builder import RawBlock, build_document, scaled
+from reader.formats.limits import check_attributes
 from reader.formats.safety import Refused, check_member_name, has_member, parse_xml, read_member
 from reader.formats.xhtml_blocks import element_blocks, local_name
 from reader.model import BlockKind, Document
@@ -114,6 +115,7 @@ def _chapter_root(data: bytes, path: str) -> Any:
     except Refused as error:
         if "entities" in str(error):
             raise
+        check_attributes(data)  # before libxml2's HTML parser, which is quadratic in them
         try:
             root = lxml.html.document_fromstring(data)
         except (etree.ParserError, ValueError):

@@ -17,7 +17,8 @@ from lxml import etree
 
 from reader.formats.article import find_article, page_title
 from reader.formats.blocks_builder import RawBlock, build_document
-from reader.formats.safety import Refused
+from reader.formats.damage import Refused
+from reader.formats.limits import check_attributes
 from reader.formats.xhtml_blocks import element_blocks
 from reader.loaders import decode_counting
 from reader.model import BlockKind, Document
@@ -54,6 +55,7 @@ def read_html(
     """The page's article as a document, and the count of damaged bytes (for one warning)."""
     text, damaged = decode_html(data)
     text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text)  # lxml refuses a str with an encoding declaration
+    check_attributes(text)  # before libxml2, whose HTML parser is quadratic in them
     try:
         root = lxml.html.document_fromstring(text)
     except (etree.ParserError, ValueError):

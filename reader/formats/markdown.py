@@ -1,5 +1,8 @@
 """Markdown → the structured document, with markdown-it-py (MIT; CommonMark plus tables).
 
+A table of more than :data:`MAX_TABLE_CELLS` cells, or more than :data:`MAX_LINK_BRACKETS` ``[``,
+is refused before markdown-it sees it (see :mod:`reader.formats.limits` for what they cost).
+
 Headings keep their level, list items, block quotes and code blocks their kind, table cells are
 read cell by cell; inline markup (emphasis, links, inline code) leaves its text. Raw HTML blocks
 are skipped: they are markup, not prose.
@@ -13,6 +16,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from reader.formats.blocks_builder import RawBlock, build_document
+from reader.formats.limits import check_markdown
 from reader.model import BlockKind, Document
 
 
@@ -29,7 +33,8 @@ def _inline_text(token: Token) -> str:
 
 
 def markdown_blocks(text: str) -> list[RawBlock]:
-    """The blocks of a Markdown text, in order."""
+    """The blocks of a Markdown text, in order (over the limits of :func:`check_markdown`: refused first)."""
+    check_markdown(text)
     tokens = MarkdownIt("commonmark").enable("table").parse(text)
     blocks: list[RawBlock] = []
     stack: list[str] = []

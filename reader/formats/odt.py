@@ -12,7 +12,10 @@ import zipfile
 from collections.abc import Callable
 from typing import Any
 
+from reader.display import one_line
 from reader.formats.blocks_builder import RawBlock, build_document
+from reader.formats.damage import Refused
+from reader.formats.limits import MAX_SPACES
 from reader.formats.safety import has_member, parse_xml, read_member
 from reader.formats.xhtml_blocks import local_name
 from reader.model import BlockKind, Direction, Document
@@ -20,6 +23,7 @@ from reader.model import BlockKind, Direction, Document
 MIMETYPE = b"application/vnd.oasis.opendocument.text"
 _TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
 _STYLE = "urn:oasis:names:tc:opendocument:xmlns:style:1.0"
+_MAX_LEVEL = 10  # the outline levels ODF defines
 
 
 def is_odt(archive: zipfile.ZipFile) -> bool:
@@ -47,6 +51,17 @@ def read_odt(
     return build_document(body + notes, name=name, progress=progress)
 
 
+def _count(element: Any, attribute: str, default: int, limit: int) -> int:
+    """A ``text:`` count attribute (``text:c``, ``text:outline-level``), at most *limit*;
+    one line naming it when it is not a number (a damaged or crafted file)."""
+    value = (element.get(f"{{{_TEXT}}}{attribute}") or "").strip()
+    if not value:
+        return default
+    if not value.isascii() or not value.isdigit():
+        raise Refused(f'content.xml is damaged: text:{attribute}="{one_line(value)[:40]}" is not a number')
+    return max(min(int(value[:12]), limit), 1)
+
+
 def _style_directions(root: Any) -> dict[str, Direction]:
     found = {}
     for style in root.iter(f"{{{_STYLE}}}style"):
@@ -70,7 +85,7 @@ def _walk(
         name = local_name(child)
         if name in ("h", "p"):
             style = child.get(f"{{{_TEXT}}}style-name", "")
-            level = int(child.get(f"{{{_TEXT}}}outline-level", "1") or 1) if name == "h" else 0
+            level = _count(child, "outline-level", 1, _MAX_LEVEL) if name == "h" else 0
             own = BlockKind.HEADING if name == "h" else kind
             if own is BlockKind.PARAGRAPH and "quotation" in style.lower():
                 own = BlockKind.QUOTE
@@ -96,7 +111,7 @@ def _paragraph_text(paragraph: Any, directions: dict[str, Direction], notes: lis
     for child in paragraph:
         name = local_name(child)
         if name == "s":
-            parts.append(" " * int(child.get(f"{{{_TEXT}}}c", "1") or 1))
+            parts.append(" " * _count(child, "c", 1, MAX_SPACES))
         elif name in ("tab", "line-break"):
             parts.append(" ")
         elif name == "note":

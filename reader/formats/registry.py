@@ -15,6 +15,8 @@ from pathlib import Path
 
 from reader.display import one_line
 from reader.errors import BadInput
+from reader.formats.damage import Refused, refused_if_damaged
+from reader.formats.limits import check_document_chars, max_document_chars
 from reader.formats.sniff import detect
 from reader.input_file import read_document_bytes
 from reader.model import Document
@@ -55,11 +57,33 @@ def supported_extensions() -> tuple[str, ...]:
     return tuple(ext for info in FORMATS for ext in info.extensions)
 
 
+# How a refusal names what was being read, by what :func:`detect` found.
+_WHAT = {
+    "pdf": "the PDF",
+    "zip": "the document (a ZIP archive)",
+    "html": "the page",
+    "markdown": "the Markdown text",
+    "text": "the text",
+}
+
+
 def read_bytes(data: bytes, name: str, suffix: str = "", progress: Progress | None = None) -> Loaded:
-    """Read *data* as whatever it is; one-line :class:`BadInput` (without the file name) when not."""
+    """Read *data* as whatever it is; one-line :class:`BadInput` (without the file name) when not.
+
+    Whatever a parser raises on damaged bytes is refused in one line here, for every format
+    (:mod:`reader.formats.damage`), and the work a document may ask for is bounded
+    (:mod:`reader.formats.limits`)."""
     kind = detect(data, suffix)
+    with refused_if_damaged(_WHAT[kind]):
+        return _read(kind, data, name, progress)
+
+
+def _read(kind: str, data: bytes, name: str, progress: Progress | None) -> Loaded:
     if kind == "pdf":
         from reader.formats.pdf import read_pdf
+        from reader.formats.pdf_guard import check_streams
+
+        check_streams(data)  # a stream that inflates to 1 GiB aborts PDFium: refused before it
 
         return read_pdf(data, name, progress)
     if kind == "zip":
@@ -75,7 +99,10 @@ def read_bytes(data: bytes, name: str, suffix: str = "", progress: Progress | No
         return Loaded(document, _damage_warning(name, damaged))
     from reader.loaders import decode_counting
 
+    if len(data) > 4 * max_document_chars():  # more characters than the limit, whatever the encoding
+        check_document_chars(len(data) // 4, at_least=True)
     text, damaged = decode_counting(data)
+    check_document_chars(len(text))
     if kind == "markdown":
         from reader.formats.markdown import read_markdown
 
@@ -89,15 +116,18 @@ def _read_archive(data: bytes, name: str, progress: Progress | None) -> Document
     from reader.formats.docx import is_docx, read_docx
     from reader.formats.epub import is_epub, read_epub
     from reader.formats.odt import is_odt, read_odt
-    from reader.formats.safety import Refused, open_archive
+    from reader.formats.safety import open_archive
 
     archive = open_archive(data)
     if is_epub(archive):
-        return read_epub(archive, name, progress)
+        with refused_if_damaged("the EPUB"):
+            return read_epub(archive, name, progress)
     if is_docx(archive):
-        return read_docx(archive, data, name, progress)
+        with refused_if_damaged("the DOCX"):
+            return read_docx(archive, data, name, progress)
     if is_odt(archive):
-        return read_odt(archive, name, progress)
+        with refused_if_damaged("the ODT"):
+            return read_odt(archive, name, progress)
     raise Refused("a ZIP archive that is not an EPUB, DOCX or ODT document")
 
 

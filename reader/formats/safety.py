@@ -12,25 +12,33 @@ from __future__ import annotations
 
 import io
 import re
+import struct
 import zipfile
 import zlib
 from typing import Any
 
 from lxml import etree
 
-from reader.errors import BadInput
+from reader.formats.damage import Refused as Refused  # re-exported: readers import it from here
 
 MAX_UNCOMPRESSED = 1024 * 1024 * 1024  # the whole archive, inflated
 MAX_MEMBER = 256 * 1024 * 1024  # one member, inflated
 MAX_RATIO = 200  # inflated / compressed, for members big enough to matter
 _RATIO_FLOOR = 1024 * 1024  # members smaller than this may compress as well as they like
 _CHUNK = 64 * 1024
+# Everything zipfile and zlib raise on a damaged archive: a flipped header byte gives
+# NotImplementedError("zip file version 9.0") or a bad compression method, truncation EOFError.
+ZIP_ERRORS = (
+    zipfile.BadZipFile,
+    zipfile.LargeZipFile,
+    zlib.error,
+    EOFError,
+    ValueError,
+    NotImplementedError,
+    struct.error,
+)
 _ENTITY_DECLARATION = re.compile(rb"<!ENTITY", re.IGNORECASE)
 _DOCTYPE = re.compile(rb"<!DOCTYPE[^>\[]*\[", re.IGNORECASE)
-
-
-class Refused(BadInput):
-    """A file this reader will not open, and why, in one line (exit code 2, a message box)."""
 
 
 def open_archive(data: bytes, what: str = "archive") -> zipfile.ZipFile:
@@ -38,7 +46,7 @@ def open_archive(data: bytes, what: str = "archive") -> zipfile.ZipFile:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         infos = archive.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError, OSError):
+    except (*ZIP_ERRORS, OSError):
         raise Refused(f"the {what} is damaged or truncated (not a readable ZIP archive)") from None
     total = 0
     for info in infos:
@@ -76,7 +84,7 @@ def read_member(archive: zipfile.ZipFile, name: str, limit: int = MAX_MEMBER) ->
                 chunks.append(chunk)
     except KeyError:
         raise Refused(f"the archive has no {name[:80]}") from None
-    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, NotImplementedError) as error:
+    except (*ZIP_ERRORS, OSError) as error:
         raise Refused(f"the archive is damaged: {name[:80]} cannot be read ({error})") from None
     return b"".join(chunks)
 

@@ -12,8 +12,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from lxml import etree
-
 from reader.formats.blocks_builder import RawBlock
 from reader.model import BlockKind, Direction
 
@@ -108,7 +106,9 @@ def local_name(element: Any) -> str:
     tag = element.tag
     if not isinstance(tag, str):
         return ""
-    return str(etree.QName(tag).localname).lower()
+    # Split by hand: etree.QName raises ValueError on a tag name holding a control character,
+    # which lxml's HTML parser lets through from a damaged page.
+    return tag.rpartition("}")[2].lower()
 
 
 def _direction(element: Any, inherited: Direction | None) -> Direction | None:

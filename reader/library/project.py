@@ -21,6 +21,7 @@ from pathlib import Path
 from reader.atomic import atomic_write_bytes
 from reader.display import one_line
 from reader.errors import BadInput
+from reader.formats.limits import LimitExceeded, check_document_chars
 from reader.input_file import read_document_bytes
 from reader.library import state
 from reader.library.positions import content_hash, position_for
@@ -89,15 +90,30 @@ def open_project(path: Path) -> Project:
                 )
             if version < 2:
                 state.add_alignment(connection)  # in memory only: the file is never written
-            meta = dict(connection.execute("SELECT name, value FROM meta"))
-            parts = dict(connection.execute("SELECT part, text FROM sources"))
+            meta = _texts(connection, "SELECT name, value FROM meta", name)
+            parts = _texts(connection, "SELECT part, text FROM sources", name)
             if meta.get("kind") != "text" or set(parts) != {""}:
                 raise BadInput(f"{name}: this project holds a kind of document this bireader cannot open")
+            try:
+                check_document_chars(len(parts[""]))
+            except LimitExceeded as error:
+                raise LimitExceeded(f"{name}: {error}") from None
             document = build_text_document(parts[""], name=meta.get("name") or path.stem)
             state.restore(connection, _KEY, document)
             position = position_for(document, meta.get("part", ""), int(meta.get("offset", "0") or 0))
-        except (sqlite3.DatabaseError, ValueError) as error:
+        except (sqlite3.DatabaseError, ValueError, RecursionError) as error:
             raise DamagedFile(f"{name}: damaged project file ({one_line(str(error))})") from None
     finally:
         connection.close()
     return Project(document, content_hash(document), position if len(document) else 0)
+
+
+def _texts(connection: sqlite3.Connection, query: str, name: str) -> dict[str, str]:
+    """A two-column table as a dict of strings: SQLite keeps whatever a tampered file put in a
+    column (a blob where the source text belongs), so each value's type is checked here."""
+    found: dict[str, str] = {}
+    for key, value in connection.execute(query):
+        if not isinstance(key, str) or not isinstance(value, str):
+            raise DamagedFile(f"{name}: damaged project file (a value that is not text where text belongs)")
+        found[key] = value
+    return found

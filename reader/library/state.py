@@ -4,7 +4,8 @@ Shared by the library (many documents, keyed by content hash) and project files 
 saved is what the text alone cannot give back: the blocks whose sentences were split or merged
 (their ``[id, start, end]`` list) and every rendering with its origin, model, score, flags and
 alternatives. Restoring rebuilds the document from its text as usual, then applies these rows;
-a row that no longer fits the text (a span outside it, an unknown block) is skipped, never fatal.
+a row that no longer fits the text (a span outside it, an unknown block) or holds values of the
+wrong type (a tampered file: a blob where text belongs) is skipped, never fatal.
 """
 
 from __future__ import annotations
@@ -133,17 +134,26 @@ def _saved_states(connection: sqlite3.Connection, key: str) -> Iterator[tuple[in
         " FROM renderings WHERE key = ?",
         (key,),
     ):
+        # A tampered or damaged file may hold anything in any column (SQLite does not enforce
+        # types): a row whose values are not what we wrote is skipped like one that no longer fits.
+        if not (
+            type(segment_id) is int
+            and all(isinstance(v, str) for v in (text, origin, model, flags, alternatives))
+            and (score is None or type(score) in (int, float))
+            and (alignment is None or isinstance(alignment, str))
+        ):
+            continue
         try:
             rendering = Rendering(
                 text,
                 origins[origin],
                 model,
-                score,
+                None if score is None else float(score),
                 _strings(flags),
                 _strings(alternatives),
                 alignment=_pairs(alignment),
             )
-        except (KeyError, ValueError, TypeError):
+        except (KeyError, ValueError, TypeError, RecursionError):
             continue
         yield segment_id, done, rendering, None
 
@@ -160,11 +170,13 @@ def _strings(saved: str) -> tuple[str, ...]:
     return () if saved == "[]" else tuple(str(item) for item in json.loads(saved))
 
 
-def _restore_block(document: Document, block_id: int, spans_json: str) -> None:
+def _restore_block(document: Document, block_id: object, spans_json: object) -> None:
+    if type(block_id) is not int or not isinstance(spans_json, str):  # see _saved_states
+        return
     try:
         block = document.block(block_id)
         spans = [(int(i), int(s), int(e)) for i, s, e in json.loads(spans_json)]
-    except (KeyError, ValueError, TypeError):
+    except (KeyError, ValueError, TypeError, RecursionError):
         return
     if not spans or not block.segment_ids:
         return

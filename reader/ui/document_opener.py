@@ -6,8 +6,13 @@ The op loads and structures the file on a worker thread (a ``.bireader`` project
 back what the library kept of it (edits, splits, merges, translations, the reading position) and
 computes what the window needs of the whole document, so the GUI thread receives a ready document. A newer open supersedes an older one still running.
 
+A hostile file costs the window nothing: every refusal (damage, a limit, the size cap) comes
+back as the same one line the CLI prints, and :meth:`DocumentOpener.cancel` frees the window at
+once; the worker stops at its next progress report and what it still produces is dropped.
+
 Signals: opened(object) — an :class:`Opened`; failed(str, str) — file name and one-line reason;
-started(str) — the file name now being opened; progressed(str, float) — its name and the share done.
+started(str) — the file name now being opened; progressed(str, float) — its name and the share
+done; cancelled(str) — the file name whose opening :meth:`DocumentOpener.cancel` stopped.
 """
 
 from __future__ import annotations
@@ -68,11 +73,13 @@ class DocumentOpener(QObject):
     failed = Signal(str, str)
     started = Signal(str)
     progressed = Signal(str, float)
+    cancelled = Signal(str)
 
     def __init__(self, library: Library | None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.library = library
         self._task: Task | None = None
+        self._name = ""
 
     @property
     def is_running(self) -> bool:
@@ -122,9 +129,18 @@ class DocumentOpener(QObject):
         task.progressed.connect(lambda fraction: self.progressed.emit(name, float(fraction)))
         task.failed.connect(lambda error: self.failed.emit(name, error_line(error)))
         task.finished.connect(lambda: self._forget(task))
-        self._task = task
+        self._task, self._name = task, name
         self.started.emit(name)
         task.start()
+
+    def cancel(self) -> bool:
+        """Stop the opening under way: the window is free at once (``cancelled`` is emitted now)
+        and keeps what it showed; False when nothing was being opened."""
+        if self._task is None:
+            return False
+        self._drop_running()
+        self.cancelled.emit(self._name)
+        return True
 
     def shutdown(self) -> None:
         self._drop_running(wait=True)
