@@ -28,7 +28,7 @@ def _two_pages(second: bytes) -> bytes:
 def _texts(data: bytes) -> tuple[list[str], tuple[str, ...]]:
     pdf = pdfium.PdfDocument(data)
     try:
-        return pdf_guard.read_pages(len(pdf), lambda k: pdf[k].get_textpage().get_text_range(), "", "a.pdf")
+        return pdf_guard.read_pages(len(pdf), lambda k: pdf[k].get_textpage().get_text_range(), "")
     finally:
         pdf.close()
 
@@ -56,12 +56,12 @@ def test_a_pdf_of_which_no_page_reads_is_refused_in_one_line() -> None:
 
 def test_a_pdf_of_too_many_pages_is_refused_before_reading_them() -> None:
     with pytest.raises(LimitExceeded, match=f"more than the limit of {pdf_guard.MAX_PAGES:,}"):
-        pdf_guard.read_pages(pdf_guard.MAX_PAGES + 1, lambda k: pytest.fail("read"), "", "a.pdf")
+        pdf_guard.read_pages(pdf_guard.MAX_PAGES + 1, lambda k: pytest.fail("read"), "")
 
 
 def test_our_own_bugs_in_a_page_reader_are_not_taken_for_damage() -> None:
     with pytest.raises(AttributeError):
-        pdf_guard.read_pages(1, lambda k: None.text, "", "a.pdf")  # type: ignore[attr-defined]
+        pdf_guard.read_pages(1, lambda k: None.text, "")  # type: ignore[attr-defined]
 
 
 def test_a_damaged_page_through_the_cli_is_one_line_never_a_traceback(tmp_path: Path) -> None:

@@ -27,6 +27,7 @@ from reader.formats import ocr
 from reader.formats.blocks_builder import RawBlock, build_document, scaled
 from reader.formats.pdf_bidi import balance_brackets
 from reader.formats.pdf_glyphs import close, read_glyphs
+from reader.formats.pdf_guard import read_pages
 from reader.formats.pdf_layout import PageParagraph, body_size, heading_levels, page_blocks, reading_order
 from reader.formats.pdf_lines import page_lines
 from reader.formats.registry import Loaded
@@ -67,17 +68,13 @@ def read_pdf(data: bytes, name: str, progress: Callable[[float], None] | None = 
         if "password" in str(error).lower():
             raise Refused("the PDF is password-protected") from None
         raise Refused("the PDF is damaged or truncated") from None
-    warnings: list[str] = []
     try:
-        pages: list[list[_Line]] = []
-        scanned: list[int] = []  # pages without a usable text layer, read by OCR
-        for number in range(len(pdf)):
-            if progress is not None and number % 10 == 0:
-                progress(0.2 * number / max(len(pdf), 1))
-            lines, usable = _page_lines(pdf[number])
-            pages.append(lines)
-            if not usable:
-                scanned.append(number)
+        # A damaged page (a looping page tree, a page that is not one) is skipped with a warning.
+        nothing: tuple[list[_Line], bool] = ([], True)
+        read, skipped = read_pages(len(pdf), lambda k: _page_lines(pdf[k]), nothing, scaled(progress, 0, 0.2))
+        warnings: list[str] = list(skipped)
+        pages: list[list[_Line]] = [lines for lines, _usable in read]
+        scanned = [k for k, (_lines, usable) in enumerate(read) if not usable]  # read by OCR
         outline = _outline(pdf)
         scanned_text = _read_scanned(pdf, data, scanned, bool(len(scanned) < len(pdf)), warnings, progress)
     finally:

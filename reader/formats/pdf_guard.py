@@ -93,7 +93,6 @@ def read_pages(
     count: int,
     read_page: Callable[[int], T],
     empty: T,
-    name: str,
     progress: Callable[[float], None] | None = None,
 ) -> tuple[list[T], tuple[str, ...]]:
     """``read_page(k)`` for every page index; a page that fails as damaged gives *empty* and one
@@ -116,11 +115,12 @@ def read_pages(
             pages.append(empty)
     if count and len(skipped) == count:
         raise Refused(f"the PDF is damaged: none of its {count:,} page(s) can be read ({last_error})")
-    return pages, _skipped_warning(name, skipped)
+    return pages, _skipped_warning(skipped)
 
 
-def _skipped_warning(name: str, skipped: Sequence[int]) -> tuple[str, ...]:
+def _skipped_warning(skipped: Sequence[int]) -> tuple[str, ...]:
+    """One warning naming the pages skipped (the caller puts the file's name in front)."""
     if not skipped:
         return ()
     shown = ", ".join(str(n) for n in skipped[:10]) + (", …" if len(skipped) > 10 else "")
-    return (f"{one_line(name)}: {len(skipped)} damaged page(s) skipped ({shown})",)
+    return (f"{len(skipped)} damaged page(s) skipped ({shown})",)

@@ -60,6 +60,7 @@ def supported_extensions() -> tuple[str, ...]:
 # How a refusal names what was being read, by what :func:`detect` found.
 _WHAT = {
     "pdf": "the PDF",
+    "image": "the image",
     "zip": "the document (a ZIP archive)",
     "html": "the page",
     "markdown": "the Markdown text",
