@@ -143,3 +143,18 @@ def test_the_selected_sentence_comes_back_with_the_position(qtbot, make_window, 
     third = make_window()
     open_and_wait(qtbot, third, book)
     assert third.view.current_row() == -1  # none selected when it was left: none selected now
+
+
+def test_contents_without_headings_says_so(qtbot, make_window, tmp_path: Path) -> None:
+    plain = tmp_path / "plain.txt"
+    plain.write_text("جملة أولى هنا. جملة ثانية هناك.", encoding="utf-8")
+    window = make_window()
+    open_and_wait(qtbot, window, plain)
+    assert window.contents.is_empty()
+    if window.settings.show_contents:
+        window.view_controls.toggle_contents()
+    window.statusBar().clearMessage()
+    window.view_controls.toggle_contents()  # F9 on
+    assert window.actions_["contents"].isChecked()
+    assert not window.contents_dock.isVisible()
+    assert "No headings" in window.statusBar().currentMessage()

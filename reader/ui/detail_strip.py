@@ -174,6 +174,14 @@ class DetailStrip(QWidget):
             action = self.alternatives_menu.addAction(choice)
             action.triggered.connect(lambda _checked=False, text=choice: self.alternative_picked.emit(text))
         self.alternatives.setVisible(sentence is not None and sentence.status is Status.DONE)
+        # A sentence shown as is (not Arabic) was never translated: there is nothing to choose from.
+        as_is = sentence is not None and is_as_is(sentence)
+        self.alternatives.setEnabled(not as_is)
+        self.alternatives.setToolTip(
+            self.tr("Not translated (not Arabic): no alternatives")
+            if as_is
+            else self.tr("Other translations")
+        )
 
     def show_alternatives(self) -> None:
         """The menu of known alternatives, or a request to find them."""

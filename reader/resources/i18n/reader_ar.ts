@@ -66,6 +66,16 @@
         <source>Not translated yet.</source>
         <translation>لم تُترجم بعد.</translation>
     </message>
+    <message>
+        <location filename="../../ui/detail_strip.py" line="181"/>
+        <source>Not translated (not Arabic): no alternatives</source>
+        <translation>غير مترجمة (ليست عربية): لا بدائل لها</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail_strip.py" line="183"/>
+        <source>Other translations</source>
+        <translation>ترجمات أخرى</translation>
+    </message>
 </context>
 <context>
     <name>EditingController</name>
@@ -526,7 +536,7 @@
 <context>
     <name>PairDelegate</name>
     <message>
-        <location filename="../../ui/pair_layout.py" line="179"/>
+        <location filename="../../ui/pair_layout.py" line="207"/>
         <source>Translation failed (hover for the reason; Ctrl+R retries)</source>
         <translation>فشلت الترجمة (مرّر المؤشر لمعرفة السبب؛ Ctrl+R لإعادة المحاولة)</translation>
     </message>
@@ -534,7 +544,7 @@
 <context>
     <name>PairView</name>
     <message>
-        <location filename="../../ui/pair_view.py" line="370"/>
+        <location filename="../../ui/pair_view.py" line="396"/>
         <source>Open an Arabic text file (Ctrl+O), drop one here, or paste Arabic text as a new document (Ctrl+Shift+V).</source>
         <translation>افتح ملفًا نصيًا عربيًا (Ctrl+O)، أو أفلته هنا، أو الصق نصًا عربيًا مستندًا جديدًا (Ctrl+Shift+V).</translation>
     </message>
@@ -588,22 +598,37 @@
 <context>
     <name>ReadAloud</name>
     <message>
-        <location filename="../../ui/read_aloud.py" line="139"/>
+        <location filename="../../ui/read_aloud.py" line="117"/>
+        <source>exit code {code}</source>
+        <translation>رمز الخروج {code}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/read_aloud.py" line="189"/>
+        <source>Reading aloud with {engine}… (Shift+F7 stops)</source>
+        <translation>تجري القراءة بصوت عالٍ بواسطة {engine}… (Shift+F7 للإيقاف)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/read_aloud.py" line="192"/>
+        <source>Read aloud failed ({engine}): {reason}</source>
+        <translation>تعذّرت القراءة بصوت عالٍ ({engine}): {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/read_aloud.py" line="205"/>
         <source>Select a sentence first</source>
         <translation>اختر جملة أولًا</translation>
     </message>
     <message>
-        <location filename="../../ui/read_aloud.py" line="147"/>
+        <location filename="../../ui/read_aloud.py" line="213"/>
         <source>No speech engine: install espeak-ng (or PySide6-Addons with speech-dispatcher) to read aloud</source>
         <translation>لا يوجد محرك كلام: ثبّت espeak-ng (أو PySide6-Addons مع speech-dispatcher) للقراءة بصوت عالٍ</translation>
     </message>
     <message>
-        <location filename="../../ui/read_aloud.py" line="151"/>
+        <location filename="../../ui/read_aloud.py" line="217"/>
         <source>{engine} has no Arabic voice: install espeak-ng, which has one</source>
         <translation>لا يملك {engine} صوتًا عربيًا: ثبّت espeak-ng، ففيه صوت عربي</translation>
     </message>
     <message>
-        <location filename="../../ui/read_aloud.py" line="153"/>
+        <location filename="../../ui/read_aloud.py" line="219"/>
         <source>{engine} has no English voice: install espeak-ng, which has one</source>
         <translation>لا يملك {engine} صوتًا إنجليزيًا: ثبّت espeak-ng، ففيه صوت إنجليزي</translation>
     </message>
@@ -688,7 +713,7 @@
 <context>
     <name>ReadingView</name>
     <message>
-        <location filename="../../ui/reading_view.py" line="125"/>
+        <location filename="../../ui/reading_view.py" line="133"/>
         <source>Translation failed: {reason}
 Select the sentence and choose Retry (Ctrl+R).</source>
         <translation>فشلت الترجمة: {reason}
@@ -860,6 +885,11 @@ Select the sentence and choose Retry (Ctrl+R).</source>
         <location filename="../../ui/view_controls.py" line="50"/>
         <source>English</source>
         <translation>الإنجليزية</translation>
+    </message>
+    <message>
+        <location filename="../../ui/view_controls.py" line="66"/>
+        <source>No headings in this document: the Contents has nothing to list</source>
+        <translation>لا عناوين في هذا المستند: ليس في جدول المحتويات ما يعرضه</translation>
     </message>
 </context>
 <context>
