@@ -824,6 +824,29 @@ Select the sentence and choose Retry (Ctrl+R).</source>
     </message>
 </context>
 <context>
+    <name>SplitDialog</name>
+    <message>
+        <location filename="../../ui/split_dialog.py" line="42"/>
+        <source>Split Sentence</source>
+        <translation>قسمة الجملة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/split_dialog.py" line="46"/>
+        <source>Split after a punctuation mark:</source>
+        <translation>اقسم بعد علامة ترقيم:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/split_dialog.py" line="56"/>
+        <source>Or click between two words, then press Split:</source>
+        <translation>أو انقر بين كلمتين، ثم اضغط «اقسم»:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/split_dialog.py" line="75"/>
+        <source>Split</source>
+        <translation>اقسم</translation>
+    </message>
+</context>
+<context>
     <name>TranslationController</name>
     <message>
         <location filename="../../ui/translation_controller.py" line="324"/>
@@ -1205,39 +1228,24 @@ Translation by a MarianMT model running on this computer.</source>
 <context>
     <name>WorkFiles</name>
     <message>
-        <location filename="../../ui/work_files.py" line="41"/>
+        <location filename="../../ui/work_files.py" line="43"/>
         <source>Save Project As</source>
         <translation>حفظ المشروع باسم</translation>
     </message>
     <message>
-        <location filename="../../ui/work_files.py" line="43"/>
+        <location filename="../../ui/work_files.py" line="45"/>
         <source>Bilingual Reader projects (*.bireader)</source>
         <translation>مشاريع القارئ ثنائي اللغة (*.bireader)</translation>
     </message>
     <message>
-        <location filename="../../ui/work_files.py" line="57"/>
+        <location filename="../../ui/work_files.py" line="59"/>
         <source>Could not save {name}</source>
         <translation>تعذّر حفظ {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/work_files.py" line="59"/>
+        <location filename="../../ui/work_files.py" line="61"/>
         <source>Saved {path}</source>
         <translation>حُفظ {path}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/work_files.py" line="76"/>
-        <source>Split Sentence</source>
-        <translation>قسمة الجملة</translation>
-    </message>
-    <message>
-        <location filename="../../ui/work_files.py" line="79"/>
-        <source>Put the cursor where the sentence should be cut, then press Split.</source>
-        <translation>ضع المؤشر حيث تُقسم الجملة، ثم اضغط «اقسم».</translation>
-    </message>
-    <message>
-        <location filename="../../ui/work_files.py" line="93"/>
-        <source>Split</source>
-        <translation>اقسم</translation>
     </message>
 </context>
 </TS>
