@@ -17,62 +17,62 @@
 <context>
     <name>DetailStrip</name>
     <message>
-        <location filename="../../ui/detail_strip.py" line="67"/>
+        <location filename="../../ui/detail_strip.py" line="71"/>
         <source>Copy Arabic</source>
         <translation>نسخ العربية</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_strip.py" line="68"/>
+        <location filename="../../ui/detail_strip.py" line="72"/>
         <source>Copy English</source>
         <translation>نسخ الإنجليزية</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_strip.py" line="69"/>
+        <location filename="../../ui/detail_strip.py" line="73"/>
         <source>Copy pair</source>
         <translation>نسخ الزوج</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_strip.py" line="70"/>
+        <location filename="../../ui/detail_strip.py" line="74"/>
         <source>Retry</source>
         <translation>إعادة المحاولة</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_strip.py" line="72"/>
+        <location filename="../../ui/detail_strip.py" line="76"/>
         <source>Alternatives</source>
         <translation>البدائل</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_strip.py" line="144"/>
+        <location filename="../../ui/detail_strip.py" line="149"/>
         <source>Click a sentence to see the pair here.</source>
         <translation>انقر على جملة لترى الزوج هنا.</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_strip.py" line="150"/>
+        <location filename="../../ui/detail_strip.py" line="155"/>
         <source>Sentence {number} of {total}, paragraph {paragraph}</source>
         <translation>الجملة {number} من {total}، الفقرة {paragraph}</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_strip.py" line="154"/>
+        <location filename="../../ui/detail_strip.py" line="159"/>
         <source>not Arabic: shown as is, not translated</source>
         <translation>ليس عربياً: يُعرض كما هو دون ترجمة</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_strip.py" line="163"/>
+        <location filename="../../ui/detail_strip.py" line="168"/>
         <source>Translation failed: {reason}</source>
         <translation>فشلت الترجمة: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_strip.py" line="165"/>
+        <location filename="../../ui/detail_strip.py" line="170"/>
         <source>Not translated yet.</source>
         <translation>لم تُترجم بعد.</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_strip.py" line="181"/>
+        <location filename="../../ui/detail_strip.py" line="186"/>
         <source>Not translated (not Arabic): no alternatives</source>
         <translation>غير مترجمة (ليست عربية): لا بدائل لها</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_strip.py" line="183"/>
+        <location filename="../../ui/detail_strip.py" line="188"/>
         <source>Other translations</source>
         <translation>ترجمات أخرى</translation>
     </message>
@@ -654,58 +654,59 @@
 <context>
     <name>ReadingSettingsForm</name>
     <message>
-        <location filename="../../ui/reading_settings.py" line="34"/>
-        <location filename="../../ui/reading_settings.py" line="47"/>
+        <location filename="../../ui/reading_settings.py" line="42"/>
+        <location filename="../../ui/reading_settings.py" line="53"/>
         <source>Follow the system</source>
         <translation>اتباع النظام</translation>
     </message>
     <message>
-        <location filename="../../ui/reading_settings.py" line="39"/>
+        <location filename="../../ui/reading_settings.py" line="47"/>
         <source>The new language is used the next time the reader starts.</source>
         <translation>تُستخدم اللغة الجديدة عند تشغيل القارئ في المرة القادمة.</translation>
     </message>
     <message>
-        <location filename="../../ui/reading_settings.py" line="47"/>
+        <location filename="../../ui/reading_settings.py" line="53"/>
         <source>Light</source>
         <translation>فاتح</translation>
     </message>
     <message>
-        <location filename="../../ui/reading_settings.py" line="47"/>
+        <location filename="../../ui/reading_settings.py" line="53"/>
         <source>Dark</source>
         <translation>داكن</translation>
     </message>
     <message>
-        <location filename="../../ui/reading_settings.py" line="64"/>
+        <location filename="../../ui/reading_settings.py" line="71"/>
         <source>Window language:</source>
         <translation>لغة النافذة:</translation>
     </message>
     <message>
-        <location filename="../../ui/reading_settings.py" line="66"/>
+        <location filename="../../ui/reading_settings.py" line="73"/>
         <source>Theme:</source>
         <translation>السمة:</translation>
     </message>
     <message>
-        <location filename="../../ui/reading_settings.py" line="67"/>
+        <location filename="../../ui/reading_settings.py" line="74"/>
         <source>Arabic text:</source>
         <translation>النص العربي:</translation>
     </message>
     <message>
-        <location filename="../../ui/reading_settings.py" line="68"/>
+        <location filename="../../ui/reading_settings.py" line="75"/>
         <source>English text:</source>
         <translation>النص الإنجليزي:</translation>
     </message>
     <message>
-        <location filename="../../ui/reading_settings.py" line="69"/>
+        <location filename="../../ui/reading_settings.py" line="76"/>
         <source>Line spacing:</source>
         <translation>تباعد الأسطر:</translation>
     </message>
     <message>
-        <location filename="../../ui/reading_settings.py" line="73"/>
+        <location filename="../../ui/reading_settings.py" line="88"/>
+        <location filename="../../ui/reading_settings.py" line="91"/>
         <source>{family} (bundled)</source>
         <translation>{family} (المرفق)</translation>
     </message>
     <message>
-        <location filename="../../ui/reading_settings.py" line="83"/>
+        <location filename="../../ui/reading_settings.py" line="99"/>
         <source> pt</source>
         <translation> نقطة</translation>
     </message>
@@ -723,102 +724,102 @@ Select the sentence and choose Retry (Ctrl+R).</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="54"/>
+        <location filename="../../ui/settings_dialog.py" line="55"/>
         <source>Settings</source>
         <translation>الإعدادات</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="59"/>
+        <location filename="../../ui/settings_dialog.py" line="60"/>
         <source>In use for this session (from the command line or BIREADER_MODEL); saved only if you change it.</source>
         <translation>مستخدم في هذه الجلسة (من سطر الأوامر أو BIREADER_MODEL)؛ لا يُحفظ إلا إذا غيّرته.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="65"/>
+        <location filename="../../ui/settings_dialog.py" line="66"/>
         <source>Hub id such as Helsinki-NLP/opus-mt-ar-en, or a folder</source>
         <translation>معرّف في المستودع مثل Helsinki-NLP/opus-mt-ar-en، أو مجلد</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="67"/>
+        <location filename="../../ui/settings_dialog.py" line="68"/>
         <source>Folder…</source>
         <translation>مجلد…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="74"/>
+        <location filename="../../ui/settings_dialog.py" line="75"/>
         <source>Automatic (CTranslate2 when it works)</source>
         <translation>تلقائي (CTranslate2 عند توفره)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="75"/>
+        <location filename="../../ui/settings_dialog.py" line="76"/>
         <source>CTranslate2 (fast, int8)</source>
         <translation>CTranslate2 (سريع، int8)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="76"/>
+        <location filename="../../ui/settings_dialog.py" line="77"/>
         <source>Transformers (PyTorch)</source>
         <translation>Transformers (PyTorch)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="83"/>
+        <location filename="../../ui/settings_dialog.py" line="84"/>
         <source>Model default</source>
         <translation>افتراضي النموذج</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="89"/>
+        <location filename="../../ui/settings_dialog.py" line="90"/>
         <source>Side by side</source>
         <translation>جنبًا إلى جنب</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="89"/>
+        <location filename="../../ui/settings_dialog.py" line="90"/>
         <source>Interleaved</source>
         <translation>متداخل</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="98"/>
+        <location filename="../../ui/settings_dialog.py" line="99"/>
         <source>Justify the Arabic in exported PDFs (word spacing, no kashida)</source>
         <translation>ضبط النص العربي على الجانبين في ملفات PDF المُصدَّرة (بالمسافات بين الكلمات، دون كشيدة)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="102"/>
+        <location filename="../../ui/settings_dialog.py" line="103"/>
         <source>Export the Arabic without diacritics</source>
         <translation>تصدير النص العربي بلا تشكيل</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="105"/>
+        <location filename="../../ui/settings_dialog.py" line="106"/>
         <source>Model:</source>
         <translation>النموذج:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="107"/>
+        <location filename="../../ui/settings_dialog.py" line="108"/>
         <source>Engine:</source>
         <translation>المحرك:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="108"/>
+        <location filename="../../ui/settings_dialog.py" line="109"/>
         <source>Beam size:</source>
         <translation>حجم الحزمة:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="109"/>
+        <location filename="../../ui/settings_dialog.py" line="110"/>
         <source>Batch size:</source>
         <translation>حجم الدفعة:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="110"/>
+        <location filename="../../ui/settings_dialog.py" line="111"/>
         <source>PDF layout:</source>
         <translation>تخطيط PDF:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="111"/>
+        <location filename="../../ui/settings_dialog.py" line="112"/>
         <source>PDF page size:</source>
         <translation>حجم صفحة PDF:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="113"/>
+        <location filename="../../ui/settings_dialog.py" line="114"/>
         <source>Export:</source>
         <translation>التصدير:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="126"/>
+        <location filename="../../ui/settings_dialog.py" line="131"/>
         <source>Choose a MarianMT model folder</source>
         <translation>اختر مجلد نموذج MarianMT</translation>
     </message>
