@@ -93,39 +93,39 @@
 <context>
     <name>ExportFlow</name>
     <message>
-        <location filename="../../ui/export_flow.py" line="50"/>
+        <location filename="../../ui/export_flow.py" line="51"/>
         <source>{count} of {total} sentences have no translation yet; the export will mark them [not translated]. Export anyway?</source>
         <translation>{count} من {total} جملة بلا ترجمة بعد؛ سيُعلَّم عليها في الملف المُصدَّر بعبارة [not translated]. أتريد التصدير على أي حال؟</translation>
     </message>
     <message>
-        <location filename="../../ui/export_flow.py" line="53"/>
-        <location filename="../../ui/export_flow.py" line="83"/>
+        <location filename="../../ui/export_flow.py" line="54"/>
+        <location filename="../../ui/export_flow.py" line="89"/>
         <source>Export</source>
         <translation>تصدير</translation>
     </message>
     <message>
-        <location filename="../../ui/export_flow.py" line="62"/>
-        <location filename="../../ui/export_flow.py" line="108"/>
+        <location filename="../../ui/export_flow.py" line="64"/>
+        <location filename="../../ui/export_flow.py" line="117"/>
         <source>Could not export</source>
         <translation>تعذّر التصدير</translation>
     </message>
     <message>
-        <location filename="../../ui/export_flow.py" line="76"/>
+        <location filename="../../ui/export_flow.py" line="80"/>
         <source>Exporting {format}…</source>
         <translation>جارٍ التصدير بصيغة {format}…</translation>
     </message>
     <message>
-        <location filename="../../ui/export_flow.py" line="94"/>
+        <location filename="../../ui/export_flow.py" line="103"/>
         <source>Exporting {format}… {done} / {total}</source>
         <translation>جارٍ التصدير بصيغة {format}… {done} / {total}</translation>
     </message>
     <message>
-        <location filename="../../ui/export_flow.py" line="99"/>
+        <location filename="../../ui/export_flow.py" line="108"/>
         <source>Saved {path}</source>
         <translation>حُفظ {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/export_flow.py" line="103"/>
+        <location filename="../../ui/export_flow.py" line="112"/>
         <source>Export cancelled.</source>
         <translation>أُلغي التصدير.</translation>
     </message>
@@ -133,32 +133,37 @@
 <context>
     <name>Exporter</name>
     <message>
-        <location filename="../../ui/export_task.py" line="60"/>
-        <source>PDF document (*.pdf)</source>
-        <translation>مستند PDF (*.pdf)</translation>
+        <location filename="../../ui/export_task.py" line="61"/>
+        <source>PDF, side by side (*.pdf)</source>
+        <translation>PDF، جنبًا إلى جنب (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/export_task.py" line="61"/>
+        <location filename="../../ui/export_task.py" line="62"/>
+        <source>PDF, interleaved: the English under each sentence (*.pdf)</source>
+        <translation>PDF، متداخل: الإنجليزية تحت كل جملة (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_task.py" line="63"/>
         <source>EPUB e-book (*.epub)</source>
         <translation>كتاب إلكتروني EPUB (*.epub)</translation>
     </message>
     <message>
-        <location filename="../../ui/export_task.py" line="62"/>
+        <location filename="../../ui/export_task.py" line="64"/>
         <source>Web page (*.html *.htm)</source>
         <translation>صفحة ويب HTML (*.html *.htm)</translation>
     </message>
     <message>
-        <location filename="../../ui/export_task.py" line="63"/>
+        <location filename="../../ui/export_task.py" line="65"/>
         <source>Translation memory, TMX (*.tmx)</source>
         <translation>ذاكرة ترجمة، TMX (*.tmx)</translation>
     </message>
     <message>
-        <location filename="../../ui/export_task.py" line="64"/>
+        <location filename="../../ui/export_task.py" line="66"/>
         <source>Translation memory, XLIFF 2 (*.xlf *.xliff)</source>
         <translation>ذاكرة ترجمة، XLIFF 2 (*.xlf *.xliff)</translation>
     </message>
     <message>
-        <location filename="../../ui/export_task.py" line="65"/>
+        <location filename="../../ui/export_task.py" line="67"/>
         <source>Spreadsheet, CSV (*.csv)</source>
         <translation>جدول بيانات، CSV (*.csv)</translation>
     </message>
