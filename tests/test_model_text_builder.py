@@ -97,3 +97,20 @@ def test_speech_on_a_short_line_is_not_a_heading(text: str, expected: list[str])
 
 def test_a_short_plain_first_line_is_still_the_title() -> None:
     assert build_text_document("عنوان المقال\n\nجملة أولى. جملة ثانية.").title == "عنوان المقال"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("بكرة نكمل!!! 🙏 يلا نبدأ.", ["بكرة نكمل!!! 🙏", "يلا نبدأ."]),
+        ("ليش كذا 😡😡 ؟؟ حرام عليكم.", ["ليش كذا 😡😡 ؟؟", "حرام عليكم."]),
+        ("«لا أعرف.» قال أحمد بصوت خافت. ثم صمت.", ["«لا أعرف.» قال أحمد بصوت خافت.", "ثم صمت."]),
+        (
+            "«أين كنت؟» سأل الأب. «في المكتبة» أجاب الابن.",
+            ["«أين كنت؟» سأل الأب.", "«في المكتبة» أجاب الابن."],
+        ),
+    ],
+)
+def test_emoji_marks_and_quoted_dialogue_inside_a_paragraph(text: str, expected: list[str]) -> None:
+    document = build_text_document("مقدمة قصيرة هنا.\n\n" + text)
+    assert [s.text for s in document.iter_segments()][1:] == expected
