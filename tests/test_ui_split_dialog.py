@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from reader.ui.fonts import register_fonts
-from reader.ui.split_dialog import SplitDialog, word_gap
+from reader.ui.split_dialog import SplitDialog, word_gap, word_gaps
 
 TEXT = "قال المتحدث إن المحادثات ستستمر، وأضاف أن الوفد سيعود؛ ثم غادر القاعة."
 CANDIDATES = [TEXT.index("،") + 1, TEXT.index("؛") + 1]
@@ -41,3 +41,18 @@ def test_word_gap_never_gives_an_empty_half() -> None:
     assert word_gap("كلمة واحدة", 0) == 4
     assert word_gap("كلمة واحدة", 10) == 4
     assert word_gap("كلمة", 2) == 2  # no gap: left as is (Split stays disabled)
+
+
+def test_the_arrow_keys_walk_from_gap_to_gap(qtbot) -> None:
+    split = dialog(qtbot)
+    gaps = word_gaps(TEXT)
+    split.set_aim(gaps[3])
+    assert split.aimed() == gaps[3]
+    split.editor.setFocus()
+    cursor = split.editor.textCursor()
+    cursor.setPosition(gaps[3] + 1)  # what one key press does: one character on
+    split.editor.setTextCursor(cursor)
+    assert split.aimed() == gaps[4]
+    cursor.setPosition(gaps[4] - 1)
+    split.editor.setTextCursor(cursor)
+    assert split.aimed() == gaps[3]

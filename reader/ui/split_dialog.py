@@ -24,11 +24,22 @@ from PySide6.QtWidgets import (
 CONTEXT = 24  # characters of the sentence shown on a cut-point button
 
 
-def word_gap(text: str, at: int) -> int:
-    """The gap between words nearest to *at* (the start of the space run, so the space stays with
-    the first half's end and is trimmed); *at* itself when the text has no inner gap."""
+def word_gaps(text: str) -> list[int]:
+    """Where a cut falls between two words: the start of each inner run of spaces (the space
+    stays with the first half's end and is trimmed)."""
     gaps = [i for i in range(1, len(text)) if text[i].isspace() and not text[i - 1].isspace()]
-    gaps = [i for i in gaps if text[:i].strip() and text[i:].strip()]
+    return [i for i in gaps if text[:i].strip() and text[i:].strip()]
+
+
+def word_gap(text: str, at: int, step: int = 0) -> int:
+    """The gap between words nearest to *at*; with *step* ±1 (the caret moved one character by
+    key), the next gap that way, so the arrow keys walk from word to word. *at* itself when the
+    text has no inner gap."""
+    gaps = word_gaps(text)
+    if step > 0:
+        gaps = [i for i in gaps if i >= at] or gaps[-1:]
+    elif step < 0:
+        gaps = [i for i in gaps if i <= at] or gaps[:1]
     return min(gaps, key=lambda i: abs(i - at)) if gaps else at
 
 
@@ -76,6 +87,7 @@ class SplitDialog(QDialog):
         buttons.accepted.connect(lambda: self.choose(self.aimed()))
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        self._aim = 0  # the gap the caret sits in
         self.editor.cursorPositionChanged.connect(self._snap)
         self.set_aim(word_gap(text, (candidates or [len(text) // 2])[0]))
 
@@ -92,7 +104,9 @@ class SplitDialog(QDialog):
         cursor = self.editor.textCursor()
         if cursor.hasSelection():
             return
-        at = word_gap(self.text, cursor.position())
+        moved = cursor.position() - self._aim
+        at = word_gap(self.text, cursor.position(), moved if abs(moved) == 1 else 0)
+        self._aim = at
         if at != cursor.position():
             cursor.setPosition(at, QTextCursor.MoveMode.MoveAnchor)
             self.editor.blockSignals(True)
