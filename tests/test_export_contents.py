@@ -11,6 +11,7 @@ from reader.export.contents import (
     chapters,
     document_title,
     file_title,
+    shorten,
 )
 from reader.model import Document, SegmentResult
 from reader.model.text_builder import build_text_document
@@ -44,10 +45,56 @@ def test_without_a_title_the_first_heading_is_used() -> None:
     assert document_title(headingless_title).text == CHAPTERED_HEADINGS[0][0]
 
 
-def test_the_file_name_is_the_last_resort() -> None:
-    title = document_title(translated_seed())  # the seed has no heading
-    assert title.text == "news_us_russia_talks_switzerland"
+def test_without_a_heading_or_title_the_first_sentence_shortened_is_the_title() -> None:
+    title = document_title(translated_seed())  # the seed has no heading and no metadata title
+    assert title.text == "قالت ثلاثة مصادر مطلعة إن مشاركين أميركيين وروسا…"
+    assert title.translation == "Three informed sources said that American and Russian…"
     assert title.block_id is None
+    short = build_text_document("عنوان قصير.", "x.txt")
+    assert document_title(short).text == "عنوان قصير."  # not cut: kept as it is
+
+
+def test_a_heading_comes_before_the_metadata_title() -> None:
+    document = chaptered_seed()
+    titled = Document(
+        name="x.txt",
+        parts=document.parts,
+        blocks=document.iter_blocks(),
+        segments=document.iter_segments(),
+        sections=document.sections,
+        title="Metadata Title",
+    )
+    assert document_title(titled).text == CHAPTERED_HEADINGS[0][0]
+    plain = build_text_document("جملة أولى. جملة ثانية.", "x.txt")
+    with_title = Document(
+        name="x.txt",
+        parts=plain.parts,
+        blocks=plain.iter_blocks(),
+        segments=plain.iter_segments(),
+        title="كتاب",
+    )
+    assert document_title(with_title).text == "كتاب"
+
+
+def test_the_file_name_is_the_last_resort() -> None:
+    blank = Document(name="news_talks.ar.txt", parts={"": ""}, blocks=[], segments=[])
+    assert document_title(blank).text == "news_talks"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("واحد اثنان ثلاثة", "واحد اثنان ثلاثة"),
+        ("a b c d e f g h i j", "a b c d e f g h…"),
+        (
+            "one, two, three, four, five, six, seven, eight, nine.",
+            "one, two, three, four, five, six, seven, eight…",
+        ),
+        ("x" * 70 + " tail", "x" * 70 + "…"),
+    ],
+)
+def test_shorten(text: str, expected: str) -> None:
+    assert shorten(text) == expected
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from reader.errors import BadInput
-from reader.export.contents import MISSING_MARK
+from reader.export.contents import MISSING_MARK, document_title
 from reader.export.html import export_html, render_html
 from reader.model import SegmentResult
 from tests.helpers.seed_english import CHAPTERED_HEADINGS, SEED_ENGLISH, chaptered_seed, translated_seed
@@ -60,8 +60,9 @@ def test_every_sentence_is_in_an_element_with_its_language_and_direction(layout:
     parsed = parse(render_html(document, layout=layout))
     arabic = [text for lang, direction, text in parsed.texts if (lang, direction) == ("ar", "rtl")]
     english = [text for lang, direction, text in parsed.texts if (lang, direction) == ("en", "ltr")]
-    assert [s.text for s in document.segments] == arabic
-    assert ["news_us_russia_talks_switzerland", *SEED_ENGLISH] == english  # the title (a file name) first
+    title = document_title(document)  # the first sentence shortened, in both languages, first
+    assert [title.text, *(s.text for s in document.segments)] == arabic
+    assert [title.translation, *SEED_ENGLISH] == english
 
 
 def test_the_page_is_self_contained_and_prints() -> None:

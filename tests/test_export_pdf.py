@@ -20,7 +20,7 @@ from pypdf import PdfReader
 
 from reader.errors import BadInput
 from reader.export import pdf as pdf_module
-from reader.export.contents import file_title
+from reader.export.contents import document_title
 from reader.export.fonts import naskh_file
 from reader.export.pdf import MISSING_MARK, export_pdf
 from reader.export.pdf_layout import PageFrame
@@ -143,8 +143,9 @@ def test_page_count_is_sensible(exported: Exported) -> None:
 def test_metadata_has_title_creator_producer_and_arabic_language(exported: Exported) -> None:
     metadata = exported.reader.metadata
     assert metadata is not None
-    # The seed has no heading: its file name without the extensions is the last resort.
-    assert metadata.title == "news_us_russia_talks_switzerland"
+    # The seed has no heading and no metadata title: its first sentence, shortened.
+    title = document_title(exported.document)
+    assert metadata.title == f"{title.text} — {title.translation}"
     assert metadata.creator.startswith("bilingual-reader ")
     assert metadata.producer.startswith("bilingual-reader ")
     assert "fpdf2" in metadata.producer
@@ -162,7 +163,7 @@ def test_every_row_says_its_language(exported: Exported) -> None:
 
 def test_title_and_page_numbers_are_printed(exported: Exported) -> None:
     pages = exported.reader.pages
-    assert file_title(SEED.name) in pages[0].extract_text()
+    assert document_title(exported.document).translation in pages[0].extract_text()
     for number, page in enumerate(pages, start=1):
         assert f"{number} / {len(pages)}" in page.extract_text()
 
@@ -183,6 +184,10 @@ def _text_lines(reader: PdfReader) -> list[tuple[int, float, str]]:
 def test_each_pair_starts_level_on_one_page(tmp_path: Path) -> None:
     exported = _export(tmp_path, "side-by-side")
     drawn = _text_lines(exported.reader)
+    title = document_title(exported.document)  # the first sentence shortened: drawn first, set aside
+    rest = no_space(title.text + (title.translation or ""))
+    while drawn and no_space(drawn[0][2]) in rest:
+        rest = rest.replace(no_space(drawn.pop(0)[2]), "", 1)
 
     def first_line(text: str) -> tuple[int, float]:
         """Where the first not yet used piece of text that begins ``text`` was drawn."""
@@ -318,6 +323,7 @@ def test_progress_counts_every_pair(tmp_path: Path) -> None:
 def test_arabic_title_reads_right_to_left_and_extracts_in_order(tmp_path: Path) -> None:
     name = "خبر عن المحادثات (2025).txt"
     document = translate_all(segment_text(". ".join(["جملة طويلة نسبيا عن المحادثات"] * 80), name=name))
+    document.title = "خبر عن المحادثات (2025)"  # no heading: the metadata title is the title
     export_pdf(document, tmp_path / "out.pdf")
     pages = PdfReader(tmp_path / "out.pdf").pages
     assert len(pages) >= 2  # the running header on page 2 carries the name too

@@ -21,6 +21,7 @@ from pathlib import Path
 import pytest
 
 from reader.arabic import strip_diacritics
+from reader.export.contents import document_title
 from reader.export.pdf import export_pdf
 from tests.helpers.pdf_readers import READERS, ReaderUnavailable, broken_sentences, normalise, pypdf_text
 from tests.helpers.seed_english import SEED_ENGLISH, translated_seed
@@ -91,7 +92,9 @@ def test_arabic_sentences_come_back_whole(
 def test_the_title_comes_back_in_every_reader(texts: dict[tuple[str, str], str | ReaderUnavailable]) -> None:
     for (reader, _layout), text in texts.items():
         if not isinstance(text, ReaderUnavailable):
-            assert "news_us_russia_talks_switzerland" in text, reader
+            # The seed has no heading: its first sentence shortened, in both languages.
+            english = document_title(translated_seed()).translation or ""
+            assert english.replace(" ", "") in text.replace(" ", "").replace("\n", ""), reader
 
 
 @pytest.fixture(scope="module")

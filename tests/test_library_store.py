@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from reader.library.positions import ReadingPositions, content_hash
-from reader.library.store import Library, library_path
+from reader.library.store import SCHEMA_VERSION, Library, library_path
 from reader.model import Document, Origin, SegmentResult, Status
 from reader.model.editing import edit_command, merge_command, neighbour, split_candidates, split_command
 from reader.model.text_builder import build_text_document
@@ -51,13 +51,14 @@ def test_edits_splits_merges_and_translations_come_back(tmp_path: Path) -> None:
     before_last = neighbour(document, last.id, -1)
     assert before_last is not None
     stack.push(merge_command(document, before_last, last.id))
-    library.remember_position(key, document, 3)
+    library.remember_position(key, document, 3, selected=5)
     library.close()
 
     again = fresh()  # a renamed or moved copy: same text, same key
     position = Library(tmp_path / "library.sqlite3").restore(content_hash(again), again)
     assert everything(again) == everything(document)
     assert position == 3
+    assert Library(tmp_path / "library.sqlite3").selection(content_hash(again), again) == 5
     edited = again.segment_at(next(i for i, s in enumerate(again.segments) if s.edited))
     assert edited.rendering is not None
     assert (edited.translation, edited.rendering.origin) == ("My own.", Origin.EDITED)
@@ -258,4 +259,4 @@ def test_a_version_1_library_gains_the_alignment_column_and_keeps_its_work(tmp_p
     again = fresh()
     Library(path).restore(key, again)
     assert [s.translation for s in again.iter_segments()] == [s.translation for s in document.iter_segments()]
-    assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == 2
+    assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from reader.model import BlockKind
 from reader.model.text_builder import build_text_document
 
@@ -69,3 +71,46 @@ def test_a_long_list_of_short_lines_has_no_headings() -> None:
     document = build_text_document("\n".join(f"سطر قصير {n}" for n in range(20_000)) + "\nثم نص عادي.")
     assert len(document) == 20_001
     assert not document.headings()  # one run of 20 000 short lines: a list, read in one pass
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a post's first line without a final mark was taken as the title and never split
+            "ليش محد رد علي؟ ارسلت الإيميل من أمس!! الموضوع مستعجل\nطيب ننتظر ردكم.",
+            ["ليش محد رد علي؟", "ارسلت الإيميل من أمس!!", "الموضوع مستعجل", "طيب ننتظر ردكم."],
+        ),
+        ("شكرا 🙏🙏!!! وصلني الطلب\n\nالخدمة ممتازة.", ["شكرا 🙏🙏!!!", "وصلني الطلب", "الخدمة ممتازة."]),
+        (
+            "حلو كتير 😍😍؟؟ من وين اشتريته\n\nأريد واحدًا.",
+            ["حلو كتير 😍😍؟؟", "من وين اشتريته", "أريد واحدًا."],
+        ),
+        ("«أين كنت؟» سأل الأب\n\nلم يجب الابن.", ["«أين كنت؟» سأل الأب", "لم يجب الابن."]),
+    ],
+)
+def test_speech_on_a_short_line_is_not_a_heading(text: str, expected: list[str]) -> None:
+    document = build_text_document(text)
+    assert [s.text for s in document.iter_segments()] == expected
+    assert document.title == ""
+    assert all(b.kind is not BlockKind.HEADING for b in document.iter_blocks())
+
+
+def test_a_short_plain_first_line_is_still_the_title() -> None:
+    assert build_text_document("عنوان المقال\n\nجملة أولى. جملة ثانية.").title == "عنوان المقال"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("بكرة نكمل!!! 🙏 يلا نبدأ.", ["بكرة نكمل!!! 🙏", "يلا نبدأ."]),
+        ("ليش كذا 😡😡 ؟؟ حرام عليكم.", ["ليش كذا 😡😡 ؟؟", "حرام عليكم."]),
+        ("«لا أعرف.» قال أحمد بصوت خافت. ثم صمت.", ["«لا أعرف.» قال أحمد بصوت خافت.", "ثم صمت."]),
+        (
+            "«أين كنت؟» سأل الأب. «في المكتبة» أجاب الابن.",
+            ["«أين كنت؟» سأل الأب.", "«في المكتبة» أجاب الابن."],
+        ),
+    ],
+)
+def test_emoji_marks_and_quoted_dialogue_inside_a_paragraph(text: str, expected: list[str]) -> None:
+    document = build_text_document("مقدمة قصيرة هنا.\n\n" + text)
+    assert [s.text for s in document.iter_segments()][1:] == expected

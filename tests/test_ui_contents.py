@@ -125,3 +125,36 @@ def test_hovering_a_chapter_shows_its_whole_title(qtbot, make_window, tmp_path: 
     below = QPoint(spot.x(), tree.viewport().height() - 2)
     tree.viewportEvent(QHelpEvent(QEvent.Type.ToolTip, below, tree.viewport().mapToGlobal(below)))
     qtbot.waitUntil(lambda: not QToolTip.isVisible())  # nothing under the pointer: hidden
+
+
+def test_the_selected_sentence_comes_back_with_the_position(qtbot, make_window, tmp_path: Path) -> None:
+    book = write_book(tmp_path)
+    window = make_window()
+    open_and_wait(qtbot, window, book)
+    window.view.scroll_to_row(60)
+    window.view.select_row(63)
+    window.close()
+    again = make_window()
+    open_and_wait(qtbot, again, book)
+    assert again.view.current_row() == 63
+    assert 60 <= again.view.top_row() <= 63  # where it was, scrolled as little as shows the pair whole
+    again.view.clear_selection()
+    again.close()
+    third = make_window()
+    open_and_wait(qtbot, third, book)
+    assert third.view.current_row() == -1  # none selected when it was left: none selected now
+
+
+def test_contents_without_headings_says_so(qtbot, make_window, tmp_path: Path) -> None:
+    plain = tmp_path / "plain.txt"
+    plain.write_text("جملة أولى هنا. جملة ثانية هناك.", encoding="utf-8")
+    window = make_window()
+    open_and_wait(qtbot, window, plain)
+    assert window.contents.is_empty()
+    if window.settings.show_contents:
+        window.view_controls.toggle_contents()
+    window.statusBar().clearMessage()
+    window.view_controls.toggle_contents()  # F9 on
+    assert window.actions_["contents"].isChecked()
+    assert not window.contents_dock.isVisible()
+    assert "No headings" in window.statusBar().currentMessage()

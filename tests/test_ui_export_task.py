@@ -227,10 +227,11 @@ def test_an_unknown_extension_is_refused_with_one_line(qtbot, make_window, seed_
 @pytest.mark.parametrize(
     ("typed", "filter_index", "expected"),
     [
-        ("book", 1, "book.epub"),
+        ("book", 2, "book.epub"),
+        ("book", 1, "book.pdf"),  # the PDF, interleaved
         ("book.html", 0, "book.html"),
-        ("book.v2", 2, "book.v2.html"),
-        ("book", 4, "book.xlf"),
+        ("book.v2", 3, "book.v2.html"),
+        ("book", 5, "book.xlf"),
         ("", 0, ""),
     ],
 )
@@ -263,3 +264,39 @@ def test_the_without_diacritics_setting_exports_the_arabic_without_vowel_marks(
     arabic_only = written[False].replace("[en] كَتَبَ الوَلَدُ الدَّرْسَ.", "")
     assert "\u064e" not in arabic_only
     assert window.document.segment_at(0).text == "كَتَبَ الوَلَدُ الدَّرْسَ."  # the document keeps its marks
+
+
+@pytest.mark.parametrize("layout", ["interleaved", "side-by-side"])
+def test_the_pdf_layout_is_chosen_in_the_export_dialog(
+    qtbot, make_window, seed_path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, layout: str
+) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    calls: list[str] = []
+
+    def fake_export(document, output, fmt, *, layout, progress, **_options):  # type: ignore[no-untyped-def]
+        calls.append(layout)
+        progress(1, 1)
+
+    window = make_window(export=fake_export)
+    open_and_wait(qtbot, window, seed_path)
+    window.settings.export_layout = "side-by-side" if layout == "interleaved" else "interleaved"
+    offered: list[str] = []
+
+    def dialog(_parent, _title, _suggested, filters, selected):  # type: ignore[no-untyped-def]
+        offered.append(selected)
+        pick = next(
+            f
+            for f in filters.split(";;")
+            if f.startswith("PDF") and (layout == "interleaved") == ("interleaved" in f)
+        )
+        return str(tmp_path / "book"), pick
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", dialog)
+    window.ask_confirm = lambda _title, _question: True
+    with qtbot.waitSignal(window.exporter.succeeded, timeout=10_000) as saved:
+        window.actions_["export"].trigger()
+    assert saved.args == [str(tmp_path / "book.pdf")]
+    assert calls == [layout]
+    assert window.settings.export_layout == layout  # the default next time, in Settings too
+    assert ("interleaved" in offered[0]) == (layout != "interleaved")  # the saved layout was preselected

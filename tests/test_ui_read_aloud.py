@@ -95,3 +95,39 @@ def test_detection_finds_espeak_when_qt_speech_is_missing(qapp, monkeypatch, tmp
         assert engine.languages() == {"ar", "en"}
     monkeypatch.setattr(shutil, "which", lambda name: None)
     assert "espeak-ng" in (ReadAloud({}, QAction(), lambda: None).unavailable_reason(None, "ar") or "")
+
+
+def espeak_window(qtbot, make_window, tmp_path, script: str):  # type: ignore[no-untyped-def]
+    program = tmp_path / "espeak-ng"
+    program.write_text("#!/bin/sh\n" + script)
+    program.chmod(0o755)
+    window = window_with_sentence(qtbot, make_window)
+    window.aids.read_aloud.use_detector(lambda parent: EspeakSpeech(str(program), parent))
+    window.view.select_row(0)
+    return window
+
+
+def test_speaking_is_shown_and_cleared_when_done(qtbot, make_window, tmp_path) -> None:
+    window = espeak_window(qtbot, make_window, tmp_path, "exit 0\n")
+    read_aloud = window.aids.read_aloud
+    lines: list[str] = []
+    read_aloud.state_changed.connect(lines.append)
+    window.aids.actions["read_arabic"].trigger()
+    qtbot.waitUntil(lambda: len(lines) == 2, timeout=5000)
+    assert lines[0].startswith("Reading aloud with espeak-ng")
+    assert lines[1] == ""
+    assert window.statusBar().currentMessage() == ""
+
+
+def test_espeak_failing_is_said_in_one_line(qtbot, make_window, tmp_path) -> None:
+    """Without an audio device espeak-ng exits with an error: the window says why."""
+    script = "echo 'ALSA lib pcm.c: unknown PCM default' >&2\necho 'cannot open audio device' >&2\nexit 1\n"
+    window = espeak_window(qtbot, make_window, tmp_path, script)
+    read_aloud = window.aids.read_aloud
+    with qtbot.waitSignal(
+        read_aloud.state_changed, check_params_cb=lambda line: "failed" in line, timeout=5000
+    ):
+        window.aids.actions["read_english"].trigger()
+    message = window.statusBar().currentMessage()
+    assert message == "Read aloud failed (espeak-ng): ALSA lib pcm.c: unknown PCM default"
+    assert "\n" not in message

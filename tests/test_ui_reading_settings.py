@@ -87,3 +87,37 @@ def test_the_offline_banner_names_the_window_button_not_a_flag(make_window) -> N
     detail = window.banner.detail.text()
     assert "--model" not in detail
     assert "Choose model folder…" in detail
+
+
+def test_the_arabic_faces_are_the_bundled_naskh_then_fonts_that_cover_arabic(qtbot, ui_settings) -> None:
+    from PySide6.QtGui import QFontDatabase
+
+    from reader.ui.settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog(ui_settings, bundled_fonts=("Amiri", "Noto Serif"))
+    qtbot.addWidget(dialog)
+    faces = dialog.reading.arabic_font
+    families = [faces.itemData(i) for i in range(faces.count())]
+    assert families[:2] == ["", "Noto Naskh Arabic"]
+    assert faces.itemText(1) == "Noto Naskh Arabic (bundled)"
+    arabic = QFontDatabase.WritingSystem.Arabic
+    assert all(arabic in QFontDatabase.writingSystems(f) for f in families[1:]), families
+    assert "Amiri" not in families  # the default, offered once, first
+    faces.setCurrentIndex(1)
+    dialog.apply()
+    assert ui_settings.arabic_font == "Noto Naskh Arabic"
+
+
+def test_the_language_note_does_not_clip_the_model_note(qtbot, ui_settings) -> None:
+    from reader.ui.settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog(ui_settings, model_in_use="/a/folder/given/on/the/command/line")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    note = dialog.model_note
+    assert note.height() >= note.heightForWidth(note.width())
+    language = dialog.reading.language
+    language.setCurrentIndex(language.findData("ar" if ui_settings.ui_language != "ar" else "en"))
+    qtbot.waitUntil(lambda: note.height() >= note.heightForWidth(note.width()), timeout=2000)
+    assert dialog.reading.language_note.isVisible()

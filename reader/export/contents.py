@@ -1,8 +1,9 @@
 """What every exporter reads from the model besides the sentences: the title and the chapters.
 
-A bilingual book is published under its own title (the document's title, or its first heading),
-with the English beside it when the heading is translated; only a document with no heading at all
-is called by its file name (without the extension). Chapters are the model's sections in reading
+A bilingual book is published under its own title: its first heading (with the English beside it
+when the heading is translated), else the title its metadata gives, else its first sentence
+shortened (a news article has no heading; its file name, ``news_us_russia_talks_switzerland``,
+read as a title to nobody), and only an empty document by its file name (without the extension). Chapters are the model's sections in reading
 order, each with its own blocks; the PDF makes bookmarks of them, the EPUB one file each.
 """
 
@@ -17,6 +18,7 @@ from reader.model import Block, BlockKind, Document, Section, Segment, Status
 
 UNTITLED = "Untitled document"
 MISSING_MARK = "[not translated]"
+TITLE_WORDS, TITLE_CHARS = 8, 60  # a first sentence standing in for a title is cut to this
 _LANGUAGE_SUFFIX = re.compile(r"\.[a-z]{2,3}(-[A-Za-z0-9]+)?$")  # "news.ar" → "news"
 
 
@@ -63,17 +65,33 @@ def file_title(name: str) -> str:
     return stem.strip() or UNTITLED
 
 
+def shorten(text: str, words: int = TITLE_WORDS, chars: int = TITLE_CHARS) -> str:
+    """The first *words* words of *text* (fewer if they pass *chars*), with «…» when cut."""
+    found = text.split()
+    kept: list[str] = []
+    for word in found[:words]:
+        if kept and len(" ".join([*kept, word])) > chars:
+            break
+        kept.append(word)
+    short = " ".join(kept)
+    if len(kept) == len(found):
+        return short
+    return short.rstrip(".,;:!?،؛؟…-–—") + "…"
+
+
 def document_title(document: Document) -> Title:
-    """The document's own title, else its first heading, else its file name (see the module docstring)."""
+    """The first heading, else the document's own (metadata) title, else its first sentence
+    shortened, else its file name (see the module docstring)."""
     headings = [block for _, block in document.headings()]
-    if document.title.strip():
-        for block in headings:
-            if document.block_text(block) == document.title:
-                return Title(document.title, block_translation(document, block), block.id)
-        return Title(document.title, None, None)
     if headings:
         block = headings[0]
         return Title(document.block_text(block), block_translation(document, block), block.id)
+    if document.title.strip():
+        return Title(document.title, None, None)
+    first = next((s for s in document.iter_segments() if s.text.strip()), None)
+    if first is not None:
+        english = translation_of(first)
+        return Title(shorten(first.text), shorten(english) if english else None, None)
     return Title(file_title(document.name) if document.name else UNTITLED, None, None)
 
 

@@ -28,6 +28,7 @@ class Loaded:
     key: str  # content hash: the library's key
     position: int  # where the reader left it
     warnings: tuple[str, ...] = ()  # the format reader's (damaged bytes replaced, …)
+    selected: int = -1  # the sentence selected when the reader left it (-1: none)
 
 
 def load_with_work(
@@ -43,4 +44,5 @@ def load_with_work(
     document = loaded.document
     key = content_hash(document)
     position = library.restore(key, document) if library is not None else 0
-    return Loaded(document, key, position, loaded.warnings)
+    selected = library.selection(key, document) if library is not None else -1
+    return Loaded(document, key, position, loaded.warnings, selected)

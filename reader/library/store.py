@@ -35,7 +35,7 @@ from reader.paths import user_data_dir
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 2  # 2: word alignments kept with renderings
+SCHEMA_VERSION = 3  # 2: word alignments kept with renderings; 3: the selected sentence
 BACKGROUND_IDS = 500
 """A change naming more segments than this is written off the caller's (the GUI) thread."""
 APPLICATION_ID = 0x42524C42  # "BRLB"
@@ -51,6 +51,16 @@ def _create(connection: sqlite3.Connection) -> None:
         " offset INTEGER NOT NULL DEFAULT 0, touched REAL NOT NULL)"
     )
     state.create_tables(connection)
+    _add_selection(connection)
+
+
+def _add_selection(connection: sqlite3.Connection) -> None:
+    """Schema 3: the sentence selected when the document was left, restored with the position."""
+    columns = {row[1] for row in connection.execute("PRAGMA table_info(documents)")}
+    if "selected_part" not in columns:
+        connection.execute("ALTER TABLE documents ADD COLUMN selected_part TEXT NOT NULL DEFAULT ''")
+    if "selected_offset" not in columns:
+        connection.execute("ALTER TABLE documents ADD COLUMN selected_offset INTEGER NOT NULL DEFAULT -1")
 
 
 def _machine_output(document: Document, change: Change) -> bool:
@@ -99,6 +109,23 @@ class Library:
         if row is None or (row == ("", 0) and self.legacy_positions is not None):
             return self._legacy_position(key, document)
         return position_for(document, row[0], row[1]) if len(document) else 0
+
+    def selection(self, key: str, document: Document) -> int:
+        """The position of the sentence selected when *document* was left (-1: none)."""
+        with self._lock:
+            connection = self._connect()
+            if connection is None:
+                return -1
+            try:
+                row = connection.execute(
+                    "SELECT selected_part, selected_offset FROM documents WHERE key = ?", (key,)
+                ).fetchone()
+            except sqlite3.Error as error:
+                self._give_up(error)
+                return -1
+        if row is None or row[1] < 0 or not len(document):
+            return -1
+        return position_for(document, row[0], row[1])
 
     def _legacy_position(self, key: str, document: Document) -> int:
         """Reading positions from before the library (reading_positions.json), read once."""
@@ -150,16 +177,24 @@ class Library:
         write = lambda connection: state.write_all(connection, key, document, blocks=blocks)  # noqa: E731
         self._writer.run(lambda: self._write(write), in_background=False)  # after any queued write
 
-    def remember_position(self, key: str, document: Document, position: int) -> None:
+    def remember_position(self, key: str, document: Document, position: int, selected: int = -1) -> None:
+        """Keep the row at the top of the screen and the selected one (-1: none) by where their
+        text starts, so both land on the same sentences whatever the rows are next time."""
         if not 0 <= position < len(document):
             return
         segment = document.segment_at(position)
         part = document.block(segment.block_id).location.part
+        chosen_part, chosen_offset = "", -1
+        if 0 <= selected < len(document):
+            chosen = document.segment_at(selected)
+            chosen_part, chosen_offset = document.block(chosen.block_id).location.part, chosen.start
         self._write(
             lambda connection: connection.execute(
-                "INSERT INTO documents (key, name, part, offset, touched) VALUES (?, ?, ?, ?, ?) ON CONFLICT(key)"
-                " DO UPDATE SET part = excluded.part, offset = excluded.offset, touched = excluded.touched",
-                (key, document.name, part, segment.start, time.time()),
+                "INSERT INTO documents (key, name, part, offset, touched, selected_part, selected_offset)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(key) DO UPDATE SET part = excluded.part,"
+                " offset = excluded.offset, touched = excluded.touched,"
+                " selected_part = excluded.selected_part, selected_offset = excluded.selected_offset",
+                (key, document.name, part, segment.start, time.time(), chosen_part, chosen_offset),
             )
         )
 
@@ -209,7 +244,7 @@ class Library:
             application_id=APPLICATION_ID,
             version=SCHEMA_VERSION,
             create=_create,
-            migrations={1: state.add_alignment},
+            migrations={1: state.add_alignment, 2: _add_selection},
         )
 
     def _off(self, reason: str) -> None:

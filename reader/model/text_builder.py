@@ -3,7 +3,8 @@
 A text file says little about its structure, so this reads it as a careful person would:
 - with blank lines in the file, a paragraph runs to the next blank line (single line breaks are
   hard wraps, read as spaces); without any, every line is a paragraph;
-- a short line with no closing punctuation, followed by ordinary text, is a heading (the very
+- a short line with no closing punctuation (and no «؟» or «!» with words after it: that is
+  speech, a post's first line or a line of dialogue), followed by ordinary text, is a heading (the very
   first one is the document's title, level 1; later ones are chapters, level 2); a title and a
   chapter heading may stand together, but three or more short lines in a row are a list;
 - a paragraph of several short unpunctuated lines is verse: one block per line.
@@ -26,6 +27,9 @@ _HEADING_MAX_WORDS = 12
 # A line ending in one of these is a sentence or a clause, not a title.
 _CLOSING_PUNCTUATION = frozenset(".!?؟…:،؛,;")
 _HEADING_RUN = 2
+# A question or an exclamation with words after it is speech, not a title: «ليش محد رد علي؟
+# ارسلت الإيميل من أمس!! الموضوع مستعجل» (a post's first line), «أين كنت؟» سأل الأب.
+_INNER_QUESTION_OR_EXCLAMATION = re.compile(r"[!?؟]+\S*\s+\S")
 PROGRESS_EVERY = 2000  # paragraphs between two progress reports (about 20 ms of work)
 _TRAILING = " \t\u200e\u200f»\"”’')]"
 
@@ -45,7 +49,7 @@ def build_text_document(
     ranges = _paragraph_ranges(text) if guess_structure else _line_ranges(text)
     blocks: list[Block] = []
     segments: list[Segment] = []
-    candidates = [guess_structure and _is_short_unpunctuated(text, s, e) for s, e, _lines in ranges]
+    candidates = [guess_structure and _may_be_heading(text, s, e) for s, e, _lines in ranges]
     headings = _heading_flags(candidates)
     for number, (start, end, lines) in enumerate(ranges):
         if progress is not None and number % PROGRESS_EVERY == 0:
@@ -142,3 +146,10 @@ def _is_short_unpunctuated(text: str, start: int, end: int) -> bool:
         return False
     stripped = line.rstrip(_TRAILING)
     return bool(stripped) and stripped[-1] not in _CLOSING_PUNCTUATION and any(ch.isalpha() for ch in line)
+
+
+def _may_be_heading(text: str, start: int, end: int) -> bool:
+    """Short and unpunctuated, and no question or exclamation inside (verse lines may have one)."""
+    return _is_short_unpunctuated(text, start, end) and not _INNER_QUESTION_OR_EXCLAMATION.search(
+        text, start, end
+    )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -45,6 +45,10 @@ class DetailStrip(QWidget):
         self.sentence: Segment | None = None
         self.zoom = 100
         self.show_diacritics = True  # View ▸ Show Diacritics, as in the panes: display only
+        self._refont = QTimer(self)  # see changeEvent
+        self._refont.setSingleShot(True)
+        self._refont.setInterval(0)
+        self._refont.timeout.connect(lambda: self.set_zoom(self.zoom))
         self.heading = QLabel(self)
         self.heading.setObjectName("detailHeading")
         # The two texts sit where their panes are, whatever the UI's direction.
@@ -128,10 +132,11 @@ class DetailStrip(QWidget):
 
     def changeEvent(self, event) -> None:  # noqa: N802
         # A new application style sheet (a theme switch) re-polishes the labels and drops the
-        # fonts set on them to the default: set the reading fonts again.
+        # fonts set on them to the default, *after* the strip hears of it (setting them here at
+        # once was undone: Sans Serif 9 pt after a theme change): set them again in the next turn.
         super().changeEvent(event)
-        if event.type() == QEvent.Type.StyleChange and hasattr(self, "english"):
-            self.set_zoom(self.zoom)
+        if event.type() == QEvent.Type.StyleChange and hasattr(self, "_refont"):
+            self._refont.start()
 
     def show_sentence(
         self, sentence: Segment | None, position: int = -1, total: int = 0, paragraph: int = -1
@@ -174,6 +179,14 @@ class DetailStrip(QWidget):
             action = self.alternatives_menu.addAction(choice)
             action.triggered.connect(lambda _checked=False, text=choice: self.alternative_picked.emit(text))
         self.alternatives.setVisible(sentence is not None and sentence.status is Status.DONE)
+        # A sentence shown as is (not Arabic) was never translated: there is nothing to choose from.
+        as_is = sentence is not None and is_as_is(sentence)
+        self.alternatives.setEnabled(not as_is)
+        self.alternatives.setToolTip(
+            self.tr("Not translated (not Arabic): no alternatives")
+            if as_is
+            else self.tr("Other translations")
+        )
 
     def show_alternatives(self) -> None:
         """The menu of known alternatives, or a request to find them."""

@@ -44,6 +44,7 @@ class Opened:
     position: int  # where the reader left it
     metrics: RowMetrics | None = None  # what the view needs of every row
     warnings: tuple[str, ...] = ()  # shown beside the document (damaged bytes replaced, …)
+    selected: int = -1  # the sentence selected when the reader left it (-1: none)
 
 
 def prepare(
@@ -54,6 +55,7 @@ def prepare(
     key: str = "",
     position: int | None = None,
     warnings: tuple[str, ...] = (),
+    selected: int = -1,
 ) -> Opened:
     """What the window needs of a freshly loaded document (O(document): run it off the GUI thread).
 
@@ -61,9 +63,10 @@ def prepare(
     key = key or content_hash(document)
     if position is None:
         position = library.restore(key, document) if library is not None else 0
+        selected = library.selection(key, document) if library is not None else -1
     if len(document):
         document.position_of(document.segment_at(0).id)  # builds the id → position index here
-    return Opened(document, path, key, position, row_metrics(document), warnings)
+    return Opened(document, path, key, position, row_metrics(document), warnings, selected)
 
 
 class DocumentOpener(QObject):
@@ -99,6 +102,7 @@ class DocumentOpener(QObject):
                 key=loaded.key,
                 position=loaded.position,
                 warnings=loaded.warnings,
+                selected=loaded.selected,
             )
 
         self._run(path.name, load)

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QFileDialog
 from reader.atomic import check_writable_target
 from reader.errors import ReaderError
 from reader.export.formats import format_for
-from reader.ui.export_task import with_filter_extension
+from reader.ui.export_task import FILTER_LAYOUTS, with_filter_extension
 
 if TYPE_CHECKING:
     from reader.ui.main_window import MainWindow
@@ -31,6 +31,7 @@ class ExportFlow(QObject):
         super().__init__(window)
         self.window = window
         self._label = "PDF"
+        self.chosen_layout: str | None = None  # the PDF layout picked in the save dialog, if any
         exporter = window.exporter
         exporter.progress.connect(self._on_progress)
         exporter.succeeded.connect(self._on_exported)
@@ -52,6 +53,7 @@ class ExportFlow(QObject):
             ).format(count=missing, total=len(document))
             if not w.ask_confirm(self.tr("Export"), question):
                 return
+        self.chosen_layout = None
         path = w.ask_save_path(self._suggested_name())
         if not path:
             return
@@ -63,6 +65,8 @@ class ExportFlow(QObject):
             return
         self._label = fmt.upper()
         settings = w.settings
+        if self.chosen_layout is not None:  # chosen in the save dialog: the default from now on
+            settings.export_layout = self.chosen_layout
         w.exporter.start(
             document,
             Path(path),
@@ -77,12 +81,17 @@ class ExportFlow(QObject):
 
     def ask_save_path(self, suggested: str) -> str:
         """The save dialog (the window's default ``ask_save_path``); the chosen filter's extension
-        is added when the name has none."""
+        is added when the name has none. The PDF comes as two file types, side by side and
+        interleaved: the layout is chosen here (it was only in Settings)."""
         filters = self.window.exporter.filters()
+        current = FILTER_LAYOUTS.index(self.window.settings.export_layout)
         path, chosen = QFileDialog.getSaveFileName(
-            self.window, self.tr("Export"), suggested, ";;".join(filters)
+            self.window, self.tr("Export"), suggested, ";;".join(filters), filters[current]
         )
-        return with_filter_extension(path, filters.index(chosen) if chosen in filters else 0)
+        index = filters.index(chosen) if chosen in filters else current
+        if path and index < len(FILTER_LAYOUTS):
+            self.chosen_layout = FILTER_LAYOUTS[index]
+        return with_filter_extension(path, index)
 
     def _suggested_name(self) -> str:
         if self.window.document_path is not None:

@@ -21,7 +21,8 @@ from reader.model import Document
 from reader.ui.workers import Task, TaskContext
 
 ExportFunction = Callable[..., None]
-FILTER_EXTENSIONS = (".pdf", ".epub", ".html", ".tmx", ".xlf", ".csv")
+FILTER_EXTENSIONS = (".pdf", ".pdf", ".epub", ".html", ".tmx", ".xlf", ".csv")
+FILTER_LAYOUTS = ("side-by-side", "interleaved")  # the PDF's layout, by the first two file types
 
 
 def with_filter_extension(path: str, filter_index: int) -> str:
@@ -57,7 +58,8 @@ class Exporter(QObject):
     def filters(self) -> list[str]:
         """The save dialog's file types, in the order of :data:`FILTER_EXTENSIONS`."""
         return [
-            self.tr("PDF document (*.pdf)"),
+            self.tr("PDF, side by side (*.pdf)"),
+            self.tr("PDF, interleaved: the English under each sentence (*.pdf)"),
             self.tr("EPUB e-book (*.epub)"),
             self.tr("Web page (*.html *.htm)"),
             self.tr("Translation memory, TMX (*.tmx)"),

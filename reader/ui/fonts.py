@@ -7,6 +7,7 @@ to the system's serif rather than refuse to start: a reader with a plainer font 
 
 from __future__ import annotations
 
+import functools
 import logging
 from dataclasses import dataclass
 from importlib import resources
@@ -70,6 +71,29 @@ def _register(package: str, fallback: str) -> str:
 
 
 _registered: ReadingFonts | None = None
+NASKH_FILES = ("NotoNaskhArabic-Regular.ttf", "NotoNaskhArabic-Bold.ttf")  # bundled for the PDF too
+
+
+@functools.cache
+def register_naskh() -> str:
+    """Register the bundled Noto Naskh Arabic (the PDF's face) so Settings can offer it; its
+    family name, or "" when the files are missing."""
+    from reader.ui.paths import resource_path
+
+    family = ""
+    for name in NASKH_FILES:
+        font_id = QFontDatabase.addApplicationFont(str(resource_path("fonts", name)))
+        families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+        family = family or (families[0] if families else "")
+    return family
+
+
+def arabic_families(bundled: str) -> list[str]:
+    """The faces to offer for Arabic: the bundled Naskh first, then every other installed family
+    that covers Arabic (not the Latin-only majority), without *bundled* (the default)."""
+    naskh = register_naskh()
+    others = sorted(set(QFontDatabase.families(QFontDatabase.WritingSystem.Arabic)) - {bundled, naskh})
+    return [f for f in (naskh,) if f and f != bundled] + others
 
 
 def register_fonts() -> ReadingFonts:

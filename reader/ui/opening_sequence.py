@@ -116,6 +116,8 @@ class OpeningSequence(QObject):
         w.view.set_document(document, top_row=opened.position, metrics=opened.metrics)
         w.aids.set_document(document)
         w.strip.show_sentence(None)
+        if opened.selected >= 0:
+            w.view.select_row(opened.selected)  # as the reader left it (the strip follows)
         w.update_title()
         w.update_actions()
         # The contents and the translation start in a turn of their own, after the book's first
@@ -139,4 +141,5 @@ class OpeningSequence(QObject):
         """Keep where the reader is in the current document, for the next time it is opened."""
         w = self.window
         if w.document is not None and w.document_key:
-            w.library.remember_position(w.document_key, w.document, max(w.view.top_row(), 0))
+            top, selected = max(w.view.top_row(), 0), w.view.current_row()
+            w.library.remember_position(w.document_key, w.document, top, selected)

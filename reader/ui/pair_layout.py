@@ -32,6 +32,7 @@ PARAGRAPH_GAP = 22  # extra space where a new paragraph starts
 CACHE_SIZE = 800  # laid-out sides kept: a few screens' worth at any zoom
 _URL = re.compile(r"(?:https?://|www\.)\S+")
 _WORD_JOINER = "\u2060"
+_BREAKS_AFTER = "/-\u2010\u2013\u2014"  # a line may end after these inside a token
 
 
 def keep_urls_whole(text: str) -> str:
@@ -45,6 +46,24 @@ def keep_urls_whole(text: str) -> str:
     if "://" not in text and "www." not in text:
         return text
     return _URL.sub(lambda m: re.sub(r"([/:\-?&=.])", "\\1" + _WORD_JOINER, m.group()), text)
+
+
+def cuts_a_word(text: str, end: int) -> bool:
+    """Whether a line ending at *end* cuts a token: no space on either side, and not just after
+    a «/» or a dash («نوفمبر/تشرين», "well-known" may break there; a URL's marks carry a word
+    joiner, so a URL counts as one token)."""
+    if not 0 < end < len(text):
+        return False
+    before, after = text[end - 1], text[end]
+    return not (before.isspace() or after.isspace() or before in _BREAKS_AFTER)
+
+
+def token_start(text: str, end: int) -> int:
+    """Where the whitespace-separated token around *end* begins."""
+    start = end
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    return start
 
 
 def is_as_is(segment: Segment) -> bool:
@@ -76,6 +95,10 @@ def lay_out(
     """
     layout = QTextLayout(text, font)
     option = QTextOption()
+    # "Or anywhere" lets a token wider than the whole line (a long URL) break instead of running
+    # out of the pane; but Qt also took it as leave to cut an ordinary word at a line end
+    # («ل|لأمن» in Amiri at 80 %), so a line that cuts a word it does not start is shortened
+    # to end before that word, which then begins the next line whole.
     option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
     direction = Qt.LayoutDirection.RightToLeft if right_to_left else Qt.LayoutDirection.LeftToRight
     option.setTextDirection(direction)
@@ -93,6 +116,11 @@ def lay_out(
         if height:
             height += line.height() * (spacing - 1.0)
         line.setLineWidth(max(width, 1.0))
+        end = line.textStart() + line.textLength()
+        if cuts_a_word(text, end):
+            start = token_start(text, end)
+            if start > line.textStart():  # to the next line whole (broken there if wider than it)
+                line.setNumColumns(start - line.textStart(), max(width, 1.0))
         line.setPosition(QPointF(0, height))
         height += line.height()
     layout.endLayout()

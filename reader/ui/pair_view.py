@@ -71,6 +71,7 @@ class PairView(QAbstractScrollArea):
         self._selected_id: int | None = None
         self._anchor_id: int | None = None
         self._anchor_fraction = 0.0
+        self._anchor_y = 0  # where on screen the anchor sits (0: the top; the selection: its place)
         self._restoring = False
         self._unsubscribe: Callable[[], None] | None = None
         self._use_metrics(RowMetrics.empty())
@@ -109,7 +110,7 @@ class PairView(QAbstractScrollArea):
         self._anchor_id = None
         if document is not None and count:
             self._anchor_id = document.segment_at(min(max(top_row, 0), count - 1)).id
-        self._anchor_fraction = 0.0
+        self._anchor_fraction, self._anchor_y = 0.0, 0
         self._last_visible, self._last_top = [], -1
         self.relayout()
 
@@ -176,6 +177,7 @@ class PairView(QAbstractScrollArea):
     # Appearance --------------------------------------------------------------------------------
     def relayout(self) -> None:
         """Every height back to an estimate (one vector pass), then the anchor restored."""
+        self.pin_selection()
         self.layouts.width = max(self.viewport().width(), 1)
         self.heights.reset(self.layouts.estimate(self._arabic_chars, self._english_chars, self._starts))
         self._restore_anchor()
@@ -228,6 +230,7 @@ class PairView(QAbstractScrollArea):
 
     def resizeEvent(self, event) -> None:  # noqa: N802
         super().resizeEvent(event)
+        self.pin_selection()
         if max(self.viewport().width(), 1) != self.layouts.width:
             self.relayout()
         else:
@@ -249,8 +252,28 @@ class PairView(QAbstractScrollArea):
             return
         assert self.document is not None
         self._anchor_id, self._anchor_fraction = self.document.segment_at(row).id, 0.0
+        self._anchor_y = 0
         self._restore_anchor()
         self.viewport().update()
+
+    def pin_selection(self) -> None:
+        """Anchor on the selected pair while any of it is on screen, where it is now: zoom,
+        resize and relayouts then keep the sentence being read in view (anchoring on the top row
+        let it slide off the bottom). Scrolling by hand anchors on the top row again."""
+        row = self.current_row()
+        if row < 0 or self._restoring:
+            return
+        scroll, page = self.verticalScrollBar().value(), self.viewport().height()
+        top = self.heights.top(row)
+        if top + self.heights.height(row) <= scroll or top >= scroll + max(page, 1):
+            return  # the reader scrolled away from the selection: keep their place instead
+        self.anchor_on(row, top - scroll)
+
+    def anchor_on(self, row: int, screen_y: int) -> None:
+        """Keep *row*'s top *screen_y* pixels below the viewport's top (as far as it fits)."""
+        assert self.document is not None
+        self._anchor_id, self._anchor_fraction = self.document.segment_at(row).id, 0.0
+        self._anchor_y = max(screen_y, 0)
 
     def _on_scrolled(self, value: int) -> None:
         if not self._restoring and self.row_count():
@@ -258,6 +281,7 @@ class PairView(QAbstractScrollArea):
             row = self.heights.row_at(value)
             self._anchor_id = self.document.segment_at(row).id
             self._anchor_fraction = (value - self.heights.top(row)) / self.heights.height(row)
+            self._anchor_y = 0
         self.viewport().update()
         self._visible_timer.start()
 
@@ -271,8 +295,10 @@ class PairView(QAbstractScrollArea):
             bar.setPageStep(page)
             if self._anchor_id is not None and self.document is not None:
                 row = self.document.position_of(self._anchor_id)
-                offset = round(self._anchor_fraction * self.heights.height(row))
-                bar.setValue(self.heights.top(row) + offset)
+                height = self.heights.height(row)
+                offset = round(self._anchor_fraction * height)
+                screen_y = min(self._anchor_y, max(page - height, 0))  # the whole row, if it fits
+                bar.setValue(self.heights.top(row) + offset - screen_y)
         finally:
             self._restoring = False
 

@@ -6,6 +6,8 @@ Two engines, tried in order: Qt Text to Speech (``PySide6.QtTextToSpeech``, in t
 Which languages each can speak is asked once, the first time the actions are looked at. Where
 no engine or no voice for a language exists, that action is disabled and its tooltip says what
 to install; nothing is ever spoken on the GUI thread's time (both engines speak asynchronously).
+Each engine reports when it starts and stops speaking and why it failed (espeak-ng without an
+audio device exits with an error): the window says so in one status line.
 """
 
 from __future__ import annotations
@@ -15,13 +17,16 @@ import shutil
 from collections.abc import Callable
 from typing import Any, Protocol
 
-from PySide6.QtCore import QObject, QProcess
+from PySide6.QtCore import QCoreApplication, QObject, QProcess, Signal
 from PySide6.QtGui import QAction
 
 from reader.find import Language, side_text
 from reader.model import Segment
 
 LANGUAGES: tuple[Language, Language] = ("ar", "en")
+translate = QCoreApplication.translate
+StateReport = Callable[[str, str], None]
+"""``report(state, detail)``: state is "speaking", "done" or "failed" (detail: why, one line)."""
 
 
 class SpeechEngine(Protocol):
@@ -38,6 +43,10 @@ class SpeechEngine(Protocol):
     def stop(self) -> None: ...
 
 
+def first_line(text: str) -> str:
+    return next((line.strip() for line in text.splitlines() if line.strip()), "")
+
+
 class QtSpeech:
     """``QTextToSpeech`` with a voice chosen by language."""
 
@@ -50,6 +59,20 @@ class QtSpeech:
 
     def languages(self) -> set[str]:
         return set(self._locales) & set(LANGUAGES)
+
+    def watch(self, report: StateReport) -> None:
+        from PySide6.QtTextToSpeech import QTextToSpeech
+
+        def on_state(state: Any) -> None:
+            if state == QTextToSpeech.State.Speaking:
+                report("speaking", "")
+            elif state == QTextToSpeech.State.Error:
+                error = getattr(self.engine, "errorString", None)
+                report("failed", first_line(error()) if callable(error) else "")
+            else:
+                report("done", "")
+
+        self.engine.stateChanged.connect(on_state)
 
     def say(self, text: str, language: str) -> None:
         self.engine.stop()
@@ -77,8 +100,29 @@ class EspeakSpeech:
 
     def stop(self) -> None:
         if self.process.state() != QProcess.ProcessState.NotRunning:
+            self._stopping = True  # a kill is the reader's doing, not a failure
             self.process.kill()
             self.process.waitForFinished(1000)
+            self._stopping = False
+
+    def watch(self, report: StateReport) -> None:
+        self._stopping = False
+        process = self.process
+
+        def finished(code: int, status: QProcess.ExitStatus) -> None:
+            if self._stopping or (code == 0 and status is QProcess.ExitStatus.NormalExit):
+                report("done", "")
+                return
+            said = bytes(process.readAllStandardError().data()).decode("utf-8", "replace")
+            report("failed", first_line(said) or translate("ReadAloud", "exit code {code}").format(code=code))
+
+        def error(failure: QProcess.ProcessError) -> None:
+            if failure is QProcess.ProcessError.FailedToStart:
+                report("failed", first_line(process.errorString()))
+
+        process.started.connect(lambda: report("speaking", ""))
+        process.finished.connect(finished)
+        process.errorOccurred.connect(error)
 
 
 def detect_speech(parent: QObject) -> SpeechEngine | None:
@@ -99,7 +143,12 @@ class ReadAloud(QObject):
     """Keeps the read-aloud actions' enabled state and tooltips true to the engine and selection.
 
     *detect* finds the engine (tests pass a fake); it runs once, on first use.
+
+    Signals: state_changed(str) — one line for the status bar: reading aloud, or why it failed
+    ("" once it is done).
     """
+
+    state_changed = Signal(str)
 
     def __init__(
         self,
@@ -115,6 +164,7 @@ class ReadAloud(QObject):
         self._detect = detect
         self._engine: SpeechEngine | None = None
         self._detected = False
+        self.speaking = False
 
     def use_detector(self, detect: Callable[[QObject], SpeechEngine | None]) -> None:
         """Find the engine with *detect* from now on (tests, or after installing one)."""
@@ -126,7 +176,23 @@ class ReadAloud(QObject):
         if not self._detected:
             self._detected = True
             self._engine = self._detect(self)
+            watch = getattr(self._engine, "watch", None)
+            if callable(watch):
+                watch(self._on_state)
         return self._engine
+
+    def _on_state(self, state: str, detail: str) -> None:
+        self.speaking = state == "speaking"
+        engine = self._engine.name if self._engine is not None else ""
+        if state == "speaking":
+            self.state_changed.emit(
+                self.tr("Reading aloud with {engine}… (Shift+F7 stops)").format(engine=engine)
+            )
+        elif state == "failed":
+            line = self.tr("Read aloud failed ({engine}): {reason}").format(engine=engine, reason=detail)
+            self.state_changed.emit(line.rstrip(": "))
+        else:
+            self.state_changed.emit("")
 
     def refresh(self) -> None:
         """Enable each action if it can speak the selected sentence now; say why not otherwise."""

@@ -48,6 +48,8 @@ class ReadingAids(QObject):
             self,
             detect=detect_speech,
         )
+        self._speech_line = ""
+        self.read_aloud.state_changed.connect(self._show_speech_state)
         for action in self.actions.values():
             action.setEnabled(False)  # until a sentence is selected and the engine is known
         window.view.current_row_changed.connect(lambda _row: self.read_aloud.refresh())
@@ -55,6 +57,16 @@ class ReadingAids(QObject):
         self.find_bar.closed.connect(lambda: window.view.setFocus(Qt.FocusReason.OtherFocusReason))
         self._show_diacritics(window.settings.show_diacritics)
         self.apply_reading_settings()
+
+    def _show_speech_state(self, line: str) -> None:
+        """Reading aloud (until done, without a timeout) or why it failed, in the status bar; the
+        line is taken away when speaking ends unless another message replaced it meanwhile."""
+        bar = self.window.statusBar()
+        if line:
+            bar.showMessage(line, 0 if self.read_aloud.speaking else 15000)
+        elif bar.currentMessage() == self._speech_line:
+            bar.clearMessage()
+        self._speech_line = line
 
     def apply_reading_settings(self) -> None:
         """Faces, sizes, line spacing and theme from the settings (start-up, Settings ▸ OK)."""

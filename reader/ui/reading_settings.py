@@ -8,9 +8,11 @@ the UI language takes effect at the next start (every label would otherwise have
 
 from __future__ import annotations
 
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QFormLayout, QHBoxLayout, QLabel, QSpinBox, QWidget
 
+from reader.ui.fonts import arabic_families, register_naskh
 from reader.ui.settings import (
     FONT_SIZE_MAX,
     FONT_SIZE_MIN,
@@ -23,7 +25,13 @@ from reader.ui.settings import (
 
 
 class ReadingSettingsForm(QWidget):
-    """Edits a copy of the reading settings; :meth:`apply` writes them."""
+    """Edits a copy of the reading settings; :meth:`apply` writes them.
+
+    Signals: language_note_toggled() — the note under the language appeared or went (the dialog
+    fits itself again).
+    """
+
+    language_note_toggled = Signal()
 
     def __init__(
         self, settings: AppSettings, bundled: tuple[str, str], parent: QWidget | None = None
@@ -40,19 +48,18 @@ class ReadingSettingsForm(QWidget):
         )
         self.language_note.setWordWrap(True)
         self.language_note.setVisible(False)
-        self.language.currentIndexChanged.connect(
-            lambda _i: self.language_note.setVisible(self.language.currentData() != settings.ui_language)
-        )
+        self.language.currentIndexChanged.connect(self._show_language_note)
         self.theme = QComboBox(self)
         themes = {"system": self.tr("Follow the system"), "light": self.tr("Light"), "dark": self.tr("Dark")}
         for key in THEMES:
             self.theme.addItem(themes[key], key)
         self.theme.setCurrentIndex(THEMES.index(settings.theme))
         self.arabic_font, self.arabic_size = self._font_row(
-            bundled[0], settings.arabic_font, settings.arabic_size
+            bundled[0], arabic_families(bundled[0]), settings.arabic_font, settings.arabic_size
         )
+        english_families = [f for f in QFontDatabase.families() if f != bundled[1]]
         self.english_font, self.english_size = self._font_row(
-            bundled[1], settings.english_font, settings.english_size
+            bundled[1], english_families, settings.english_font, settings.english_size
         )
         self.spacing = QSpinBox(self)
         self.spacing.setRange(SPACING_MIN, SPACING_MAX)
@@ -68,12 +75,21 @@ class ReadingSettingsForm(QWidget):
         form.addRow(self.tr("English text:"), self._pair(self.english_font, self.english_size))
         form.addRow(self.tr("Line spacing:"), self.spacing)
 
-    def _font_row(self, bundled: str, chosen: str, size: float) -> tuple[QComboBox, QDoubleSpinBox]:
+    def _show_language_note(self, _index: int) -> None:
+        shown = self.language.currentData() != self.settings.ui_language
+        if shown != self.language_note.isVisibleTo(self):
+            self.language_note.setVisible(shown)
+            self.language_note_toggled.emit()
+
+    def _font_row(
+        self, bundled: str, families: list[str], chosen: str, size: float
+    ) -> tuple[QComboBox, QDoubleSpinBox]:
         faces = QComboBox(self)
         faces.addItem(self.tr("{family} (bundled)").format(family=bundled), "")
-        for family in QFontDatabase.families():
-            if family != bundled:
-                faces.addItem(family, family)
+        naskh = register_naskh()
+        for family in families:
+            label = self.tr("{family} (bundled)").format(family=family) if family == naskh else family
+            faces.addItem(label, family)
         faces.setCurrentIndex(max(faces.findData(chosen), 0))
         faces.setMaxVisibleItems(20)
         points = QDoubleSpinBox(self)

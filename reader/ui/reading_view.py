@@ -21,7 +21,8 @@ from reader.ui.pair_view import PairView
 
 
 class ReadingView(PairView):
-    """The pair view with a selection (by segment id), arrow/J/K/page keys, hover and Ctrl+C.
+    """The pair view with a selection (by segment id), arrow/J/K/page/Home/End keys (Ctrl+Home and
+    Ctrl+End too, as in an editor), hover and Ctrl+C.
 
     Signals: edit_requested(int) — a double-click on a row's English (edit it in place).
     """
@@ -46,17 +47,21 @@ class ReadingView(PairView):
             self.viewport().update()
 
     def ensure_visible(self, row: int) -> None:
-        """Scroll as little as needed to show the whole pair (measuring it first)."""
+        """Scroll as little as needed to show the whole pair (measuring it first), and keep it
+        there while the rows around it are measured (the anchor is the pair, not the top row)."""
         assert self.document is not None
         if not self.heights.measured[row]:
             self.measure_row(row)
-            self._restore_anchor()
         top, height = self.heights.top(row), self.heights.height(row)
-        bar, page = self.verticalScrollBar(), self.viewport().height()
-        if top < bar.value():
-            bar.setValue(top)
-        elif top + height > bar.value() + page:
-            bar.setValue(min(top, top + height - page))
+        scroll, page = self.verticalScrollBar().value(), self.viewport().height()
+        if top < scroll:
+            screen_y = 0
+        elif top + height > scroll + page:
+            screen_y = page - height
+        else:
+            screen_y = top - scroll
+        self.anchor_on(row, screen_y)
+        self._restore_anchor()
 
     def move_by(self, step: int) -> None:
         """Select the next (+1) or previous (-1) pair, as Down/Up do."""
@@ -77,7 +82,10 @@ class ReadingView(PairView):
         if plain and step:
             self.move_by(step)
             return
-        if plain and key in (Qt.Key.Key_Home, Qt.Key.Key_End) and self.row_count():
+        control = (
+            event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier == Qt.KeyboardModifier.ControlModifier
+        )
+        if (plain or control) and key in (Qt.Key.Key_Home, Qt.Key.Key_End) and self.row_count():
             self.select_row(0 if key == Qt.Key.Key_Home else self.row_count() - 1)
             return
         if plain and key in (Qt.Key.Key_PageDown, Qt.Key.Key_PageUp):

@@ -60,6 +60,11 @@ class ViewControls(QObject):
         w.settings.show_contents = shown
         w.actions_["contents"].setChecked(shown)
         w.contents_dock.setVisible(shown and not w.contents.is_empty())
+        if shown and w.document is not None and w.contents.is_empty():
+            # Ticked but nothing to show: say so rather than leave the reader guessing.
+            w.statusBar().showMessage(
+                self.tr("No headings in this document: the Contents has nothing to list"), 8000
+            )
 
     def _on_contents_visibility(self, visible: bool) -> None:
         # The dock's own close button hides it: remember that as the reader's choice.

@@ -12,12 +12,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QLabel, QPlainTextEdit, QVBoxLayout
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QFileDialog
 
 from reader.atomic import check_writable_target
 from reader.errors import ReaderError
 from reader.library.project import SUFFIX, save_project
+from reader.model.editing import split_candidates
+from reader.ui.split_dialog import ask_split
 
 if TYPE_CHECKING:
     from reader.ui.main_window import MainWindow
@@ -60,40 +62,16 @@ class WorkFiles(QObject):
         return True
 
     def split_dialog(self) -> bool:
-        """Split the selected sentence where the reader puts the cursor in its Arabic."""
+        """Split the selected sentence after one of its punctuation marks or between two words."""
         segment = self.window.editing.current()
         if segment is None:
             return False
-        at = self.ask_split(segment.text)
+        at = self.ask_split(segment.text, split_candidates(segment))
         return at is not None and self.window.editing.split_current(at)
 
     def _ask_path(self, title: str, suggested: str, filters: str) -> str:
         path, _ = QFileDialog.getSaveFileName(self.window, title, suggested, filters)
         return path
 
-    def _ask_split(self, text: str) -> int | None:
-        dialog = QDialog(self.window)
-        dialog.setWindowTitle(self.tr("Split Sentence"))
-        layout = QVBoxLayout(dialog)
-        layout.addWidget(
-            QLabel(self.tr("Put the cursor where the sentence should be cut, then press Split."), dialog)
-        )
-        editor = QPlainTextEdit(dialog)
-        editor.setPlainText(text)
-        editor.setReadOnly(True)
-        editor.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextSelectableByKeyboard | Qt.TextInteractionFlag.TextSelectableByMouse
-        )
-        editor.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
-        editor.setFont(self.window.view.layouts.arabic_font)
-        layout.addWidget(editor)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, dialog
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Split"))
-        buttons.accepted.connect(dialog.accept)
-        buttons.rejected.connect(dialog.reject)
-        layout.addWidget(buttons)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return None
-        return editor.textCursor().position()
+    def _ask_split(self, text: str, candidates: list[int]) -> int | None:
+        return ask_split(text, candidates, self.window.view.layouts.arabic_font, self.window)

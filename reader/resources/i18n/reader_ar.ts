@@ -17,54 +17,64 @@
 <context>
     <name>DetailStrip</name>
     <message>
-        <location filename="../../ui/detail_strip.py" line="67"/>
+        <location filename="../../ui/detail_strip.py" line="71"/>
         <source>Copy Arabic</source>
         <translation>نسخ العربية</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_strip.py" line="68"/>
+        <location filename="../../ui/detail_strip.py" line="72"/>
         <source>Copy English</source>
         <translation>نسخ الإنجليزية</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_strip.py" line="69"/>
+        <location filename="../../ui/detail_strip.py" line="73"/>
         <source>Copy pair</source>
         <translation>نسخ الزوج</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_strip.py" line="70"/>
+        <location filename="../../ui/detail_strip.py" line="74"/>
         <source>Retry</source>
         <translation>إعادة المحاولة</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_strip.py" line="72"/>
+        <location filename="../../ui/detail_strip.py" line="76"/>
         <source>Alternatives</source>
         <translation>البدائل</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_strip.py" line="144"/>
+        <location filename="../../ui/detail_strip.py" line="149"/>
         <source>Click a sentence to see the pair here.</source>
         <translation>انقر على جملة لترى الزوج هنا.</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_strip.py" line="150"/>
+        <location filename="../../ui/detail_strip.py" line="155"/>
         <source>Sentence {number} of {total}, paragraph {paragraph}</source>
         <translation>الجملة {number} من {total}، الفقرة {paragraph}</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_strip.py" line="154"/>
+        <location filename="../../ui/detail_strip.py" line="159"/>
         <source>not Arabic: shown as is, not translated</source>
         <translation>ليس عربياً: يُعرض كما هو دون ترجمة</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_strip.py" line="163"/>
+        <location filename="../../ui/detail_strip.py" line="168"/>
         <source>Translation failed: {reason}</source>
         <translation>فشلت الترجمة: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_strip.py" line="165"/>
+        <location filename="../../ui/detail_strip.py" line="170"/>
         <source>Not translated yet.</source>
         <translation>لم تُترجم بعد.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail_strip.py" line="186"/>
+        <source>Not translated (not Arabic): no alternatives</source>
+        <translation>غير مترجمة (ليست عربية): لا بدائل لها</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail_strip.py" line="188"/>
+        <source>Other translations</source>
+        <translation>ترجمات أخرى</translation>
     </message>
 </context>
 <context>
@@ -83,39 +93,39 @@
 <context>
     <name>ExportFlow</name>
     <message>
-        <location filename="../../ui/export_flow.py" line="50"/>
+        <location filename="../../ui/export_flow.py" line="51"/>
         <source>{count} of {total} sentences have no translation yet; the export will mark them [not translated]. Export anyway?</source>
         <translation>{count} من {total} جملة بلا ترجمة بعد؛ سيُعلَّم عليها في الملف المُصدَّر بعبارة [not translated]. أتريد التصدير على أي حال؟</translation>
     </message>
     <message>
-        <location filename="../../ui/export_flow.py" line="53"/>
-        <location filename="../../ui/export_flow.py" line="83"/>
+        <location filename="../../ui/export_flow.py" line="54"/>
+        <location filename="../../ui/export_flow.py" line="89"/>
         <source>Export</source>
         <translation>تصدير</translation>
     </message>
     <message>
-        <location filename="../../ui/export_flow.py" line="62"/>
-        <location filename="../../ui/export_flow.py" line="108"/>
+        <location filename="../../ui/export_flow.py" line="64"/>
+        <location filename="../../ui/export_flow.py" line="117"/>
         <source>Could not export</source>
         <translation>تعذّر التصدير</translation>
     </message>
     <message>
-        <location filename="../../ui/export_flow.py" line="76"/>
+        <location filename="../../ui/export_flow.py" line="80"/>
         <source>Exporting {format}…</source>
         <translation>جارٍ التصدير بصيغة {format}…</translation>
     </message>
     <message>
-        <location filename="../../ui/export_flow.py" line="94"/>
+        <location filename="../../ui/export_flow.py" line="103"/>
         <source>Exporting {format}… {done} / {total}</source>
         <translation>جارٍ التصدير بصيغة {format}… {done} / {total}</translation>
     </message>
     <message>
-        <location filename="../../ui/export_flow.py" line="99"/>
+        <location filename="../../ui/export_flow.py" line="108"/>
         <source>Saved {path}</source>
         <translation>حُفظ {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/export_flow.py" line="103"/>
+        <location filename="../../ui/export_flow.py" line="112"/>
         <source>Export cancelled.</source>
         <translation>أُلغي التصدير.</translation>
     </message>
@@ -123,32 +133,37 @@
 <context>
     <name>Exporter</name>
     <message>
-        <location filename="../../ui/export_task.py" line="60"/>
-        <source>PDF document (*.pdf)</source>
-        <translation>مستند PDF (*.pdf)</translation>
+        <location filename="../../ui/export_task.py" line="61"/>
+        <source>PDF, side by side (*.pdf)</source>
+        <translation>PDF، جنبًا إلى جنب (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/export_task.py" line="61"/>
+        <location filename="../../ui/export_task.py" line="62"/>
+        <source>PDF, interleaved: the English under each sentence (*.pdf)</source>
+        <translation>PDF، متداخل: الإنجليزية تحت كل جملة (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_task.py" line="63"/>
         <source>EPUB e-book (*.epub)</source>
         <translation>كتاب إلكتروني EPUB (*.epub)</translation>
     </message>
     <message>
-        <location filename="../../ui/export_task.py" line="62"/>
+        <location filename="../../ui/export_task.py" line="64"/>
         <source>Web page (*.html *.htm)</source>
         <translation>صفحة ويب HTML (*.html *.htm)</translation>
     </message>
     <message>
-        <location filename="../../ui/export_task.py" line="63"/>
+        <location filename="../../ui/export_task.py" line="65"/>
         <source>Translation memory, TMX (*.tmx)</source>
         <translation>ذاكرة ترجمة، TMX (*.tmx)</translation>
     </message>
     <message>
-        <location filename="../../ui/export_task.py" line="64"/>
+        <location filename="../../ui/export_task.py" line="66"/>
         <source>Translation memory, XLIFF 2 (*.xlf *.xliff)</source>
         <translation>ذاكرة ترجمة، XLIFF 2 (*.xlf *.xliff)</translation>
     </message>
     <message>
-        <location filename="../../ui/export_task.py" line="65"/>
+        <location filename="../../ui/export_task.py" line="67"/>
         <source>Spreadsheet, CSV (*.csv)</source>
         <translation>جدول بيانات، CSV (*.csv)</translation>
     </message>
@@ -513,22 +528,22 @@
         <translation>جارٍ فتح {name}… {percent} ٪</translation>
     </message>
     <message>
-        <location filename="../../ui/opening_sequence.py" line="58"/>
+        <location filename="../../ui/opening_sequence.py" line="63"/>
         <source>Nothing to open</source>
         <translation>لا شيء لفتحه</translation>
     </message>
     <message>
-        <location filename="../../ui/opening_sequence.py" line="58"/>
+        <location filename="../../ui/opening_sequence.py" line="63"/>
         <source>The clipboard holds no text.</source>
         <translation>لا تحتوي الحافظة على نص.</translation>
     </message>
     <message>
-        <location filename="../../ui/opening_sequence.py" line="60"/>
+        <location filename="../../ui/opening_sequence.py" line="65"/>
         <source>Pasted text</source>
         <translation>نص ملصق</translation>
     </message>
     <message>
-        <location filename="../../ui/opening_sequence.py" line="96"/>
+        <location filename="../../ui/opening_sequence.py" line="103"/>
         <source>Cannot open {name}</source>
         <translation>تعذّر فتح {name}</translation>
     </message>
@@ -536,7 +551,7 @@
 <context>
     <name>PairDelegate</name>
     <message>
-        <location filename="../../ui/pair_layout.py" line="179"/>
+        <location filename="../../ui/pair_layout.py" line="207"/>
         <source>Translation failed (hover for the reason; Ctrl+R retries)</source>
         <translation>فشلت الترجمة (مرّر المؤشر لمعرفة السبب؛ Ctrl+R لإعادة المحاولة)</translation>
     </message>
@@ -544,7 +559,7 @@
 <context>
     <name>PairView</name>
     <message>
-        <location filename="../../ui/pair_view.py" line="370"/>
+        <location filename="../../ui/pair_view.py" line="405"/>
         <source>Open an Arabic text file (Ctrl+O), drop one here, or paste Arabic text as a new document (Ctrl+Shift+V).</source>
         <translation>افتح ملفًا نصيًا عربيًا (Ctrl+O)، أو أفلته هنا، أو الصق نصًا عربيًا مستندًا جديدًا (Ctrl+Shift+V).</translation>
     </message>
@@ -598,22 +613,37 @@
 <context>
     <name>ReadAloud</name>
     <message>
-        <location filename="../../ui/read_aloud.py" line="139"/>
+        <location filename="../../ui/read_aloud.py" line="117"/>
+        <source>exit code {code}</source>
+        <translation>رمز الخروج {code}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/read_aloud.py" line="189"/>
+        <source>Reading aloud with {engine}… (Shift+F7 stops)</source>
+        <translation>تجري القراءة بصوت عالٍ بواسطة {engine}… (Shift+F7 للإيقاف)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/read_aloud.py" line="192"/>
+        <source>Read aloud failed ({engine}): {reason}</source>
+        <translation>تعذّرت القراءة بصوت عالٍ ({engine}): {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/read_aloud.py" line="205"/>
         <source>Select a sentence first</source>
         <translation>اختر جملة أولًا</translation>
     </message>
     <message>
-        <location filename="../../ui/read_aloud.py" line="147"/>
+        <location filename="../../ui/read_aloud.py" line="213"/>
         <source>No speech engine: install espeak-ng (or PySide6-Addons with speech-dispatcher) to read aloud</source>
         <translation>لا يوجد محرك كلام: ثبّت espeak-ng (أو PySide6-Addons مع speech-dispatcher) للقراءة بصوت عالٍ</translation>
     </message>
     <message>
-        <location filename="../../ui/read_aloud.py" line="151"/>
+        <location filename="../../ui/read_aloud.py" line="217"/>
         <source>{engine} has no Arabic voice: install espeak-ng, which has one</source>
         <translation>لا يملك {engine} صوتًا عربيًا: ثبّت espeak-ng، ففيه صوت عربي</translation>
     </message>
     <message>
-        <location filename="../../ui/read_aloud.py" line="153"/>
+        <location filename="../../ui/read_aloud.py" line="219"/>
         <source>{engine} has no English voice: install espeak-ng, which has one</source>
         <translation>لا يملك {engine} صوتًا إنجليزيًا: ثبّت espeak-ng، ففيه صوت إنجليزي</translation>
     </message>
@@ -639,58 +669,59 @@
 <context>
     <name>ReadingSettingsForm</name>
     <message>
-        <location filename="../../ui/reading_settings.py" line="34"/>
-        <location filename="../../ui/reading_settings.py" line="47"/>
+        <location filename="../../ui/reading_settings.py" line="42"/>
+        <location filename="../../ui/reading_settings.py" line="53"/>
         <source>Follow the system</source>
         <translation>اتباع النظام</translation>
     </message>
     <message>
-        <location filename="../../ui/reading_settings.py" line="39"/>
+        <location filename="../../ui/reading_settings.py" line="47"/>
         <source>The new language is used the next time the reader starts.</source>
         <translation>تُستخدم اللغة الجديدة عند تشغيل القارئ في المرة القادمة.</translation>
     </message>
     <message>
-        <location filename="../../ui/reading_settings.py" line="47"/>
+        <location filename="../../ui/reading_settings.py" line="53"/>
         <source>Light</source>
         <translation>فاتح</translation>
     </message>
     <message>
-        <location filename="../../ui/reading_settings.py" line="47"/>
+        <location filename="../../ui/reading_settings.py" line="53"/>
         <source>Dark</source>
         <translation>داكن</translation>
     </message>
     <message>
-        <location filename="../../ui/reading_settings.py" line="64"/>
+        <location filename="../../ui/reading_settings.py" line="71"/>
         <source>Window language:</source>
         <translation>لغة النافذة:</translation>
     </message>
     <message>
-        <location filename="../../ui/reading_settings.py" line="66"/>
+        <location filename="../../ui/reading_settings.py" line="73"/>
         <source>Theme:</source>
         <translation>السمة:</translation>
     </message>
     <message>
-        <location filename="../../ui/reading_settings.py" line="67"/>
+        <location filename="../../ui/reading_settings.py" line="74"/>
         <source>Arabic text:</source>
         <translation>النص العربي:</translation>
     </message>
     <message>
-        <location filename="../../ui/reading_settings.py" line="68"/>
+        <location filename="../../ui/reading_settings.py" line="75"/>
         <source>English text:</source>
         <translation>النص الإنجليزي:</translation>
     </message>
     <message>
-        <location filename="../../ui/reading_settings.py" line="69"/>
+        <location filename="../../ui/reading_settings.py" line="76"/>
         <source>Line spacing:</source>
         <translation>تباعد الأسطر:</translation>
     </message>
     <message>
-        <location filename="../../ui/reading_settings.py" line="73"/>
+        <location filename="../../ui/reading_settings.py" line="88"/>
+        <location filename="../../ui/reading_settings.py" line="91"/>
         <source>{family} (bundled)</source>
         <translation>{family} (المرفق)</translation>
     </message>
     <message>
-        <location filename="../../ui/reading_settings.py" line="83"/>
+        <location filename="../../ui/reading_settings.py" line="99"/>
         <source> pt</source>
         <translation> نقطة</translation>
     </message>
@@ -698,7 +729,7 @@
 <context>
     <name>ReadingView</name>
     <message>
-        <location filename="../../ui/reading_view.py" line="125"/>
+        <location filename="../../ui/reading_view.py" line="133"/>
         <source>Translation failed: {reason}
 Select the sentence and choose Retry (Ctrl+R).</source>
         <translation>فشلت الترجمة: {reason}
@@ -708,104 +739,127 @@ Select the sentence and choose Retry (Ctrl+R).</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="54"/>
+        <location filename="../../ui/settings_dialog.py" line="55"/>
         <source>Settings</source>
         <translation>الإعدادات</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="59"/>
+        <location filename="../../ui/settings_dialog.py" line="60"/>
         <source>In use for this session (from the command line or BIREADER_MODEL); saved only if you change it.</source>
         <translation>مستخدم في هذه الجلسة (من سطر الأوامر أو BIREADER_MODEL)؛ لا يُحفظ إلا إذا غيّرته.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="65"/>
+        <location filename="../../ui/settings_dialog.py" line="66"/>
         <source>Hub id such as Helsinki-NLP/opus-mt-ar-en, or a folder</source>
         <translation>معرّف في المستودع مثل Helsinki-NLP/opus-mt-ar-en، أو مجلد</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="67"/>
+        <location filename="../../ui/settings_dialog.py" line="68"/>
         <source>Folder…</source>
         <translation>مجلد…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="74"/>
+        <location filename="../../ui/settings_dialog.py" line="75"/>
         <source>Automatic (CTranslate2 when it works)</source>
         <translation>تلقائي (CTranslate2 عند توفره)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="75"/>
+        <location filename="../../ui/settings_dialog.py" line="76"/>
         <source>CTranslate2 (fast, int8)</source>
         <translation>CTranslate2 (سريع، int8)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="76"/>
+        <location filename="../../ui/settings_dialog.py" line="77"/>
         <source>Transformers (PyTorch)</source>
         <translation>Transformers (PyTorch)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="83"/>
+        <location filename="../../ui/settings_dialog.py" line="84"/>
         <source>Model default</source>
         <translation>افتراضي النموذج</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="89"/>
+        <location filename="../../ui/settings_dialog.py" line="90"/>
         <source>Side by side</source>
         <translation>جنبًا إلى جنب</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="89"/>
+        <location filename="../../ui/settings_dialog.py" line="90"/>
         <source>Interleaved</source>
         <translation>متداخل</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="98"/>
+        <location filename="../../ui/settings_dialog.py" line="99"/>
         <source>Justify the Arabic in exported PDFs (word spacing, no kashida)</source>
         <translation>ضبط النص العربي على الجانبين في ملفات PDF المُصدَّرة (بالمسافات بين الكلمات، دون كشيدة)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="102"/>
+        <location filename="../../ui/settings_dialog.py" line="103"/>
         <source>Export the Arabic without diacritics</source>
         <translation>تصدير النص العربي بلا تشكيل</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="105"/>
+        <location filename="../../ui/settings_dialog.py" line="106"/>
         <source>Model:</source>
         <translation>النموذج:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="107"/>
+        <location filename="../../ui/settings_dialog.py" line="108"/>
         <source>Engine:</source>
         <translation>المحرك:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="108"/>
+        <location filename="../../ui/settings_dialog.py" line="109"/>
         <source>Beam size:</source>
         <translation>حجم الحزمة:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="109"/>
+        <location filename="../../ui/settings_dialog.py" line="110"/>
         <source>Batch size:</source>
         <translation>حجم الدفعة:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="110"/>
+        <location filename="../../ui/settings_dialog.py" line="111"/>
         <source>PDF layout:</source>
         <translation>تخطيط PDF:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="111"/>
+        <location filename="../../ui/settings_dialog.py" line="112"/>
         <source>PDF page size:</source>
         <translation>حجم صفحة PDF:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="113"/>
+        <location filename="../../ui/settings_dialog.py" line="114"/>
         <source>Export:</source>
         <translation>التصدير:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="126"/>
+        <location filename="../../ui/settings_dialog.py" line="131"/>
         <source>Choose a MarianMT model folder</source>
         <translation>اختر مجلد نموذج MarianMT</translation>
+    </message>
+</context>
+<context>
+    <name>SplitDialog</name>
+    <message>
+        <location filename="../../ui/split_dialog.py" line="53"/>
+        <source>Split Sentence</source>
+        <translation>قسمة الجملة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/split_dialog.py" line="57"/>
+        <source>Split after a punctuation mark:</source>
+        <translation>اقسم بعد علامة ترقيم:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/split_dialog.py" line="67"/>
+        <source>Or click between two words, then press Split:</source>
+        <translation>أو انقر بين كلمتين، ثم اضغط «اقسم»:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/split_dialog.py" line="86"/>
+        <source>Split</source>
+        <translation>اقسم</translation>
     </message>
 </context>
 <context>
@@ -880,6 +934,11 @@ Select the sentence and choose Retry (Ctrl+R).</source>
         <location filename="../../ui/view_controls.py" line="50"/>
         <source>English</source>
         <translation>الإنجليزية</translation>
+    </message>
+    <message>
+        <location filename="../../ui/view_controls.py" line="66"/>
+        <source>No headings in this document: the Contents has nothing to list</source>
+        <translation>لا عناوين في هذا المستند: ليس في جدول المحتويات ما يعرضه</translation>
     </message>
 </context>
 <context>
@@ -1195,39 +1254,24 @@ Translation by a MarianMT model running on this computer.</source>
 <context>
     <name>WorkFiles</name>
     <message>
-        <location filename="../../ui/work_files.py" line="41"/>
+        <location filename="../../ui/work_files.py" line="43"/>
         <source>Save Project As</source>
         <translation>حفظ المشروع باسم</translation>
     </message>
     <message>
-        <location filename="../../ui/work_files.py" line="43"/>
+        <location filename="../../ui/work_files.py" line="45"/>
         <source>Bilingual Reader projects (*.bireader)</source>
         <translation>مشاريع القارئ ثنائي اللغة (*.bireader)</translation>
     </message>
     <message>
-        <location filename="../../ui/work_files.py" line="57"/>
+        <location filename="../../ui/work_files.py" line="59"/>
         <source>Could not save {name}</source>
         <translation>تعذّر حفظ {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/work_files.py" line="59"/>
+        <location filename="../../ui/work_files.py" line="61"/>
         <source>Saved {path}</source>
         <translation>حُفظ {path}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/work_files.py" line="76"/>
-        <source>Split Sentence</source>
-        <translation>قسمة الجملة</translation>
-    </message>
-    <message>
-        <location filename="../../ui/work_files.py" line="79"/>
-        <source>Put the cursor where the sentence should be cut, then press Split.</source>
-        <translation>ضع المؤشر حيث تُقسم الجملة، ثم اضغط «اقسم».</translation>
-    </message>
-    <message>
-        <location filename="../../ui/work_files.py" line="93"/>
-        <source>Split</source>
-        <translation>اقسم</translation>
     </message>
 </context>
 </TS>
