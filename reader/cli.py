@@ -27,6 +27,7 @@ COMMANDS = {
     "translate": ("reader.commands.translate", "translate a file, printing Arabic and English in pairs"),
     "export": ("reader.commands.export", "write a bilingual PDF, EPUB or HTML file"),
     "find": ("reader.commands.find", "find a word in the Arabic and the (cached) English"),
+    "align": ("reader.commands.align", "align a human English translation with an Arabic document"),
 }
 
 
