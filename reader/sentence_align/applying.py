@@ -11,7 +11,7 @@ the command line, the window's undo stack in the window.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from reader.model import Document, Origin, Rendering, Status
 from reader.model.editing import SetRendering, merge_command
@@ -67,3 +67,78 @@ def apply_links(
         if document.segment(target) is not None and run(human_command(target, text)):
             placed.append(Placed(target, link.score))
     return placed
+
+
+@dataclass
+class ImportTranslation:
+    """The whole import as one undoable step: its merges and human renderings, in order."""
+
+    segment_ids: tuple[int, ...]
+    links: tuple[Link, ...]
+    english: tuple[str, ...]
+    label: str = "import translation"
+    placed: list[Placed] = field(default_factory=list)
+    _done: list[Command] = field(default_factory=list, repr=False)
+
+    def do(self, document: Document) -> bool:
+        if self._done:  # redo: the same commands again, so the merged rows get the same ids
+            return all([command.do(document) for command in self._done])
+
+        def run(command: Command) -> bool:
+            if command.do(document):
+                self._done.append(command)
+                return True
+            return False
+
+        self.placed = apply_links(document, self.segment_ids, self.links, self.english, run)
+        return bool(self._done)
+
+    def undo(self, document: Document) -> None:
+        for command in reversed(self._done):
+            command.undo(document)
+
+
+@dataclass
+class Steps:
+    """Several commands done and undone as one (moving a sentence changes two rows)."""
+
+    steps: tuple[Command, ...]
+    label: str = "move English"
+
+    def do(self, document: Document) -> bool:
+        return all([step.do(document) for step in self.steps])
+
+    def undo(self, document: Document) -> None:
+        for step in reversed(self.steps):
+            step.undo(document)
+
+
+def move_english_command(document: Document, segment_id: int, step: int) -> Steps | None:
+    """Move the first English sentence of a row to the previous row (*step* -1) or the last one
+    to the next row (+1); both rows then show human English. None when there is nothing to move."""
+    from reader.sentence_align.english_text import split_english
+
+    segment = document.segment(segment_id)
+    if segment is None or not segment.translation:
+        return None
+    position = document.position_of(segment_id) + step
+    if not 0 <= position < len(document):
+        return None
+    other = document.segment_at(position)
+    sentences = split_english(segment.translation)
+    if not sentences:
+        return None
+    moved = sentences.pop(0 if step < 0 else -1)
+    theirs = (
+        other.translation
+        if other.rendering is not None and other.rendering.origin is not Origin.MACHINE
+        else ""
+    )
+    joined = f"{theirs} {moved}".strip() if step < 0 else f"{moved} {theirs}".strip()
+    ours = " ".join(sentences)
+    mine = (
+        human_command(segment.id, ours)
+        if ours
+        else SetRendering(segment.id, Status.PENDING, None, "move English")
+    )
+    return Steps((mine, human_command(other.id, joined)))
