@@ -125,3 +125,9 @@ def test_progress_is_reported_and_cancel_stops() -> None:
     assert [done for done, _ in reports] == sorted(done for done, _ in reports)
     with pytest.raises(AlignmentCancelled):
         align_sentences(bitext.arabic, bitext.english, should_stop=lambda: True)
+
+
+def test_a_bridge_unlike_the_human_english_is_ignored() -> None:
+    nonsense = [f"English of {text}" for text in _seed_arabic()]  # what a broken model might say
+    links = align_sentences(_seed_arabic(), list(HUMAN_ENGLISH), bridge=nonsense)
+    assert tuple((link.source, link.target) for link in links) == HUMAN_LINKS

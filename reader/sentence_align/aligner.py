@@ -31,6 +31,7 @@ from reader.sentence_align.sides import FloatArray, IntArray, Side
 # of chrF above it: unrelated news sentences score 0.15-0.25, a sentence and its translation 0.45+.
 CHRF_NEUTRAL = 0.3
 CHRF_WEIGHT = 20.0
+USEFUL_MARGIN = 0.05
 
 
 @dataclass(frozen=True)
@@ -52,6 +53,7 @@ class _Bridge:
         self._texts = (bridge, target)
         self._grams = ([char_ngrams(text) for text in bridge], [char_ngrams(text) for text in target])
         self._joined: dict[tuple[int, int, int], NGrams] = {}
+        self.used = False
 
     def similarity(self, i0: int, a: int, j0: int, b: int) -> float:
         return chrf_of_ngrams(self._span(0, i0, a), self._span(1, j0, b), 1.0)
@@ -64,6 +66,15 @@ class _Bridge:
         if joined is None:
             joined = self._joined[key] = char_ngrams(" ".join(self._texts[side][start : start + count]))
         return joined
+
+    def useful(self, beads: list[Bead]) -> bool:
+        """Whether the bridge reads like the human English on the links found without it: on
+        average above :data:`CHRF_NEUTRAL` (an unusable model's output would only mislead)."""
+        pairs = [(i0, i1 - i0, j0, j1 - j0) for i0, i1, j0, j1 in beads if i1 > i0 and j1 > j0]
+        sample = pairs[:: max(1, len(pairs) // 500)]
+        mean = sum(self.similarity(*pair) for pair in sample) / len(sample) if sample else 0.0
+        self.used = mean > CHRF_NEUTRAL + USEFUL_MARGIN
+        return self.used
 
     def cost(self, i0: int, a: int, j0: IntArray, b: int) -> FloatArray:
         values = np.fromiter((self.similarity(i0, a, int(j), b) for j in j0), dtype=np.float64, count=len(j0))
@@ -105,8 +116,10 @@ def align_sentences(
         model,
         Progress(rows, progress, should_stop),
         helper.cost if helper else None,
+        helper.useful if helper else None,
     )
-    return [_link(bead, source_side, target_side, model, helper) for bead in beads]
+    scorer = helper if helper is not None and helper.used else None
+    return [_link(bead, source_side, target_side, model, scorer) for bead in beads]
 
 
 def _link(bead: Bead, source: Side, target: Side, model: PairModel, bridge: _Bridge | None) -> Link:

@@ -27,6 +27,7 @@ CHECK_EVERY = 256
 
 Bead = tuple[int, int, int, int]  # Arabic units [i0, i1) with English units [j0, j1)
 ExtraCost = Callable[[int, int, IntArray, int], FloatArray]
+Usefulness = Callable[[list["Bead"]], bool]
 
 
 class AlignmentCancelled(Exception):
@@ -148,13 +149,15 @@ def search(
     model: PairModel,
     progress: Progress,
     extra: ExtraCost | None = None,
+    useful: Usefulness | None = None,
 ) -> list[Bead]:
     """Coarse to fine; a band that turns out too narrow is widened, at worst to the whole grid.
 
     At full resolution the search runs twice: the length model's variance is refitted to the
     1-1 links of the first pass (coarse units are too often cut across a merge to fit it).
     *extra* (the bridge's cost) is used only then, in a narrow band around the path found
-    without it: it is the costly term and the path without it is rarely far off.
+    without it: it is the costly term and the path without it is rarely far off. *useful* may
+    veto it on that path (a machine English that does not resemble the human English).
     """
     pyramid = levels(source, target)
     beads: list[Bead] = []
@@ -170,7 +173,7 @@ def search(
             model = model.refitted(s, t, found)
             found = _widening(s, t, model, lo, hi, progress, None)
         beads = found
-    if extra is not None:
+    if extra is not None and (useful is None or useful(beads)):
         lo, hi = band_around(beads, source.n, target.n, BAND // 3, 1)
         beads = _widening(source, target, model, lo, hi, progress, extra)
     return beads
