@@ -96,3 +96,16 @@ def test_review_steps_to_uncertain_rows_and_moves_english_undoably(
     assert document.segment_at(3).status is Status.PENDING or document.segment_at(3).translation != moved
     window.actions_["undo"].trigger()
     assert (document.segment_at(2).translation, document.segment_at(3).translation) == (above, moved)
+
+
+def test_closing_the_window_while_aligning_stops_the_alignment(
+    qtbot, make_window, seed_path, tmp_path
+) -> None:
+    window = make_window()
+    open_and_wait(qtbot, window, seed_path)
+    importer = window.translation_import
+    assert importer.start(_english_file(tmp_path))
+    task = importer.task
+    window.close()
+    assert task is not None
+    assert not task.is_running()

@@ -253,6 +253,7 @@ class MainWindow(QMainWindow):
         self.alternatives.shutdown()
         self.controller.shutdown()
         self.exporter.shutdown()
+        self.translation_import.shutdown()
         self.aids.shutdown()
         self.library.close()
         self.translation_status.close_download_dialog()

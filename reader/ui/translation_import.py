@@ -24,7 +24,7 @@ from PySide6.QtWidgets import QFileDialog, QProgressDialog
 
 from reader.errors import ReaderError
 from reader.formats.registry import supported_extensions
-from reader.model import Origin
+from reader.model import Document, Origin
 from reader.sentence_align import AlignmentCancelled, Link, align_sentences
 from reader.sentence_align.applying import ImportTranslation, Placed, move_english_command
 from reader.sentence_align.english_text import read_english
@@ -52,6 +52,7 @@ class TranslationImport(QObject):
         super().__init__(window)
         self.window = window
         self.task: Task | None = None
+        self._document: Document | None = None  # the document being aligned
         self.progress: QProgressDialog | None = None
         self.placed: list[Placed] = []
         self.ask_path = self._ask_path  # tests replace it
@@ -100,6 +101,7 @@ class TranslationImport(QObject):
                 raise TaskCancelled from None
             return Aligned(ids, tuple(links), english.sentences)
 
+        self._document = document
         self.task = Task(align, self, name="align translation")
         self.task.progressed.connect(self._on_progress)
         self.task.succeeded.connect(self._on_aligned)
@@ -119,6 +121,11 @@ class TranslationImport(QObject):
         if self.task is not None:
             self.task.cancel()
 
+    def shutdown(self) -> None:
+        """The window closes: stop the alignment and wait for its thread."""
+        if self.task is not None:
+            self.task.cancel_and_wait()
+
     def _on_progress(self, payload: object) -> None:
         if not isinstance(payload, tuple):
             return
@@ -128,6 +135,9 @@ class TranslationImport(QObject):
 
     def _on_aligned(self, result: object) -> None:
         if not isinstance(result, Aligned):
+            return
+        if self.window.document is not self._document:  # another document was opened meanwhile
+            self.message.emit(self.tr("Import cancelled."))
             return
         editing = self.window.editing
         command = ImportTranslation(result.segment_ids, result.links, result.english)
