@@ -28,6 +28,7 @@ COMMANDS = {
     "export": ("reader.commands.export", "write a bilingual PDF, EPUB or HTML file"),
     "find": ("reader.commands.find", "find a word in the Arabic and the (cached) English"),
     "models": ("reader.commands.models", "list, download, remove or import translation models"),
+    "align": ("reader.commands.align", "align a human English translation with an Arabic document"),
 }
 
 

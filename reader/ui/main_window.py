@@ -52,6 +52,7 @@ from reader.ui.reading_view import ReadingPane
 from reader.ui.settings import AppSettings
 from reader.ui.settings_dialog import SettingsDialog, choose_directory
 from reader.ui.translation_controller import TranslationController, TranslatorFactory
+from reader.ui.translation_import import TranslationImport
 from reader.ui.translation_status import TranslationStatus
 from reader.ui.view_controls import ViewControls
 from reader.ui.work_files import WorkFiles
@@ -131,6 +132,7 @@ class MainWindow(QMainWindow):
         self.opening = OpeningSequence(self)
         self.translation_status = TranslationStatus(self)
         self.model_settings = ModelSettings(self)
+        self.translation_import = TranslationImport(self)
         self.menus = WindowMenus(self)
         self.actions_ = self.menus.actions
         self._connect()
@@ -156,6 +158,7 @@ class MainWindow(QMainWindow):
         self.alternatives.unavailable.connect(lambda reason: self.statusBar().showMessage(reason, 8000))
         self.editing.history_changed.connect(self.update_actions)
         self.editing.message.connect(lambda line: self.statusBar().showMessage(line, 8000))
+        self.translation_import.message.connect(lambda line: self.statusBar().showMessage(line, 8000))
         self.strip.copy_arabic_requested.connect(pair.copy_arabic)
         self.strip.copy_english_requested.connect(pair.copy_english)
         self.strip.copy_pair_requested.connect(pair.copy_pair)
@@ -250,6 +253,7 @@ class MainWindow(QMainWindow):
         self.alternatives.shutdown()
         self.controller.shutdown()
         self.exporter.shutdown()
+        self.translation_import.shutdown()
         self.aids.shutdown()
         self.library.close()
         self.translation_status.close_download_dialog()

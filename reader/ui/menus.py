@@ -76,6 +76,9 @@ class WindowMenus(QObject):
         self._add(
             menu, "paste", self.tr("&Paste as New Document"), w.opening.paste_document, ["Ctrl+Shift+V"]
         )
+        self._add(
+            menu, "import_translation", self.tr("&Import Translation…"), w.translation_import.import_dialog
+        )
         menu.addSeparator()
         self._add(menu, "export", self.tr("&Export…"), w.export.export_document, ["Ctrl+E"], "pdf.svg")
         self._add(menu, "cancel_export", self.tr("Cancel E&xport"), w.exporter.cancel)
@@ -131,6 +134,29 @@ class WindowMenus(QObject):
             self.tr("Pre&vious Flagged Sentence"),
             lambda: e.next_flagged(-1),
             ["Shift+F8"],
+        )
+        t = w.translation_import  # the alignment review of an imported translation
+        self._add(menu, "next_low_link", self.tr("Next &Uncertain Link"), lambda: t.next_low(1), ["F6"])
+        self._add(
+            menu,
+            "previous_low_link",
+            self.tr("Previous Uncertain Link"),
+            lambda: t.next_low(-1),
+            ["Shift+F6"],
+        )
+        self._add(
+            menu,
+            "english_up",
+            self.tr("First English Sentence to Row Above"),
+            lambda: t.move_english(-1),
+            ["Ctrl+Alt+Up"],
+        )
+        self._add(
+            menu,
+            "english_down",
+            self.tr("Last English Sentence to Row Below"),
+            lambda: t.move_english(1),
+            ["Ctrl+Alt+Down"],
         )
         menu.addSeparator()
         self._add(menu, "find", self.tr("&Find…"), w.aids.open_find, [Keys.Find, "Ctrl+F"])

@@ -215,17 +215,17 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="179"/>
+        <location filename="../../ui/main_window.py" line="182"/>
         <source>Bilingual Reader</source>
         <translation>القارئ ثنائي اللغة</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="242"/>
+        <location filename="../../ui/main_window.py" line="245"/>
         <source>Open an Arabic text</source>
         <translation>فتح نص عربي</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="111"/>
+        <location filename="../../ui/main_window.py" line="112"/>
         <source>Contents</source>
         <translation>المحتويات</translation>
     </message>
@@ -876,6 +876,56 @@ Select the sentence and choose Retry (Ctrl+R).</source>
     </message>
 </context>
 <context>
+    <name>TranslationImport</name>
+    <message>
+        <location filename="../../ui/translation_import.py" line="64"/>
+        <location filename="../../ui/translation_import.py" line="159"/>
+        <source>Import Translation</source>
+        <translation>استيراد ترجمة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/translation_import.py" line="66"/>
+        <source>English translation ({patterns})</source>
+        <translation>ترجمة إنجليزية ({patterns})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/translation_import.py" line="109"/>
+        <location filename="../../ui/translation_import.py" line="140"/>
+        <source>Import cancelled.</source>
+        <translation>أُلغي الاستيراد.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/translation_import.py" line="112"/>
+        <source>Aligning the translation…</source>
+        <translation>جارٍ مطابقة الترجمة…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/translation_import.py" line="112"/>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+    <message>
+        <location filename="../../ui/translation_import.py" line="145"/>
+        <source>The translation had nothing to add to this document.</source>
+        <translation>لم يكن في الترجمة ما يُضاف إلى هذا المستند.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/translation_import.py" line="151"/>
+        <source>Imported: {rows} rows show the translation, {low} to review (F6); Ctrl+Z undoes.</source>
+        <translation>استُوردت الترجمة: {rows} صفًا تعرضها، و{low} للمراجعة (F6)؛ Ctrl+Z للتراجع.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/translation_import.py" line="157"/>
+        <source>the translation could not be aligned</source>
+        <translation>تعذّرت مطابقة الترجمة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/translation_import.py" line="180"/>
+        <source>No imported row to review.</source>
+        <translation>لا صف مستورد للمراجعة.</translation>
+    </message>
+</context>
+<context>
     <name>TranslationStatus</name>
     <message>
         <location filename="../../ui/translation_status.py" line="32"/>
@@ -965,288 +1015,313 @@ Select the sentence and choose Retry (Ctrl+R).</source>
     </message>
     <message>
         <location filename="../../ui/menus.py" line="80"/>
+        <source>&amp;Import Translation…</source>
+        <translation>ا&amp;ستيراد ترجمة…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus.py" line="83"/>
         <source>&amp;Export…</source>
         <translation>&amp;تصدير…</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="81"/>
+        <location filename="../../ui/menus.py" line="84"/>
         <source>Cancel E&amp;xport</source>
         <translation>إلغاء ال&amp;تصدير</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="82"/>
+        <location filename="../../ui/menus.py" line="85"/>
         <source>Save Pro&amp;ject As…</source>
         <translation>حفظ ال&amp;مشروع باسم…</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="87"/>
+        <location filename="../../ui/menus.py" line="90"/>
         <source>&amp;Settings…</source>
         <translation>الإ&amp;عدادات…</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="92"/>
+        <location filename="../../ui/menus.py" line="95"/>
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="104"/>
+        <location filename="../../ui/menus.py" line="107"/>
         <source>Clear Recent Files</source>
         <translation>مسح الملفات الحديثة</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="107"/>
+        <location filename="../../ui/menus.py" line="110"/>
         <source>No recent files</source>
         <translation>لا ملفات حديثة</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="112"/>
+        <location filename="../../ui/menus.py" line="115"/>
         <source>&amp;Edit</source>
         <translation>&amp;تحرير</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="113"/>
+        <location filename="../../ui/menus.py" line="116"/>
         <source>&amp;Undo</source>
         <translation>ت&amp;راجع</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="114"/>
+        <location filename="../../ui/menus.py" line="117"/>
         <source>&amp;Redo</source>
         <translation>إ&amp;عادة</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="116"/>
+        <location filename="../../ui/menus.py" line="119"/>
         <source>&amp;Copy Pair</source>
         <translation>&amp;نسخ الزوج</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="117"/>
+        <location filename="../../ui/menus.py" line="120"/>
         <source>Copy &amp;Arabic</source>
         <translation>نسخ ال&amp;عربية</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="118"/>
+        <location filename="../../ui/menus.py" line="121"/>
         <source>Copy &amp;English</source>
         <translation>نسخ الإن&amp;جليزية</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="120"/>
+        <location filename="../../ui/menus.py" line="123"/>
         <source>&amp;Edit Translation</source>
         <translation>تحرير ال&amp;ترجمة</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="121"/>
+        <location filename="../../ui/menus.py" line="124"/>
         <source>&amp;Split Sentence…</source>
         <translation>&amp;قسمة الجملة…</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="123"/>
+        <location filename="../../ui/menus.py" line="126"/>
         <source>&amp;Merge with Next</source>
         <translation>&amp;دمج مع التالية</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="125"/>
+        <location filename="../../ui/menus.py" line="128"/>
         <source>Merge with &amp;Previous</source>
         <translation>دمج مع ال&amp;سابقة</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="127"/>
+        <location filename="../../ui/menus.py" line="130"/>
         <source>&amp;Next Flagged Sentence</source>
         <translation>الجملة المعلَّمة ال&amp;تالية</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="131"/>
+        <location filename="../../ui/menus.py" line="134"/>
         <source>Pre&amp;vious Flagged Sentence</source>
         <translation>الجملة المعلَّمة ال&amp;سابقة</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="136"/>
+        <location filename="../../ui/menus.py" line="139"/>
+        <source>Next &amp;Uncertain Link</source>
+        <translation>المطابقة غير المؤكدة ال&amp;تالية</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus.py" line="143"/>
+        <source>Previous Uncertain Link</source>
+        <translation>المطابقة غير المؤكدة السابقة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus.py" line="150"/>
+        <source>First English Sentence to Row Above</source>
+        <translation>أول جملة إنجليزية إلى الصف السابق</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus.py" line="157"/>
+        <source>Last English Sentence to Row Below</source>
+        <translation>آخر جملة إنجليزية إلى الصف التالي</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus.py" line="162"/>
         <source>&amp;Find…</source>
         <translation>&amp;بحث…</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="137"/>
+        <location filename="../../ui/menus.py" line="163"/>
         <source>Find &amp;Next</source>
         <translation>البحث عن ال&amp;تالي</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="141"/>
+        <location filename="../../ui/menus.py" line="167"/>
         <source>Find Pre&amp;vious</source>
         <translation>البحث عن ال&amp;سابق</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="148"/>
+        <location filename="../../ui/menus.py" line="174"/>
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="149"/>
+        <location filename="../../ui/menus.py" line="175"/>
         <source>Zoom &amp;In</source>
         <translation>ت&amp;كبير</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="150"/>
+        <location filename="../../ui/menus.py" line="176"/>
         <source>Zoom &amp;Out</source>
         <translation>ت&amp;صغير</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="151"/>
+        <location filename="../../ui/menus.py" line="177"/>
         <source>&amp;Actual Size</source>
         <translation>الحجم ال&amp;فعلي</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="153"/>
+        <location filename="../../ui/menus.py" line="179"/>
         <source>&amp;Swap Panes</source>
         <translation>تبديل ال&amp;لوحين</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="154"/>
+        <location filename="../../ui/menus.py" line="180"/>
         <source>&amp;Contents</source>
         <translation>ال&amp;محتويات</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="158"/>
+        <location filename="../../ui/menus.py" line="184"/>
         <source>Sentence &amp;Details</source>
         <translation>&amp;تفاصيل الجملة</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="162"/>
+        <location filename="../../ui/menus.py" line="188"/>
         <source>Show D&amp;iacritics</source>
         <translation>إظهار ال&amp;تشكيل</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="165"/>
+        <location filename="../../ui/menus.py" line="191"/>
         <source>&amp;Read Aloud</source>
         <translation>ال&amp;قراءة بصوت عالٍ</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="170"/>
+        <location filename="../../ui/menus.py" line="196"/>
         <source>&amp;Theme</source>
         <translation>الم&amp;ظهر</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="173"/>
+        <location filename="../../ui/menus.py" line="199"/>
         <source>Follow the &amp;System</source>
         <translation>اتباع ال&amp;نظام</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="174"/>
+        <location filename="../../ui/menus.py" line="200"/>
         <source>&amp;Light</source>
         <translation>&amp;فاتح</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="175"/>
+        <location filename="../../ui/menus.py" line="201"/>
         <source>&amp;Dark</source>
         <translation>&amp;داكن</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="192"/>
+        <location filename="../../ui/menus.py" line="218"/>
         <source>&amp;Translation</source>
         <translation>ال&amp;ترجمة</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="194"/>
+        <location filename="../../ui/menus.py" line="220"/>
         <source>&amp;Translate Remaining</source>
         <translation>ترجمة ال&amp;باقي</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="196"/>
+        <location filename="../../ui/menus.py" line="222"/>
         <source>&amp;Cancel Translation</source>
         <translation>إل&amp;غاء الترجمة</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="198"/>
+        <location filename="../../ui/menus.py" line="224"/>
         <source>Retranslate &amp;Sentence</source>
         <translation>إعادة ترجمة ال&amp;جملة</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="200"/>
+        <location filename="../../ui/menus.py" line="226"/>
         <source>&amp;Retry Failed</source>
         <translation>إعادة محاولة ال&amp;فاشل</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="203"/>
+        <location filename="../../ui/menus.py" line="229"/>
         <source>Choose &amp;Model Folder…</source>
         <translation>اختيار مجلد ال&amp;نموذج…</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="205"/>
+        <location filename="../../ui/menus.py" line="231"/>
         <source>M&amp;odels…</source>
         <translation>ال&amp;نماذج…</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="215"/>
+        <location filename="../../ui/menus.py" line="241"/>
         <source>&amp;Help</source>
         <translation>م&amp;ساعدة</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="216"/>
+        <location filename="../../ui/menus.py" line="242"/>
         <source>&amp;About Bilingual Reader</source>
         <translation>&amp;عن القارئ ثنائي اللغة</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="220"/>
+        <location filename="../../ui/menus.py" line="246"/>
         <source>About Bilingual Reader</source>
         <translation>عن القارئ ثنائي اللغة</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="223"/>
+        <location filename="../../ui/menus.py" line="249"/>
         <source>Bilingual Reader shows an Arabic text beside its English translation, sentence by sentence.
 Translation by a MarianMT model running on this computer.</source>
         <translation>يعرض القارئ ثنائي اللغة النص العربي بجانب ترجمته الإنجليزية، جملةً بجملة.
 الترجمة بنموذج MarianMT يعمل على هذا الحاسوب.</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="233"/>
+        <location filename="../../ui/menus.py" line="259"/>
         <source>Copy Pair</source>
         <translation>نسخ الزوج</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="234"/>
+        <location filename="../../ui/menus.py" line="260"/>
         <source>Copy Arabic</source>
         <translation>نسخ العربية</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="235"/>
+        <location filename="../../ui/menus.py" line="261"/>
         <source>Copy English</source>
         <translation>نسخ الإنجليزية</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="243"/>
+        <location filename="../../ui/menus.py" line="269"/>
         <source>Retry</source>
         <translation>إعادة المحاولة</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="247"/>
+        <location filename="../../ui/menus.py" line="273"/>
         <source>Edit Translation</source>
         <translation>تحرير الترجمة</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="249"/>
+        <location filename="../../ui/menus.py" line="275"/>
         <source>Retranslate Sentence</source>
         <translation>إعادة ترجمة الجملة</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="252"/>
+        <location filename="../../ui/menus.py" line="278"/>
         <source>Use: {text}</source>
         <translation>استخدام: {text}</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="254"/>
+        <location filename="../../ui/menus.py" line="280"/>
         <source>Split After</source>
         <translation>القسمة بعد</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="259"/>
+        <location filename="../../ui/menus.py" line="285"/>
         <source>At a Chosen Place…</source>
         <translation>في موضع تختاره…</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="262"/>
+        <location filename="../../ui/menus.py" line="288"/>
         <source>Merge with Next</source>
         <translation>دمج مع التالية</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="264"/>
+        <location filename="../../ui/menus.py" line="290"/>
         <source>Merge with Previous</source>
         <translation>دمج مع السابقة</translation>
     </message>

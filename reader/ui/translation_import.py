@@ -1,0 +1,194 @@
+"""File ▸ Import Translation…: a human English translation aligned to the open document.
+
+The alignment (:mod:`reader.sentence_align`) runs in a :class:`Task` with a progress dialog and
+Cancel; the texts it reads are copied once when the import starts, so the live document is never
+touched off the GUI thread. Its result is one undoable command (merges plus human renderings,
+:class:`ImportTranslation`); rows the translation leaves out keep their machine English or are
+translated as usual. When every row already shows machine English, that English is the bridge.
+
+The review: F6 / Shift+F6 step through the imported rows whose link scored under
+:data:`LOW_SCORE`; Ctrl+Alt+Up / Ctrl+Alt+Down move the current row's first English sentence to
+the row above, its last to the row below (undoable).
+
+Signals: message(str) — a status-bar line when an import ends or a review step finds nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QFileDialog, QProgressDialog
+
+from reader.errors import ReaderError
+from reader.formats.registry import supported_extensions
+from reader.model import Document, Origin
+from reader.sentence_align import AlignmentCancelled, Link, align_sentences
+from reader.sentence_align.applying import ImportTranslation, Placed, move_english_command
+from reader.sentence_align.english_text import read_english
+from reader.ui.workers import Task, TaskCancelled, TaskContext
+
+if TYPE_CHECKING:
+    from reader.ui.main_window import MainWindow
+
+LOW_SCORE = 0.5
+
+
+@dataclass(frozen=True)
+class Aligned:
+    """What the background alignment hands back: the ids it aligned, the links, the English."""
+
+    segment_ids: tuple[int, ...]
+    links: tuple[Link, ...]
+    english: tuple[str, ...]
+
+
+class TranslationImport(QObject):
+    message = Signal(str)
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.task: Task | None = None
+        self._document: Document | None = None  # the document being aligned
+        self.progress: QProgressDialog | None = None
+        self.placed: list[Placed] = []
+        self.ask_path = self._ask_path  # tests replace it
+
+    def _ask_path(self) -> str:
+        patterns = " ".join(f"*.{ext}" for ext in supported_extensions())
+        path, _ = QFileDialog.getOpenFileName(
+            self.window,
+            self.tr("Import Translation"),
+            "",
+            self.tr("English translation ({patterns})").format(patterns=patterns),
+        )
+        return path
+
+    def import_dialog(self) -> None:
+        path = self.ask_path()
+        if path:
+            self.start(Path(path))
+
+    def start(self, path: Path) -> bool:
+        """Align *path* with the open document in the background; False when that cannot start."""
+        document = self.window.document
+        if document is None or self.task is not None:
+            return False
+        segments = document.segments
+        ids = tuple(s.id for s in segments)
+        texts = [s.text for s in segments]
+        paragraphs = [document.block_position(s.block_id) for s in segments]
+        machine = all(s.rendering is not None and s.rendering.origin is Origin.MACHINE for s in segments)
+        bridge = [s.translation or "" for s in segments] if machine and segments else None
+
+        def align(context: TaskContext) -> Aligned:
+            english = read_english(path)
+            context.raise_if_cancelled()
+            try:
+                links = align_sentences(
+                    texts,
+                    english.sentences,
+                    source_paragraphs=paragraphs,
+                    target_paragraphs=english.paragraphs,
+                    bridge=bridge,
+                    progress=lambda done, total: context.report((done, total)),
+                    should_stop=lambda: context.cancelled,
+                )
+            except AlignmentCancelled:
+                raise TaskCancelled from None
+            return Aligned(ids, tuple(links), english.sentences)
+
+        self._document = document
+        self.task = Task(align, self, name="align translation")
+        self.task.progressed.connect(self._on_progress)
+        self.task.succeeded.connect(self._on_aligned)
+        self.task.failed.connect(self._on_failed)
+        self.task.cancelled.connect(lambda: self.message.emit(self.tr("Import cancelled.")))
+        self.task.finished.connect(self._on_finished)
+        self.progress = QProgressDialog(
+            self.tr("Aligning the translation…"), self.tr("Cancel"), 0, 100, self.window
+        )
+        self.progress.setWindowModality(Qt.WindowModality.NonModal)
+        self.progress.setMinimumDuration(500)
+        self.progress.canceled.connect(self.cancel)
+        self.task.start()
+        return True
+
+    def cancel(self) -> None:
+        if self.task is not None:
+            self.task.cancel()
+
+    def shutdown(self) -> None:
+        """The window closes: stop the alignment and wait for its thread."""
+        if self.task is not None:
+            self.task.cancel_and_wait()
+
+    def _on_progress(self, payload: object) -> None:
+        if not isinstance(payload, tuple):
+            return
+        done, total = payload
+        if self.progress is not None and total:
+            self.progress.setValue(int(100 * done / total))
+
+    def _on_aligned(self, result: object) -> None:
+        if not isinstance(result, Aligned):
+            return
+        if self.window.document is not self._document:  # another document was opened meanwhile
+            self.message.emit(self.tr("Import cancelled."))
+            return
+        editing = self.window.editing
+        command = ImportTranslation(result.segment_ids, result.links, result.english)
+        if editing.stack is None or not editing.stack.push(command):
+            self.message.emit(self.tr("The translation had nothing to add to this document."))
+            return
+        self.placed = command.placed
+        low = sum(1 for p in self.placed if p.score < LOW_SCORE)
+        self.message.emit(
+            self.tr(
+                "Imported: {rows} rows show the translation, {low} to review (F6); Ctrl+Z undoes."
+            ).format(rows=len(self.placed), low=low)
+        )
+
+    def _on_failed(self, error: object) -> None:
+        text = (
+            str(error) if isinstance(error, ReaderError) else self.tr("the translation could not be aligned")
+        )
+        self.window.show_error(self.tr("Import Translation"), text)
+
+    def _on_finished(self) -> None:
+        if self.progress is not None:
+            self.progress.reset()
+            self.progress.deleteLater()
+            self.progress = None
+        self.task = None
+
+    # The review ---------------------------------------------------------------------------
+    def next_low(self, step: int = 1) -> bool:
+        """Select the next (+1) or previous (-1) imported row whose link scored low, wrapping round."""
+        document = self.window.document
+        if document is None:
+            return False
+        rows = sorted(
+            document.position_of(p.segment_id)
+            for p in self.placed
+            if p.score < LOW_SCORE and document.segment(p.segment_id) is not None
+        )
+        if not rows:
+            self.message.emit(self.tr("No imported row to review."))
+            return False
+        current = self.window.view.current_row()
+        later = [r for r in rows if (r > current if step > 0 else r < current)]
+        row = (later[0] if step > 0 else later[-1]) if later else (rows[0] if step > 0 else rows[-1])
+        self.window.view.select_row(row)
+        return True
+
+    def move_english(self, step: int) -> bool:
+        """Move the current row's first English sentence up (-1) or its last down (+1), undoably."""
+        editing = self.window.editing
+        segment = editing.current()
+        if segment is None or editing.stack is None or self.window.document is None:
+            return False
+        return editing.stack.push(move_english_command(self.window.document, segment.id, step))
