@@ -3,27 +3,30 @@ pages skipped.
 
 PDFium is C++ in our process: a content stream that inflates to 1 GiB made it abort the whole
 interpreter (exit 134, nothing on stderr) under a 2 GB address-space limit, and no ``except``
-can catch that. So :func:`check_streams` inflates every Flate stream of the file first, chunk by
-chunk and discarding the output, and refuses the PDF if one stream inflates past
-:data:`MAX_STREAM_BYTES` or all of them together past :data:`MAX_INFLATED_BYTES`; only then is
-it handed to PDFium. :func:`read_pages` reads pages one by one: a page PDFium cannot load (a page
+can catch that. So :func:`check_streams` decodes every stream of the file through its filter
+chain first (Flate, LZW, RunLength, and the ASCII85 / ASCIIHex a bomb may hide behind:
+:mod:`reader.formats.pdf_filters`), chunk by chunk and discarding the output, and refuses the
+PDF if one stream decodes past :data:`MAX_STREAM_BYTES` or all of them together past
+:data:`MAX_INFLATED_BYTES`; only then is it handed to PDFium. :func:`read_pages` reads pages one by one: a page PDFium cannot load (a page
 tree that loops, a page list that contains itself, a damaged page object) is skipped with one
 warning if other pages read, and the file refused in one line if none does.
 
-Not covered: a bomb behind another filter first (``[/ASCII85Decode /FlateDecode]``) or inside
-an LZW stream; such streams are passed to PDFium as before.
+An image filter (DCT, JPX, JBIG2, CCITT) ends the chain: what comes before it is counted, the
+pixels it makes are bounded by the image's own size.
 """
 
 from __future__ import annotations
 
 import re
 import zlib
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import Any, TypeVar
+from collections.abc import Callable, Iterator, Sequence
+from itertools import takewhile
+from typing import TypeVar
 
 from reader.display import one_line
 from reader.formats.damage import Refused, is_damage
 from reader.formats.limits import LimitExceeded
+from reader.formats.pdf_filters import DECODERS, stream_filters
 
 MAX_STREAM_BYTES = 256 * 1024 * 1024  # one stream, inflated (a 600 dpi A4 colour scan is ~100 MB)
 MAX_INFLATED_BYTES = 2 * 1024 * 1024 * 1024  # all streams together (zlib: ~1 s per GB here)
@@ -32,32 +35,32 @@ _CHUNK = 256 * 1024
 _DICTIONARY_REACH = 16 * 1024  # bytes before ``stream`` searched for the stream's /Filter
 _STREAM = re.compile(rb">>\s*stream\r?\n")
 _OBJ = re.compile(rb"\bobj\b")
-_FLATE = re.compile(rb"/FlateDecode\b|/Fl\b")
+_EXPANDING = {b"FlateDecode", b"LZWDecode", b"RunLengthDecode"}
+_MAX_CHAIN = 6  # filters decoded in one chain (a real one has one or two)
 _MB = 1024 * 1024
 
 T = TypeVar("T")
 
 
 def check_streams(data: bytes) -> None:
-    """Refuse (one line) a PDF whose Flate streams inflate past the limits, before PDFium sees it."""
+    """Refuse (one line) a PDF whose streams decode past the limits, before PDFium sees it."""
     total = 0
     for match in _STREAM.finditer(data):
         start = max(0, match.start() - _DICTIONARY_REACH)
         head = data[start : match.start()]
         objects = list(_OBJ.finditer(head))
         dictionary = head[objects[-1].end() :] if objects else head
-        filters = len(_FLATE.findall(dictionary))
-        if filters:
-            total += _inflated_size(data, match.end(), filters, MAX_INFLATED_BYTES - total)
+        chain = list(takewhile(lambda name: name in DECODERS, stream_filters(dictionary)))
+        if any(name in _EXPANDING for name in chain):
+            total += _decoded_size(data, match.end(), chain[:_MAX_CHAIN], MAX_INFLATED_BYTES - total)
 
 
-def _inflated_size(data: bytes, start: int, filters: int, budget: int) -> int:
-    """Bytes the stream at *start* inflates to through *filters* Flate decoders, counted chunk by
-    chunk and never held (a damaged stream counts what came out before the damage); refused
-    past the limits."""
+def _decoded_size(data: bytes, start: int, chain: list[bytes], budget: int) -> int:
+    """Bytes the stream at *start* decodes to through *chain*, counted chunk by chunk and never
+    held (a damaged stream counts what came out before the damage); refused past the limits."""
     pieces: Iterator[bytes] = (data[k : k + _CHUNK] for k in range(start, len(data), _CHUNK))
-    for _ in range(min(filters, 4)):
-        pieces = _inflate(pieces, zlib.decompressobj())
+    for name in chain:
+        pieces = DECODERS[name](pieces, _CHUNK)
     size = 0
     try:
         for piece in pieces:
@@ -75,18 +78,6 @@ def _inflated_size(data: bytes, start: int, filters: int, budget: int) -> int:
     except zlib.error:
         pass  # damaged or encrypted: PDFium decides what it can read of it
     return size
-
-
-def _inflate(pieces: Iterable[bytes], decoder: Any) -> Iterator[bytes]:
-    """*pieces* inflated by *decoder*, at most :data:`_CHUNK` bytes at a time, up to its end."""
-    for piece in pieces:
-        while piece and not decoder.eof:
-            produced = decoder.decompress(piece, _CHUNK)
-            piece = decoder.unconsumed_tail
-            if produced:
-                yield produced
-        if decoder.eof:
-            return
 
 
 def read_pages(
