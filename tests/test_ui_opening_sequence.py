@@ -22,3 +22,16 @@ def test_a_failed_open_leaves_the_hint_again(qtbot, make_window, tmp_path) -> No
     with qtbot.waitSignal(window.opener.failed):
         window.open_path(bad)
     assert window.view.opening == ""
+
+
+def test_file_stop_opening_frees_the_window_and_says_nothing_more(qtbot, make_window, seed_path) -> None:
+    window = make_window()
+    stop = window.actions_["stop_opening"]
+    assert not stop.isEnabled()
+    with qtbot.waitSignal(window.opener.cancelled):
+        window.open_path(seed_path)
+        assert stop.isEnabled()
+        stop.trigger()
+    assert not stop.isEnabled()
+    assert window.view.opening == ""
+    assert window.document is None

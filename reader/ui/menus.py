@@ -71,6 +71,11 @@ class WindowMenus(QObject):
         w = self.window
         menu = w.menuBar().addMenu(self.tr("&File"))
         self._add(menu, "open", self.tr("&Open…"), w.opening.open_dialog, [Keys.Open], "open.svg")
+        stop = self._add(menu, "stop_opening", self.tr("&Stop Opening"), w.opener.cancel)
+        stop.setEnabled(False)  # only while a file opens (a hostile one may take its time)
+        w.opener.started.connect(lambda _name: stop.setEnabled(True))
+        for done in (w.opener.opened, w.opener.failed, w.opener.cancelled):
+            done.connect(lambda *_args: stop.setEnabled(False))
         self.recent_menu = menu.addMenu(self.tr("Open &Recent"))
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         self._add(

@@ -41,10 +41,14 @@ class OpeningSequence(QObject):
         )
         opener.opened.connect(self._on_opened)
         opener.failed.connect(self._on_open_failed)
+        opener.cancelled.connect(lambda _name: self._say(""))
 
     def _say(self, line: str) -> None:
         """Where the opening shows: the status bar, and an empty view (instead of its hint)."""
-        self.window.statusBar().showMessage(line)
+        if line:
+            self.window.statusBar().showMessage(line)
+        else:
+            self.window.statusBar().clearMessage()
         self.window.view.set_opening(line)
 
     def open_path(self, path: str | Path) -> None:

@@ -528,22 +528,22 @@
         <translation>جارٍ فتح {name}… {percent} ٪</translation>
     </message>
     <message>
-        <location filename="../../ui/opening_sequence.py" line="63"/>
+        <location filename="../../ui/opening_sequence.py" line="67"/>
         <source>Nothing to open</source>
         <translation>لا شيء لفتحه</translation>
     </message>
     <message>
-        <location filename="../../ui/opening_sequence.py" line="63"/>
+        <location filename="../../ui/opening_sequence.py" line="67"/>
         <source>The clipboard holds no text.</source>
         <translation>لا تحتوي الحافظة على نص.</translation>
     </message>
     <message>
-        <location filename="../../ui/opening_sequence.py" line="65"/>
+        <location filename="../../ui/opening_sequence.py" line="69"/>
         <source>Pasted text</source>
         <translation>نص ملصق</translation>
     </message>
     <message>
-        <location filename="../../ui/opening_sequence.py" line="103"/>
+        <location filename="../../ui/opening_sequence.py" line="107"/>
         <source>Cannot open {name}</source>
         <translation>تعذّر فتح {name}</translation>
     </message>
@@ -1005,323 +1005,328 @@ Select the sentence and choose Retry (Ctrl+R).</source>
     </message>
     <message>
         <location filename="../../ui/menus.py" line="74"/>
+        <source>&amp;Stop Opening</source>
+        <translation>إي&amp;قاف الفتح</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus.py" line="79"/>
         <source>Open &amp;Recent</source>
         <translation>فتح مل&amp;ف حديث</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="77"/>
+        <location filename="../../ui/menus.py" line="82"/>
         <source>&amp;Paste as New Document</source>
         <translation>&amp;لصق كمستند جديد</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="80"/>
+        <location filename="../../ui/menus.py" line="85"/>
         <source>&amp;Import Translation…</source>
         <translation>ا&amp;ستيراد ترجمة…</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="83"/>
+        <location filename="../../ui/menus.py" line="88"/>
         <source>&amp;Export…</source>
         <translation>&amp;تصدير…</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="84"/>
+        <location filename="../../ui/menus.py" line="89"/>
         <source>Cancel E&amp;xport</source>
         <translation>إلغاء ال&amp;تصدير</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="85"/>
+        <location filename="../../ui/menus.py" line="90"/>
         <source>Save Pro&amp;ject As…</source>
         <translation>حفظ ال&amp;مشروع باسم…</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="90"/>
+        <location filename="../../ui/menus.py" line="95"/>
         <source>&amp;Settings…</source>
         <translation>الإ&amp;عدادات…</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="95"/>
+        <location filename="../../ui/menus.py" line="100"/>
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="107"/>
+        <location filename="../../ui/menus.py" line="112"/>
         <source>Clear Recent Files</source>
         <translation>مسح الملفات الحديثة</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="110"/>
+        <location filename="../../ui/menus.py" line="115"/>
         <source>No recent files</source>
         <translation>لا ملفات حديثة</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="115"/>
+        <location filename="../../ui/menus.py" line="120"/>
         <source>&amp;Edit</source>
         <translation>&amp;تحرير</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="116"/>
+        <location filename="../../ui/menus.py" line="121"/>
         <source>&amp;Undo</source>
         <translation>ت&amp;راجع</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="117"/>
+        <location filename="../../ui/menus.py" line="122"/>
         <source>&amp;Redo</source>
         <translation>إ&amp;عادة</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="119"/>
+        <location filename="../../ui/menus.py" line="124"/>
         <source>&amp;Copy Pair</source>
         <translation>&amp;نسخ الزوج</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="120"/>
+        <location filename="../../ui/menus.py" line="125"/>
         <source>Copy &amp;Arabic</source>
         <translation>نسخ ال&amp;عربية</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="121"/>
+        <location filename="../../ui/menus.py" line="126"/>
         <source>Copy &amp;English</source>
         <translation>نسخ الإن&amp;جليزية</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="123"/>
+        <location filename="../../ui/menus.py" line="128"/>
         <source>&amp;Edit Translation</source>
         <translation>تحرير ال&amp;ترجمة</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="124"/>
+        <location filename="../../ui/menus.py" line="129"/>
         <source>&amp;Split Sentence…</source>
         <translation>&amp;قسمة الجملة…</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="126"/>
+        <location filename="../../ui/menus.py" line="131"/>
         <source>&amp;Merge with Next</source>
         <translation>&amp;دمج مع التالية</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="128"/>
+        <location filename="../../ui/menus.py" line="133"/>
         <source>Merge with &amp;Previous</source>
         <translation>دمج مع ال&amp;سابقة</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="130"/>
+        <location filename="../../ui/menus.py" line="135"/>
         <source>&amp;Next Flagged Sentence</source>
         <translation>الجملة المعلَّمة ال&amp;تالية</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="134"/>
+        <location filename="../../ui/menus.py" line="139"/>
         <source>Pre&amp;vious Flagged Sentence</source>
         <translation>الجملة المعلَّمة ال&amp;سابقة</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="139"/>
+        <location filename="../../ui/menus.py" line="144"/>
         <source>Next &amp;Uncertain Link</source>
         <translation>المطابقة غير المؤكدة ال&amp;تالية</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="143"/>
+        <location filename="../../ui/menus.py" line="148"/>
         <source>Previous Uncertain Link</source>
         <translation>المطابقة غير المؤكدة السابقة</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="150"/>
+        <location filename="../../ui/menus.py" line="155"/>
         <source>First English Sentence to Row Above</source>
         <translation>أول جملة إنجليزية إلى الصف السابق</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="157"/>
+        <location filename="../../ui/menus.py" line="162"/>
         <source>Last English Sentence to Row Below</source>
         <translation>آخر جملة إنجليزية إلى الصف التالي</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="162"/>
+        <location filename="../../ui/menus.py" line="167"/>
         <source>&amp;Find…</source>
         <translation>&amp;بحث…</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="163"/>
+        <location filename="../../ui/menus.py" line="168"/>
         <source>Find &amp;Next</source>
         <translation>البحث عن ال&amp;تالي</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="167"/>
+        <location filename="../../ui/menus.py" line="172"/>
         <source>Find Pre&amp;vious</source>
         <translation>البحث عن ال&amp;سابق</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="174"/>
+        <location filename="../../ui/menus.py" line="179"/>
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="175"/>
+        <location filename="../../ui/menus.py" line="180"/>
         <source>Zoom &amp;In</source>
         <translation>ت&amp;كبير</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="176"/>
+        <location filename="../../ui/menus.py" line="181"/>
         <source>Zoom &amp;Out</source>
         <translation>ت&amp;صغير</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="177"/>
+        <location filename="../../ui/menus.py" line="182"/>
         <source>&amp;Actual Size</source>
         <translation>الحجم ال&amp;فعلي</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="179"/>
+        <location filename="../../ui/menus.py" line="184"/>
         <source>&amp;Swap Panes</source>
         <translation>تبديل ال&amp;لوحين</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="180"/>
+        <location filename="../../ui/menus.py" line="185"/>
         <source>&amp;Contents</source>
         <translation>ال&amp;محتويات</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="184"/>
+        <location filename="../../ui/menus.py" line="189"/>
         <source>Sentence &amp;Details</source>
         <translation>&amp;تفاصيل الجملة</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="188"/>
+        <location filename="../../ui/menus.py" line="193"/>
         <source>Show D&amp;iacritics</source>
         <translation>إظهار ال&amp;تشكيل</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="191"/>
+        <location filename="../../ui/menus.py" line="196"/>
         <source>&amp;Read Aloud</source>
         <translation>ال&amp;قراءة بصوت عالٍ</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="196"/>
+        <location filename="../../ui/menus.py" line="201"/>
         <source>&amp;Theme</source>
         <translation>الم&amp;ظهر</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="199"/>
+        <location filename="../../ui/menus.py" line="204"/>
         <source>Follow the &amp;System</source>
         <translation>اتباع ال&amp;نظام</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="200"/>
+        <location filename="../../ui/menus.py" line="205"/>
         <source>&amp;Light</source>
         <translation>&amp;فاتح</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="201"/>
+        <location filename="../../ui/menus.py" line="206"/>
         <source>&amp;Dark</source>
         <translation>&amp;داكن</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="218"/>
+        <location filename="../../ui/menus.py" line="223"/>
         <source>&amp;Translation</source>
         <translation>ال&amp;ترجمة</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="220"/>
+        <location filename="../../ui/menus.py" line="225"/>
         <source>&amp;Translate Remaining</source>
         <translation>ترجمة ال&amp;باقي</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="222"/>
+        <location filename="../../ui/menus.py" line="227"/>
         <source>&amp;Cancel Translation</source>
         <translation>إل&amp;غاء الترجمة</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="224"/>
+        <location filename="../../ui/menus.py" line="229"/>
         <source>Retranslate &amp;Sentence</source>
         <translation>إعادة ترجمة ال&amp;جملة</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="226"/>
+        <location filename="../../ui/menus.py" line="231"/>
         <source>&amp;Retry Failed</source>
         <translation>إعادة محاولة ال&amp;فاشل</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="229"/>
+        <location filename="../../ui/menus.py" line="234"/>
         <source>Choose &amp;Model Folder…</source>
         <translation>اختيار مجلد ال&amp;نموذج…</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="231"/>
+        <location filename="../../ui/menus.py" line="236"/>
         <source>M&amp;odels…</source>
         <translation>ال&amp;نماذج…</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="241"/>
+        <location filename="../../ui/menus.py" line="246"/>
         <source>&amp;Help</source>
         <translation>م&amp;ساعدة</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="242"/>
+        <location filename="../../ui/menus.py" line="247"/>
         <source>&amp;About Bilingual Reader</source>
         <translation>&amp;عن القارئ ثنائي اللغة</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="246"/>
+        <location filename="../../ui/menus.py" line="251"/>
         <source>About Bilingual Reader</source>
         <translation>عن القارئ ثنائي اللغة</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="249"/>
+        <location filename="../../ui/menus.py" line="254"/>
         <source>Bilingual Reader shows an Arabic text beside its English translation, sentence by sentence.
 Translation by a MarianMT model running on this computer.</source>
         <translation>يعرض القارئ ثنائي اللغة النص العربي بجانب ترجمته الإنجليزية، جملةً بجملة.
 الترجمة بنموذج MarianMT يعمل على هذا الحاسوب.</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="259"/>
+        <location filename="../../ui/menus.py" line="264"/>
         <source>Copy Pair</source>
         <translation>نسخ الزوج</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="260"/>
+        <location filename="../../ui/menus.py" line="265"/>
         <source>Copy Arabic</source>
         <translation>نسخ العربية</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="261"/>
+        <location filename="../../ui/menus.py" line="266"/>
         <source>Copy English</source>
         <translation>نسخ الإنجليزية</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="269"/>
+        <location filename="../../ui/menus.py" line="274"/>
         <source>Retry</source>
         <translation>إعادة المحاولة</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="273"/>
+        <location filename="../../ui/menus.py" line="278"/>
         <source>Edit Translation</source>
         <translation>تحرير الترجمة</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="275"/>
+        <location filename="../../ui/menus.py" line="280"/>
         <source>Retranslate Sentence</source>
         <translation>إعادة ترجمة الجملة</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="278"/>
+        <location filename="../../ui/menus.py" line="283"/>
         <source>Use: {text}</source>
         <translation>استخدام: {text}</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="280"/>
+        <location filename="../../ui/menus.py" line="285"/>
         <source>Split After</source>
         <translation>القسمة بعد</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="285"/>
+        <location filename="../../ui/menus.py" line="290"/>
         <source>At a Chosen Place…</source>
         <translation>في موضع تختاره…</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="288"/>
+        <location filename="../../ui/menus.py" line="293"/>
         <source>Merge with Next</source>
         <translation>دمج مع التالية</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="290"/>
+        <location filename="../../ui/menus.py" line="295"/>
         <source>Merge with Previous</source>
         <translation>دمج مع السابقة</translation>
     </message>
