@@ -211,3 +211,43 @@ def test_a_retranslation_of_everything_relays_out_once_and_keeps_the_anchor(qtbo
     check_painted(view)
     assert view.top_row() == 1200
     assert view.painted[0].rect.top() == 0
+
+
+def test_a_split_merge_and_undo_touch_only_their_rows(qtbot, view) -> None:
+    """Only the run that changed gets new metrics and heights; every other row keeps its measured
+    height, and the arrays equal a full recount (what a whole-book pass would give)."""
+    from reader.model.editing import merge_command, neighbour, split_command
+    from reader.model.undo import UndoStack
+    from reader.ui.row_metrics import row_metrics
+
+    document = build_text_document(
+        "\n\n".join(" ".join(f"{w} {w} جملة {p}-{k}." for k, w in enumerate(WORDS[:4])) for p in range(300))
+    )
+    view.set_document(document)
+    view.scroll_to_row(400)
+    check_painted(view)
+    view.scroll_to_row(0)
+    check_painted(view)
+    measured = [r for r in range(len(document)) if view.heights.measured[r] and r > 50]  # off screen now
+    assert measured
+    kept = {document.segment_at(r).id: view.heights.height(r) for r in measured}
+    stack = UndoStack(document)
+    target = document.segment_at(10)
+    stack.push(split_command(document, target.id, target.text.index(" ") + 1))
+    stack.push(
+        merge_command(
+            document, document.segment_at(40).id, neighbour(document, document.segment_at(40).id, 1)
+        )
+    )
+    stack.undo()
+    full = row_metrics(document)
+    assert (view._arabic_chars == full.arabic_chars).all()
+    assert (view._english_chars == full.english_chars).all()
+    assert (view._starts == full.starts_block).all()
+    assert (view._headings == full.headings).all()
+    assert len(view.heights) == len(document)
+    for segment_id, height in kept.items():
+        row = document.position_of(segment_id)
+        assert view.heights.measured[row]  # still measured: no jump when scrolled back to
+        assert view.heights.height(row) == height
+    check_painted(view)

@@ -33,6 +33,14 @@ class HeightMap:
         self.measured = bytearray(n)
         self._top_bit = 1 << (n.bit_length() - 1) if n else 0
 
+    def splice(self, row: int, removed: int, heights: Sequence[int]) -> None:
+        """Replace *removed* rows from *row* on by rows of these (unmeasured) heights, keeping
+        every other row's height and measurement (a split or merge): one vector pass."""
+        values = self._heights[:row] + [max(int(h), 1) for h in heights] + self._heights[row + removed :]
+        measured = self.measured[:row] + bytearray(len(heights)) + self.measured[row + removed :]
+        self.reset(values)
+        self.measured = measured
+
     def __len__(self) -> int:
         return len(self._heights)
 

@@ -21,11 +21,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+import numpy as np
 from PySide6.QtCore import QCoreApplication, QPoint, QPointF, QRect, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPainter, QPalette
 from PySide6.QtWidgets import QAbstractScrollArea, QFrame, QWidget
 
-from reader.model import Change, ChangeKind, Document, Status
+from reader.model import BlockKind, Change, ChangeKind, Document, Status
 from reader.ui.fonts import ReadingFonts
 from reader.ui.height_map import HeightMap
 from reader.ui.highlights import Highlights
@@ -161,9 +162,50 @@ class PairView(QAbstractScrollArea):
         if self._selected_id is not None and document.segment(self._selected_id) is None:
             self._selected_id = replacement
         self.hover_row = -1
-        self._use_metrics(row_metrics(document))
-        self.relayout()
+        if not self._splice_rows(change):
+            self._use_metrics(row_metrics(document))
+            self.relayout()
         self.current_row_changed.emit(self.current_row())
+
+    def _splice_rows(self, change: Change) -> bool:
+        """One run of rows replaced (a split, a merge, their undo): only those rows get new metrics
+        and estimated heights, every other row keeps its measured height (no jump, no pass over
+        the book's text). False when the change is not one run (a restore, an import)."""
+        document = self.document
+        assert document is not None
+        new, removed = change.segment_ids, len(change.removed_ids)
+        if not new or len(document) != len(self.heights) - removed + len(new):
+            return False
+        if any(document.segment(i) is None for i in new):
+            return False
+        row = document.position_of(new[0])
+        if [document.position_of(i) for i in new] != list(range(row, row + len(new))):
+            return False
+        segments = [document.segment_at(r) for r in range(row, row + len(new))]
+        arabic = np.array([len(s.text) for s in segments], np.int64)
+        english = np.array([len(s.translation or "") for s in segments], np.int64)
+        starts = np.array([document.starts_block(r) for r in range(row, row + len(new))], bool)
+        headings = np.array(
+            [
+                document.block(s.block_id).kind is BlockKind.HEADING and bool(starts[k])
+                for k, s in enumerate(segments)
+            ],
+            bool,
+        )
+
+        def spliced(old: np.ndarray, part: np.ndarray) -> np.ndarray:
+            return np.concatenate((old[:row], part, old[row + removed :]))
+
+        self._arabic_chars = spliced(self._arabic_chars, arabic)
+        self._english_chars = spliced(self._english_chars, english)
+        self._starts, self._headings = spliced(self._starts, starts), spliced(self._headings, headings)
+        self.pin_selection()
+        estimates = self.layouts.estimate(arabic, english, starts, rows=list(range(row, row + len(new))))
+        self.heights.splice(row, removed, estimates.tolist())
+        self._restore_anchor()
+        self.viewport().update()
+        self._visible_timer.start()
+        return True
 
     def cell_rects(self, row: int) -> tuple[QRect, QRect]:
         """The Arabic and English text boxes of *row* in viewport coordinates (for an editor)."""
