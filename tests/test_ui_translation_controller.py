@@ -125,6 +125,7 @@ def test_offline_the_arabic_stays_readable_and_a_banner_names_the_model(
     label = window.translation_status.model_label
     assert label.isVisible()
     assert label.text() == "Model: fake translator"  # which model translates, for as long as it is loaded
+    assert window.statusBar().currentMessage() == ""  # no stale loading line beside it
 
 
 class LoadingTranslator(FakeTranslator):

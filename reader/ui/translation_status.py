@@ -93,6 +93,7 @@ class TranslationStatus(QObject):
         self.window.banner.hide()
         self.model_label.setText(self.tr("Model: {model}").format(model=description))
         self.model_label.show()
+        self.window.statusBar().clearMessage()  # the loading line ("loaded …") is said by the label now
 
     def _on_model_unavailable(self, reason: str) -> None:
         w = self.window
