@@ -26,6 +26,7 @@ run: venv
 lint: venv
 	$(BIN)/ruff check reader tests
 	$(BIN)/ruff format --check reader tests
+	$(BIN)/lint-imports
 
 typecheck: venv
 	$(BIN)/mypy

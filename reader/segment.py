@@ -17,7 +17,6 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
-from reader.model import Document
 from reader.segment_rules import is_false_end
 from reader.segment_words import BIDI_AND_FORMAT
 
@@ -38,17 +37,6 @@ _TAGS_TAIL = re.compile(
     rf"(?:[\s{BIDI_AND_FORMAT}]*+(?:#\w++|@[\w.]++|(?:https?://|www\.)\S++|[{_EMOJI}]++))++"
     rf"[\s{BIDI_AND_FORMAT}]*+\Z"
 )
-
-
-def segment_text(text: str, name: str = "") -> Document:
-    """Split *text* into paragraphs (lines) and sentences; offsets index into *text*.
-
-    Plain segmentation, one paragraph per line, no guessing of headings: the file loader's
-    :func:`reader.model.text_builder.build_text_document` adds that structure.
-    """
-    from reader.model.text_builder import build_text_document  # it builds on segment_line below
-
-    return build_text_document(text, name, guess_structure=False)
 
 
 def segment_line(text: str, start: int, end: int) -> list[tuple[int, int]]:

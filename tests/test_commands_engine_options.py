@@ -13,11 +13,11 @@ from reader.cli import main
 from reader.commands import engine_options
 from reader.commands.engine_options import add_engine_arguments, settings_from_args, warn_untranslated
 from reader.model import SegmentResult
-from reader.segment import segment_text
 from reader.translate.cache import TranslationCache
 from reader.translate.fake import FakeTranslator
 from reader.translate.protocol import DEFAULT_MODEL, EngineSettings
 from reader.translate.service import TranslationService
+from tests.helpers.segmenting import segment_text
 
 
 def _parse(*argv: str) -> argparse.Namespace:

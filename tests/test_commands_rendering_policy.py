@@ -13,9 +13,9 @@ import pytest
 
 from reader.cli import main
 from reader.commands import engine_options
+from reader.formats.plain_text import build_text_document
 from reader.library.project import open_project, save_project
 from reader.model import SegmentResult
-from reader.model.text_builder import build_text_document
 from reader.translate.fake import FakeTranslator
 from reader.translate.protocol import EngineSettings
 from reader.translate.service import TranslationService

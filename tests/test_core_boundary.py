@@ -30,7 +30,7 @@ def test_core_modules_are_found() -> None:
         "reader.model.document",
         "reader.model.nodes",
         "reader.model.sections",
-        "reader.model.text_builder",
+        "reader.formats.plain_text",
         "reader.library",
         "reader.library.positions",
         "reader.translate.session",

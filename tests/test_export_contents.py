@@ -13,8 +13,8 @@ from reader.export.contents import (
     file_title,
     shorten,
 )
+from reader.formats.plain_text import build_text_document
 from reader.model import Document, SegmentResult
-from reader.model.text_builder import build_text_document
 from tests.helpers.seed_english import CHAPTERED_HEADINGS, chaptered_seed, translated_seed
 
 

@@ -8,8 +8,8 @@ import pytest
 
 from reader.export import pdf
 from reader.export.diacritics import without_diacritics
+from reader.formats.plain_text import build_text_document
 from reader.model import SegmentResult
-from reader.model.text_builder import build_text_document
 
 TEXT = "ذَهَبَ الوَلَدُ إِلَى المَدْرَسَةِ. قرأ كتاباً."
 

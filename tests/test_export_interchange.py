@@ -9,8 +9,8 @@ from pathlib import Path
 from translate.storage import tmx, xliff2
 
 from reader.export.interchange import csv_bytes, export_interchange, format_for, tmx_bytes, xliff_bytes
+from reader.formats.plain_text import build_text_document
 from reader.model import Origin, Rendering, SegmentResult, Status
-from reader.model.text_builder import build_text_document
 
 TEXT = 'قال: "نعم، بالطبع". ثم مضى.\n\nجملة ثالثة\x07 هنا.\n'
 

@@ -26,8 +26,8 @@ from reader.export.pdf import MISSING_MARK, export_pdf
 from reader.export.pdf_layout import PageFrame
 from reader.loaders import load_document
 from reader.model import Document, SegmentResult, Status
-from reader.segment import segment_text
 from tests.conftest import SEED
+from tests.helpers.segmenting import segment_text
 
 ENGLISH = [
     "Three informed sources said American and Russian participants met in Switzerland.",

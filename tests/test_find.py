@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from reader.arabic import Folds
 from reader.find import FindIndex, Hit
+from reader.formats.plain_text import build_text_document
 from reader.model import SegmentResult
-from reader.model.text_builder import build_text_document
 
 TEXT = "ذَهَبَ الولد إلى المَدْرَسَةِ. قرأ كتاباً في المدرسة.\n\nأكل الطفل تفاحة."
 

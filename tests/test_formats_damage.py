@@ -16,10 +16,10 @@ import pytest
 
 from reader.errors import BadInput
 from reader.formats.damage import Refused, is_damage, refused_if_damaged
+from reader.formats.plain_text import build_text_document
 from reader.formats.registry import read_bytes
 from reader.formats.xhtml_blocks import local_name
 from reader.library.project import open_project, save_project
-from reader.model.text_builder import build_text_document
 from tests.helpers import format_fixtures as fx
 from tests.helpers.hostile import assert_kept_contract, refusal, run_segment
 

@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 
+from reader.formats.plain_text import build_text_document
 from reader.library.project import save_project
-from reader.model.text_builder import build_text_document
 from tests.helpers import format_fixtures as fx
 from tests.helpers.hostile import run_segment
 from tests.helpers.mutation import CHILD, mutants

@@ -44,10 +44,10 @@ def test_a_failing_write_does_not_stop_the_ones_after_it() -> None:
 
 
 def test_machine_output_is_written_by_the_writer_and_an_edit_queued_behind_it_wins(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from reader.formats.plain_text import build_text_document
     from reader.library.positions import content_hash
     from reader.library.store import Library
     from reader.model import SegmentResult
-    from reader.model.text_builder import build_text_document
 
     text = "جملة أولى. جملة ثانية؟ جملة ثالثة!\n"
     library = Library(tmp_path / "library.sqlite3")
@@ -76,10 +76,10 @@ def test_machine_output_is_written_by_the_writer_and_an_edit_queued_behind_it_wi
 
 
 def test_a_translated_batch_does_not_wait_for_the_file(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from reader.formats.plain_text import build_text_document
     from reader.library.positions import content_hash
     from reader.library.store import Library
     from reader.model import SegmentResult
-    from reader.model.text_builder import build_text_document
 
     library = Library(tmp_path / "library.sqlite3")
     document = build_text_document("جملة أولى. جملة ثانية؟\n", name="book.txt")

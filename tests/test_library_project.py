@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 
 from reader.errors import BadInput
+from reader.formats.plain_text import build_text_document
 from reader.library.positions import content_hash
 from reader.library.project import open_project, save_project
 from reader.model import Origin, SegmentResult
 from reader.model.editing import split_command
-from reader.model.text_builder import build_text_document
 from reader.model.undo import UndoStack
 
 TEXT = "العنوان\n\nجملة أولى، ثم تكملة. جملة ثانية؟\n"

@@ -13,11 +13,11 @@ from pathlib import Path
 
 import pytest
 
+from reader.formats.plain_text import build_text_document
 from reader.library.positions import ReadingPositions, content_hash
 from reader.library.store import SCHEMA_VERSION, Library, library_path
 from reader.model import Document, Origin, SegmentResult, Status
 from reader.model.editing import edit_command, merge_command, neighbour, split_candidates, split_command
-from reader.model.text_builder import build_text_document
 from reader.model.undo import UndoStack
 
 TEXT = "العنوان\n\nجملة أولى، ثم تكملة. جملة ثانية؟ جملة ثالثة!\n\nفقرة ثانية هنا، وبعدها. وأخرى.\n"
@@ -153,7 +153,7 @@ CHILD = textwrap.dedent(
     from pathlib import Path
     from reader.library.positions import content_hash
     from reader.library.store import Library
-    from reader.model.text_builder import build_text_document
+    from reader.formats.plain_text import build_text_document
     document = build_text_document(sys.argv[2])
     library = Library(Path(sys.argv[1]))
     key = content_hash(document)

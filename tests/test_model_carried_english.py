@@ -5,10 +5,10 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
+from reader.formats.plain_text import build_text_document
 from reader.model import Origin, Status
 from reader.model.carried_english import PARTIAL, divide_english
 from reader.model.editing import edit_command, merge_command, split_command
-from reader.model.text_builder import build_text_document
 from reader.model.undo import UndoStack
 
 ARABIC = "وصل الوفد إلى جنيف صباح اليوم، وبدأت المحادثات بعد الظهر."

@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from reader.formats.plain_text import build_text_document
 from reader.model import ChangeKind, Origin, SegmentResult, Status
-from reader.model.text_builder import build_text_document
 
 TEXT = "العنوان\n\nجملة أولى. جملة ثانية؟ جملة ثالثة!\n\nفقرة ثانية هنا. وأخرى.\n"
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from reader.formats.plain_text import build_text_document
 from reader.model import ChangeKind, Document, Origin, SegmentResult, Status
 from reader.model.editing import (
     edit_command,
@@ -16,7 +17,6 @@ from reader.model.editing import (
     split_command,
 )
 from reader.model.nodes import Rendering
-from reader.model.text_builder import build_text_document
 from reader.model.undo import UndoStack
 
 TEXT = "العنوان\n\nجملة أولى، ثم تكملة. جملة ثانية؟ جملة ثالثة!\n\nفقرة ثانية هنا، وبعدها. وأخرى.\n"

@@ -6,10 +6,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from reader.formats.plain_text import build_text_document
 from reader.model import Document, Origin, Rendering, Status
 from reader.model.editing import merge_command, split_command
 from reader.model.flagged import FlaggedIndex
-from reader.model.text_builder import build_text_document
 from reader.model.undo import UndoStack
 
 TEXT = "العنوان\n\nجملة أولى، ثم تكملة. جملة ثانية؟ جملة ثالثة!\n\nفقرة ثانية هنا، وبعدها. وأخرى.\n\nأخيرة. حقا.\n"

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from reader.formats.plain_text import build_text_document
 from reader.model import Origin, SegmentResult, Status
 from reader.model.rendering_policy import made_by, missing, redone_by_a_new_model, replaceable
-from reader.model.text_builder import build_text_document
 
 
 def document_with_work():

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from reader.segment import segment_text
+from tests.helpers.segmenting import segment_text
 from tests.helpers.spans import BLANK, assert_exact_spans, gaps
 
 # (paragraph, expected sentences). Each case is a single line; the expected sentences are exact.

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from reader.segment import segment_text
+from tests.helpers.segmenting import segment_text
 from tests.helpers.spans import assert_exact_spans
 
 Case = tuple[str, list[str]]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from reader.segment import segment_text
+from tests.helpers.segmenting import segment_text
 
 Case = tuple[str, list[str]]
 

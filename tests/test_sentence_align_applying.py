@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from reader.formats.plain_text import build_text_document
 from reader.model import Document, Origin, Status
-from reader.model.text_builder import build_text_document
 from reader.model.undo import UndoStack
 from reader.sentence_align import Link
 from reader.sentence_align.applying import ImportTranslation, english_per_link, move_english_command

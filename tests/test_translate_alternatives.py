@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from reader.formats.plain_text import build_text_document
 from reader.model import Origin, SegmentResult
 from reader.model.editing import pick_command
-from reader.model.text_builder import build_text_document
 from reader.model.undo import UndoStack
 from reader.translate.protocol import EngineSettings
 from reader.translate.service import TranslationService

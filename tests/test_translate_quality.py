@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from reader.model.text_builder import build_text_document
+from reader.formats.plain_text import build_text_document
 from reader.translate.protocol import Batches, TranslationResult
 from reader.translate.quality import CUT, LENGTH, LOW, REPETITION, UNTRANSLATED, assess, reasons, repeats
 from reader.translate.session import translate_document

@@ -17,13 +17,13 @@ from reader.errors import ModelUnavailable
 from reader.loaders import load_document
 from reader.model import Origin, SegmentResult, Status
 from reader.paths import translation_cache_path
-from reader.segment import segment_text
 from reader.translate.cache import TranslationCache
 from reader.translate.factory import cache_identity
 from reader.translate.fake import FakeTranslator
 from reader.translate.protocol import Engine, EngineSettings, TranslationResult
 from reader.translate.service import TranslationService
 from reader.translate.session import translate_document
+from tests.helpers.segmenting import segment_text
 from tests.helpers.spans import assert_exact_spans
 
 SENTENCES = ["قال الرئيس.", "نعم.", "لا.", "ربما غدا.", "انتهى."]

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from reader.errors import ModelUnavailable
+from reader.formats.plain_text import build_text_document
 from reader.model import SegmentResult, Status
-from reader.model.text_builder import build_text_document
 from reader.translate.fake import FakeTranslator
 from reader.translate.session import TranslationSession, translate_document
 

@@ -17,6 +17,7 @@ from hypothesis import settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
 
+from reader.formats.plain_text import build_text_document
 from reader.model import Document, Origin, SegmentResult, Status
 from reader.model.carried_english import is_persons
 from reader.model.editing import (
@@ -27,7 +28,6 @@ from reader.model.editing import (
     retranslate_command,
     split_command,
 )
-from reader.model.text_builder import build_text_document
 from reader.model.undo import UndoStack
 from reader.translate.fake import FakeTranslator
 from reader.translate.session import TranslationSession

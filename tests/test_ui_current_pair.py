@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from reader.model import SegmentResult
-from reader.segment import segment_text
 from reader.ui.current_pair import pair_text
+from tests.helpers.segmenting import segment_text
 
 
 def test_the_clipboard_pair_is_the_arabic_then_the_english_once_translated() -> None:

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import dataclasses
 
+from reader.formats.plain_text import build_text_document
 from reader.model import Origin, Rendering, Status
-from reader.model.text_builder import build_text_document
 from reader.ui.detail_strip import DetailStrip
 from reader.ui.fonts import register_fonts
 from reader.ui.paths import resource_path

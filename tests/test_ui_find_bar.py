@@ -6,8 +6,8 @@ from __future__ import annotations
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QImage
 
+from reader.formats.plain_text import build_text_document
 from reader.model import SegmentResult
-from reader.model.text_builder import build_text_document
 from reader.ui.document_opener import prepare
 
 WORDS = ["قال", "المتحدث", "إن", "المحادثات", "ستستمر", "في", "جنيف", "خلال", "الأسبوع", "المقبل"]

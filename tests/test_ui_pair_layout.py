@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 from PySide6.QtGui import QFontMetricsF
 
-from reader.model.text_builder import build_text_document
+from reader.formats.plain_text import build_text_document
 from reader.ui.fonts import ReadingFonts, register_fonts
 from reader.ui.pair_layout import PairLayouts, cuts_a_word, keep_urls_whole, lay_out, token_start
 

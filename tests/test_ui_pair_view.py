@@ -14,8 +14,8 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QPalette
 
+from reader.formats.plain_text import build_text_document
 from reader.model import SegmentResult
-from reader.model.text_builder import build_text_document
 from reader.ui.fonts import register_fonts
 from reader.ui.reading_view import ReadingView
 from reader.ui.theme import dark_palette

@@ -5,11 +5,11 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from reader.model import Origin, Rendering, SegmentResult, Status
-from reader.segment import segment_text
 from reader.translate.fake import FakeTranslator
 from reader.translate.protocol import EngineSettings
 from reader.ui.sliced_reset import SLICE, reset_in_slices
 from reader.ui.translation_controller import TranslationController
+from tests.helpers.segmenting import segment_text
 
 
 def _translated_book(sentences: int):  # type: ignore[no-untyped-def]

@@ -12,13 +12,13 @@ from PySide6.QtWidgets import QProgressDialog
 from reader.errors import ModelUnavailable
 from reader.model import Status
 from reader.models.registry import imported_folders
-from reader.segment import segment_text
 from reader.translate.fake import FakeTranslator
 from reader.translate.protocol import DEFAULT_MODEL, EngineSettings, TranslationResult
 from reader.translate.queue import FIRST_CHUNK
 from reader.translate.session import TranslationSession
 from reader.ui.translation_controller import TranslationController, TranslationState, translate_session
 from reader.ui.workers import TaskContext, running_tasks
+from tests.helpers.segmenting import segment_text
 from tests.helpers.window import english_shown, open_and_wait
 
 

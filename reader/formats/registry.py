@@ -108,7 +108,7 @@ def _read(kind: str, data: bytes, name: str, progress: Progress | None) -> Loade
         from reader.formats.markdown import read_markdown
 
         return Loaded(read_markdown(text, name, progress), _damage_warning(name, damaged))
-    from reader.model.text_builder import build_text_document
+    from reader.formats.plain_text import build_text_document
 
     return Loaded(build_text_document(text, name=name, progress=progress), _damage_warning(name, damaged))
 

@@ -22,12 +22,12 @@ from reader.atomic import atomic_write_bytes
 from reader.display import one_line
 from reader.errors import BadInput
 from reader.formats.limits import LimitExceeded, check_document_chars
+from reader.formats.plain_text import build_text_document
 from reader.input_file import read_document_bytes
 from reader.library import state
 from reader.library.positions import content_hash, position_for
 from reader.library.sqlite_file import DamagedFile, NewerSchema
 from reader.model import Document
-from reader.model.text_builder import build_text_document
 
 SUFFIX = ".bireader"
 SCHEMA_VERSION = 2  # 2: word alignments kept with renderings (a version-1 project still opens)

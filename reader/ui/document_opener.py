@@ -24,11 +24,11 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 
 from reader.errors import error_line
+from reader.formats.plain_text import build_text_document
 from reader.library.opening import load_with_work
 from reader.library.positions import content_hash
 from reader.library.store import Library
 from reader.model import Document
-from reader.model.text_builder import build_text_document
 from reader.ui import heap
 from reader.ui.row_metrics import RowMetrics, row_metrics
 from reader.ui.workers import Task, TaskContext

@@ -23,7 +23,7 @@ REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO))
 
 from reader.model import Document, SegmentResult  # noqa: E402
-from reader.segment import segment_text  # noqa: E402
+from tests.helpers.segmenting import segment_text  # noqa: E402
 
 SEED = REPO / "seeds" / "news_us_russia_talks_switzerland.ar.txt"
 ENGLISH_TEXT = (

@@ -20,8 +20,8 @@ REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO))
 
 from reader.find import FindIndex  # noqa: E402
+from reader.formats.plain_text import build_text_document  # noqa: E402
 from reader.model import SegmentResult  # noqa: E402
-from reader.model.text_builder import build_text_document  # noqa: E402
 
 WORDS = [
     "قَالَ",

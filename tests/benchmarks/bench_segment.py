@@ -22,7 +22,7 @@ TARGET_BYTES = 5_000_000
 def main() -> None:
     sys.path.insert(0, str(REPO))
     from reader.loaders import load_document
-    from reader.segment import segment_text
+    from tests.helpers.segmenting import segment_text
 
     seed = SEED.read_text(encoding="utf-8")
     print(f"seed: {len(load_document(SEED))} sentences, {len(seed.encode())} bytes")

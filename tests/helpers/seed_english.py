@@ -79,7 +79,7 @@ CHAPTERED_HEADINGS = {
 
 def chaptered_seed(name: str = "talks.ar.txt") -> Document:
     """The seed with a title (before sentence 1), chapters before sentences 2 and 9, all translated."""
-    from reader.model.text_builder import build_text_document
+    from reader.formats.plain_text import build_text_document
 
     sentences = [line for line in SEED.read_text(encoding="utf-8").splitlines() if line.strip()]
     paragraphs: list[str] = []

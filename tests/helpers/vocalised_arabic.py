@@ -20,8 +20,8 @@ of its own, and :func:`vocalised_document` checks that the segmenter keeps each 
 
 from __future__ import annotations
 
+from reader.formats.plain_text import build_text_document
 from reader.model import Document, SegmentResult
-from reader.model.text_builder import build_text_document
 
 VOCALISED: tuple[tuple[str, str], ...] = (
     # Al-Fatiha, in the Uthmani spelling (alef wasla, dagger alef, maddah above).

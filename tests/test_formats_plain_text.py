@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from reader.formats.plain_text import build_text_document
 from reader.model import BlockKind
-from reader.model.text_builder import build_text_document
 
 
 def kinds(document) -> list[tuple[BlockKind, int, str]]:
