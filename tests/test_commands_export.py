@@ -16,10 +16,10 @@ from pypdf import PdfReader
 from reader.cli import main
 from reader.commands import engine_options
 from reader.export.pdf import MISSING_MARK
-from reader.loaders import load_document
 from reader.translate.fake import FakeTranslator
 from reader.translate.protocol import EngineSettings
 from reader.translate.service import TranslationService
+from tests.helpers.loading import load_document
 
 
 def pdf_text(path: Path) -> str:

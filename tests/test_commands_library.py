@@ -14,10 +14,10 @@ from reader.cli import main
 from reader.commands import engine_options
 from reader.library.positions import content_hash
 from reader.library.store import Library
-from reader.loaders import load_document
 from reader.translate.fake import FakeTranslator
 from reader.translate.protocol import EngineSettings
 from reader.translate.service import TranslationService
+from tests.helpers.loading import load_document
 
 TEXT = "العنوان\n\nجملة أولى، ثم تكملة. جملة ثانية؟\n"
 

@@ -24,9 +24,9 @@ from reader.export.contents import document_title
 from reader.export.fonts import naskh_file
 from reader.export.pdf import MISSING_MARK, export_pdf
 from reader.export.pdf_layout import PageFrame
-from reader.loaders import load_document
 from reader.model import Document, SegmentResult, Status
 from tests.conftest import SEED
+from tests.helpers.loading import load_document
 from tests.helpers.segmenting import segment_text
 
 ENGLISH = [

@@ -10,7 +10,7 @@ import pytest
 
 from reader.errors import BadInput
 from reader.input_file import DEFAULT_MAX_FILE_MB, MAX_FILE_MB_VARIABLE, max_file_bytes, read_document_bytes
-from reader.loaders import load_text
+from tests.helpers.loading import load_text
 from tests.helpers.unprivileged import run_cli_as_nobody, unsearchable_folder
 
 

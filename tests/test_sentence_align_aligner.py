@@ -8,9 +8,9 @@ import pytest
 from hypothesis import Phase, given, settings
 from hypothesis import strategies as st
 
-from reader.loaders import load_document
 from reader.sentence_align import AlignmentCancelled, Link, align_sentences
 from reader.sentence_align import search as search_module
+from tests.helpers.loading import load_document
 from tests.helpers.seed_english import SEED, SEED_ENGLISH
 from tests.helpers.seed_human_english import HUMAN_ENGLISH, HUMAN_LINKS
 from tests.helpers.synthetic_bitext import Bitext, make_bitext

@@ -12,7 +12,6 @@ import pytest
 
 from reader.cli import main
 from reader.errors import BadInput, ModelUnavailable
-from reader.loaders import load_document
 from reader.translate.ct2_convert import Ct2Unavailable
 from reader.translate.ct2_engine import Ct2Engine
 from reader.translate.factory import create_translator
@@ -20,6 +19,7 @@ from reader.translate.generation import GenerationOptions, output_cap
 from reader.translate.protocol import Engine, EngineSettings, TranslationResult, Translator
 from reader.translate.transformers_engine import TransformersEngine, available_cores
 from tests.conftest import SEED
+from tests.helpers.loading import load_document
 
 pytestmark = pytest.mark.slow
 

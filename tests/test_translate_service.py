@@ -14,7 +14,6 @@ from pathlib import Path
 import pytest
 
 from reader.errors import ModelUnavailable
-from reader.loaders import load_document
 from reader.model import Origin, SegmentResult, Status
 from reader.paths import translation_cache_path
 from reader.translate.cache import TranslationCache
@@ -23,6 +22,7 @@ from reader.translate.fake import FakeTranslator
 from reader.translate.protocol import Engine, EngineSettings, TranslationResult
 from reader.translate.service import TranslationService
 from reader.translate.session import translate_document
+from tests.helpers.loading import load_document
 from tests.helpers.segmenting import segment_text
 from tests.helpers.spans import assert_exact_spans
 
@@ -261,7 +261,7 @@ def test_cache_hit_imports_neither_torch_nor_transformers(tiny_model: Path, seed
     code = textwrap.dedent(
         f"""
         import json, sys
-        from reader.loaders import load_document
+        from tests.helpers.loading import load_document
         from reader.translate.factory import create_translator
         from reader.translate.protocol import EngineSettings
         from reader.translate.session import translate_document

@@ -12,12 +12,12 @@ import pytest
 import sentencepiece
 
 from reader.errors import ModelUnavailable
-from reader.loaders import load_document
 from reader.translate.generation import GenerationOptions, output_cap
 from reader.translate.long_sentences import split_long_sentence
 from reader.translate.marian_engine import available_cores
 from reader.translate.protocol import Engine, EngineSettings, TranslationResult, Translator
 from reader.translate.transformers_engine import TransformersEngine
+from tests.helpers.loading import load_document
 
 pytestmark = pytest.mark.slow
 

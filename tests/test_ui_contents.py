@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from reader.library.positions import ReadingPositions, content_hash
-from reader.loaders import load_document
+from tests.helpers.loading import load_document
 from tests.helpers.window import open_and_wait
 
 CHAPTER = "\n\n".join(f"هذه الجملة رقم {n} في الفصل. وهذه جملة أخرى بعدها رقم {n}." for n in range(40))

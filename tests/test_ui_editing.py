@@ -9,10 +9,10 @@ from PySide6.QtCore import QPoint, Qt
 
 from reader.library.positions import content_hash
 from reader.library.store import Library
-from reader.loaders import load_document
 from reader.model import Origin, Rendering, Status
 from reader.model.editing import split_candidates
 from reader.translate.fake import FakeTranslator
+from tests.helpers.loading import load_document
 from tests.helpers.window import open_and_wait
 
 TEXT = "العنوان\n\nجملة أولى، ثم تكملة. جملة ثانية؟ جملة ثالثة!\n\nفقرة ثانية هنا، وبعدها. وأخرى.\n"

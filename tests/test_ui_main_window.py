@@ -9,10 +9,10 @@ from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QMouseEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from reader.loaders import load_document
 from reader.model import Status
 from reader.translate.fake import FakeTranslator
 from reader.ui.main_window import MainWindow
+from tests.helpers.loading import load_document
 from tests.helpers.window import drop_file, open_and_wait, row_boxes
 
 

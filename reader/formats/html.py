@@ -19,8 +19,8 @@ from reader.formats.article import find_article, page_title
 from reader.formats.blocks_builder import RawBlock, build_document
 from reader.formats.damage import Refused
 from reader.formats.limits import check_attributes
+from reader.formats.text_bytes import decode_counting
 from reader.formats.xhtml_blocks import element_blocks
-from reader.loaders import decode_counting
 from reader.model import BlockKind, Document
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_:.\-]+)""", re.IGNORECASE)

@@ -25,12 +25,12 @@ import pypdfium2 as pdfium
 from reader.display import one_line
 from reader.formats import ocr
 from reader.formats.blocks_builder import RawBlock, build_document, scaled
+from reader.formats.loaded import Loaded
 from reader.formats.pdf_bidi import balance_brackets
 from reader.formats.pdf_glyphs import close, read_glyphs
 from reader.formats.pdf_guard import read_pages
 from reader.formats.pdf_layout import PageParagraph, body_size, heading_levels, page_blocks, reading_order
 from reader.formats.pdf_lines import page_lines
-from reader.formats.registry import Loaded
 from reader.formats.safety import Refused
 from reader.model import BlockKind
 

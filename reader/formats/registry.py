@@ -17,19 +17,12 @@ from reader.display import one_line
 from reader.errors import BadInput
 from reader.formats.damage import Refused, refused_if_damaged
 from reader.formats.limits import check_document_chars, max_document_chars
+from reader.formats.loaded import Loaded
 from reader.formats.sniff import detect
 from reader.input_file import read_document_bytes
 from reader.model import Document
 
 Progress = Callable[[float], None]
-
-
-@dataclass(frozen=True)
-class Loaded:
-    """A document and the warnings to show beside it (damaged bytes replaced, say)."""
-
-    document: Document
-    warnings: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -98,7 +91,7 @@ def _read(kind: str, data: bytes, name: str, progress: Progress | None) -> Loade
 
         document, damaged = read_html(data, name, progress)
         return Loaded(document, _damage_warning(name, damaged))
-    from reader.loaders import decode_counting
+    from reader.formats.text_bytes import decode_counting
 
     if len(data) > 4 * max_document_chars():  # more characters than the limit, whatever the encoding
         check_document_chars(len(data) // 4, at_least=True)

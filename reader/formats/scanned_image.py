@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from reader.formats import ocr
 from reader.formats.blocks_builder import RawBlock, build_document, scaled
-from reader.formats.registry import Loaded
+from reader.formats.loaded import Loaded
 from reader.formats.safety import Refused
 from reader.model import BlockKind
 

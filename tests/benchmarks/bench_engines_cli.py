@@ -29,7 +29,6 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO))
 
-from reader.loaders import load_document  # noqa: E402
 from reader.translate.ct2_engine import Ct2Engine  # noqa: E402
 from reader.translate.generation import GenerationOptions  # noqa: E402
 from reader.translate.protocol import EngineSettings  # noqa: E402
@@ -40,6 +39,7 @@ from tests.benchmarks.fullshape_model import (  # noqa: E402
     ensure_fullshape_model,
     pieces_per_word,
 )
+from tests.helpers.loading import load_document  # noqa: E402
 
 SEED = REPO / "seeds" / "news_us_russia_talks_switzerland.ar.txt"
 TIMINGS = re.compile(

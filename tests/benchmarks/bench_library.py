@@ -27,10 +27,10 @@ from bench_ui_book import write_book  # noqa: E402  (this folder is on sys.path 
 from reader.library.opening import load_with_work  # noqa: E402
 from reader.library.positions import content_hash  # noqa: E402
 from reader.library.store import Library  # noqa: E402
-from reader.loaders import load_document  # noqa: E402
 from reader.model import Change, Document, SegmentResult  # noqa: E402
 from reader.model.editing import merge_command, neighbour, split_candidates, split_command  # noqa: E402
 from reader.model.undo import UndoStack  # noqa: E402
+from tests.helpers.loading import load_document  # noqa: E402
 
 
 def main() -> int:

@@ -22,10 +22,10 @@ from typing import Any
 REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO))
 
-from reader.loaders import load_document  # noqa: E402
 from reader.translate import transformers_engine  # noqa: E402
 from tests.benchmarks.bench_translate import FORCED_TOKENS, SEED, Engine, _engine, _load  # noqa: E402
 from tests.benchmarks.fullshape_model import default_folder, ensure_fullshape_model  # noqa: E402
+from tests.helpers.loading import load_document  # noqa: E402
 
 
 class _NoScores:

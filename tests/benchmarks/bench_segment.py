@@ -21,7 +21,7 @@ TARGET_BYTES = 5_000_000
 
 def main() -> None:
     sys.path.insert(0, str(REPO))
-    from reader.loaders import load_document
+    from tests.helpers.loading import load_document
     from tests.helpers.segmenting import segment_text
 
     seed = SEED.read_text(encoding="utf-8")

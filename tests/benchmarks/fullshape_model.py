@@ -58,7 +58,7 @@ def pieces_per_word(folder: Path) -> tuple[float, float, float]:
     """Average words and source pieces per seed sentence (as the engines segment it), and their ratio."""
     import sentencepiece as spm
 
-    from reader.loaders import load_document
+    from tests.helpers.loading import load_document
 
     processor = spm.SentencePieceProcessor(model_file=str(folder / "source.spm"))
     sentences = [s.text for s in load_document(SEED).iter_segments()]

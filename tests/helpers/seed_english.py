@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reader.loaders import load_document
 from reader.model import Document, SegmentResult
+from tests.helpers.loading import load_document
 
 SEED = Path(__file__).resolve().parents[2] / "seeds" / "news_us_russia_talks_switzerland.ar.txt"
 

@@ -12,7 +12,8 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from reader.errors import BadInput
-from reader.loaders import decode_bytes, load_document, load_text
+from reader.formats.text_bytes import decode_bytes
+from tests.helpers.loading import load_document, load_text
 from tests.helpers.spans import assert_exact_spans
 
 ARABIC = "قالت ثلاثة مصادر مطلعة إن مشاركين اجتمعوا في سويسرا.\nوقال أحد المصادر إن المحادثات مهمة؟"
@@ -269,6 +270,6 @@ def test_property_any_bytes_decode_or_fail_cleanly(data: bytes) -> None:
 
 
 def test_normalise_text_keeps_length_of_nul_and_unifies_line_ends() -> None:
-    from reader.loaders import normalise_text
+    from reader.formats.text_bytes import normalise_text
 
     assert normalise_text("أ\r\nب\rج\x00د") == "أ\nب\nج\ufffdد"

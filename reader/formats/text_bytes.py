@@ -13,17 +13,10 @@ segmenter looks through them).
 from __future__ import annotations
 
 import codecs
-import logging
 import unicodedata
-from collections.abc import Callable
-from pathlib import Path
 
-from reader.display import one_line
 from reader.errors import BadInput
-from reader.input_file import read_document_bytes
-from reader.model import Document
 
-log = logging.getLogger(__name__)
 _REPLACEMENT = "\ufffd"
 _ENCODED_REPLACEMENT = _REPLACEMENT.encode("utf-8")
 
@@ -111,33 +104,3 @@ def _looks_binary(text: str) -> bool:
 def has_text(text: str) -> bool:
     """True when *text* has a visible character: not only whitespace and format controls."""
     return any(not ch.isspace() and unicodedata.category(ch) != "Cf" for ch in text)
-
-
-def load_text(path: str | Path) -> str:
-    """Read and decode a text file; every failure is a one-line :class:`BadInput`.
-
-    Only regular files under the size cap are read (:mod:`reader.input_file`); damaged UTF-8
-    is reported as one warning on the ``reader`` logger.
-    """
-    file = Path(path)
-    data = read_document_bytes(file)
-    try:
-        text, damaged = decode_counting(data)
-    except BadInput as error:
-        raise BadInput(f"{one_line(file.name)}: {error}") from None
-    if damaged:
-        log.warning("%s: %d invalid UTF-8 byte sequence(s) shown as U+FFFD", one_line(file.name), damaged)
-    return text
-
-
-def load_document(path: str | Path, progress: Callable[[float], None] | None = None) -> Document:
-    """Load, structure and segment a file of any supported format (:mod:`reader.formats`); the
-    document is named after the file and each warning is logged on the ``reader`` logger.
-
-    *progress* hears the share done while the file is read and structured."""
-    from reader.formats.registry import open_document  # the registry decodes text with this module
-
-    loaded = open_document(path, progress)
-    for warning in loaded.warnings:
-        log.warning("%s", warning)
-    return loaded.document
