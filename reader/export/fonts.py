@@ -24,7 +24,7 @@ from pathlib import Path
 from fpdf import FPDF
 from fpdf.fonts import TTFFont
 
-from reader.export.formats import ARABIC_FACES as ARABIC_FACES
+from reader.export.faces import ARABIC_FACES as ARABIC_FACES
 
 ARABIC = "arabic"  # the family name the PDF's Arabic face is registered under
 LATIN = "notoserif"

@@ -15,6 +15,7 @@ from pathlib import Path
 from reader.atomic import atomic_write_bytes, check_writable_target
 from reader.display import one_line
 from reader.errors import BadInput
+from reader.export.faces import ARABIC_FACES as ARABIC_FACES
 from reader.model import Document
 
 FORMATS = ("pdf", "epub", "html", "tmx", "xliff", "csv")
@@ -31,8 +32,6 @@ EXTENSIONS = {
 }
 # Side by side suits a page or a wide screen; an e-reader's narrow column reads better interleaved.
 DEFAULT_LAYOUTS = {"pdf": "side-by-side", "epub": "interleaved", "html": "side-by-side"}
-# The PDF's Arabic faces (see reader.export.fonts); named here so the CLI need not load fpdf2.
-ARABIC_FACES = ("naskh", "amiri")
 DESCRIPTIONS = {
     "pdf": "PDF document",
     "epub": "EPUB e-book",
