@@ -16,6 +16,7 @@ from collections.abc import Callable, Sequence
 from reader.errors import ReaderError
 from reader.paths import translation_cache_path
 from reader.translate.cache import Quality, TranslationCache
+from reader.translate.engines import cache_identity, create_engine
 from reader.translate.generation import GenerationOptions
 from reader.translate.model_location import ModelLocation, Progress, find_model
 from reader.translate.protocol import Batches, Engine, EngineSettings, TranslationResult
@@ -171,19 +172,13 @@ class TranslationService:
 
     def _ensure_engine(self) -> Engine:
         if self._engine is None:
-            factory = self._engine_factory
-            if factory is None:
-                from reader.translate.factory import create_engine
-
-                factory = create_engine
+            factory = self._engine_factory or create_engine
             self._engine = factory(self.settings)
         return self._engine
 
     def _identity(self) -> str:
         if self._engine is not None:
             return self._engine.cache_identity
-        from reader.translate.factory import cache_identity
-
         return cache_identity(self.settings)
 
     def _location(self) -> ModelLocation | None:
