@@ -12,18 +12,37 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from typing import TYPE_CHECKING
+from typing import Any, Protocol
 
 from PySide6.QtCore import QPoint, QPointF, QRect
 from PySide6.QtGui import QTextLayout
 
 from reader.find import Language
+from reader.model import Document
 from reader.translate.long_sentences import clean_model_input
-from reader.ui.highlights import Span, display_offsets
-from reader.ui.pair_layout import PAD
+from reader.ui.height_map import HeightMap
+from reader.ui.highlights import Highlights, Span, display_offsets
+from reader.ui.pair_layout import PAD, PairLayouts
 
-if TYPE_CHECKING:
-    from reader.ui.pair_view import PairView
+
+class HoveredView(Protocol):
+    """What the hover reads of the reading view (:class:`reader.ui.pair_view.PairView`), named
+    here so the two modules do not import each other."""
+
+    document: Document | None
+    highlights: Highlights
+    layouts: PairLayouts
+    heights: HeightMap
+    placeholder: str
+    _starts: Any
+    _headings: Any
+
+    def row_at_point(self, point: QPoint) -> int: ...
+
+    def verticalScrollBar(self) -> Any: ...  # noqa: N802
+
+    def viewport(self) -> Any: ...
+
 
 _WORD = re.compile(r"\S+")
 
@@ -64,7 +83,7 @@ def original_index(original: str, shown: str, cursor: int) -> int:
 class WordHover:
     """Finds the word under the mouse and sets the view's word highlights from the alignment."""
 
-    def __init__(self, view: PairView) -> None:
+    def __init__(self, view: HoveredView) -> None:
         self.view = view
         self.hovered: tuple[int, Language, int] | None = None  # row, side, word
 
