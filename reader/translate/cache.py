@@ -25,6 +25,8 @@ from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
+from reader.library.sqlite_file import is_corruption
+
 log = logging.getLogger(__name__)
 _Action = Callable[[sqlite3.Connection], None]
 
@@ -33,18 +35,9 @@ Alignment = tuple[tuple[int, int], ...]
 Quality = tuple[float | None, bool]
 """A translation's mean log-probability per token (None if unknown) and whether it was cut."""
 _BUSY_TIMEOUT_MS = 10_000
-_CORRUPTION_CODES = {11, 26}  # SQLITE_CORRUPT, SQLITE_NOTADB
 _BUSY_CODES = {5, 6}  # SQLITE_BUSY, SQLITE_LOCKED
 _WAL_ATTEMPTS = 100
 _LOOKUP_CHUNK = 500  # stay well under SQLite's bound-parameter limit
-
-
-def _is_corruption(error: sqlite3.Error) -> bool:
-    code = getattr(error, "sqlite_errorcode", None)
-    if code is not None:
-        return (code & 0xFF) in _CORRUPTION_CODES
-    text = str(error).lower()
-    return "not a database" in text or "malformed" in text
 
 
 def _is_busy(error: sqlite3.Error) -> bool:
@@ -205,7 +198,7 @@ class TranslationCache:
                     action(self._connect())
                     return
                 except sqlite3.Error as error:
-                    if attempt == 0 and _is_corruption(error):
+                    if attempt == 0 and is_corruption(error):
                         try:
                             self._set_aside(error)
                         except OSError as move_error:
