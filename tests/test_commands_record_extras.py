@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from reader.cli import main
-from reader.translate.alignment import in_range
+from reader.translate.word_alignment import in_range
 
 pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("ct2_converted")]
 TEXT = "العنوان\n\nوصل الوفد إلى جنيف صباح اليوم. قال المتحدث إن المحادثات مستمرة.\n"

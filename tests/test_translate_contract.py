@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from reader.translate.alignment import in_range
 from reader.translate.factory import create_engine, create_translator
 from reader.translate.fake import FakeTranslator
 from reader.translate.protocol import EngineSettings, Translator
+from reader.translate.word_alignment import in_range
 
 pytestmark = pytest.mark.slow
 SENTENCES = [

@@ -35,7 +35,7 @@ from reader.commands.progress import ProgressLine
 from reader.commands.stdout import write_output_bytes
 from reader.display import one_line
 from reader.errors import EXIT_OK, BadInput, ModelUnavailable
-from reader.export.formats import ARABIC_FACES, FORMATS, export_document, format_for, render_document
+from reader.export.dispatch import ARABIC_FACES, FORMATS, export_document, format_for, render_document
 from reader.export.pdf_layout import LAYOUTS, PAGE_SIZES
 
 STDOUT = "-"

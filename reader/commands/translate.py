@@ -5,7 +5,7 @@ Plain output pairs each Arabic sentence with its English, paragraphs separated b
 values are exactly ``segment --json``'s ``text`` values. A model that cannot be had exits 3
 with one line; torch is imported only if some sentence is not in the cache. ``--json
 --alignment`` adds ``alignment: [[arabic_word, english_word], …]`` (word indexes, from the model's
-cross-attention; see :mod:`reader.translate.alignment`), computed for translations that came
+cross-attention; see :mod:`reader.translate.word_alignment`), computed for translations that came
 without one (cache, library, project) and null only where none can be made; ``--alternatives N``
 adds ``alternatives: [...]``, up to N other translations (see :mod:`record_extras`).
 """

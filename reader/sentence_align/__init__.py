@@ -6,7 +6,7 @@ question marks), paragraph boundaries and, when a machine translation of the Ara
 chrF between that "bridge" English and the human English. Coarse-to-fine and banded, so a book
 of 20 000 × 20 000 sentences aligns in seconds (``tests/benchmarks/bench_align.py``).
 
-Not to be confused with :mod:`reader.translate.alignment`, which aligns *words* of one pair.
+Not to be confused with :mod:`reader.translate.word_alignment`, which aligns *words* of one pair.
 """
 
 from reader.sentence_align.aligner import Link, align_sentences

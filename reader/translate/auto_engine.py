@@ -13,7 +13,6 @@ import importlib.util
 import logging
 from collections.abc import Sequence
 
-from reader.translate.alignment import Alignment
 from reader.translate.ct2_convert import Ct2Unavailable
 from reader.translate.ct2_engine import ENGINE_NAME as CT2
 from reader.translate.ct2_engine import Ct2Engine, check_quantization, ct2_identity
@@ -23,6 +22,7 @@ from reader.translate.model_location import ModelLocation, Progress
 from reader.translate.protocol import Batches, EngineSettings
 from reader.translate.transformers_engine import ENGINE_NAME as TRANSFORMERS
 from reader.translate.transformers_engine import TransformersEngine
+from reader.translate.word_alignment import Alignment
 
 log = logging.getLogger(__name__)
 AUTO = "auto"

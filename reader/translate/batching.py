@@ -19,7 +19,6 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from reader.errors import ModelUnavailable
-from reader.translate.alignment import Alignment, shift
 from reader.translate.long_sentences import (
     CountTokens,
     clean_model_input,
@@ -28,6 +27,7 @@ from reader.translate.long_sentences import (
 )
 from reader.translate.protocol import TranslationResult
 from reader.translate.quality import CUT
+from reader.translate.word_alignment import Alignment, shift
 
 log = logging.getLogger(__name__)
 

@@ -4,7 +4,7 @@ A translation from the library, a project, another model or a person carries no 
 ``translate --json --alignment`` promises one for every sentence. The model is made to read the
 given English as if it had written it (the English pieces as a forced target prefix), and the
 last layer's cross-attention over the Arabic gives the word pairs, exactly as for its own
-output (:mod:`reader.translate.alignment`). Each engine supplies only
+output (:mod:`reader.translate.word_alignment`). Each engine supplies only
 ``forced_attention(sources, targets)``: CTranslate2 through ``target_prefix`` with
 ``return_attention``; transformers through one teacher-forced decoder pass
 (:mod:`reader.translate.cross_attention`).
@@ -18,8 +18,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, Protocol
 
-from reader.translate.alignment import Alignment
 from reader.translate.long_sentences import clean_model_input
+from reader.translate.word_alignment import Alignment
 
 BATCH = 16  # pairs per forced pass
 

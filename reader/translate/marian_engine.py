@@ -11,7 +11,6 @@ import os
 from collections.abc import Sequence
 from typing import Any
 
-from reader.translate.alignment import Alignment, align_words
 from reader.translate.batching import Piece, PieceTranslation, stream_translations
 from reader.translate.forced_alignment import align_given
 from reader.translate.generation import GenerationOptions
@@ -19,6 +18,7 @@ from reader.translate.long_sentences import clean_model_input
 from reader.translate.model_location import ModelLocation, Progress
 from reader.translate.protocol import Batches, EngineSettings
 from reader.translate.source_memo import Encoded, SourceMemo
+from reader.translate.word_alignment import Alignment, align_words
 
 MAX_ALTERNATIVES = 5
 

@@ -26,7 +26,7 @@ class TranslationResult:
     first), ``flags`` what the engine noticed (``"cut"``: stopped at the length cap); see
     :mod:`reader.translate.quality`. ``alignment`` (when asked for with
     ``EngineSettings.alignment``) pairs word indexes: (Arabic word, English word); see
-    :mod:`reader.translate.alignment`.
+    :mod:`reader.translate.word_alignment`.
     """
 
     index: int

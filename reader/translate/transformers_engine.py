@@ -15,7 +15,6 @@ from collections.abc import Sequence
 from typing import Any
 
 from reader.errors import ModelUnavailable
-from reader.translate.alignment import Alignment
 from reader.translate.batching import Piece, PieceOutput, PieceTranslation
 from reader.translate.cross_attention import last_layer_cross_attention
 from reader.translate.device import choose_device
@@ -28,6 +27,7 @@ from reader.translate.native_preload import preload_torch
 from reader.translate.protocol import EngineSettings
 from reader.translate.token_scores import mean_log_prob, step_scores_processor
 from reader.translate.weights_check import LOAD_ARGUMENTS, check_loading_info
+from reader.translate.word_alignment import Alignment
 
 log = logging.getLogger(__name__)
 ENGINE_NAME = "transformers"

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QFileDialog
 
 from reader.atomic import check_writable_target
 from reader.errors import ReaderError
-from reader.export.formats import format_for
+from reader.export.dispatch import format_for
 from reader.ui.export_task import FILTER_LAYOUTS, with_filter_extension
 
 if TYPE_CHECKING:

@@ -1,6 +1,6 @@
 """File ▸ Export… in the background: the export op works on a snapshot of the document.
 
-Every format :mod:`reader.export.formats` writes is offered: PDF, EPUB, HTML and the translation
+Every format :mod:`reader.export.dispatch` writes is offered: PDF, EPUB, HTML and the translation
 memories (TMX, XLIFF, CSV). The window keeps receiving translations while the file is written, so the op gets a
 snapshot (sentences without a translation are marked "[not translated]" by the exporter, never
 dropped). Cancelling raises inside the exporter's progress callback; the exporters write
@@ -16,7 +16,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 
 from reader.errors import error_line
-from reader.export.formats import EXTENSIONS
+from reader.export.dispatch import EXTENSIONS
 from reader.model import Document
 from reader.ui.workers import Task, TaskContext
 
@@ -33,7 +33,7 @@ def with_filter_extension(path: str, filter_index: int) -> str:
 
 
 def default_export(*args: Any, **kwargs: Any) -> None:
-    from reader.export.formats import export_document  # fpdf2 and HarfBuzz load only when exporting
+    from reader.export.dispatch import export_document  # fpdf2 and HarfBuzz load only when exporting
 
     export_document(*args, **kwargs)
 

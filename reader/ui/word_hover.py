@@ -1,5 +1,5 @@
 """Word-to-word highlighting: hovering an Arabic word lights up the English words it became, and
-the reverse, from the alignment stored with the translation (:mod:`reader.translate.alignment`).
+the reverse, from the alignment stored with the translation (:mod:`reader.translate.word_alignment`).
 
 Words are counted the way the alignment counts them: the whitespace-separated words of the
 Arabic as the model saw it (a "word" of only bidi marks or tatweel does not count) and of the

@@ -55,7 +55,7 @@ def build_document(repeat: int) -> Document:
 def run(
     document: Document, folder: Path, layout: str, fmt: str = "pdf", face: str | None = None
 ) -> tuple[float, Path]:
-    from reader.export.formats import export_document
+    from reader.export.dispatch import export_document
 
     output = folder / f"bench-{layout}.{fmt}"
     start = time.perf_counter()

@@ -9,12 +9,12 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from reader.translate.alignment import align_words, in_range, word_ids
 from reader.translate.batching import Piece, PieceOutput, stream_translations
 from reader.translate.cache import TranslationCache
 from reader.translate.factory import create_engine
 from reader.translate.protocol import EngineSettings
 from reader.translate.service import TranslationService
+from reader.translate.word_alignment import align_words, in_range, word_ids
 
 
 def test_pieces_group_into_words_at_word_starts() -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from reader.errors import BadInput
-from reader.export.formats import DEFAULT_LAYOUTS, export_document, format_for
+from reader.export.dispatch import DEFAULT_LAYOUTS, export_document, format_for
 from tests.helpers.seed_english import translated_seed
 
 
