@@ -1,7 +1,9 @@
 """Opening a file with the reader's work on it: a project as saved, a text with what the library kept.
 
 One entry point for the window's opener and every CLI command, so both see the same edits,
-splits, merges and translations. A ``.bireader`` project is read as saved (the library then
+splits, merges and translations. The window opens documents only through here (a layer contract
+in pyproject.toml): what it needs of the formats — the list for its Open dialog, pasted text —
+is named here too. A ``.bireader`` project is read as saved (the library then
 records what changes after); any other file is read by its format's reader (:mod:`reader.formats`) and the library's rows for
 its content hash are applied.
 """
@@ -13,7 +15,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from reader.formats.plain_text import build_text_document
+from reader.formats.registry import FORMATS as FORMATS
 from reader.formats.registry import open_document
+from reader.formats.registry import supported_extensions as supported_extensions
+from reader.formats.text_bytes import has_text as has_text
+from reader.formats.text_bytes import normalise_text as normalise_text
 from reader.library.positions import content_hash
 from reader.library.project import is_project, open_project
 from reader.library.store import Library
@@ -46,3 +53,8 @@ def load_with_work(
     position = library.restore(key, document) if library is not None else 0
     selected = library.selection(key, document) if library is not None else -1
     return Loaded(document, key, position, loaded.warnings, selected)
+
+
+def structure_text(text: str, name: str, progress: Callable[[float], None] | None = None) -> Document:
+    """Pasted or dropped text as a document, structured as a text file would be."""
+    return build_text_document(text, name=name, progress=progress)

@@ -1,6 +1,6 @@
 """File ▸ Open and Paste in the background: reading, decoding and segmenting never freezes the window.
 
-Every format goes through :func:`reader.formats.registry.open_document`.
+Every format goes through :mod:`reader.library.opening` (and so the format registry).
 
 The op loads and structures the file on a worker thread (a ``.bireader`` project as saved), puts
 back what the library kept of it (edits, splits, merges, translations, the reading position) and
@@ -24,8 +24,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 
 from reader.errors import error_line
-from reader.formats.plain_text import build_text_document
-from reader.library.opening import load_with_work
+from reader.library.opening import load_with_work, structure_text
 from reader.library.positions import content_hash
 from reader.library.store import Library
 from reader.model import Document
@@ -112,7 +111,7 @@ class DocumentOpener(QObject):
         library = self.library
         self._run(
             name,
-            lambda progress: prepare(build_text_document(text, name=name, progress=progress), None, library),
+            lambda progress: prepare(structure_text(text, name, progress), None, library),
         )
 
     def _run(self, name: str, load: Callable[[Progress], Opened]) -> None:

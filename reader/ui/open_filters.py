@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from reader.formats.registry import FORMATS, supported_extensions
+from reader.library.opening import FORMATS, supported_extensions
 
 
 def _label(key: str) -> str:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication
 
-from reader.formats.text_bytes import has_text, normalise_text
+from reader.library.opening import has_text, normalise_text
 from reader.ui.document_opener import Opened
 from reader.ui.text_warm_up import warm_up
 

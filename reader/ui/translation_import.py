@@ -23,7 +23,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QProgressDialog
 
 from reader.errors import ReaderError
-from reader.formats.registry import supported_extensions
+from reader.library.opening import supported_extensions
 from reader.model import Document, Origin
 from reader.sentence_align import AlignmentCancelled, Link, align_sentences
 from reader.sentence_align.applying import ImportTranslation, Placed, move_english_command
