@@ -32,7 +32,7 @@ def test_an_opening_can_be_cancelled_and_delivers_nothing(qtbot, seed_path: Path
     opened: list[object] = []
     opener.opened.connect(opened.append)
     opener.open(book)
-    task = opener._task
+    task = opener._slot.task
     assert task is not None
     with qtbot.waitSignal(opener.cancelled) as cancelled:
         assert opener.cancel()

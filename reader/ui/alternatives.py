@@ -17,7 +17,7 @@ from PySide6.QtCore import QObject, Signal
 from reader.errors import error_line
 from reader.model import Document, Status
 from reader.ui.translation_controller import TranslationController
-from reader.ui.workers import Task
+from reader.ui.workers import Task, TaskSlot
 
 COUNT = 5
 
@@ -29,13 +29,13 @@ class AlternativesFinder(QObject):
     def __init__(self, controller: TranslationController, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.controller = controller
-        self._task: Task | None = None
+        self._slot = TaskSlot()
 
     def find(self, document: Document, segment_id: int) -> bool:
         """Ask for the selected sentence's alternatives; the model is loaded first if it is not
         (every engine offers them). False when there is nothing to ask now."""
         segment = document.segment(segment_id)
-        if segment is None or segment.status is not Status.DONE or self._task is not None:
+        if segment is None or segment.status is not Status.DONE or self._slot.busy:
             return False
         if self._busy():
             return False
@@ -43,14 +43,12 @@ class AlternativesFinder(QObject):
 
         def ready() -> None:
             translator = self.controller.translator
-            if translator is None or self._task is not None or self._busy():
+            if translator is None or self._slot.busy or self._busy():
                 return
             task = Task(lambda _context: translator.alternatives(text, COUNT), name="alternatives")
             task.succeeded.connect(lambda found: self._on_found(document, segment_id, found))
             task.failed.connect(lambda error: self.unavailable.emit(error_line(error)))
-            task.finished.connect(self._forget)
-            self._task = task
-            task.start()
+            self._slot.start(task)
 
         self.controller.when_ready(ready, self.unavailable.emit)
         return True
@@ -78,11 +76,5 @@ class AlternativesFinder(QObject):
         document.set_state(segment_id, segment.status, updated, segment.error)
         self.found.emit(segment_id)
 
-    def _forget(self) -> None:
-        self._task = None
-
     def shutdown(self) -> None:
-        task, self._task = self._task, None
-        if task is not None:
-            task.detach()
-            task.cancel_and_wait()
+        self._slot.drop(wait=True)

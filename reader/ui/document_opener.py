@@ -30,7 +30,7 @@ from reader.library.store import Library
 from reader.model import Document
 from reader.ui import heap
 from reader.ui.row_metrics import RowMetrics, row_metrics
-from reader.ui.workers import Task, TaskContext
+from reader.ui.workers import Task, TaskContext, TaskSlot
 
 Progress = Callable[[float], None]
 
@@ -80,12 +80,12 @@ class DocumentOpener(QObject):
     def __init__(self, library: Library | None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.library = library
-        self._task: Task | None = None
+        self._slot = TaskSlot()
         self._name = ""
 
     @property
     def is_running(self) -> bool:
-        return self._task is not None
+        return self._slot.busy
 
     def open(self, path: Path) -> None:
         """Read, decode and structure the file at *path* (a project as saved) in the background,
@@ -115,8 +115,6 @@ class DocumentOpener(QObject):
         )
 
     def _run(self, name: str, load: Callable[[Progress], Opened]) -> None:
-        self._drop_running()
-
         def op(context: TaskContext) -> Opened:
             def progress(fraction: float) -> None:
                 context.raise_if_cancelled()  # a newer open or closing the window stops this one
@@ -131,31 +129,19 @@ class DocumentOpener(QObject):
         task.succeeded.connect(self.opened)
         task.progressed.connect(lambda fraction: self.progressed.emit(name, float(fraction)))
         task.failed.connect(lambda error: self.failed.emit(name, error_line(error)))
-        task.finished.connect(lambda: self._forget(task))
-        self._task, self._name = task, name
+        self._slot.drop()
+        self._name = name
         self.started.emit(name)
-        task.start()
+        self._slot.start(task)
 
     def cancel(self) -> bool:
         """Stop the opening under way: the window is free at once (``cancelled`` is emitted now)
         and keeps what it showed; False when nothing was being opened."""
-        if self._task is None:
+        if not self._slot.busy:
             return False
-        self._drop_running()
+        self._slot.drop()
         self.cancelled.emit(self._name)
         return True
 
     def shutdown(self) -> None:
-        self._drop_running(wait=True)
-
-    def _drop_running(self, *, wait: bool = False) -> None:
-        task, self._task = self._task, None
-        if task is not None:
-            task.detach()
-            task.cancel()
-            if wait:
-                task.wait()
-
-    def _forget(self, task: Task) -> None:
-        if self._task is task:
-            self._task = None
+        self._slot.drop(wait=True)

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidg
 from reader.find import FindIndex, Matches
 from reader.model import Change, ChangeKind, Document
 from reader.ui.reading_view import ReadingView
-from reader.ui.workers import Task, TaskContext
+from reader.ui.workers import Task, TaskContext, TaskSlot
 
 REFRESH_MS = 250  # after a batch of translations, re-run the query at most this often
 
@@ -41,7 +41,7 @@ class FindBar(QWidget):
         self.index: FindIndex | None = None
         self.matches: Matches | None = None
         self.current = -1
-        self._task: Task | None = None
+        self._slot = TaskSlot()  # the index being built
         self._unsubscribe: Callable[[], None] | None = None
         self.field = QLineEdit(self)
         self.field.setPlaceholderText(self.tr("Find in Arabic or English"))
@@ -80,7 +80,7 @@ class FindBar(QWidget):
     # Document ----------------------------------------------------------------------------------
     def set_document(self, document: Document | None) -> None:
         """A new document: the old index is dropped; a new one is built when the bar is used."""
-        self._drop_task()
+        self._slot.drop()
         if self._unsubscribe is not None:
             self._unsubscribe()
             self._unsubscribe = None
@@ -105,7 +105,7 @@ class FindBar(QWidget):
 
     def _build(self) -> None:
         document = self.document
-        if document is None or self._task is not None:
+        if document is None or self._slot.busy:
             return
         index = FindIndex(document)
 
@@ -114,31 +114,17 @@ class FindBar(QWidget):
 
         self.index = index  # changes from now on are marked on it (and folded at the next search)
         task = Task(op, name="find index")
-        task.succeeded.connect(self._on_built)
-        task.finished.connect(lambda: self._forget(task))
-        self._task = task
+        task.succeeded.connect(lambda built: self._on_built(task, built))
         self.count.setText(self.tr("Indexing…"))
-        task.start()
+        self._slot.start(task)
 
-    def _on_built(self, index: object) -> None:
+    def _on_built(self, task: Task, index: object) -> None:
         if index is self.index:
-            self._task = None
+            self._slot.release(task)  # ready now, before the thread has quite finished
             self._search()
 
-    def _forget(self, task: Task) -> None:
-        if self._task is task:
-            self._task = None
-
-    def _drop_task(self, *, wait: bool = False) -> None:
-        task, self._task = self._task, None
-        if task is not None:
-            task.detach()
-            task.cancel()
-            if wait:
-                task.wait()
-
     def shutdown(self) -> None:
-        self._drop_task(wait=True)
+        self._slot.drop(wait=True)
 
     # Opening and closing -----------------------------------------------------------------------
     def open_bar(self) -> None:
@@ -159,7 +145,7 @@ class FindBar(QWidget):
     # Searching and moving ----------------------------------------------------------------------
     @property
     def ready(self) -> bool:
-        return self.index is not None and self.index.built and self._task is None
+        return self.index is not None and self.index.built and not self._slot.busy
 
     def _search(self, _text: str = "", *, keep_place: bool = False) -> None:
         query = self.field.text()
