@@ -170,3 +170,8 @@ def test_a_retranslation_waiting_for_a_cancelled_load_is_told_so(qtbot, make_win
         gate.open()
     assert said.args[0] == "Translation kept: no translation model (loading the model was cancelled)"
     assert shown(window) == before
+
+
+def test_a_machine_row_says_which_model_made_it(qtbot, make_window, tmp_path) -> None:
+    window = translated_window(qtbot, make_window, tmp_path, lambda _settings: FakeTranslator(render=english))
+    assert "Machine translation by fake translator." in window.view.row_tooltip(3)
