@@ -29,6 +29,12 @@ class ModelUnavailable(ReaderError):
     exit_code = EXIT_MODEL_UNAVAILABLE
 
 
+def first_line(error: BaseException) -> str:
+    """An exception's first line, for a message that quotes a library's error (those can span
+    pages: a shape mismatch, a compiler's log); its type when it says nothing."""
+    return (str(error).strip().splitlines() or [type(error).__name__])[0]
+
+
 def error_line(error: BaseException) -> str:
     """A user-facing line for an exception: ReaderErrors speak for themselves, others get their type."""
     text = " ".join(str(error).split())

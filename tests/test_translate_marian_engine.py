@@ -6,7 +6,8 @@ import os
 
 import pytest
 
-from reader.translate.marian_engine import MarianEngine, available_cores, first_line
+from reader.errors import first_line
+from reader.translate.marian_engine import MarianEngine, available_cores
 from reader.translate.protocol import EngineSettings
 
 

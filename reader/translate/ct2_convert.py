@@ -32,7 +32,7 @@ from pathlib import Path
 
 import reader
 from reader.atomic import process_running
-from reader.errors import ModelUnavailable
+from reader.errors import ModelUnavailable, first_line
 from reader.paths import models_dir
 from reader.translate.model_location import ModelLocation, Progress
 from reader.translate.weights_check import LOAD_ARGUMENTS, check_loading_info
@@ -238,8 +238,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         convert(Path(args[0]), out, args[2], allow_pickled=allow_pickled)
     except Exception as error:  # the parent shows the last stderr line to the user
-        first = (str(error).strip().splitlines() or [type(error).__name__])[0]
-        print(f"{type(error).__name__}: {first}", file=sys.stderr)
+        print(f"{type(error).__name__}: {first_line(error)}", file=sys.stderr)
         return 1
     return 0
 

@@ -35,12 +35,12 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from reader.errors import BadInput
+from reader.errors import BadInput, first_line
 from reader.translate.batching import Piece, PieceOutput, PieceTranslation
 from reader.translate.ct2_convert import QUANTIZATIONS, Ct2Unavailable, ensure_converted
 from reader.translate.device import choose_device
 from reader.translate.generation import MAX_INPUT_TOKENS, GenerationOptions
-from reader.translate.marian_engine import MarianEngine, available_cores, first_line
+from reader.translate.marian_engine import MarianEngine, available_cores
 from reader.translate.marian_tokens import decode_target
 from reader.translate.model_access import require_model
 from reader.translate.model_location import Progress

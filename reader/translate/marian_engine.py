@@ -31,11 +31,6 @@ def available_cores() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def first_line(error: BaseException) -> str:
-    """An exception as one line for a user-facing message (library errors can span pages)."""
-    return (str(error).strip().splitlines() or [type(error).__name__])[0]
-
-
 class MarianEngine:
     """Base of the Marian engines; subclasses implement :meth:`load` and :meth:`translate_pieces`.
 

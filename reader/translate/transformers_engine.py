@@ -14,12 +14,12 @@ import logging
 from collections.abc import Sequence
 from typing import Any
 
-from reader.errors import ModelUnavailable
+from reader.errors import ModelUnavailable, first_line
 from reader.translate.batching import Piece, PieceOutput, PieceTranslation
 from reader.translate.cross_attention import last_layer_cross_attention
 from reader.translate.device import choose_device
 from reader.translate.generation import GenerationOptions
-from reader.translate.marian_engine import MarianEngine, available_cores, first_line
+from reader.translate.marian_engine import MarianEngine, available_cores
 from reader.translate.marian_tokens import decode_target
 from reader.translate.model_access import require_model
 from reader.translate.model_location import Progress
