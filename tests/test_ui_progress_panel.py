@@ -84,3 +84,16 @@ def test_a_cancelled_run_says_so_and_offers_resume_until_the_next_run(panel: Pro
     assert panel.label.text() == "4 / 20 sentences translated · about 30 s left"
     assert panel.bar.isVisible()
     assert panel.cancel_button.isVisible()
+
+
+def test_the_time_left_speaks_the_window_s_language(qapp) -> None:  # type: ignore[no-untyped-def]
+    """In the Arabic UI the units are Arabic too: no stray "s" read in the wrong order."""
+    from reader.ui.i18n import install_ui_language, remove_ui_language
+
+    try:
+        assert install_ui_language(qapp, "ar") == "ar"
+        assert format_seconds(4) == "4 ث"
+        assert format_seconds(3700) == "1 س 02 د"
+    finally:
+        remove_ui_language(qapp)
+    assert format_seconds(4) == "4 s"

@@ -4,19 +4,22 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QSizePolicy, QWidget
 
 
 def format_seconds(seconds: float) -> str:
-    """A short, rounded-up duration: "5 s", "2 min", "1 h 05 min"."""
+    """A short, rounded-up duration in the window's language: "5 s", "2 min", "1 h 05 min" (the
+    units are translated, so an Arabic line does not show "s 4" in the wrong order)."""
     seconds = max(0, math.ceil(seconds))
     if seconds < 60:
-        return f"{seconds} s"
+        return QCoreApplication.translate("ProgressPanel", "{seconds} s").format(seconds=seconds)
     minutes = math.ceil(seconds / 60)
     if minutes < 60:
-        return f"{minutes} min"
-    return f"{minutes // 60} h {minutes % 60:02d} min"
+        return QCoreApplication.translate("ProgressPanel", "{minutes} min").format(minutes=minutes)
+    return QCoreApplication.translate("ProgressPanel", "{hours} h {minutes} min").format(
+        hours=minutes // 60, minutes=f"{minutes % 60:02d}"
+    )
 
 
 class ProgressPanel(QWidget):

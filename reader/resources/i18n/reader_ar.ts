@@ -4,12 +4,12 @@
 <context>
     <name>AlternativesFinder</name>
     <message>
-        <location filename="../../ui/alternatives.py" line="63"/>
+        <location filename="../../ui/alternatives.py" line="61"/>
         <source>Alternatives need the model idle; try again when the translation has finished.</source>
         <translation>تحتاج البدائل إلى نموذج غير مشغول؛ أعد المحاولة بعد انتهاء الترجمة.</translation>
     </message>
     <message>
-        <location filename="../../ui/alternatives.py" line="75"/>
+        <location filename="../../ui/alternatives.py" line="73"/>
         <source>The model has no other translation for this sentence.</source>
         <translation>ليس لدى النموذج ترجمة أخرى لهذه الجملة.</translation>
     </message>
@@ -196,18 +196,18 @@
         <translation>بحث:</translation>
     </message>
     <message>
-        <location filename="../../ui/find_bar.py" line="120"/>
-        <location filename="../../ui/find_bar.py" line="169"/>
+        <location filename="../../ui/find_bar.py" line="118"/>
+        <location filename="../../ui/find_bar.py" line="155"/>
         <source>Indexing…</source>
         <translation>جارٍ الفهرسة…</translation>
     </message>
     <message>
-        <location filename="../../ui/find_bar.py" line="211"/>
+        <location filename="../../ui/find_bar.py" line="197"/>
         <source>No matches</source>
         <translation>لا نتائج</translation>
     </message>
     <message>
-        <location filename="../../ui/find_bar.py" line="214"/>
+        <location filename="../../ui/find_bar.py" line="200"/>
         <source>{current} of {total}</source>
         <translation>{current} من {total}</translation>
     </message>
@@ -559,7 +559,7 @@
 <context>
     <name>PairView</name>
     <message>
-        <location filename="../../ui/pair_view.py" line="405"/>
+        <location filename="../../ui/pair_view.py" line="447"/>
         <source>Open an Arabic text file (Ctrl+O), drop one here, or paste Arabic text as a new document (Ctrl+Shift+V).</source>
         <translation>افتح ملفًا نصيًا عربيًا (Ctrl+O)، أو أفلته هنا، أو الصق نصًا عربيًا مستندًا جديدًا (Ctrl+Shift+V).</translation>
     </message>
@@ -567,37 +567,52 @@
 <context>
     <name>ProgressPanel</name>
     <message>
-        <location filename="../../ui/progress_panel.py" line="39"/>
+        <location filename="../../ui/progress_panel.py" line="16"/>
+        <source>{seconds} s</source>
+        <translation>{seconds} ث</translation>
+    </message>
+    <message>
+        <location filename="../../ui/progress_panel.py" line="19"/>
+        <source>{minutes} min</source>
+        <translation>{minutes} د</translation>
+    </message>
+    <message>
+        <location filename="../../ui/progress_panel.py" line="20"/>
+        <source>{hours} h {minutes} min</source>
+        <translation>{hours} س {minutes} د</translation>
+    </message>
+    <message>
+        <location filename="../../ui/progress_panel.py" line="42"/>
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../ui/progress_panel.py" line="40"/>
+        <location filename="../../ui/progress_panel.py" line="43"/>
         <source>Resume</source>
         <translation>استئناف</translation>
     </message>
     <message>
-        <location filename="../../ui/progress_panel.py" line="91"/>
+        <location filename="../../ui/progress_panel.py" line="94"/>
         <source>{done} / {total} sentences translated</source>
         <translation>تُرجمت {done} من {total} جملة</translation>
     </message>
     <message>
-        <location filename="../../ui/progress_panel.py" line="92"/>
+        <location filename="../../ui/progress_panel.py" line="95"/>
         <source>{failed} failed</source>
         <translation>فشلت {failed}</translation>
     </message>
     <message>
-        <location filename="../../ui/progress_panel.py" line="96"/>
+        <location filename="../../ui/progress_panel.py" line="99"/>
         <source>about {time} left</source>
         <translation>يتبقى نحو {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/progress_panel.py" line="99"/>
+        <location filename="../../ui/progress_panel.py" line="102"/>
         <source>Translated {count} sentences</source>
         <translation>تُرجمت {count} جملة</translation>
     </message>
     <message>
-        <location filename="../../ui/progress_panel.py" line="101"/>
+        <location filename="../../ui/progress_panel.py" line="104"/>
         <source>Translation cancelled</source>
         <translation>أُلغيت الترجمة</translation>
     </message>
