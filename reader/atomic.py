@@ -172,6 +172,14 @@ def atomic_write_bytes(path: str | Path, data: bytes) -> None:
         handle.write(data)
 
 
+def write_output_file(path: str | Path, data: bytes) -> None:
+    """:func:`atomic_write_bytes` for a file the user asked for: a failure is one line."""
+    try:
+        atomic_write_bytes(path, data)
+    except OSError as error:
+        raise BadInput(f"cannot write {one_line(path)}: {error.strerror or error}") from error
+
+
 def _stat(path: Path, what: str) -> os.stat_result | None:
     """``os.stat`` of ``path``, None if it does not exist; other failures are one-line BadInput."""
     try:

@@ -21,18 +21,22 @@ DEFAULT_MAX_FILE_MB = 200
 _MB = 1024 * 1024
 
 
+def limit_from_env(variable: str, default: float, unit: str) -> float:
+    """``$variable`` if set to a positive number, else *default*; a bad value is one line
+    (:class:`BadInput`) naming the variable and its *unit* ("megabytes", "characters")."""
+    value = os.environ.get(variable, "").strip()
+    try:
+        limit = float(value) if value else default
+    except ValueError:
+        raise BadInput(f"{variable} must be a number of {unit}, not '{one_line(value)}'") from None
+    if limit <= 0:
+        raise BadInput(f"{variable} must be more than 0, not {one_line(value)}")
+    return limit
+
+
 def max_file_bytes() -> int:
     """The size cap: ``$BIREADER_MAX_FILE_MB`` megabytes if set to a positive number, else 200 MB."""
-    value = os.environ.get(MAX_FILE_MB_VARIABLE, "").strip()
-    try:
-        megabytes = float(value) if value else DEFAULT_MAX_FILE_MB
-    except ValueError:
-        raise BadInput(
-            f"{MAX_FILE_MB_VARIABLE} must be a number of megabytes, not '{one_line(value)}'"
-        ) from None
-    if megabytes <= 0:
-        raise BadInput(f"{MAX_FILE_MB_VARIABLE} must be more than 0, not {one_line(value)}")
-    return int(megabytes * _MB)
+    return int(limit_from_env(MAX_FILE_MB_VARIABLE, DEFAULT_MAX_FILE_MB, "megabytes") * _MB)
 
 
 def os_reason(error: OSError) -> str:

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from reader.errors import BadInput
 from reader.formats import limits
 from reader.formats.blocks_builder import RawBlock, build_document
-from reader.formats.damage import Refused
 from reader.formats.limits import LimitExceeded, check_attributes, check_markdown
 from reader.formats.registry import read_bytes
 from reader.model import BlockKind
@@ -108,5 +108,5 @@ def test_bytes_far_over_the_character_limit_are_refused_before_decoding(
 @pytest.mark.parametrize("value", ["many", "0", "-5"])
 def test_a_bad_character_limit_is_one_line(monkeypatch: pytest.MonkeyPatch, value: str) -> None:
     monkeypatch.setenv(limits.MAX_CHARS_VARIABLE, value)
-    with pytest.raises(Refused, match=limits.MAX_CHARS_VARIABLE):
+    with pytest.raises(BadInput, match=limits.MAX_CHARS_VARIABLE):
         limits.max_document_chars()

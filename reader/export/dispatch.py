@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from reader.atomic import atomic_write_bytes, check_writable_target
+from reader.atomic import check_writable_target, write_output_file
 from reader.display import one_line
 from reader.errors import BadInput
 from reader.export.faces import ARABIC_FACES as ARABIC_FACES
@@ -89,10 +89,7 @@ def export_document(
         justify_arabic=justify_arabic,
         progress=progress,
     )
-    try:
-        atomic_write_bytes(output, data)
-    except OSError as error:
-        raise BadInput(f"cannot write {one_line(output)}: {error.strerror or error}") from error
+    write_output_file(output, data)
 
 
 def render_document(

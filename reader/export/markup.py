@@ -13,8 +13,7 @@ from collections.abc import Callable, Iterator
 from html import escape
 from pathlib import Path
 
-from reader.atomic import atomic_write_bytes, check_writable_target
-from reader.display import one_line
+from reader.atomic import check_writable_target, write_output_file
 from reader.errors import BadInput
 from reader.export import contents
 from reader.export.contents import Chapter, Title
@@ -60,10 +59,7 @@ def write_export(output: Path, layout: str, render: Callable[[], bytes]) -> None
         raise BadInput(f"unknown layout '{layout}' (choose from {', '.join(LAYOUTS)})")
     check_writable_target(output)
     data = render()
-    try:
-        atomic_write_bytes(output, data)
-    except OSError as error:
-        raise BadInput(f"cannot write {one_line(output)}: {error.strerror or error}") from error
+    write_output_file(output, data)
 
 
 def _lang(lang: str, xml: bool) -> str:

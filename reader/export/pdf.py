@@ -18,8 +18,7 @@ from fpdf.bidi import auto_detect_base_direction
 from fpdf.enums import TextDirection
 
 from reader import __version__ as reader_version
-from reader.atomic import atomic_write_bytes, check_writable_target
-from reader.display import one_line
+from reader.atomic import check_writable_target, write_output_file
 from reader.errors import BadInput
 from reader.export import contents, fonts
 from reader.export.fpdf_fixes import CompleteToUnicodeProducer, MarkAwareFPDF
@@ -95,10 +94,7 @@ def export_pdf(
         progress=progress,
         justify_arabic=justify_arabic,
     )
-    try:
-        atomic_write_bytes(output, data)
-    except OSError as error:
-        raise BadInput(f"cannot write {one_line(output)}: {error.strerror or error}") from error
+    write_output_file(output, data)
 
 
 def check_pdf_options(layout: str, page_size: str, arabic_face: str) -> None:

@@ -12,11 +12,10 @@ The numbers below were measured on this project's 2-core CI machine (see the com
 
 from __future__ import annotations
 
-import os
 import re
 
-from reader.display import one_line
 from reader.formats.damage import Refused
+from reader.input_file import limit_from_env
 
 # markdown-it: 100 000 cells took 1.8 s and 156 MB, 2 000 000 (the attack) ~40 s and >1.3 GB.
 MAX_TABLE_CELLS = 50_000
@@ -49,16 +48,7 @@ class LimitExceeded(Refused):
 
 def max_document_chars() -> int:
     """``$BIREADER_MAX_CHARS`` if set to a positive number, else :data:`DEFAULT_MAX_DOCUMENT_CHARS`."""
-    value = os.environ.get(MAX_CHARS_VARIABLE, "").strip()
-    try:
-        limit = float(value) if value else DEFAULT_MAX_DOCUMENT_CHARS
-    except ValueError:
-        raise Refused(
-            f"{MAX_CHARS_VARIABLE} must be a number of characters, not '{one_line(value)}'"
-        ) from None
-    if limit <= 0:
-        raise Refused(f"{MAX_CHARS_VARIABLE} must be more than 0, not {one_line(value)}")
-    return int(limit)
+    return int(limit_from_env(MAX_CHARS_VARIABLE, DEFAULT_MAX_DOCUMENT_CHARS, "characters"))
 
 
 def check_document_chars(count: int, *, at_least: bool = False) -> None:

@@ -54,7 +54,11 @@ def split_states(segment: Segment, pieces: tuple[Segment, Segment]) -> tuple[Sta
     """The status and rendering each piece of a split *segment* starts with."""
     rendering = segment.rendering
     if rendering is not None and rendering.origin is Origin.SOURCE:
-        return tuple((Status.DONE, Rendering(p.text, Origin.SOURCE)) for p in pieces)  # type: ignore[return-value]
+        left_piece, right_piece = pieces
+        return (Status.DONE, Rendering(left_piece.text, Origin.SOURCE)), (
+            Status.DONE,
+            Rendering(right_piece.text, Origin.SOURCE),
+        )
     if rendering is None or not is_persons(segment):
         return PENDING, PENDING
     left_text = pieces[0].text.strip()

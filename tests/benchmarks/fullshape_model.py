@@ -67,8 +67,8 @@ def pieces_per_word(folder: Path) -> tuple[float, float, float]:
     return words / len(sentences), pieces / len(sentences), pieces / words
 
 
-def is_fullshape_model(folder: Path) -> bool:
-    """True when ``folder`` already holds a complete model of this shape (so it can be reused)."""
+def is_fullshape_model(folder: Path, shape: dict[str, int | str] = SHAPE) -> bool:
+    """True when ``folder`` already holds a complete model of *shape* (so it can be reused)."""
     try:
         config = json.loads((folder / "config.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -78,18 +78,19 @@ def is_fullshape_model(folder: Path) -> bool:
         complete
         and config.get("vocab_size") == VOCAB_SIZE
         and config.get("pad_token_id") == VOCAB_SIZE - 1
-        and all(config.get(key) == value for key, value in SHAPE.items())
+        and all(config.get(key) == value for key, value in shape.items())
     )
 
 
-def build_fullshape_model(folder: Path) -> Path:
-    """Write the opus-mt-ar-en-shaped random model into ``folder`` (about 300 MB) and return it."""
+def build_fullshape_model(folder: Path, shape: dict[str, int | str] = SHAPE) -> Path:
+    """Write a random model of *shape* (opus-mt-ar-en's: about 300 MB) into ``folder``, this
+    module's vocabulary and tokenizer recipe, and return it."""
     vocab = write_tokenizer_files(
         folder, vocab_size=VOCAB_SIZE, pieces=TOKENIZER_PIECES, model_type=TOKENIZER_TYPE
     )
-    return save_marian(folder, vocab, **SHAPE)
+    return save_marian(folder, vocab, **shape)
 
 
-def ensure_fullshape_model(folder: Path) -> Path:
-    """Reuse the model in ``folder`` if it is complete, else build it there."""
-    return folder if is_fullshape_model(folder) else build_fullshape_model(folder)
+def ensure_fullshape_model(folder: Path, shape: dict[str, int | str] = SHAPE) -> Path:
+    """Reuse the model of *shape* in ``folder`` if it is complete, else build it there."""
+    return folder if is_fullshape_model(folder, shape) else build_fullshape_model(folder, shape)

@@ -12,7 +12,6 @@ vocabulary a few percent larger or smaller moves the numbers by about as much.
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
@@ -20,8 +19,7 @@ REPO = Path(__file__).resolve().parents[2]
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-from tests.benchmarks.fullshape_model import RECIPE, TOKENIZER_PIECES, TOKENIZER_TYPE, VOCAB_SIZE  # noqa: E402
-from tests.helpers.tiny_marian import save_marian, write_tokenizer_files  # noqa: E402
+from tests.benchmarks.fullshape_model import RECIPE, ensure_fullshape_model, is_fullshape_model  # noqa: E402
 
 SHAPE: dict[str, int | str] = {
     "d_model": 1024,
@@ -43,23 +41,9 @@ def default_folder() -> Path:
 
 def is_tcbig_model(folder: Path) -> bool:
     """True when ``folder`` already holds a complete model of this shape."""
-    try:
-        config = json.loads((folder / "config.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return False
-    complete = all((folder / name).is_file() for name in ("model.safetensors", "source.spm", "vocab.json"))
-    return (
-        complete
-        and config.get("vocab_size") == VOCAB_SIZE
-        and all(config.get(k) == v for k, v in SHAPE.items())
-    )
+    return is_fullshape_model(folder, SHAPE)
 
 
 def ensure_tcbig_model(folder: Path) -> Path:
     """Reuse the model in ``folder`` if complete, else build it there (about 1 GB of float32 weights)."""
-    if is_tcbig_model(folder):
-        return folder
-    vocab = write_tokenizer_files(
-        folder, vocab_size=VOCAB_SIZE, pieces=TOKENIZER_PIECES, model_type=TOKENIZER_TYPE
-    )
-    return save_marian(folder, vocab, **SHAPE)
+    return ensure_fullshape_model(folder, SHAPE)
