@@ -1,15 +1,10 @@
-"""No import circles in reader/ (lazy imports inside functions and type-only imports included).
-
-One circle is still known and named here: the window and the helpers it is composed of, which
-import ``MainWindow`` for their type hints (issue 22's "the window is a composition root, not a
-locator" removes it). Any other circle fails, with the modules in it.
+"""No import circles in reader/ (lazy imports inside functions and type-only imports included),
+and the window is a composition root: only the start-up imports it, so no part can reach it.
 """
 
 from __future__ import annotations
 
 import grimp
-
-KNOWN = {"reader.ui.main_window"}  # the circle through the window, until it is a composition root
 
 
 def circles(graph: grimp.ImportGraph) -> list[list[str]]:
@@ -54,10 +49,14 @@ def circles(graph: grimp.ImportGraph) -> list[list[str]]:
     return found
 
 
-def test_no_import_circles_but_the_known_one() -> None:
+def test_no_import_circles() -> None:
+    assert circles(grimp.build_graph("reader")) == []
+
+
+def test_only_the_start_up_imports_the_window() -> None:
+    """The window's parts get what they use, never the window (type-only imports included)."""
     graph = grimp.build_graph("reader")
-    unexpected = [c for c in circles(graph) if not KNOWN & set(c)]
-    assert unexpected == []
+    assert graph.find_modules_that_directly_import("reader.ui.main_window") == {"reader.ui.app"}
 
 
 def test_the_check_finds_a_circle() -> None:

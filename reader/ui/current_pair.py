@@ -6,15 +6,18 @@ says which widgets exist, and a change to how the current pair is found changes 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QPoint, Signal
 from PySide6.QtGui import QGuiApplication
 
 from reader.model import Change, Segment, Status
-
-if TYPE_CHECKING:
-    from reader.ui.main_window import MainWindow
+from reader.ui.detail_strip import DetailStrip
+from reader.ui.document_opener import Opened
+from reader.ui.editing import EditingController
+from reader.ui.open_document import OpenDocument
+from reader.ui.reading_view import ReadingView
+from reader.ui.translation_controller import TranslationController
 
 
 def pair_text(sentence: Segment | None) -> str:
@@ -25,25 +28,44 @@ def pair_text(sentence: Segment | None) -> str:
 
 
 class CurrentPair(QObject):
-    """Follows the view's current row into the detail strip and acts on that pair."""
+    """Follows the view's current row into the detail strip and acts on that pair.
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
+    Signals: menu_requested(object, QPoint) — the pair's :class:`Segment` was right-clicked at
+    that global position (the window builds the menu)."""
+
+    menu_requested = Signal(object, QPoint)
+
+    def __init__(
+        self,
+        current: OpenDocument,
+        view: ReadingView,
+        strip: DetailStrip,
+        controller: TranslationController,
+        editing: EditingController,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._open, self._view, self._strip = current, view, strip
+        self._controller, self._editing = controller, editing
+        self._unsubscribe: Callable[[], None] | None = None
+        current.changed.connect(self._follow)
+
+    def _follow(self, opened: Opened) -> None:
+        if self._unsubscribe is not None:
+            self._unsubscribe()
+        self._unsubscribe = opened.document.subscribe(self.on_document_changed)
 
     def current(self) -> Segment | None:
-        w = self.window
-        row = w.view.current_row()
-        return w.document.segment_at(row) if w.document is not None and row >= 0 else None
+        document, row = self._open.document, self._view.current_row()
+        return document.segment_at(row) if document is not None and row >= 0 else None
 
     def show_current(self, _row: int = -1) -> None:
-        w = self.window
-        segment, document = self.current(), w.document
+        segment, document = self.current(), self._open.document
         if segment is None or document is None:
-            w.strip.show_sentence(None)
+            self._strip.show_sentence(None)
             return
         paragraph = document.block_position(segment.block_id)
-        w.strip.show_sentence(segment, w.view.current_row(), len(document), paragraph)
+        self._strip.show_sentence(segment, self._view.current_row(), len(document), paragraph)
 
     def on_document_changed(self, change: Change) -> None:
         current = self.current()
@@ -65,24 +87,22 @@ class CurrentPair(QObject):
         if sentence is not None and sentence.translation:
             QGuiApplication.clipboard().setText(sentence.translation)
 
-    def context_menu(self, position) -> None:
-        w = self.window
-        row = w.view.row_at_point(position)
-        if row >= 0 and w.document is not None:
-            w.view.select_row(row)
-            menu = w.menus.pair_menu(w.document.segment_at(row))
-            menu.popup(w.view.viewport().mapToGlobal(position))
+    def context_menu(self, position: QPoint) -> None:
+        row, document = self._view.row_at_point(position), self._open.document
+        if row >= 0 and document is not None:
+            self._view.select_row(row)
+            self.menu_requested.emit(document.segment_at(row), self._view.viewport().mapToGlobal(position))
 
     def retry(self) -> None:
         """Retry the selected sentence if it failed, otherwise every failed sentence."""
-        w = self.window
-        if w.document is None:
+        document = self._open.document
+        if document is None:
             return
         sentence = self.current()
         if sentence is not None and sentence.status is Status.FAILED:
-            w.controller.retry([sentence.id])
-        elif w.document.failed_count:
-            w.controller.retry([s.id for s in w.document.iter_segments() if s.status is Status.FAILED])
+            self._controller.retry([sentence.id])
+        elif document.failed_count:
+            self._controller.retry([s.id for s in document.iter_segments() if s.status is Status.FAILED])
 
     def retranslate_current(self) -> None:
         """Ctrl+R: the selected sentence again (a failed one is retried); without a selection,
@@ -91,4 +111,4 @@ class CurrentPair(QObject):
         if sentence is None or sentence.status is Status.FAILED:
             self.retry()
         else:
-            self.window.editing.retranslate_current()
+            self._editing.retranslate_current()

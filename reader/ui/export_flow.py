@@ -9,30 +9,38 @@ the window itself holds no export logic.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QFileDialog, QStatusBar, QWidget
 
 from reader.atomic import check_writable_target
 from reader.errors import ReaderError
 from reader.export.dispatch import format_for
-from reader.ui.export_task import FILTER_LAYOUTS, with_filter_extension
-
-if TYPE_CHECKING:
-    from reader.ui.main_window import MainWindow
+from reader.ui.dialogs import Dialogs
+from reader.ui.export_task import FILTER_LAYOUTS, Exporter, with_filter_extension
+from reader.ui.open_document import OpenDocument
+from reader.ui.settings import AppSettings
 
 
 class ExportFlow(QObject):
-    """Exports a window's document; the window's ``ask_*`` and ``show_error`` are looked up at use
-    so tests can replace them."""
+    """Exports the open document; the ``dialogs`` are looked up at use so tests can replace them.
+    The save dialog it offers becomes ``dialogs.ask_save_path``."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(
+        self,
+        exporter: Exporter,
+        current: OpenDocument,
+        settings: AppSettings,
+        dialogs: Dialogs,
+        status: QStatusBar,
+        parent: QWidget,
+    ) -> None:
+        super().__init__(parent)
+        self._exporter, self._open, self._settings = exporter, current, settings
+        self._dialogs, self._status, self._parent = dialogs, status, parent
+        dialogs.ask_save_path = self.ask_save_path
         self._label = "PDF"
         self.chosen_layout: str | None = None  # the PDF layout picked in the save dialog, if any
-        exporter = window.exporter
         exporter.progress.connect(self._on_progress)
         exporter.succeeded.connect(self._on_exported)
         exporter.failed.connect(self._on_failed)
@@ -40,9 +48,8 @@ class ExportFlow(QObject):
 
     def export_document(self) -> None:
         """File ▸ Export…: PDF, EPUB, HTML, TMX, XLIFF or CSV, by the extension chosen in the save dialog."""
-        w = self.window
-        document = w.document
-        if document is None or w.exporter.is_running:
+        document, dialogs = self._open.document, self._dialogs
+        if document is None or self._exporter.is_running:
             return
         missing = document.pending_count + document.failed_count
         if missing:
@@ -51,23 +58,23 @@ class ExportFlow(QObject):
                 "{count} of {total} sentences have no translation yet; the export will mark them "
                 "[not translated]. Export anyway?"
             ).format(count=missing, total=len(document))
-            if not w.ask_confirm(self.tr("Export"), question):
+            if not dialogs.ask_confirm(self.tr("Export"), question):
                 return
         self.chosen_layout = None
-        path = w.ask_save_path(self._suggested_name())
+        path = dialogs.ask_save_path(self._suggested_name())
         if not path:
             return
         try:  # the document's own file, a device, a folder, an unknown extension: refused before any work
-            check_writable_target(Path(path), [w.document_path] if w.document_path else [])
+            check_writable_target(Path(path), [self._open.path] if self._open.path else [])
             fmt = format_for(Path(path))
         except ReaderError as error:
-            w.show_error(self.tr("Could not export"), str(error))
+            dialogs.show_error(self.tr("Could not export"), str(error))
             return
         self._label = fmt.upper()
-        settings = w.settings
+        settings = self._settings
         if self.chosen_layout is not None:  # chosen in the save dialog: the default from now on
             settings.export_layout = self.chosen_layout
-        w.exporter.start(
+        self._exporter.start(
             document,
             Path(path),
             fmt=fmt,
@@ -76,17 +83,16 @@ class ExportFlow(QObject):
             justify_arabic=settings.export_justify_arabic,
             diacritics=settings.export_diacritics,
         )
-        w.update_actions()
-        w.statusBar().showMessage(self.tr("Exporting {format}…").format(format=self._label))
+        self._status.showMessage(self.tr("Exporting {format}…").format(format=self._label))
 
     def ask_save_path(self, suggested: str) -> str:
         """The save dialog (the window's default ``ask_save_path``); the chosen filter's extension
         is added when the name has none. The PDF comes as two file types, side by side and
         interleaved: the layout is chosen here (it was only in Settings)."""
-        filters = self.window.exporter.filters()
-        current = FILTER_LAYOUTS.index(self.window.settings.export_layout)
+        filters = self._exporter.filters()
+        current = FILTER_LAYOUTS.index(self._settings.export_layout)
         path, chosen = QFileDialog.getSaveFileName(
-            self.window, self.tr("Export"), suggested, ";;".join(filters), filters[current]
+            self._parent, self.tr("Export"), suggested, ";;".join(filters), filters[current]
         )
         index = filters.index(chosen) if chosen in filters else current
         if path and index < len(FILTER_LAYOUTS):
@@ -94,24 +100,21 @@ class ExportFlow(QObject):
         return with_filter_extension(path, index)
 
     def _suggested_name(self) -> str:
-        if self.window.document_path is not None:
-            return str(self.window.document_path.with_suffix(".pdf"))
+        if self._open.path is not None:
+            return str(self._open.path.with_suffix(".pdf"))
         return str(Path.home() / "translation.pdf")
 
     def _on_progress(self, done: int, total: int) -> None:
-        self.window.statusBar().showMessage(
+        self._status.showMessage(
             self.tr("Exporting {format}… {done} / {total}").format(format=self._label, done=done, total=total)
         )
 
     def _on_exported(self, path: str) -> None:
-        self.window.update_actions()
-        self.window.statusBar().showMessage(self.tr("Saved {path}").format(path=path), 8000)
+        self._status.showMessage(self.tr("Saved {path}").format(path=path), 8000)
 
     def _on_cancelled(self) -> None:
-        self.window.update_actions()
-        self.window.statusBar().showMessage(self.tr("Export cancelled."), 5000)
+        self._status.showMessage(self.tr("Export cancelled."), 5000)
 
     def _on_failed(self, message: str) -> None:
-        self.window.update_actions()
-        self.window.statusBar().clearMessage()
-        self.window.show_error(self.tr("Could not export"), message)
+        self._status.clearMessage()
+        self._dialogs.show_error(self.tr("Could not export"), message)

@@ -18,7 +18,7 @@ from PySide6.QtCore import QObject, Signal
 from reader.errors import error_line
 from reader.export.dispatch import EXTENSIONS
 from reader.model import Document
-from reader.ui.workers import Task, TaskContext
+from reader.ui.workers import Task, TaskContext, TaskSlot
 
 ExportFunction = Callable[..., None]
 FILTER_EXTENSIONS = (".pdf", ".pdf", ".epub", ".html", ".tmx", ".xlf", ".csv")
@@ -39,8 +39,10 @@ def default_export(*args: Any, **kwargs: Any) -> None:
 
 
 class Exporter(QObject):
-    """Signals: progress(int, int) — done, total; succeeded(str) — the path; failed(str); cancelled()."""
+    """Signals: started(); progress(int, int) — done, total; succeeded(str) — the path; failed(str);
+    cancelled(). One export at a time: :meth:`start` does nothing while one runs."""
 
+    started = Signal()
     progress = Signal(int, int)
     succeeded = Signal(str)
     failed = Signal(str)
@@ -49,11 +51,11 @@ class Exporter(QObject):
     def __init__(self, parent: QObject | None = None, *, export: ExportFunction = default_export) -> None:
         super().__init__(parent)
         self.export = export
-        self.task: Task | None = None
+        self._slot = TaskSlot()
 
     @property
     def is_running(self) -> bool:
-        return self.task is not None
+        return self._slot.busy
 
     def filters(self) -> list[str]:
         """The save dialog's file types, in the order of :data:`FILTER_EXTENSIONS`."""
@@ -80,7 +82,7 @@ class Exporter(QObject):
     ) -> None:
         """Export a snapshot of ``document``; ``diacritics=False`` prints the Arabic without vowel
         marks (``export --no-diacritics``; the reading formats only, a translation memory keeps them)."""
-        if self.task is not None:
+        if self._slot.busy:
             return
         snapshot = document.snapshot()
         export = self.export
@@ -104,23 +106,20 @@ class Exporter(QObject):
 
         task = Task(export_document, name=f"export {fmt}")
         task.progressed.connect(lambda payload: self.progress.emit(*payload))
-        task.succeeded.connect(lambda path: self._end(self.succeeded, path))
-        task.failed.connect(lambda error: self._end(self.failed, error_line(error)))
-        task.cancelled.connect(lambda: self._end(self.cancelled))
-        self.task = task
-        task.start()
+        task.succeeded.connect(lambda path: self._end(task, self.succeeded, path))
+        task.failed.connect(lambda error: self._end(task, self.failed, error_line(error)))
+        task.cancelled.connect(lambda: self._end(task, self.cancelled))
+        self._slot.start(task)
+        self.started.emit()
 
     def cancel(self) -> None:
-        if self.task is not None:
-            self.task.cancel()
+        if self._slot.task is not None:
+            self._slot.task.cancel()
 
     def shutdown(self) -> None:
         """Cancel and wait (the window is closing); later deliveries are dropped."""
-        if self.task is not None:
-            self.task.detach()
-            self.task.cancel_and_wait()
-            self.task = None
+        self._slot.drop(wait=True)
 
-    def _end(self, signal: Any, *args: object) -> None:
-        self.task = None  # before telling anyone, so listeners see the exporter idle
+    def _end(self, task: Task, signal: Any, *args: object) -> None:
+        self._slot.release(task)  # before telling anyone, so listeners see the exporter idle
         signal.emit(*args)

@@ -1,4 +1,8 @@
-"""The window's menus and shortcuts, kept apart from the window's behaviour.
+"""The window's menus and shortcuts, as a table: what each entry says and which keys reach it.
+
+The menus know no behaviour: the window (the composition root) binds each entry's name to the
+slot of the part that owns it (:meth:`WindowMenus.bind`). The texts are kept untranslated in the
+table, so :meth:`WindowMenus.retranslate` can say them again in a new UI language.
 
 Standard keys come from QKeySequence's StandardKey so each platform gets its own convention;
 Ctrl+= joins Ctrl++ for zooming in because on most keyboards "+" needs Shift.
@@ -6,23 +10,26 @@ Ctrl+= joins Ctrl++ for zooming in because on most keyboards "+" needs Shift.
 
 from __future__ import annotations
 
-import functools
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence
-from PySide6.QtWidgets import QMenu, QMessageBox
+from PySide6.QtWidgets import QMenu, QMenuBar, QMessageBox, QWidget
 
-from reader.model import Segment, Status
-from reader.model.editing import neighbour, split_candidates
+from reader.ui.settings import AppSettings
 from reader.ui.theme import ThemeKeeper
 
-if TYPE_CHECKING:
-    from reader.ui.main_window import MainWindow
-
 Keys = QKeySequence.StandardKey
+CONTEXT = "WindowMenus"
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 — the name lupdate looks for
+    """Marks *text* for the translation catalogue; it is translated where it is shown."""
+    return text
+
+
 # Actions that need a document (the window enables them when one is open).
 EDIT_ACTIONS = (
     "edit",
@@ -36,218 +43,214 @@ EDIT_ACTIONS = (
 )
 
 
+@dataclass(frozen=True)
+class Item:
+    """A menu entry: ``name`` is what the window binds a slot to; ``text`` is untranslated."""
+
+    name: str
+    text: str
+    keys: tuple[QKeySequence | Keys | str, ...] = ()
+    icon: str = ""
+    checkable: bool = False
+
+
+@dataclass(frozen=True)
+class Submenu:
+    """A submenu the menus fill themselves (recent files, read aloud, theme)."""
+
+    name: str
+    text: str
+
+
+Entry = Item | Submenu | None  # None: a separator
+MENUS: tuple[tuple[str, tuple[Entry, ...]], ...] = (
+    (
+        QT_TRANSLATE_NOOP("WindowMenus", "&File"),
+        (
+            Item("open", QT_TRANSLATE_NOOP("WindowMenus", "&Open…"), (Keys.Open,), "open.svg"),
+            Item("stop_opening", QT_TRANSLATE_NOOP("WindowMenus", "&Stop Opening")),
+            Submenu("recent", QT_TRANSLATE_NOOP("WindowMenus", "Open &Recent")),
+            Item("paste", QT_TRANSLATE_NOOP("WindowMenus", "&Paste as New Document"), ("Ctrl+Shift+V",)),
+            Item("import_translation", QT_TRANSLATE_NOOP("WindowMenus", "&Import Translation…")),
+            None,
+            Item("export", QT_TRANSLATE_NOOP("WindowMenus", "&Export…"), ("Ctrl+E",), "pdf.svg"),
+            Item("cancel_export", QT_TRANSLATE_NOOP("WindowMenus", "Cancel E&xport")),
+            Item("save_project", QT_TRANSLATE_NOOP("WindowMenus", "Save Pro&ject As…"), (Keys.SaveAs,)),
+            None,
+            Item("settings", QT_TRANSLATE_NOOP("WindowMenus", "&Settings…"), (Keys.Preferences, "Ctrl+,")),
+            None,
+            Item("quit", QT_TRANSLATE_NOOP("WindowMenus", "&Quit"), (Keys.Quit, "Ctrl+Q")),
+        ),
+    ),
+    (
+        QT_TRANSLATE_NOOP("WindowMenus", "&Edit"),
+        (
+            Item("undo", QT_TRANSLATE_NOOP("WindowMenus", "&Undo"), (Keys.Undo,)),
+            Item("redo", QT_TRANSLATE_NOOP("WindowMenus", "&Redo"), (Keys.Redo, "Ctrl+Shift+Z")),
+            None,
+            Item("copy_pair", QT_TRANSLATE_NOOP("WindowMenus", "&Copy Pair"), (Keys.Copy,)),
+            Item("copy_arabic", QT_TRANSLATE_NOOP("WindowMenus", "Copy &Arabic")),
+            Item("copy_english", QT_TRANSLATE_NOOP("WindowMenus", "Copy &English")),
+            None,
+            Item("edit", QT_TRANSLATE_NOOP("WindowMenus", "&Edit Translation"), ("F2",)),
+            Item("split", QT_TRANSLATE_NOOP("WindowMenus", "&Split Sentence…"), ("Ctrl+Shift+K",)),
+            Item("merge_next", QT_TRANSLATE_NOOP("WindowMenus", "&Merge with Next"), ("Ctrl+Shift+J",)),
+            Item("merge_previous", QT_TRANSLATE_NOOP("WindowMenus", "Merge with &Previous")),
+            None,
+            Item("next_flagged", QT_TRANSLATE_NOOP("WindowMenus", "&Next Flagged Sentence"), ("F8",)),
+            Item(
+                "previous_flagged",
+                QT_TRANSLATE_NOOP("WindowMenus", "Pre&vious Flagged Sentence"),
+                ("Shift+F8",),
+            ),
+            Item("next_low_link", QT_TRANSLATE_NOOP("WindowMenus", "Next &Uncertain Link"), ("F6",)),
+            Item(
+                "previous_low_link",
+                QT_TRANSLATE_NOOP("WindowMenus", "Previous Uncertain Link"),
+                ("Shift+F6",),
+            ),
+            Item(
+                "english_up",
+                QT_TRANSLATE_NOOP("WindowMenus", "First English Sentence to Row Above"),
+                ("Ctrl+Alt+Up",),
+            ),
+            Item(
+                "english_down",
+                QT_TRANSLATE_NOOP("WindowMenus", "Last English Sentence to Row Below"),
+                ("Ctrl+Alt+Down",),
+            ),
+            None,
+            Item("find", QT_TRANSLATE_NOOP("WindowMenus", "&Find…"), (Keys.Find, "Ctrl+F")),
+            Item("find_next", QT_TRANSLATE_NOOP("WindowMenus", "Find &Next"), (Keys.FindNext, "F3")),
+            Item(
+                "find_previous",
+                QT_TRANSLATE_NOOP("WindowMenus", "Find Pre&vious"),
+                (Keys.FindPrevious, "Shift+F3"),
+            ),
+        ),
+    ),
+    (
+        QT_TRANSLATE_NOOP("WindowMenus", "&View"),
+        (
+            Item("zoom_in", QT_TRANSLATE_NOOP("WindowMenus", "Zoom &In"), (Keys.ZoomIn, "Ctrl+=")),
+            Item("zoom_out", QT_TRANSLATE_NOOP("WindowMenus", "Zoom &Out"), (Keys.ZoomOut, "Ctrl+-")),
+            Item("zoom_reset", QT_TRANSLATE_NOOP("WindowMenus", "&Actual Size"), ("Ctrl+0",)),
+            None,
+            Item("swap", QT_TRANSLATE_NOOP("WindowMenus", "&Swap Panes"), ("Ctrl+Shift+S",)),
+            Item("contents", QT_TRANSLATE_NOOP("WindowMenus", "&Contents"), ("F9",), checkable=True),
+            Item("details", QT_TRANSLATE_NOOP("WindowMenus", "Sentence &Details"), ("F10",), checkable=True),
+            Item("diacritics", QT_TRANSLATE_NOOP("WindowMenus", "Show D&iacritics"), checkable=True),
+            Submenu("speech", QT_TRANSLATE_NOOP("WindowMenus", "&Read Aloud")),
+            Submenu("theme", QT_TRANSLATE_NOOP("WindowMenus", "&Theme")),
+        ),
+    ),
+    (
+        QT_TRANSLATE_NOOP("WindowMenus", "&Translation"),
+        (
+            Item("translate", QT_TRANSLATE_NOOP("WindowMenus", "&Translate Remaining"), ("F5",)),
+            Item("cancel", QT_TRANSLATE_NOOP("WindowMenus", "&Cancel Translation")),
+            Item("retranslate", QT_TRANSLATE_NOOP("WindowMenus", "Retranslate &Sentence"), ("Ctrl+R",)),
+            Item("retry", QT_TRANSLATE_NOOP("WindowMenus", "&Retry Failed"), ("Ctrl+Shift+R",)),
+            None,
+            Item("choose_model", QT_TRANSLATE_NOOP("WindowMenus", "Choose &Model Folder…")),
+            Item("models", QT_TRANSLATE_NOOP("WindowMenus", "M&odels…")),
+        ),
+    ),
+    (
+        QT_TRANSLATE_NOOP("WindowMenus", "&Help"),
+        (Item("about", QT_TRANSLATE_NOOP("WindowMenus", "&About Bilingual Reader")),),
+    ),
+)
+THEMES = {
+    "system": QT_TRANSLATE_NOOP("WindowMenus", "Follow the &System"),
+    "light": QT_TRANSLATE_NOOP("WindowMenus", "&Light"),
+    "dark": QT_TRANSLATE_NOOP("WindowMenus", "&Dark"),
+}
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate(CONTEXT, text)
+
+
 class WindowMenus(QObject):
-    """Builds the menu bar for a :class:`MainWindow`; ``actions`` maps short names to QActions."""
+    """Builds the menu bar from :data:`MENUS`; ``actions`` maps entry names to QActions.
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
-        self.actions: dict[str, QAction] = {}
-        self._file_menu()
-        self._edit_menu()
-        self._view_menu()
-        self._translation_menu()
-        self._help_menu()
+    ``extra_actions`` (the read-aloud actions, which their owner created) join ``actions`` and
+    the Read Aloud submenu; ``open_path`` opens a recent file."""
 
-    def _add(
+    def __init__(
         self,
-        menu: QMenu,
-        name: str,
-        text: str,
-        slot: Callable[[], object],
-        shortcuts: list[QKeySequence | Keys | str] | None = None,
-        icon: str = "",
-    ) -> QAction:
-        action = QAction(QIcon(f"icons:{icon}") if icon else QIcon(), text, self.window)
-        if shortcuts:  # platform keys first; extras only where they differ (a duplicate is "ambiguous")
-            keys = {seq.toString(): seq for s in shortcuts if not (seq := QKeySequence(s)).isEmpty()}
-            action.setShortcuts(list(keys.values()))
-        action.triggered.connect(lambda _checked=False: slot())
-        menu.addAction(action)
-        self.actions[name] = action
-        return action
-
-    def _file_menu(self) -> None:
-        w = self.window
-        menu = w.menuBar().addMenu(self.tr("&File"))
-        self._add(menu, "open", self.tr("&Open…"), w.opening.open_dialog, [Keys.Open], "open.svg")
-        stop = self._add(menu, "stop_opening", self.tr("&Stop Opening"), w.opener.cancel)
-        stop.setEnabled(False)  # only while a file opens (a hostile one may take its time)
-        w.opener.started.connect(lambda _name: stop.setEnabled(True))
-        for done in (w.opener.opened, w.opener.failed, w.opener.cancelled):
-            done.connect(lambda *_args: stop.setEnabled(False))
-        self.recent_menu = menu.addMenu(self.tr("Open &Recent"))
+        bar: QMenuBar,
+        settings: AppSettings,
+        *,
+        speech_actions: Mapping[str, QAction],
+        refresh_speech: Callable[[], None],
+        open_path: Callable[[str], None],
+        parent: QWidget,
+    ) -> None:
+        super().__init__(parent)
+        self._settings, self._open_path, self._parent = settings, open_path, parent
+        self.actions: dict[str, QAction] = {}
+        self._texts: list[tuple[QAction | QMenu, str]] = []  # what retranslate() says again
+        self.submenus: dict[str, QMenu] = {}
+        for title, entries in MENUS:
+            menu = bar.addMenu(_tr(title))
+            self._texts.append((menu, title))
+            self._fill(menu, entries)
+        self.recent_menu = self.submenus["recent"]
         self.recent_menu.aboutToShow.connect(self._fill_recent)
-        self._add(
-            menu, "paste", self.tr("&Paste as New Document"), w.opening.paste_document, ["Ctrl+Shift+V"]
-        )
-        self._add(
-            menu, "import_translation", self.tr("&Import Translation…"), w.translation_import.import_dialog
-        )
-        menu.addSeparator()
-        self._add(menu, "export", self.tr("&Export…"), w.export.export_document, ["Ctrl+E"], "pdf.svg")
-        self._add(menu, "cancel_export", self.tr("Cancel E&xport"), w.exporter.cancel)
-        self._add(menu, "save_project", self.tr("Save Pro&ject As…"), w.files.save_project_as, [Keys.SaveAs])
-        menu.addSeparator()
-        self._add(
-            menu,
-            "settings",
-            self.tr("&Settings…"),
-            w.model_settings.open_settings,
-            [Keys.Preferences, "Ctrl+,"],
-        )
-        menu.addSeparator()
-        self._add(menu, "quit", self.tr("&Quit"), w.close, [Keys.Quit, "Ctrl+Q"])
-
-    def _fill_recent(self) -> None:
-        self.recent_menu.clear()
-        files = self.window.settings.recent_files
-        for path in files:
-            action = self.recent_menu.addAction(Path(path).name)
-            action.setToolTip(path)
-            action.setStatusTip(path)
-            action.triggered.connect(lambda _checked=False, p=path: self.window.open_path(p))
-        if files:
-            self.recent_menu.addSeparator()
-            clear = self.recent_menu.addAction(self.tr("Clear Recent Files"))
-            clear.triggered.connect(self.window.settings.clear_recent_files)
-        else:
-            self.recent_menu.addAction(self.tr("No recent files")).setEnabled(False)
-
-    def _edit_menu(self) -> None:
-        w = self.window
-        e = w.editing
-        menu = w.menuBar().addMenu(self.tr("&Edit"))
-        self._add(menu, "undo", self.tr("&Undo"), e.undo, [Keys.Undo])
-        self._add(menu, "redo", self.tr("&Redo"), e.redo, [Keys.Redo, "Ctrl+Shift+Z"])
-        menu.addSeparator()
-        self._add(menu, "copy_pair", self.tr("&Copy Pair"), w.pair.copy_pair, [Keys.Copy])
-        self._add(menu, "copy_arabic", self.tr("Copy &Arabic"), w.pair.copy_arabic)
-        self._add(menu, "copy_english", self.tr("Copy &English"), w.pair.copy_english)
-        menu.addSeparator()
-        self._add(menu, "edit", self.tr("&Edit Translation"), e.edit_current, ["F2"])
-        self._add(menu, "split", self.tr("&Split Sentence…"), w.files.split_dialog, ["Ctrl+Shift+K"])
-        self._add(
-            menu, "merge_next", self.tr("&Merge with Next"), lambda: e.merge_current(1), ["Ctrl+Shift+J"]
-        )
-        self._add(menu, "merge_previous", self.tr("Merge with &Previous"), lambda: e.merge_current(-1))
-        menu.addSeparator()
-        self._add(menu, "next_flagged", self.tr("&Next Flagged Sentence"), lambda: e.next_flagged(1), ["F8"])
-        self._add(
-            menu,
-            "previous_flagged",
-            self.tr("Pre&vious Flagged Sentence"),
-            lambda: e.next_flagged(-1),
-            ["Shift+F8"],
-        )
-        t = w.translation_import  # the alignment review of an imported translation
-        self._add(menu, "next_low_link", self.tr("Next &Uncertain Link"), lambda: t.next_low(1), ["F6"])
-        self._add(
-            menu,
-            "previous_low_link",
-            self.tr("Previous Uncertain Link"),
-            lambda: t.next_low(-1),
-            ["Shift+F6"],
-        )
-        self._add(
-            menu,
-            "english_up",
-            self.tr("First English Sentence to Row Above"),
-            lambda: t.move_english(-1),
-            ["Ctrl+Alt+Up"],
-        )
-        self._add(
-            menu,
-            "english_down",
-            self.tr("Last English Sentence to Row Below"),
-            lambda: t.move_english(1),
-            ["Ctrl+Alt+Down"],
-        )
-        menu.addSeparator()
-        self._add(menu, "find", self.tr("&Find…"), w.aids.open_find, [Keys.Find, "Ctrl+F"])
-        self._add(menu, "find_next", self.tr("Find &Next"), w.aids.find_next, [Keys.FindNext, "F3"])
-        self._add(
-            menu,
-            "find_previous",
-            self.tr("Find Pre&vious"),
-            w.aids.find_previous,
-            [Keys.FindPrevious, "Shift+F3"],
-        )
-
-    def _view_menu(self) -> None:
-        w = self.window
-        menu = w.menuBar().addMenu(self.tr("&View"))
-        self._add(menu, "zoom_in", self.tr("Zoom &In"), w.view_controls.zoom_in, [Keys.ZoomIn, "Ctrl+="])
-        self._add(menu, "zoom_out", self.tr("Zoom &Out"), w.view_controls.zoom_out, [Keys.ZoomOut, "Ctrl+-"])
-        self._add(menu, "zoom_reset", self.tr("&Actual Size"), w.view_controls.zoom_reset, ["Ctrl+0"])
-        menu.addSeparator()
-        self._add(menu, "swap", self.tr("&Swap Panes"), w.view_controls.swap_panes, ["Ctrl+Shift+S"])
-        contents = self._add(menu, "contents", self.tr("&Contents"), w.view_controls.toggle_contents, ["F9"])
-        contents.setCheckable(True)
-        contents.setChecked(w.settings.show_contents)
-        details = self._add(
-            menu, "details", self.tr("Sentence &Details"), w.view_controls.toggle_details, ["F10"]
-        )
-        details.setCheckable(True)
-        details.setChecked(w.settings.show_details)
-        diacritics = self._add(menu, "diacritics", self.tr("Show D&iacritics"), w.aids.toggle_diacritics)
-        diacritics.setCheckable(True)
-        diacritics.setChecked(w.settings.show_diacritics)
-        speech = menu.addMenu(self.tr("&Read Aloud"))
+        speech = self.submenus["speech"]
         speech.setToolTipsVisible(True)  # a disabled action's tooltip says what to install
-        speech.addActions([w.aids.actions[n] for n in ("read_arabic", "read_english", "stop_reading")])
-        speech.aboutToShow.connect(w.aids.read_aloud.refresh)
-        self.actions.update(w.aids.actions)
-        theme_menu = menu.addMenu(self.tr("&Theme"))
-        group = QActionGroup(self)
-        names = {
-            "system": self.tr("Follow the &System"),
-            "light": self.tr("&Light"),
-            "dark": self.tr("&Dark"),
-        }
-        for key, text in names.items():
-            action = theme_menu.addAction(text)
-            action.setCheckable(True)
-            action.setChecked(w.settings.theme == key)
-            action.triggered.connect(lambda _checked=False, k=key: self._set_theme(k))
-            group.addAction(action)
-            self.actions[f"theme_{key}"] = action
+        speech.addActions(list(speech_actions.values()))
+        speech.aboutToShow.connect(refresh_speech)
+        self.actions.update(speech_actions)
+        self._theme_menu(self.submenus["theme"])
+        self.actions["stop_opening"].setEnabled(False)  # only while a file opens
+        self.actions["contents"].setChecked(settings.show_contents)
+        self.actions["details"].setChecked(settings.show_details)
+        self.actions["diacritics"].setChecked(settings.show_diacritics)
 
-    def _set_theme(self, choice: str) -> None:
-        self.window.settings.theme = choice
-        if ThemeKeeper.current is not None:
-            ThemeKeeper.current.set_choice(choice)
+    def _fill(self, menu: QMenu, entries: tuple[Entry, ...]) -> None:
+        for entry in entries:
+            if entry is None:
+                menu.addSeparator()
+            elif isinstance(entry, Submenu):
+                self.submenus[entry.name] = submenu = menu.addMenu(_tr(entry.text))
+                self._texts.append((submenu, entry.text))
+            else:
+                action = QAction(
+                    QIcon(f"icons:{entry.icon}") if entry.icon else QIcon(), _tr(entry.text), self._parent
+                )
+                if (
+                    entry.keys
+                ):  # platform keys first; extras only where they differ (a duplicate is "ambiguous")
+                    keys = {seq.toString(): seq for k in entry.keys if not (seq := QKeySequence(k)).isEmpty()}
+                    action.setShortcuts(list(keys.values()))
+                action.setCheckable(entry.checkable)
+                menu.addAction(action)
+                self.actions[entry.name] = action
+                self._texts.append((action, entry.text))
 
-    def _translation_menu(self) -> None:
-        w = self.window
-        menu = w.menuBar().addMenu(self.tr("&Translation"))
-        self._add(
-            menu, "translate", self.tr("&Translate Remaining"), w.translation_status.translate_now, ["F5"]
-        )
-        self._add(menu, "cancel", self.tr("&Cancel Translation"), w.controller.cancel)
-        self._add(
-            menu, "retranslate", self.tr("Retranslate &Sentence"), w.pair.retranslate_current, ["Ctrl+R"]
-        )
-        self._add(menu, "retry", self.tr("&Retry Failed"), w.pair.retry, ["Ctrl+Shift+R"])
-        menu.addSeparator()
-        self._add(
-            menu, "choose_model", self.tr("Choose &Model Folder…"), w.model_settings.choose_model_folder
-        )
-        self._add(menu, "models", self.tr("M&odels…"), self.open_models)
-        w.banner.models_requested.connect(self.open_models)
+    def bind(self, slots: Mapping[str, Callable[[], object]]) -> None:
+        """Connect each named entry to its slot; every entry of the table must have one."""
+        missing = [
+            e.name for _, entries in MENUS for e in entries if isinstance(e, Item) and e.name not in slots
+        ]
+        if missing:
+            raise ValueError(f"menu entries without a slot: {', '.join(missing)}")
+        for name, slot in slots.items():
+            self.actions[name].triggered.connect(lambda _checked=False, s=slot: s())
 
-    def open_models(self) -> None:
-        """Translation ▸ Models… (and the missing-model banner's button); imported on first use."""
-        from reader.ui.models_dialog import open_models_dialog
+    def retranslate(self) -> None:
+        """Say every menu text again in the current UI language."""
+        for widget, text in self._texts:
+            if isinstance(widget, QMenu):
+                widget.setTitle(_tr(text))
+            else:
+                widget.setText(_tr(text))
 
-        open_models_dialog(self.window)
-
-    def _help_menu(self) -> None:
-        menu = self.window.menuBar().addMenu(self.tr("&Help"))
-        self._add(menu, "about", self.tr("&About Bilingual Reader"), self._about)
-
-    def _about(self) -> None:
-        box = QMessageBox(self.window)
+    def about(self) -> None:
+        box = QMessageBox(self._parent)
         box.setWindowTitle(self.tr("About Bilingual Reader"))
         box.setText(
             self.tr(
@@ -257,42 +260,34 @@ class WindowMenus(QObject):
         )
         box.open()
 
-    def pair_menu(self, sentence: Segment | None) -> QMenu:
-        """The right-click menu on a pair."""
-        w = self.window
-        menu = QMenu(w)
-        menu.addAction(self.tr("Copy Pair"), w.pair.copy_pair)
-        menu.addAction(self.tr("Copy Arabic"), w.pair.copy_arabic)
-        english = menu.addAction(self.tr("Copy English"), w.pair.copy_english)
-        english.setEnabled(sentence is not None and sentence.status is Status.DONE)
-        menu.addSeparator()
-        menu.setToolTipsVisible(True)
-        w.aids.read_aloud.refresh()
-        menu.addActions([w.aids.actions["read_arabic"], w.aids.actions["read_english"]])
-        if sentence is not None and sentence.status is Status.FAILED:
-            menu.addSeparator()
-            menu.addAction(self.tr("Retry"), lambda: w.controller.retry([sentence.id]))
-        if sentence is not None:
-            e = w.editing
-            menu.addSeparator()
-            menu.addAction(self.tr("Edit Translation"), e.edit_current)
-            if sentence.status is not Status.PENDING:
-                menu.addAction(self.tr("Retranslate Sentence"), e.retranslate_current)
-            for choice in sentence.rendering.alternatives if sentence.rendering is not None else ():
-                menu.addAction(
-                    self.tr("Use: {text}").format(text=choice[:60]), functools.partial(e.pick, choice)
-                )
-            split = menu.addMenu(self.tr("Split After"))
-            for at in split_candidates(sentence):
-                split.addAction(
-                    f"…{sentence.text[max(at - 24, 0) : at]}", functools.partial(e.split_current, at)
-                )
-            split.addAction(self.tr("At a Chosen Place…"), w.files.split_dialog)
-            document = w.document
-            if document is not None:
-                merge_next = menu.addAction(self.tr("Merge with Next"), lambda: e.merge_current(1))
-                merge_next.setEnabled(neighbour(document, sentence.id, 1) is not None)
-                merge_previous = menu.addAction(self.tr("Merge with Previous"), lambda: e.merge_current(-1))
-                merge_previous.setEnabled(neighbour(document, sentence.id, -1) is not None)
-        menu.aboutToHide.connect(menu.deleteLater)
-        return menu
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        files = self._settings.recent_files
+        for path in files:
+            action = self.recent_menu.addAction(Path(path).name)
+            action.setToolTip(path)
+            action.setStatusTip(path)
+            action.triggered.connect(lambda _checked=False, p=path: self._open_path(p))
+        if files:
+            self.recent_menu.addSeparator()
+            clear = self.recent_menu.addAction(self.tr("Clear Recent Files"))
+            clear.triggered.connect(self._settings.clear_recent_files)
+        else:
+            self.recent_menu.addAction(self.tr("No recent files")).setEnabled(False)
+
+    def _theme_menu(self, menu: QMenu) -> None:
+        group = QActionGroup(self)
+        for key, text in THEMES.items():
+            action = menu.addAction(_tr(text))
+            action.setCheckable(True)
+            action.setChecked(self._settings.theme == key)
+            action.triggered.connect(lambda _checked=False, k=key: self.set_theme(k))
+            group.addAction(action)
+            self.actions[f"theme_{key}"] = action
+            self._texts.append((action, text))
+
+    def set_theme(self, choice: str) -> None:
+        self._settings.theme = choice
+        if ThemeKeeper.current is not None:
+            ThemeKeeper.current.set_choice(choice)
+        self.actions[f"theme_{choice}"].setChecked(True)

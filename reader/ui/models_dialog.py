@@ -9,7 +9,7 @@ folder to the window, which translates with it from then on.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, cast
+from typing import cast
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
@@ -31,9 +31,6 @@ from reader.models.inventory import ModelEntry, list_models
 from reader.translate.model_download import size_text
 from reader.translate.model_location import ModelLocation
 from reader.ui.workers import Task, TaskContext
-
-if TYPE_CHECKING:
-    from reader.ui.main_window import MainWindow
 
 AskDirectory = Callable[[QWidget, str], "str | None"]
 Confirm = Callable[[QWidget, str], bool]
@@ -292,25 +289,3 @@ class ModelsDialog(QDialog):
             self.task.detach()
             self.task = None
         super().reject()
-
-
-def open_models_dialog(window: MainWindow) -> ModelsDialog:
-    """Show the dialog for ``window``; "Use this model" saves the model and translates with it."""
-    from reader.ui.model_settings import output_fields
-
-    dialog = ModelsDialog(
-        window, current_model=window.controller.settings.model, ask_directory=window.ask_directory
-    )
-    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-
-    def use(model: str) -> None:
-        window.settings.model = model
-        window.model_override = None
-        window.banner.hide()
-        new, old = window.engine_settings(), window.controller.settings
-        if new != old:
-            window.controller.set_settings(new, retranslate=output_fields(new) != output_fields(old))
-
-    dialog.model_chosen.connect(use)
-    dialog.open()
-    return dialog

@@ -8,28 +8,50 @@ its methods. Each aid's behaviour lives in its own module (find_bar, speech, wor
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QStatusBar, QWidget
 
-from reader.model import Document
+from reader.model import Document, Segment
+from reader.ui.detail_strip import DetailStrip
 from reader.ui.find_bar import FindBar
+from reader.ui.fonts import ReadingFonts
 from reader.ui.read_aloud import ReadAloud, SpeechEngine, detect_speech
+from reader.ui.reading_view import ReadingView
+from reader.ui.settings import AppSettings
 from reader.ui.theme import ThemeKeeper
-
-if TYPE_CHECKING:
-    from reader.ui.main_window import MainWindow
 
 
 class ReadingAids(QObject):
-    """Owns the find bar and applies the display options; see the module docstring."""
+    """Owns the find bar and applies the display options; see the module docstring.
+
+    Signals: checked(str, bool) — the menu entry of that name should show that check mark (the
+    diacritics switch, the theme from Settings)."""
+
+    checked = Signal(str, bool)
 
     def __init__(
-        self, window: MainWindow, *, detect_speech: Callable[[QObject], SpeechEngine | None] = detect_speech
+        self,
+        view: ReadingView,
+        strip: DetailStrip,
+        settings: AppSettings,
+        fonts: ReadingFonts,
+        status: QStatusBar,
+        current_sentence: Callable[[], Segment | None],
+        window: QWidget,
+        *,
+        detect_speech: Callable[[QObject], SpeechEngine | None] = detect_speech,
     ) -> None:
         super().__init__(window)
-        self.window = window
+        self._view, self._strip, self._settings, self._fonts, self._status = (
+            view,
+            strip,
+            settings,
+            fonts,
+            status,
+        )
+        self._shortcut_owner = window  # the read-aloud keys work with the menus closed
         self.actions: dict[str, QAction] = {
             "read_arabic": self._action(
                 self.tr("Read &Arabic Aloud"), "F7", lambda: self.read_aloud.read("ar")
@@ -44,7 +66,7 @@ class ReadingAids(QObject):
         self.read_aloud = ReadAloud(
             {"ar": self.actions["read_arabic"], "en": self.actions["read_english"]},
             self.actions["stop_reading"],
-            window.current_sentence,
+            current_sentence,
             self,
             detect=detect_speech,
         )
@@ -52,16 +74,16 @@ class ReadingAids(QObject):
         self.read_aloud.state_changed.connect(self._show_speech_state)
         for action in self.actions.values():
             action.setEnabled(False)  # until a sentence is selected and the engine is known
-        window.view.current_row_changed.connect(lambda _row: self.read_aloud.refresh())
-        self.find_bar = FindBar(window.view, window)
-        self.find_bar.closed.connect(lambda: window.view.setFocus(Qt.FocusReason.OtherFocusReason))
-        self._show_diacritics(window.settings.show_diacritics)
+        view.current_row_changed.connect(lambda _row: self.read_aloud.refresh())
+        self.find_bar = FindBar(view, window)
+        self.find_bar.closed.connect(lambda: view.setFocus(Qt.FocusReason.OtherFocusReason))
+        self._show_diacritics(settings.show_diacritics)
         self.apply_reading_settings()
 
     def _show_speech_state(self, line: str) -> None:
         """Reading aloud (until done, without a timeout) or why it failed, in the status bar; the
         line is taken away when speaking ends unless another message replaced it meanwhile."""
-        bar = self.window.statusBar()
+        bar = self._status
         if line:
             bar.showMessage(line, 0 if self.read_aloud.speaking else 15000)
         elif bar.currentMessage() == self._speech_line:
@@ -70,21 +92,19 @@ class ReadingAids(QObject):
 
     def apply_reading_settings(self) -> None:
         """Faces, sizes, line spacing and theme from the settings (start-up, Settings ▸ OK)."""
-        settings, window = self.window.settings, self.window
-        fonts = settings.reading_fonts(window.fonts)
-        window.view.set_reading_fonts(fonts, settings.line_spacing / 100)
-        window.strip.set_fonts(fonts)
+        settings = self._settings
+        fonts = settings.reading_fonts(self._fonts)
+        self._view.set_reading_fonts(fonts, settings.line_spacing / 100)
+        self._strip.set_fonts(fonts)
         if ThemeKeeper.current is not None and ThemeKeeper.current.choice != settings.theme:
             ThemeKeeper.current.set_choice(settings.theme)
-        action = window.actions_.get(f"theme_{settings.theme}") if hasattr(window, "actions_") else None
-        if action is not None:
-            action.setChecked(True)
+        self.checked.emit(f"theme_{settings.theme}", True)
 
     def _action(self, text: str, key: str, slot: Callable[[], object]) -> QAction:
-        action = QAction(text, self.window)
+        action = QAction(text, self._shortcut_owner)
         action.setShortcut(QKeySequence(key))
         action.triggered.connect(lambda _checked=False: slot())
-        self.window.addAction(action)  # shortcuts work with the menu closed
+        self._shortcut_owner.addAction(action)  # shortcuts work with the menu closed
         return action
 
     def set_document(self, document: Document | None) -> None:
@@ -109,15 +129,15 @@ class ReadingAids(QObject):
 
     def toggle_diacritics(self) -> None:
         """View ▸ Show Diacritics: display only; the top sentence stays on top."""
-        shown = not self.window.settings.show_diacritics
-        self.window.settings.show_diacritics = shown
-        self.window.actions_["diacritics"].setChecked(shown)
+        shown = not self._settings.show_diacritics
+        self._settings.show_diacritics = shown
+        self.checked.emit("diacritics", shown)
         self._show_diacritics(shown)
 
     def _show_diacritics(self, shown: bool) -> None:
         """The reading view and the detail strip show the vowel marks alike (display only)."""
-        self.window.view.set_show_diacritics(shown)
-        self.window.strip.set_show_diacritics(shown)
+        self._view.set_show_diacritics(shown)
+        self._strip.set_show_diacritics(shown)
 
     def shutdown(self) -> None:
         self.find_bar.shutdown()

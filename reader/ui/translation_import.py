@@ -17,10 +17,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QFileDialog, QProgressDialog
+from PySide6.QtWidgets import QFileDialog, QProgressDialog, QWidget
 
 from reader.errors import ReaderError
 from reader.library.opening import supported_extensions
@@ -28,10 +27,11 @@ from reader.model import Document, Origin
 from reader.sentence_align import AlignmentCancelled, Link, align_sentences
 from reader.sentence_align.applying import ImportTranslation, Placed, move_english_command
 from reader.sentence_align.english_text import read_english
+from reader.ui.dialogs import Dialogs
+from reader.ui.editing import EditingController
+from reader.ui.open_document import OpenDocument
+from reader.ui.reading_view import ReadingView
 from reader.ui.workers import Task, TaskCancelled, TaskContext
-
-if TYPE_CHECKING:
-    from reader.ui.main_window import MainWindow
 
 LOW_SCORE = 0.5
 
@@ -48,9 +48,22 @@ class Aligned:
 class TranslationImport(QObject):
     message = Signal(str)
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(
+        self,
+        current: OpenDocument,
+        view: ReadingView,
+        editing: EditingController,
+        dialogs: Dialogs,
+        parent: QWidget,
+    ) -> None:
+        super().__init__(parent)
+        self._open, self._view, self._editing, self._dialogs, self._parent = (
+            current,
+            view,
+            editing,
+            dialogs,
+            parent,
+        )
         self.task: Task | None = None
         self._document: Document | None = None  # the document being aligned
         self.progress: QProgressDialog | None = None
@@ -60,7 +73,7 @@ class TranslationImport(QObject):
     def _ask_path(self) -> str:
         patterns = " ".join(f"*.{ext}" for ext in supported_extensions())
         path, _ = QFileDialog.getOpenFileName(
-            self.window,
+            self._parent,
             self.tr("Import Translation"),
             "",
             self.tr("English translation ({patterns})").format(patterns=patterns),
@@ -74,7 +87,7 @@ class TranslationImport(QObject):
 
     def start(self, path: Path) -> bool:
         """Align *path* with the open document in the background; False when that cannot start."""
-        document = self.window.document
+        document = self._open.document
         if document is None or self.task is not None:
             return False
         segments = document.segments
@@ -109,7 +122,7 @@ class TranslationImport(QObject):
         self.task.cancelled.connect(lambda: self.message.emit(self.tr("Import cancelled.")))
         self.task.finished.connect(self._on_finished)
         self.progress = QProgressDialog(
-            self.tr("Aligning the translation…"), self.tr("Cancel"), 0, 100, self.window
+            self.tr("Aligning the translation…"), self.tr("Cancel"), 0, 100, self._parent
         )
         self.progress.setWindowModality(Qt.WindowModality.NonModal)
         self.progress.setMinimumDuration(500)
@@ -136,10 +149,10 @@ class TranslationImport(QObject):
     def _on_aligned(self, result: object) -> None:
         if not isinstance(result, Aligned):
             return
-        if self.window.document is not self._document:  # another document was opened meanwhile
+        if self._open.document is not self._document:  # another document was opened meanwhile
             self.message.emit(self.tr("Import cancelled."))
             return
-        editing = self.window.editing
+        editing = self._editing
         command = ImportTranslation(result.segment_ids, result.links, result.english)
         if editing.stack is None or not editing.stack.push(command):
             self.message.emit(self.tr("The translation had nothing to add to this document."))
@@ -156,7 +169,7 @@ class TranslationImport(QObject):
         text = (
             str(error) if isinstance(error, ReaderError) else self.tr("the translation could not be aligned")
         )
-        self.window.show_error(self.tr("Import Translation"), text)
+        self._dialogs.show_error(self.tr("Import Translation"), text)
 
     def _on_finished(self) -> None:
         if self.progress is not None:
@@ -168,7 +181,7 @@ class TranslationImport(QObject):
     # The review ---------------------------------------------------------------------------
     def next_low(self, step: int = 1) -> bool:
         """Select the next (+1) or previous (-1) imported row whose link scored low, wrapping round."""
-        document = self.window.document
+        document = self._open.document
         if document is None:
             return False
         rows = sorted(
@@ -179,16 +192,16 @@ class TranslationImport(QObject):
         if not rows:
             self.message.emit(self.tr("No imported row to review."))
             return False
-        current = self.window.view.current_row()
+        current = self._view.current_row()
         later = [r for r in rows if (r > current if step > 0 else r < current)]
         row = (later[0] if step > 0 else later[-1]) if later else (rows[0] if step > 0 else rows[-1])
-        self.window.view.select_row(row)
+        self._view.select_row(row)
         return True
 
     def move_english(self, step: int) -> bool:
         """Move the current row's first English sentence up (-1) or its last down (+1), undoably."""
-        editing = self.window.editing
+        editing = self._editing
         segment = editing.current()
-        if segment is None or editing.stack is None or self.window.document is None:
+        if segment is None or editing.stack is None or self._open.document is None:
             return False
-        return editing.stack.push(move_english_command(self.window.document, segment.id, step))
+        return editing.stack.push(move_english_command(self._open.document, segment.id, step))

@@ -93,39 +93,39 @@
 <context>
     <name>ExportFlow</name>
     <message>
-        <location filename="../../ui/export_flow.py" line="51"/>
+        <location filename="../../ui/export_flow.py" line="58"/>
         <source>{count} of {total} sentences have no translation yet; the export will mark them [not translated]. Export anyway?</source>
         <translation>{count} من {total} جملة بلا ترجمة بعد؛ سيُعلَّم عليها في الملف المُصدَّر بعبارة [not translated]. أتريد التصدير على أي حال؟</translation>
     </message>
     <message>
-        <location filename="../../ui/export_flow.py" line="54"/>
-        <location filename="../../ui/export_flow.py" line="89"/>
+        <location filename="../../ui/export_flow.py" line="61"/>
+        <location filename="../../ui/export_flow.py" line="95"/>
         <source>Export</source>
         <translation>تصدير</translation>
     </message>
     <message>
-        <location filename="../../ui/export_flow.py" line="64"/>
-        <location filename="../../ui/export_flow.py" line="117"/>
+        <location filename="../../ui/export_flow.py" line="71"/>
+        <location filename="../../ui/export_flow.py" line="120"/>
         <source>Could not export</source>
         <translation>تعذّر التصدير</translation>
     </message>
     <message>
-        <location filename="../../ui/export_flow.py" line="80"/>
+        <location filename="../../ui/export_flow.py" line="86"/>
         <source>Exporting {format}…</source>
         <translation>جارٍ التصدير بصيغة {format}…</translation>
     </message>
     <message>
-        <location filename="../../ui/export_flow.py" line="103"/>
+        <location filename="../../ui/export_flow.py" line="109"/>
         <source>Exporting {format}… {done} / {total}</source>
         <translation>جارٍ التصدير بصيغة {format}… {done} / {total}</translation>
     </message>
     <message>
-        <location filename="../../ui/export_flow.py" line="108"/>
+        <location filename="../../ui/export_flow.py" line="113"/>
         <source>Saved {path}</source>
         <translation>حُفظ {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/export_flow.py" line="112"/>
+        <location filename="../../ui/export_flow.py" line="116"/>
         <source>Export cancelled.</source>
         <translation>أُلغي التصدير.</translation>
     </message>
@@ -133,37 +133,37 @@
 <context>
     <name>Exporter</name>
     <message>
-        <location filename="../../ui/export_task.py" line="61"/>
+        <location filename="../../ui/export_task.py" line="63"/>
         <source>PDF, side by side (*.pdf)</source>
         <translation>PDF، جنبًا إلى جنب (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/export_task.py" line="62"/>
+        <location filename="../../ui/export_task.py" line="64"/>
         <source>PDF, interleaved: the English under each sentence (*.pdf)</source>
         <translation>PDF، متداخل: الإنجليزية تحت كل جملة (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/export_task.py" line="63"/>
+        <location filename="../../ui/export_task.py" line="65"/>
         <source>EPUB e-book (*.epub)</source>
         <translation>كتاب إلكتروني EPUB (*.epub)</translation>
     </message>
     <message>
-        <location filename="../../ui/export_task.py" line="64"/>
+        <location filename="../../ui/export_task.py" line="66"/>
         <source>Web page (*.html *.htm)</source>
         <translation>صفحة ويب HTML (*.html *.htm)</translation>
     </message>
     <message>
-        <location filename="../../ui/export_task.py" line="65"/>
+        <location filename="../../ui/export_task.py" line="67"/>
         <source>Translation memory, TMX (*.tmx)</source>
         <translation>ذاكرة ترجمة، TMX (*.tmx)</translation>
     </message>
     <message>
-        <location filename="../../ui/export_task.py" line="66"/>
+        <location filename="../../ui/export_task.py" line="68"/>
         <source>Translation memory, XLIFF 2 (*.xlf *.xliff)</source>
         <translation>ذاكرة ترجمة، XLIFF 2 (*.xlf *.xliff)</translation>
     </message>
     <message>
-        <location filename="../../ui/export_task.py" line="67"/>
+        <location filename="../../ui/export_task.py" line="69"/>
         <source>Spreadsheet, CSV (*.csv)</source>
         <translation>جدول بيانات، CSV (*.csv)</translation>
     </message>
@@ -215,17 +215,17 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="182"/>
+        <location filename="../../ui/main_window.py" line="303"/>
         <source>Bilingual Reader</source>
         <translation>القارئ ثنائي اللغة</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="245"/>
+        <location filename="../../ui/dialogs.py" line="45"/>
         <source>Open an Arabic text</source>
         <translation>فتح نص عربي</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="112"/>
+        <location filename="../../ui/main_window.py" line="117"/>
         <source>Contents</source>
         <translation>المحتويات</translation>
     </message>
@@ -319,7 +319,7 @@
 <context>
     <name>ModelSettings</name>
     <message>
-        <location filename="../../ui/model_settings.py" line="50"/>
+        <location filename="../../ui/model_settings.py" line="75"/>
         <source>Choose a MarianMT model folder</source>
         <translation>اختر مجلد نموذج MarianMT</translation>
     </message>
@@ -327,142 +327,142 @@
 <context>
     <name>ModelsDialog</name>
     <message>
-        <location filename="../../ui/models_dialog.py" line="43"/>
+        <location filename="../../ui/models_dialog.py" line="40"/>
         <source>Remove model</source>
         <translation>إزالة النموذج</translation>
     </message>
     <message>
-        <location filename="../../ui/models_dialog.py" line="67"/>
+        <location filename="../../ui/models_dialog.py" line="64"/>
         <source>Translation Models</source>
         <translation>نماذج الترجمة</translation>
     </message>
     <message>
-        <location filename="../../ui/models_dialog.py" line="76"/>
+        <location filename="../../ui/models_dialog.py" line="73"/>
         <source>Model</source>
         <translation>النموذج</translation>
     </message>
     <message>
-        <location filename="../../ui/models_dialog.py" line="76"/>
+        <location filename="../../ui/models_dialog.py" line="73"/>
         <source>State</source>
         <translation>الحالة</translation>
     </message>
     <message>
-        <location filename="../../ui/models_dialog.py" line="76"/>
+        <location filename="../../ui/models_dialog.py" line="73"/>
         <source>Size</source>
         <translation>الحجم</translation>
     </message>
     <message>
-        <location filename="../../ui/models_dialog.py" line="76"/>
+        <location filename="../../ui/models_dialog.py" line="73"/>
         <source>Licence</source>
         <translation>الترخيص</translation>
     </message>
     <message>
-        <location filename="../../ui/models_dialog.py" line="76"/>
+        <location filename="../../ui/models_dialog.py" line="73"/>
         <source>Quality</source>
         <translation>الجودة</translation>
     </message>
     <message>
-        <location filename="../../ui/models_dialog.py" line="86"/>
+        <location filename="../../ui/models_dialog.py" line="83"/>
         <source>&amp;Download</source>
         <translation>&amp;تنزيل</translation>
     </message>
     <message>
-        <location filename="../../ui/models_dialog.py" line="87"/>
+        <location filename="../../ui/models_dialog.py" line="84"/>
         <source>&amp;Remove</source>
         <translation>&amp;إزالة</translation>
     </message>
     <message>
-        <location filename="../../ui/models_dialog.py" line="88"/>
+        <location filename="../../ui/models_dialog.py" line="85"/>
         <source>&amp;Import Folder…</source>
         <translation>ا&amp;ستيراد مجلد…</translation>
     </message>
     <message>
-        <location filename="../../ui/models_dialog.py" line="89"/>
+        <location filename="../../ui/models_dialog.py" line="86"/>
         <source>&amp;Use This Model</source>
         <translation>ا&amp;ستخدام هذا النموذج</translation>
     </message>
     <message>
-        <location filename="../../ui/models_dialog.py" line="90"/>
+        <location filename="../../ui/models_dialog.py" line="87"/>
         <source>&amp;Cancel Download</source>
         <translation>إل&amp;غاء التنزيل</translation>
     </message>
     <message>
-        <location filename="../../ui/models_dialog.py" line="92"/>
+        <location filename="../../ui/models_dialog.py" line="89"/>
         <source>Close</source>
         <translation>إغلاق</translation>
     </message>
     <message>
-        <location filename="../../ui/models_dialog.py" line="143"/>
+        <location filename="../../ui/models_dialog.py" line="140"/>
         <source>unusable</source>
         <translation>غير صالح للاستخدام</translation>
     </message>
     <message>
-        <location filename="../../ui/models_dialog.py" line="145"/>
+        <location filename="../../ui/models_dialog.py" line="142"/>
         <source>not installed</source>
         <translation>غير مثبّت</translation>
     </message>
     <message>
-        <location filename="../../ui/models_dialog.py" line="146"/>
+        <location filename="../../ui/models_dialog.py" line="143"/>
         <source>installed, ready</source>
         <translation>مثبّت وجاهز</translation>
     </message>
     <message>
-        <location filename="../../ui/models_dialog.py" line="146"/>
+        <location filename="../../ui/models_dialog.py" line="143"/>
         <source>installed</source>
         <translation>مثبّت</translation>
     </message>
     <message>
-        <location filename="../../ui/models_dialog.py" line="167"/>
+        <location filename="../../ui/models_dialog.py" line="164"/>
         <source>Quality: {q} (source: {s})</source>
         <translation>الجودة: {q} (المصدر: {s})</translation>
     </message>
     <message>
-        <location filename="../../ui/models_dialog.py" line="173"/>
+        <location filename="../../ui/models_dialog.py" line="170"/>
         <source>Folder: {folder}</source>
         <translation>المجلد: {folder}</translation>
     </message>
     <message>
-        <location filename="../../ui/models_dialog.py" line="195"/>
+        <location filename="../../ui/models_dialog.py" line="192"/>
         <source>Downloading {m}…</source>
         <translation>جارٍ تنزيل {m}…</translation>
     </message>
     <message>
-        <location filename="../../ui/models_dialog.py" line="200"/>
+        <location filename="../../ui/models_dialog.py" line="197"/>
         <source>Import a MarianMT model folder</source>
         <translation>استيراد مجلد نموذج MarianMT</translation>
     </message>
     <message>
-        <location filename="../../ui/models_dialog.py" line="205"/>
+        <location filename="../../ui/models_dialog.py" line="202"/>
         <source>Importing {m}…</source>
         <translation>جارٍ استيراد {m}…</translation>
     </message>
     <message>
-        <location filename="../../ui/models_dialog.py" line="219"/>
+        <location filename="../../ui/models_dialog.py" line="216"/>
         <source>Forget the folder {m}? The folder itself is kept.</source>
         <translation>هل تريد إزالة المجلد {m} من القائمة؟ يبقى المجلد نفسه كما هو.</translation>
     </message>
     <message>
-        <location filename="../../ui/models_dialog.py" line="221"/>
+        <location filename="../../ui/models_dialog.py" line="218"/>
         <source>Delete {m}, its converted copies and its cached translations?</source>
         <translation>هل تريد حذف {m} ونسخه المحوّلة وترجماته المخزّنة؟</translation>
     </message>
     <message>
-        <location filename="../../ui/models_dialog.py" line="226"/>
+        <location filename="../../ui/models_dialog.py" line="223"/>
         <source>Removed {m}.</source>
         <translation>أُزيل {m}.</translation>
     </message>
     <message>
-        <location filename="../../ui/models_dialog.py" line="238"/>
+        <location filename="../../ui/models_dialog.py" line="235"/>
         <source>Cancelling…</source>
         <translation>جارٍ الإلغاء…</translation>
     </message>
     <message>
-        <location filename="../../ui/models_dialog.py" line="277"/>
+        <location filename="../../ui/models_dialog.py" line="274"/>
         <source>{m} is installed and ready.</source>
         <translation>{m} مثبّت وجاهز.</translation>
     </message>
     <message>
-        <location filename="../../ui/models_dialog.py" line="284"/>
+        <location filename="../../ui/models_dialog.py" line="281"/>
         <source>Download cancelled: it resumes where it stopped next time.</source>
         <translation>أُلغي التنزيل: سيُستأنف في المرة القادمة من حيث توقف.</translation>
     </message>
@@ -518,32 +518,32 @@
 <context>
     <name>OpeningSequence</name>
     <message>
-        <location filename="../../ui/opening_sequence.py" line="36"/>
+        <location filename="../../ui/opening_sequence.py" line="49"/>
         <source>Opening {name}…</source>
         <translation>جارٍ فتح {name}…</translation>
     </message>
     <message>
-        <location filename="../../ui/opening_sequence.py" line="39"/>
+        <location filename="../../ui/opening_sequence.py" line="52"/>
         <source>Opening {name}… {percent} %</source>
         <translation>جارٍ فتح {name}… {percent} ٪</translation>
     </message>
     <message>
-        <location filename="../../ui/opening_sequence.py" line="67"/>
+        <location filename="../../ui/opening_sequence.py" line="78"/>
         <source>Nothing to open</source>
         <translation>لا شيء لفتحه</translation>
     </message>
     <message>
-        <location filename="../../ui/opening_sequence.py" line="67"/>
+        <location filename="../../ui/opening_sequence.py" line="78"/>
         <source>The clipboard holds no text.</source>
         <translation>لا تحتوي الحافظة على نص.</translation>
     </message>
     <message>
-        <location filename="../../ui/opening_sequence.py" line="69"/>
+        <location filename="../../ui/opening_sequence.py" line="80"/>
         <source>Pasted text</source>
         <translation>نص ملصق</translation>
     </message>
     <message>
-        <location filename="../../ui/opening_sequence.py" line="107"/>
+        <location filename="../../ui/opening_sequence.py" line="116"/>
         <source>Cannot open {name}</source>
         <translation>تعذّر فتح {name}</translation>
     </message>
@@ -554,6 +554,64 @@
         <location filename="../../ui/pair_layout.py" line="207"/>
         <source>Translation failed (hover for the reason; Ctrl+R retries)</source>
         <translation>فشلت الترجمة (مرّر المؤشر لمعرفة السبب؛ Ctrl+R لإعادة المحاولة)</translation>
+    </message>
+</context>
+<context>
+    <name>PairMenu</name>
+    <message>
+        <location filename="../../ui/pair_menu.py" line="44"/>
+        <source>Copy Pair</source>
+        <translation>نسخ الزوج</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pair_menu.py" line="45"/>
+        <source>Copy Arabic</source>
+        <translation>نسخ العربية</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pair_menu.py" line="46"/>
+        <source>Copy English</source>
+        <translation>نسخ الإنجليزية</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pair_menu.py" line="54"/>
+        <source>Retry</source>
+        <translation>إعادة المحاولة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pair_menu.py" line="63"/>
+        <source>Edit Translation</source>
+        <translation>تحرير الترجمة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pair_menu.py" line="65"/>
+        <source>Retranslate Sentence</source>
+        <translation>إعادة ترجمة الجملة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pair_menu.py" line="67"/>
+        <source>Use: {text}</source>
+        <translation>استخدام: {text}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pair_menu.py" line="68"/>
+        <source>Split After</source>
+        <translation>القسمة بعد</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pair_menu.py" line="71"/>
+        <source>At a Chosen Place…</source>
+        <translation>في موضع تختاره…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pair_menu.py" line="74"/>
+        <source>Merge with Next</source>
+        <translation>دمج مع التالية</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pair_menu.py" line="76"/>
+        <source>Merge with Previous</source>
+        <translation>دمج مع السابقة</translation>
     </message>
 </context>
 <context>
@@ -666,17 +724,17 @@
 <context>
     <name>ReadingAids</name>
     <message>
-        <location filename="../../ui/reading_aids.py" line="35"/>
+        <location filename="../../ui/reading_aids.py" line="57"/>
         <source>Read &amp;Arabic Aloud</source>
         <translation>قراءة ال&amp;عربية بصوت عالٍ</translation>
     </message>
     <message>
-        <location filename="../../ui/reading_aids.py" line="38"/>
+        <location filename="../../ui/reading_aids.py" line="60"/>
         <source>Read &amp;English Aloud</source>
         <translation>قراءة الإ&amp;نجليزية بصوت عالٍ</translation>
     </message>
     <message>
-        <location filename="../../ui/reading_aids.py" line="41"/>
+        <location filename="../../ui/reading_aids.py" line="63"/>
         <source>&amp;Stop Reading</source>
         <translation>إ&amp;يقاف القراءة</translation>
     </message>
@@ -893,49 +951,49 @@ Select the sentence and choose Retry (Ctrl+R).</source>
 <context>
     <name>TranslationImport</name>
     <message>
-        <location filename="../../ui/translation_import.py" line="64"/>
-        <location filename="../../ui/translation_import.py" line="159"/>
+        <location filename="../../ui/translation_import.py" line="77"/>
+        <location filename="../../ui/translation_import.py" line="172"/>
         <source>Import Translation</source>
         <translation>استيراد ترجمة</translation>
     </message>
     <message>
-        <location filename="../../ui/translation_import.py" line="66"/>
+        <location filename="../../ui/translation_import.py" line="79"/>
         <source>English translation ({patterns})</source>
         <translation>ترجمة إنجليزية ({patterns})</translation>
     </message>
     <message>
-        <location filename="../../ui/translation_import.py" line="109"/>
-        <location filename="../../ui/translation_import.py" line="140"/>
+        <location filename="../../ui/translation_import.py" line="122"/>
+        <location filename="../../ui/translation_import.py" line="153"/>
         <source>Import cancelled.</source>
         <translation>أُلغي الاستيراد.</translation>
     </message>
     <message>
-        <location filename="../../ui/translation_import.py" line="112"/>
+        <location filename="../../ui/translation_import.py" line="125"/>
         <source>Aligning the translation…</source>
         <translation>جارٍ مطابقة الترجمة…</translation>
     </message>
     <message>
-        <location filename="../../ui/translation_import.py" line="112"/>
+        <location filename="../../ui/translation_import.py" line="125"/>
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../ui/translation_import.py" line="145"/>
+        <location filename="../../ui/translation_import.py" line="158"/>
         <source>The translation had nothing to add to this document.</source>
         <translation>لم يكن في الترجمة ما يُضاف إلى هذا المستند.</translation>
     </message>
     <message>
-        <location filename="../../ui/translation_import.py" line="151"/>
+        <location filename="../../ui/translation_import.py" line="164"/>
         <source>Imported: {rows} rows show the translation, {low} to review (F6); Ctrl+Z undoes.</source>
         <translation>استُوردت الترجمة: {rows} صفًا تعرضها، و{low} للمراجعة (F6)؛ Ctrl+Z للتراجع.</translation>
     </message>
     <message>
-        <location filename="../../ui/translation_import.py" line="157"/>
+        <location filename="../../ui/translation_import.py" line="170"/>
         <source>the translation could not be aligned</source>
         <translation>تعذّرت مطابقة الترجمة</translation>
     </message>
     <message>
-        <location filename="../../ui/translation_import.py" line="180"/>
+        <location filename="../../ui/translation_import.py" line="193"/>
         <source>No imported row to review.</source>
         <translation>لا صف مستورد للمراجعة.</translation>
     </message>
@@ -943,47 +1001,47 @@ Select the sentence and choose Retry (Ctrl+R).</source>
 <context>
     <name>TranslationStatus</name>
     <message>
-        <location filename="../../ui/translation_status.py" line="32"/>
+        <location filename="../../ui/translation_status.py" line="41"/>
         <source>The translation model in use</source>
         <translation>نموذج الترجمة المستخدم</translation>
     </message>
     <message>
-        <location filename="../../ui/translation_status.py" line="39"/>
+        <location filename="../../ui/translation_status.py" line="48"/>
         <source>Translation stopped</source>
         <translation>توقفت الترجمة</translation>
     </message>
     <message>
-        <location filename="../../ui/translation_status.py" line="56"/>
+        <location filename="../../ui/translation_status.py" line="64"/>
         <source>waiting for the translation model…</source>
         <translation>بانتظار نموذج الترجمة…</translation>
     </message>
     <message>
-        <location filename="../../ui/translation_status.py" line="57"/>
+        <location filename="../../ui/translation_status.py" line="65"/>
         <source>translating…</source>
         <translation>جارٍ الترجمة…</translation>
     </message>
     <message>
-        <location filename="../../ui/translation_status.py" line="58"/>
+        <location filename="../../ui/translation_status.py" line="66"/>
         <source>no translation model</source>
         <translation>لا يوجد نموذج ترجمة</translation>
     </message>
     <message>
-        <location filename="../../ui/translation_status.py" line="60"/>
+        <location filename="../../ui/translation_status.py" line="68"/>
         <source>not translated yet</source>
         <translation>لم تُترجم بعد</translation>
     </message>
     <message>
-        <location filename="../../ui/translation_status.py" line="75"/>
+        <location filename="../../ui/translation_status.py" line="82"/>
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../ui/translation_status.py" line="76"/>
+        <location filename="../../ui/translation_status.py" line="83"/>
         <source>Downloading the model</source>
         <translation>تنزيل النموذج</translation>
     </message>
     <message>
-        <location filename="../../ui/translation_status.py" line="94"/>
+        <location filename="../../ui/translation_status.py" line="101"/>
         <source>Model: {model}</source>
         <translation>النموذج: {model}</translation>
     </message>
@@ -991,17 +1049,17 @@ Select the sentence and choose Retry (Ctrl+R).</source>
 <context>
     <name>ViewControls</name>
     <message>
-        <location filename="../../ui/view_controls.py" line="50"/>
+        <location filename="../../ui/view_controls.py" line="63"/>
         <source>Arabic</source>
         <translation>العربية</translation>
     </message>
     <message>
-        <location filename="../../ui/view_controls.py" line="50"/>
+        <location filename="../../ui/view_controls.py" line="63"/>
         <source>English</source>
         <translation>الإنجليزية</translation>
     </message>
     <message>
-        <location filename="../../ui/view_controls.py" line="66"/>
+        <location filename="../../ui/view_controls.py" line="82"/>
         <source>No headings in this document: the Contents has nothing to list</source>
         <translation>لا عناوين في هذا المستند: ليس في جدول المحتويات ما يعرضه</translation>
     </message>
@@ -1009,362 +1067,307 @@ Select the sentence and choose Retry (Ctrl+R).</source>
 <context>
     <name>WindowMenus</name>
     <message>
-        <location filename="../../ui/menus.py" line="72"/>
+        <location filename="../../ui/menus.py" line="68"/>
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="73"/>
+        <location filename="../../ui/menus.py" line="70"/>
         <source>&amp;Open…</source>
         <translation>&amp;فتح…</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="74"/>
+        <location filename="../../ui/menus.py" line="71"/>
         <source>&amp;Stop Opening</source>
         <translation>إي&amp;قاف الفتح</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="79"/>
+        <location filename="../../ui/menus.py" line="72"/>
         <source>Open &amp;Recent</source>
         <translation>فتح مل&amp;ف حديث</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="82"/>
+        <location filename="../../ui/menus.py" line="73"/>
         <source>&amp;Paste as New Document</source>
         <translation>&amp;لصق كمستند جديد</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="85"/>
+        <location filename="../../ui/menus.py" line="74"/>
         <source>&amp;Import Translation…</source>
         <translation>ا&amp;ستيراد ترجمة…</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="88"/>
+        <location filename="../../ui/menus.py" line="76"/>
         <source>&amp;Export…</source>
         <translation>&amp;تصدير…</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="89"/>
+        <location filename="../../ui/menus.py" line="77"/>
         <source>Cancel E&amp;xport</source>
         <translation>إلغاء ال&amp;تصدير</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="90"/>
+        <location filename="../../ui/menus.py" line="78"/>
         <source>Save Pro&amp;ject As…</source>
         <translation>حفظ ال&amp;مشروع باسم…</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="95"/>
+        <location filename="../../ui/menus.py" line="80"/>
         <source>&amp;Settings…</source>
         <translation>الإ&amp;عدادات…</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="100"/>
+        <location filename="../../ui/menus.py" line="82"/>
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="112"/>
+        <location filename="../../ui/menus.py" line="273"/>
         <source>Clear Recent Files</source>
         <translation>مسح الملفات الحديثة</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="115"/>
+        <location filename="../../ui/menus.py" line="276"/>
         <source>No recent files</source>
         <translation>لا ملفات حديثة</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="120"/>
+        <location filename="../../ui/menus.py" line="86"/>
         <source>&amp;Edit</source>
         <translation>&amp;تحرير</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="121"/>
+        <location filename="../../ui/menus.py" line="88"/>
         <source>&amp;Undo</source>
         <translation>ت&amp;راجع</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="122"/>
+        <location filename="../../ui/menus.py" line="89"/>
         <source>&amp;Redo</source>
         <translation>إ&amp;عادة</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="124"/>
+        <location filename="../../ui/menus.py" line="91"/>
         <source>&amp;Copy Pair</source>
         <translation>&amp;نسخ الزوج</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="125"/>
+        <location filename="../../ui/menus.py" line="92"/>
         <source>Copy &amp;Arabic</source>
         <translation>نسخ ال&amp;عربية</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="126"/>
+        <location filename="../../ui/menus.py" line="93"/>
         <source>Copy &amp;English</source>
         <translation>نسخ الإن&amp;جليزية</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="128"/>
+        <location filename="../../ui/menus.py" line="95"/>
         <source>&amp;Edit Translation</source>
         <translation>تحرير ال&amp;ترجمة</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="129"/>
+        <location filename="../../ui/menus.py" line="96"/>
         <source>&amp;Split Sentence…</source>
         <translation>&amp;قسمة الجملة…</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="131"/>
+        <location filename="../../ui/menus.py" line="97"/>
         <source>&amp;Merge with Next</source>
         <translation>&amp;دمج مع التالية</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="133"/>
+        <location filename="../../ui/menus.py" line="98"/>
         <source>Merge with &amp;Previous</source>
         <translation>دمج مع ال&amp;سابقة</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="135"/>
+        <location filename="../../ui/menus.py" line="100"/>
         <source>&amp;Next Flagged Sentence</source>
         <translation>الجملة المعلَّمة ال&amp;تالية</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="139"/>
+        <location filename="../../ui/menus.py" line="103"/>
         <source>Pre&amp;vious Flagged Sentence</source>
         <translation>الجملة المعلَّمة ال&amp;سابقة</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="144"/>
+        <location filename="../../ui/menus.py" line="106"/>
         <source>Next &amp;Uncertain Link</source>
         <translation>المطابقة غير المؤكدة ال&amp;تالية</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="148"/>
+        <location filename="../../ui/menus.py" line="109"/>
         <source>Previous Uncertain Link</source>
         <translation>المطابقة غير المؤكدة السابقة</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="155"/>
+        <location filename="../../ui/menus.py" line="114"/>
         <source>First English Sentence to Row Above</source>
         <translation>أول جملة إنجليزية إلى الصف السابق</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="162"/>
+        <location filename="../../ui/menus.py" line="119"/>
         <source>Last English Sentence to Row Below</source>
         <translation>آخر جملة إنجليزية إلى الصف التالي</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="167"/>
+        <location filename="../../ui/menus.py" line="123"/>
         <source>&amp;Find…</source>
         <translation>&amp;بحث…</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="168"/>
+        <location filename="../../ui/menus.py" line="124"/>
         <source>Find &amp;Next</source>
         <translation>البحث عن ال&amp;تالي</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="172"/>
+        <location filename="../../ui/menus.py" line="127"/>
         <source>Find Pre&amp;vious</source>
         <translation>البحث عن ال&amp;سابق</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="179"/>
+        <location filename="../../ui/menus.py" line="133"/>
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="180"/>
+        <location filename="../../ui/menus.py" line="135"/>
         <source>Zoom &amp;In</source>
         <translation>ت&amp;كبير</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="181"/>
+        <location filename="../../ui/menus.py" line="136"/>
         <source>Zoom &amp;Out</source>
         <translation>ت&amp;صغير</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="182"/>
+        <location filename="../../ui/menus.py" line="137"/>
         <source>&amp;Actual Size</source>
         <translation>الحجم ال&amp;فعلي</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="184"/>
+        <location filename="../../ui/menus.py" line="139"/>
         <source>&amp;Swap Panes</source>
         <translation>تبديل ال&amp;لوحين</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="185"/>
+        <location filename="../../ui/menus.py" line="140"/>
         <source>&amp;Contents</source>
         <translation>ال&amp;محتويات</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="189"/>
+        <location filename="../../ui/menus.py" line="141"/>
         <source>Sentence &amp;Details</source>
         <translation>&amp;تفاصيل الجملة</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="193"/>
+        <location filename="../../ui/menus.py" line="142"/>
         <source>Show D&amp;iacritics</source>
         <translation>إظهار ال&amp;تشكيل</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="196"/>
+        <location filename="../../ui/menus.py" line="143"/>
         <source>&amp;Read Aloud</source>
         <translation>ال&amp;قراءة بصوت عالٍ</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="201"/>
+        <location filename="../../ui/menus.py" line="144"/>
         <source>&amp;Theme</source>
         <translation>الم&amp;ظهر</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="204"/>
+        <location filename="../../ui/menus.py" line="165"/>
         <source>Follow the &amp;System</source>
         <translation>اتباع ال&amp;نظام</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="205"/>
+        <location filename="../../ui/menus.py" line="166"/>
         <source>&amp;Light</source>
         <translation>&amp;فاتح</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="206"/>
+        <location filename="../../ui/menus.py" line="167"/>
         <source>&amp;Dark</source>
         <translation>&amp;داكن</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="223"/>
+        <location filename="../../ui/menus.py" line="148"/>
         <source>&amp;Translation</source>
         <translation>ال&amp;ترجمة</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="225"/>
+        <location filename="../../ui/menus.py" line="150"/>
         <source>&amp;Translate Remaining</source>
         <translation>ترجمة ال&amp;باقي</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="227"/>
+        <location filename="../../ui/menus.py" line="151"/>
         <source>&amp;Cancel Translation</source>
         <translation>إل&amp;غاء الترجمة</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="229"/>
+        <location filename="../../ui/menus.py" line="152"/>
         <source>Retranslate &amp;Sentence</source>
         <translation>إعادة ترجمة ال&amp;جملة</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="231"/>
+        <location filename="../../ui/menus.py" line="153"/>
         <source>&amp;Retry Failed</source>
         <translation>إعادة محاولة ال&amp;فاشل</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="234"/>
+        <location filename="../../ui/menus.py" line="155"/>
         <source>Choose &amp;Model Folder…</source>
         <translation>اختيار مجلد ال&amp;نموذج…</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="236"/>
+        <location filename="../../ui/menus.py" line="156"/>
         <source>M&amp;odels…</source>
         <translation>ال&amp;نماذج…</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="246"/>
+        <location filename="../../ui/menus.py" line="160"/>
         <source>&amp;Help</source>
         <translation>م&amp;ساعدة</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="247"/>
+        <location filename="../../ui/menus.py" line="161"/>
         <source>&amp;About Bilingual Reader</source>
         <translation>&amp;عن القارئ ثنائي اللغة</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="251"/>
+        <location filename="../../ui/menus.py" line="254"/>
         <source>About Bilingual Reader</source>
         <translation>عن القارئ ثنائي اللغة</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="254"/>
+        <location filename="../../ui/menus.py" line="257"/>
         <source>Bilingual Reader shows an Arabic text beside its English translation, sentence by sentence.
 Translation by a MarianMT model running on this computer.</source>
         <translation>يعرض القارئ ثنائي اللغة النص العربي بجانب ترجمته الإنجليزية، جملةً بجملة.
 الترجمة بنموذج MarianMT يعمل على هذا الحاسوب.</translation>
     </message>
-    <message>
-        <location filename="../../ui/menus.py" line="264"/>
-        <source>Copy Pair</source>
-        <translation>نسخ الزوج</translation>
-    </message>
-    <message>
-        <location filename="../../ui/menus.py" line="265"/>
-        <source>Copy Arabic</source>
-        <translation>نسخ العربية</translation>
-    </message>
-    <message>
-        <location filename="../../ui/menus.py" line="266"/>
-        <source>Copy English</source>
-        <translation>نسخ الإنجليزية</translation>
-    </message>
-    <message>
-        <location filename="../../ui/menus.py" line="274"/>
-        <source>Retry</source>
-        <translation>إعادة المحاولة</translation>
-    </message>
-    <message>
-        <location filename="../../ui/menus.py" line="278"/>
-        <source>Edit Translation</source>
-        <translation>تحرير الترجمة</translation>
-    </message>
-    <message>
-        <location filename="../../ui/menus.py" line="280"/>
-        <source>Retranslate Sentence</source>
-        <translation>إعادة ترجمة الجملة</translation>
-    </message>
-    <message>
-        <location filename="../../ui/menus.py" line="283"/>
-        <source>Use: {text}</source>
-        <translation>استخدام: {text}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/menus.py" line="285"/>
-        <source>Split After</source>
-        <translation>القسمة بعد</translation>
-    </message>
-    <message>
-        <location filename="../../ui/menus.py" line="290"/>
-        <source>At a Chosen Place…</source>
-        <translation>في موضع تختاره…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/menus.py" line="293"/>
-        <source>Merge with Next</source>
-        <translation>دمج مع التالية</translation>
-    </message>
-    <message>
-        <location filename="../../ui/menus.py" line="295"/>
-        <source>Merge with Previous</source>
-        <translation>دمج مع السابقة</translation>
-    </message>
 </context>
 <context>
     <name>WorkFiles</name>
     <message>
-        <location filename="../../ui/work_files.py" line="43"/>
+        <location filename="../../ui/work_files.py" line="51"/>
         <source>Save Project As</source>
         <translation>حفظ المشروع باسم</translation>
     </message>
     <message>
-        <location filename="../../ui/work_files.py" line="45"/>
+        <location filename="../../ui/work_files.py" line="53"/>
         <source>Bilingual Reader projects (*.bireader)</source>
         <translation>مشاريع القارئ ثنائي اللغة (*.bireader)</translation>
     </message>
     <message>
-        <location filename="../../ui/work_files.py" line="59"/>
+        <location filename="../../ui/work_files.py" line="66"/>
         <source>Could not save {name}</source>
         <translation>تعذّر حفظ {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/work_files.py" line="61"/>
+        <location filename="../../ui/work_files.py" line="68"/>
         <source>Saved {path}</source>
         <translation>حُفظ {path}</translation>
     </message>
