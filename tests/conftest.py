@@ -126,13 +126,15 @@ def _no_running_background_tasks() -> Iterator[None]:
 
 
 @pytest.fixture
-def make_window(qtbot, ui_settings):  # type: ignore[no-untyped-def]
+def make_window(qtbot, qapp, ui_settings):  # type: ignore[no-untyped-def]
     """Build a shown reader window around an injected translator (FakeTranslator by default).
 
     Error boxes are recorded in ``window.errors`` instead of shown; ``before_close`` runs before
     pytest-qt closes the window (e.g. to open a FakeTranslator's gate so the close can finish).
+    A UI language a test chose in Settings (it applies at once) is taken back afterwards.
     """
     from reader.translate.fake import FakeTranslator
+    from reader.ui.i18n import remove_ui_language
     from reader.ui.main_window import MainWindow
 
     def make(translator=None, *, factory=None, before_close=None, record_errors=True, **kwargs):  # type: ignore[no-untyped-def]
@@ -148,7 +150,10 @@ def make_window(qtbot, ui_settings):  # type: ignore[no-untyped-def]
             window.show()
         return window
 
-    return make
+    language = ui_settings.ui_language
+    yield make
+    if ui_settings.ui_language != language:
+        remove_ui_language(qapp)
 
 
 class _Gate(threading.Event):

@@ -75,7 +75,6 @@ def test_every_new_string_is_arabic(qtbot, arabic_ui, make_window, ui_settings) 
     qtbot.addWidget(dialog)
     form = dialog.reading
     texts += [
-        form.language_note.text(),
         form.theme.itemText(0),
         form.theme.itemText(1),
         form.arabic_font.itemText(0),

@@ -6,7 +6,7 @@ PATH"); the banner says the same in the window's terms, naming its own button.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QToolButton, QVBoxLayout, QWidget
 
@@ -37,12 +37,13 @@ class ModelBanner(QWidget):
         texts.setSpacing(2)
         texts.addWidget(self.message)
         texts.addWidget(self.detail)
-        self.choose_button = QPushButton(self.tr("Choose model folder…"), self)
-        self.settings_button = QPushButton(self.tr("Settings…"), self)
-        self.models_button = QPushButton(self.tr("Models…"), self)
+        self.choose_button = QPushButton(self)
+        self.settings_button = QPushButton(self)
+        self.models_button = QPushButton(self)
         self.close_button = QToolButton(self)
         self.close_button.setText("✕")
-        self.close_button.setToolTip(self.tr("Hide this message"))
+        self._unavailable: tuple[str, str] | None = None  # what it says, kept to say again
+        self.retranslate()
         self.close_button.setAutoRaise(True)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(12, 8, 8, 8)
@@ -58,14 +59,32 @@ class ModelBanner(QWidget):
         self.close_button.clicked.connect(self.hide)
         self.hide()
 
+    def retranslate(self) -> None:
+        """Say the buttons (and the message shown, if any) in the current UI language."""
+        self.choose_button.setText(self.tr("Choose model folder…"))
+        self.settings_button.setText(self.tr("Settings…"))
+        self.models_button.setText(self.tr("Models…"))
+        self.close_button.setToolTip(self.tr("Hide this message"))
+        if self._unavailable is not None:
+            self._say(*self._unavailable)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
     def show_unavailable(self, model: str, reason: str) -> None:
+        self._say(model, reason)
+        self.show()
+
+    def _say(self, model: str, reason: str) -> None:
+        self._unavailable = (model, reason)
         text = self.tr(
             "The translation model {model} is not available, so the English cannot be shown."
         ).format(model=model)
         self.message.setText(text)
         self.detail.setText(self.window_wording(reason))
         self.detail.setVisible(bool(reason))
-        self.show()
 
     def window_wording(self, reason: str) -> str:
         """*reason* with command-line advice replaced by what to do in the window."""

@@ -68,12 +68,12 @@ class DetailStrip(QWidget):
             label.setWordWrap(True)
             label.setTextFormat(Qt.TextFormat.PlainText)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.copy_arabic = QPushButton(self.tr("Copy Arabic"), self)
-        self.copy_english = QPushButton(self.tr("Copy English"), self)
-        self.copy_pair = QPushButton(self.tr("Copy pair"), self)
-        self.retry = QPushButton(self.tr("Retry"), self)
+        self.copy_arabic = QPushButton(self)
+        self.copy_english = QPushButton(self)
+        self.copy_pair = QPushButton(self)
+        self.retry = QPushButton(self)
         # The engine's other translations, on demand: a menu under the button.
-        self.alternatives = QPushButton(self.tr("Alternatives"), self)
+        self.alternatives = QPushButton(self)
         self.alternatives_menu = QMenu(self.alternatives)
         self.alternatives.clicked.connect(self.show_alternatives)
         self.popup_menu = QMenu.popup  # tests replace it (a popup grabs the keyboard)
@@ -104,7 +104,8 @@ class DetailStrip(QWidget):
         self.copy_pair.clicked.connect(self.copy_pair_requested)
         self.retry.clicked.connect(self._retry)
         self.set_zoom(100)
-        self.show_sentence(None)
+        self._shown: tuple[Segment | None, int, int, int] = (None, -1, 0, -1)
+        self.retranslate()
 
     def set_arabic_on_left(self, on_left: bool) -> None:
         self.grid.removeWidget(self.arabic)
@@ -130,17 +131,29 @@ class DetailStrip(QWidget):
         self.arabic.setFont(self.fonts.arabic_font(zoom))
         self.english.setFont(self.fonts.english_font(zoom))
 
-    def changeEvent(self, event) -> None:  # noqa: N802
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         # A new application style sheet (a theme switch) re-polishes the labels and drops the
         # fonts set on them to the default, *after* the strip hears of it (setting them here at
         # once was undone: Sans Serif 9 pt after a theme change): set them again in the next turn.
         super().changeEvent(event)
         if event.type() == QEvent.Type.StyleChange and hasattr(self, "_refont"):
             self._refont.start()
+        elif event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+
+    def retranslate(self) -> None:
+        """Say the buttons and the shown pair's lines in the current UI language."""
+        self.copy_arabic.setText(self.tr("Copy Arabic"))
+        self.copy_english.setText(self.tr("Copy English"))
+        self.copy_pair.setText(self.tr("Copy pair"))
+        self.retry.setText(self.tr("Retry"))
+        self.alternatives.setText(self.tr("Alternatives"))
+        self.show_sentence(*self._shown)
 
     def show_sentence(
         self, sentence: Segment | None, position: int = -1, total: int = 0, paragraph: int = -1
     ) -> None:
+        self._shown = (sentence, position, total, paragraph)
         self.sentence = sentence
         has = sentence is not None
         for button in (self.copy_arabic, self.copy_english, self.copy_pair):

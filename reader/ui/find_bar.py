@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
@@ -51,10 +51,11 @@ class FindBar(QWidget):
         self.count.setMinimumWidth(90)
         self.previous_button = self._button("▲", self.tr("Previous match (Shift+Enter)"), self.previous)
         self.next_button = self._button("▼", self.tr("Next match (Enter)"), self.next)
-        close = self._button("✕", self.tr("Close (Esc)"), self.close_bar)
+        self.close_button = close = self._button("✕", self.tr("Close (Esc)"), self.close_bar)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 4, 8, 4)
-        layout.addWidget(QLabel(self.tr("Find:"), self))
+        self.find_label = QLabel(self.tr("Find:"), self)
+        layout.addWidget(self.find_label)
         layout.addWidget(self.field)
         layout.addWidget(self.previous_button)
         layout.addWidget(self.next_button)
@@ -199,6 +200,18 @@ class FindBar(QWidget):
             self.count.setText(
                 self.tr("{current} of {total}").format(current=current + 1, total=len(matches))
             )
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        """A new UI language: the labels, tips and the count are said again."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.field.setPlaceholderText(self.tr("Find in Arabic or English"))
+            self.previous_button.setToolTip(self.tr("Previous match (Shift+Enter)"))
+            self.next_button.setToolTip(self.tr("Next match (Enter)"))
+            self.close_button.setToolTip(self.tr("Close (Esc)"))
+            self.find_label.setText(self.tr("Find:"))
+            if self.field.text():
+                self._search(keep_place=True)
+        super().changeEvent(event)
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802
         """Enter: next hit; Shift+Enter: previous (the field would otherwise swallow them)."""

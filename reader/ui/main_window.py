@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QProgressDialog, QSplitter, QVBoxLayout, QWidget
 
@@ -114,7 +114,7 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setChildrenCollapsible(False)
         self.contents = ContentsTree(self)
-        self.contents_dock = QDockWidget(self.tr("Contents"), self)
+        self.contents_dock = QDockWidget(self.tr("Contents"), self)  # said again by retranslate()
         self.contents_dock.setObjectName("contentsDock")
         self.contents_dock.setWidget(self.contents)
         self.contents_dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable)
@@ -298,6 +298,21 @@ class MainWindow(QMainWindow):
         self.strip.setVisible(self.settings.show_details)
         self.view_controls.apply_zoom(self.settings.zoom)
         self.view_controls.apply_sides(self.settings.arabic_on_left)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        """A new UI language (Settings): every string the window's parts keep is said again; the
+        widgets that keep their own (banner, detail strip, find bar…) hear the same event."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.menus.retranslate()
+        self.contents_dock.setWindowTitle(self.tr("Contents"))
+        self.view_controls.retranslate()
+        self.translation_status.retranslate()
+        self.aids.retranslate()
+        self.update_title()
 
     def update_title(self) -> None:
         app = self.tr("Bilingual Reader")

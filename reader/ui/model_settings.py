@@ -13,13 +13,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from reader.models.registry import remember_folder
 from reader.translate.protocol import EngineSettings
 from reader.ui.banner import ModelBanner
 from reader.ui.dialogs import Dialogs
 from reader.ui.fonts import ReadingFonts
+from reader.ui.i18n import install_ui_language
 from reader.ui.settings import AppSettings
 from reader.ui.settings_dialog import SettingsDialog
 from reader.ui.translation_controller import TranslationController
@@ -121,8 +122,10 @@ class ModelSettings(QObject):
 
         A ``--model`` override survives OK unless the user changed the saved model itself.
         """
-        saved_model = self._settings.model
+        saved_model, saved_language = self._settings.model, self._settings.ui_language
         dialog.apply()
+        if self._settings.ui_language != saved_language:  # at once: every part hears LanguageChange
+            install_ui_language(QApplication.instance(), self._settings.ui_language)  # type: ignore[arg-type]
         self.applied.emit()
         if self._settings.model != saved_model:
             self.model_override = None

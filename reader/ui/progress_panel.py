@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QSizePolicy, QWidget
 
 
@@ -89,6 +89,14 @@ class ProgressPanel(QWidget):
         self.cancel_button.setVisible(self.running)
         self.resume_button.setVisible(self.can_resume and not self.running and pending > 0)
         self.label.setText(self._text(pending))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        """A new UI language: the buttons and the line are said again."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.cancel_button.setText(self.tr("Cancel"))
+            self.resume_button.setText(self.tr("Resume"))
+            self._update()
+        super().changeEvent(event)
 
     def _text(self, pending: int) -> str:
         counts = self.tr("{done} / {total} sentences translated").format(done=self.done, total=self.total)

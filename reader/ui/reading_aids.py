@@ -53,16 +53,11 @@ class ReadingAids(QObject):
         )
         self._shortcut_owner = window  # the read-aloud keys work with the menus closed
         self.actions: dict[str, QAction] = {
-            "read_arabic": self._action(
-                self.tr("Read &Arabic Aloud"), "F7", lambda: self.read_aloud.read("ar")
-            ),
-            "read_english": self._action(
-                self.tr("Read &English Aloud"), "Ctrl+F7", lambda: self.read_aloud.read("en")
-            ),
-            "stop_reading": self._action(
-                self.tr("&Stop Reading"), "Shift+F7", lambda: self.read_aloud.stop()
-            ),
+            "read_arabic": self._action("F7", lambda: self.read_aloud.read("ar")),
+            "read_english": self._action("Ctrl+F7", lambda: self.read_aloud.read("en")),
+            "stop_reading": self._action("Shift+F7", lambda: self.read_aloud.stop()),
         }
+        self._name_actions()
         self.read_aloud = ReadAloud(
             {"ar": self.actions["read_arabic"], "en": self.actions["read_english"]},
             self.actions["stop_reading"],
@@ -100,8 +95,18 @@ class ReadingAids(QObject):
             ThemeKeeper.current.set_choice(settings.theme)
         self.checked.emit(f"theme_{settings.theme}", True)
 
-    def _action(self, text: str, key: str, slot: Callable[[], object]) -> QAction:
-        action = QAction(text, self._shortcut_owner)
+    def retranslate(self) -> None:
+        """The read-aloud entries (and their tooltips) in the current UI language."""
+        self._name_actions()
+        self.read_aloud.refresh()
+
+    def _name_actions(self) -> None:
+        self.actions["read_arabic"].setText(self.tr("Read &Arabic Aloud"))
+        self.actions["read_english"].setText(self.tr("Read &English Aloud"))
+        self.actions["stop_reading"].setText(self.tr("&Stop Reading"))
+
+    def _action(self, key: str, slot: Callable[[], object]) -> QAction:
+        action = QAction(self._shortcut_owner)
         action.setShortcut(QKeySequence(key))
         action.triggered.connect(lambda _checked=False: slot())
         self._shortcut_owner.addAction(action)  # shortcuts work with the menu closed

@@ -2,15 +2,14 @@
 
 Kept apart from the engine settings dialog so each stays one concern; the dialog embeds the form
 and calls :meth:`ReadingSettingsForm.apply` when the reader presses OK. The window then applies
-the fonts and spacing at once (the anchor keeps the same sentence on top) and the theme at once;
-the UI language takes effect at the next start (every label would otherwise have to be rebuilt).
+the fonts and spacing at once (the anchor keeps the same sentence on top), the theme and the UI
+language at once (every part of the window says its strings again and the direction flips).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
 from PySide6.QtGui import QFontDatabase
-from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QFormLayout, QHBoxLayout, QLabel, QSpinBox, QWidget
+from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QFormLayout, QHBoxLayout, QSpinBox, QWidget
 
 from reader.ui.fonts import arabic_families, register_naskh
 from reader.ui.settings import (
@@ -25,13 +24,7 @@ from reader.ui.settings import (
 
 
 class ReadingSettingsForm(QWidget):
-    """Edits a copy of the reading settings; :meth:`apply` writes them.
-
-    Signals: language_note_toggled() — the note under the language appeared or went (the dialog
-    fits itself again).
-    """
-
-    language_note_toggled = Signal()
+    """Edits a copy of the reading settings; :meth:`apply` writes them."""
 
     def __init__(
         self, settings: AppSettings, bundled: tuple[str, str], parent: QWidget | None = None
@@ -43,12 +36,6 @@ class ReadingSettingsForm(QWidget):
         for code in UI_LANGUAGES:
             self.language.addItem(names[code], code)
         self.language.setCurrentIndex(max(self.language.findData(settings.ui_language), 0))
-        self.language_note = QLabel(
-            self.tr("The new language is used the next time the reader starts."), self
-        )
-        self.language_note.setWordWrap(True)
-        self.language_note.setVisible(False)
-        self.language.currentIndexChanged.connect(self._show_language_note)
         self.theme = QComboBox(self)
         themes = {"system": self.tr("Follow the system"), "light": self.tr("Light"), "dark": self.tr("Dark")}
         for key in THEMES:
@@ -69,17 +56,10 @@ class ReadingSettingsForm(QWidget):
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
         form.addRow(self.tr("Window language:"), self.language)
-        form.addRow("", self.language_note)
         form.addRow(self.tr("Theme:"), self.theme)
         form.addRow(self.tr("Arabic text:"), self._pair(self.arabic_font, self.arabic_size))
         form.addRow(self.tr("English text:"), self._pair(self.english_font, self.english_size))
         form.addRow(self.tr("Line spacing:"), self.spacing)
-
-    def _show_language_note(self, _index: int) -> None:
-        shown = self.language.currentData() != self.settings.ui_language
-        if shown != self.language_note.isVisibleTo(self):
-            self.language_note.setVisible(shown)
-            self.language_note_toggled.emit()
 
     def _font_row(
         self, bundled: str, families: list[str], chosen: str, size: float

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -119,10 +118,6 @@ class SettingsDialog(QDialog):
         buttons.rejected.connect(self.reject)
         self.reading = ReadingSettingsForm(settings, bundled_fonts, self)
         layout = QVBoxLayout(self)
-        # A note appearing (the language one) must not take its line from another (the model
-        # note lost one: the dialog grew by 6 px for a 34 px note): fit the dialog again once
-        # the note is laid out.
-        self.reading.language_note_toggled.connect(lambda: QTimer.singleShot(0, self, self.adjustSize))
         layout.addWidget(self.reading)
         layout.addLayout(form)
         layout.addWidget(buttons)

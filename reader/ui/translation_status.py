@@ -37,6 +37,7 @@ class TranslationStatus(QObject):
         self._controller, self._panel, self._banner, self._view = controller, panel, banner, view
         self._status, self._parent = status, parent
         self.download_dialog: QProgressDialog | None = None
+        self._model = ""  # the model the label names
         self.model_label = QLabel(parent)  # which model translates: shown while one is loaded
         self.model_label.setToolTip(self.tr("The translation model in use"))
         self.model_label.hide()
@@ -55,6 +56,13 @@ class TranslationStatus(QObject):
     def translate_now(self) -> None:
         self._banner.hide()
         self._controller.start()
+
+    def retranslate(self) -> None:
+        """Say the model label and the placeholder again in the current UI language."""
+        self.model_label.setToolTip(self.tr("The translation model in use"))
+        if self._model:
+            self.model_label.setText(self.tr("Model: {model}").format(model=self._model))
+        self._on_state_changed(self._controller.state)
 
     def _on_state_changed(self, state: TranslationState) -> None:
         busy = state in (TranslationState.LOADING, TranslationState.TRANSLATING)
@@ -98,6 +106,7 @@ class TranslationStatus(QObject):
     def _on_model_ready(self, description: str) -> None:
         self.close_download_dialog()
         self._banner.hide()
+        self._model = description
         self.model_label.setText(self.tr("Model: {model}").format(model=description))
         self.model_label.show()
         self._status.clearMessage()  # the loading line ("loaded …") is said by the label now

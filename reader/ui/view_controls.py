@@ -63,6 +63,10 @@ class ViewControls(QObject):
         arabic, english = self.tr("Arabic"), self.tr("English")
         self._reading.header.set_titles(*((arabic, english) if arabic_on_left else (english, arabic)))
 
+    def retranslate(self) -> None:
+        """The panes' titles in the current UI language."""
+        self.apply_sides(self._settings.arabic_on_left)
+
     def swap_panes(self) -> None:
         self.apply_sides(not self._settings.arabic_on_left)
 

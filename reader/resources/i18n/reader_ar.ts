@@ -17,62 +17,62 @@
 <context>
     <name>DetailStrip</name>
     <message>
-        <location filename="../../ui/detail_strip.py" line="71"/>
+        <location filename="../../ui/detail_strip.py" line="146"/>
         <source>Copy Arabic</source>
         <translation>نسخ العربية</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_strip.py" line="72"/>
+        <location filename="../../ui/detail_strip.py" line="147"/>
         <source>Copy English</source>
         <translation>نسخ الإنجليزية</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_strip.py" line="73"/>
+        <location filename="../../ui/detail_strip.py" line="148"/>
         <source>Copy pair</source>
         <translation>نسخ الزوج</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_strip.py" line="74"/>
+        <location filename="../../ui/detail_strip.py" line="149"/>
         <source>Retry</source>
         <translation>إعادة المحاولة</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_strip.py" line="76"/>
+        <location filename="../../ui/detail_strip.py" line="150"/>
         <source>Alternatives</source>
         <translation>البدائل</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_strip.py" line="149"/>
+        <location filename="../../ui/detail_strip.py" line="162"/>
         <source>Click a sentence to see the pair here.</source>
         <translation>انقر على جملة لترى الزوج هنا.</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_strip.py" line="155"/>
+        <location filename="../../ui/detail_strip.py" line="168"/>
         <source>Sentence {number} of {total}, paragraph {paragraph}</source>
         <translation>الجملة {number} من {total}، الفقرة {paragraph}</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_strip.py" line="159"/>
+        <location filename="../../ui/detail_strip.py" line="172"/>
         <source>not Arabic: shown as is, not translated</source>
         <translation>ليس عربياً: يُعرض كما هو دون ترجمة</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_strip.py" line="168"/>
+        <location filename="../../ui/detail_strip.py" line="181"/>
         <source>Translation failed: {reason}</source>
         <translation>فشلت الترجمة: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_strip.py" line="170"/>
+        <location filename="../../ui/detail_strip.py" line="183"/>
         <source>Not translated yet.</source>
         <translation>لم تُترجم بعد.</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_strip.py" line="186"/>
+        <location filename="../../ui/detail_strip.py" line="199"/>
         <source>Not translated (not Arabic): no alternatives</source>
         <translation>غير مترجمة (ليست عربية): لا بدائل لها</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_strip.py" line="188"/>
+        <location filename="../../ui/detail_strip.py" line="201"/>
         <source>Other translations</source>
         <translation>ترجمات أخرى</translation>
     </message>
@@ -172,42 +172,47 @@
     <name>FindBar</name>
     <message>
         <location filename="../../ui/find_bar.py" line="47"/>
+        <location filename="../../ui/find_bar.py" line="207"/>
         <source>Find in Arabic or English</source>
         <translation>ابحث في العربية أو الإنجليزية</translation>
     </message>
     <message>
         <location filename="../../ui/find_bar.py" line="52"/>
+        <location filename="../../ui/find_bar.py" line="208"/>
         <source>Previous match (Shift+Enter)</source>
         <translation>النتيجة السابقة (Shift+Enter)</translation>
     </message>
     <message>
         <location filename="../../ui/find_bar.py" line="53"/>
+        <location filename="../../ui/find_bar.py" line="209"/>
         <source>Next match (Enter)</source>
         <translation>النتيجة التالية (Enter)</translation>
     </message>
     <message>
         <location filename="../../ui/find_bar.py" line="54"/>
+        <location filename="../../ui/find_bar.py" line="210"/>
         <source>Close (Esc)</source>
         <translation>إغلاق (Esc)</translation>
     </message>
     <message>
         <location filename="../../ui/find_bar.py" line="57"/>
+        <location filename="../../ui/find_bar.py" line="211"/>
         <source>Find:</source>
         <translation>بحث:</translation>
     </message>
     <message>
-        <location filename="../../ui/find_bar.py" line="118"/>
-        <location filename="../../ui/find_bar.py" line="155"/>
+        <location filename="../../ui/find_bar.py" line="119"/>
+        <location filename="../../ui/find_bar.py" line="156"/>
         <source>Indexing…</source>
         <translation>جارٍ الفهرسة…</translation>
     </message>
     <message>
-        <location filename="../../ui/find_bar.py" line="197"/>
+        <location filename="../../ui/find_bar.py" line="198"/>
         <source>No matches</source>
         <translation>لا نتائج</translation>
     </message>
     <message>
-        <location filename="../../ui/find_bar.py" line="200"/>
+        <location filename="../../ui/find_bar.py" line="201"/>
         <source>{current} of {total}</source>
         <translation>{current} من {total}</translation>
     </message>
@@ -215,7 +220,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="303"/>
+        <location filename="../../ui/main_window.py" line="318"/>
         <source>Bilingual Reader</source>
         <translation>القارئ ثنائي اللغة</translation>
     </message>
@@ -226,6 +231,7 @@
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="117"/>
+        <location filename="../../ui/main_window.py" line="311"/>
         <source>Contents</source>
         <translation>المحتويات</translation>
     </message>
@@ -281,37 +287,37 @@
 <context>
     <name>ModelBanner</name>
     <message>
-        <location filename="../../ui/banner.py" line="40"/>
+        <location filename="../../ui/banner.py" line="64"/>
         <source>Choose model folder…</source>
         <translation>اختيار مجلد النموذج…</translation>
     </message>
     <message>
-        <location filename="../../ui/banner.py" line="41"/>
+        <location filename="../../ui/banner.py" line="65"/>
         <source>Settings…</source>
         <translation>الإعدادات…</translation>
     </message>
     <message>
-        <location filename="../../ui/banner.py" line="42"/>
+        <location filename="../../ui/banner.py" line="66"/>
         <source>Models…</source>
         <translation>النماذج…</translation>
     </message>
     <message>
-        <location filename="../../ui/banner.py" line="45"/>
+        <location filename="../../ui/banner.py" line="67"/>
         <source>Hide this message</source>
         <translation>إخفاء هذه الرسالة</translation>
     </message>
     <message>
-        <location filename="../../ui/banner.py" line="63"/>
+        <location filename="../../ui/banner.py" line="83"/>
         <source>The translation model {model} is not available, so the English cannot be shown.</source>
         <translation>نموذج الترجمة {model} غير متاح، لذا لا يمكن عرض الإنجليزية.</translation>
     </message>
     <message>
-        <location filename="../../ui/banner.py" line="73"/>
+        <location filename="../../ui/banner.py" line="92"/>
         <source>download it with “Models…”, choose a local MarianMT folder with “Choose model folder…”, or set the model in Settings</source>
         <translation>نزّله من «النماذج…»، أو اختر مجلد نموذج MarianMT محليًا بزر «اختيار مجلد النموذج…»، أو حدّد النموذج في الإعدادات</translation>
     </message>
     <message>
-        <location filename="../../ui/banner.py" line="78"/>
+        <location filename="../../ui/banner.py" line="97"/>
         <source>the model setting</source>
         <translation>إعداد النموذج</translation>
     </message>
@@ -319,7 +325,7 @@
 <context>
     <name>ModelSettings</name>
     <message>
-        <location filename="../../ui/model_settings.py" line="75"/>
+        <location filename="../../ui/model_settings.py" line="76"/>
         <source>Choose a MarianMT model folder</source>
         <translation>اختر مجلد نموذج MarianMT</translation>
     </message>
@@ -641,36 +647,38 @@
     </message>
     <message>
         <location filename="../../ui/progress_panel.py" line="42"/>
+        <location filename="../../ui/progress_panel.py" line="96"/>
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
         <location filename="../../ui/progress_panel.py" line="43"/>
+        <location filename="../../ui/progress_panel.py" line="97"/>
         <source>Resume</source>
         <translation>استئناف</translation>
     </message>
     <message>
-        <location filename="../../ui/progress_panel.py" line="94"/>
+        <location filename="../../ui/progress_panel.py" line="102"/>
         <source>{done} / {total} sentences translated</source>
         <translation>تُرجمت {done} من {total} جملة</translation>
     </message>
     <message>
-        <location filename="../../ui/progress_panel.py" line="95"/>
+        <location filename="../../ui/progress_panel.py" line="103"/>
         <source>{failed} failed</source>
         <translation>فشلت {failed}</translation>
     </message>
     <message>
-        <location filename="../../ui/progress_panel.py" line="99"/>
+        <location filename="../../ui/progress_panel.py" line="107"/>
         <source>about {time} left</source>
         <translation>يتبقى نحو {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/progress_panel.py" line="102"/>
+        <location filename="../../ui/progress_panel.py" line="110"/>
         <source>Translated {count} sentences</source>
         <translation>تُرجمت {count} جملة</translation>
     </message>
     <message>
-        <location filename="../../ui/progress_panel.py" line="104"/>
+        <location filename="../../ui/progress_panel.py" line="112"/>
         <source>Translation cancelled</source>
         <translation>أُلغيت الترجمة</translation>
     </message>
@@ -724,17 +732,17 @@
 <context>
     <name>ReadingAids</name>
     <message>
-        <location filename="../../ui/reading_aids.py" line="57"/>
+        <location filename="../../ui/reading_aids.py" line="104"/>
         <source>Read &amp;Arabic Aloud</source>
         <translation>قراءة ال&amp;عربية بصوت عالٍ</translation>
     </message>
     <message>
-        <location filename="../../ui/reading_aids.py" line="60"/>
+        <location filename="../../ui/reading_aids.py" line="105"/>
         <source>Read &amp;English Aloud</source>
         <translation>قراءة الإ&amp;نجليزية بصوت عالٍ</translation>
     </message>
     <message>
-        <location filename="../../ui/reading_aids.py" line="63"/>
+        <location filename="../../ui/reading_aids.py" line="106"/>
         <source>&amp;Stop Reading</source>
         <translation>إ&amp;يقاف القراءة</translation>
     </message>
@@ -742,59 +750,54 @@
 <context>
     <name>ReadingSettingsForm</name>
     <message>
-        <location filename="../../ui/reading_settings.py" line="42"/>
-        <location filename="../../ui/reading_settings.py" line="53"/>
+        <location filename="../../ui/reading_settings.py" line="35"/>
+        <location filename="../../ui/reading_settings.py" line="40"/>
         <source>Follow the system</source>
         <translation>اتباع النظام</translation>
     </message>
     <message>
-        <location filename="../../ui/reading_settings.py" line="47"/>
-        <source>The new language is used the next time the reader starts.</source>
-        <translation>تُستخدم اللغة الجديدة عند تشغيل القارئ في المرة القادمة.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/reading_settings.py" line="53"/>
+        <location filename="../../ui/reading_settings.py" line="40"/>
         <source>Light</source>
         <translation>فاتح</translation>
     </message>
     <message>
-        <location filename="../../ui/reading_settings.py" line="53"/>
+        <location filename="../../ui/reading_settings.py" line="40"/>
         <source>Dark</source>
         <translation>داكن</translation>
     </message>
     <message>
-        <location filename="../../ui/reading_settings.py" line="71"/>
+        <location filename="../../ui/reading_settings.py" line="58"/>
         <source>Window language:</source>
         <translation>لغة النافذة:</translation>
     </message>
     <message>
-        <location filename="../../ui/reading_settings.py" line="73"/>
+        <location filename="../../ui/reading_settings.py" line="59"/>
         <source>Theme:</source>
         <translation>السمة:</translation>
     </message>
     <message>
-        <location filename="../../ui/reading_settings.py" line="74"/>
+        <location filename="../../ui/reading_settings.py" line="60"/>
         <source>Arabic text:</source>
         <translation>النص العربي:</translation>
     </message>
     <message>
-        <location filename="../../ui/reading_settings.py" line="75"/>
+        <location filename="../../ui/reading_settings.py" line="61"/>
         <source>English text:</source>
         <translation>النص الإنجليزي:</translation>
     </message>
     <message>
-        <location filename="../../ui/reading_settings.py" line="76"/>
+        <location filename="../../ui/reading_settings.py" line="62"/>
         <source>Line spacing:</source>
         <translation>تباعد الأسطر:</translation>
     </message>
     <message>
-        <location filename="../../ui/reading_settings.py" line="88"/>
-        <location filename="../../ui/reading_settings.py" line="91"/>
+        <location filename="../../ui/reading_settings.py" line="68"/>
+        <location filename="../../ui/reading_settings.py" line="71"/>
         <source>{family} (bundled)</source>
         <translation>{family} (المرفق)</translation>
     </message>
     <message>
-        <location filename="../../ui/reading_settings.py" line="99"/>
+        <location filename="../../ui/reading_settings.py" line="79"/>
         <source> pt</source>
         <translation> نقطة</translation>
     </message>
@@ -812,102 +815,102 @@ Select the sentence and choose Retry (Ctrl+R).</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="55"/>
+        <location filename="../../ui/settings_dialog.py" line="54"/>
         <source>Settings</source>
         <translation>الإعدادات</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="60"/>
+        <location filename="../../ui/settings_dialog.py" line="59"/>
         <source>In use for this session (from the command line or BIREADER_MODEL); saved only if you change it.</source>
         <translation>مستخدم في هذه الجلسة (من سطر الأوامر أو BIREADER_MODEL)؛ لا يُحفظ إلا إذا غيّرته.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="66"/>
+        <location filename="../../ui/settings_dialog.py" line="65"/>
         <source>Hub id such as Helsinki-NLP/opus-mt-ar-en, or a folder</source>
         <translation>معرّف في المستودع مثل Helsinki-NLP/opus-mt-ar-en، أو مجلد</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="68"/>
+        <location filename="../../ui/settings_dialog.py" line="67"/>
         <source>Folder…</source>
         <translation>مجلد…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="75"/>
+        <location filename="../../ui/settings_dialog.py" line="74"/>
         <source>Automatic (CTranslate2 when it works)</source>
         <translation>تلقائي (CTranslate2 عند توفره)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="76"/>
+        <location filename="../../ui/settings_dialog.py" line="75"/>
         <source>CTranslate2 (fast, int8)</source>
         <translation>CTranslate2 (سريع، int8)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="77"/>
+        <location filename="../../ui/settings_dialog.py" line="76"/>
         <source>Transformers (PyTorch)</source>
         <translation>Transformers (PyTorch)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="84"/>
+        <location filename="../../ui/settings_dialog.py" line="83"/>
         <source>Model default</source>
         <translation>افتراضي النموذج</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="90"/>
+        <location filename="../../ui/settings_dialog.py" line="89"/>
         <source>Side by side</source>
         <translation>جنبًا إلى جنب</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="90"/>
+        <location filename="../../ui/settings_dialog.py" line="89"/>
         <source>Interleaved</source>
         <translation>متداخل</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="99"/>
+        <location filename="../../ui/settings_dialog.py" line="98"/>
         <source>Justify the Arabic in exported PDFs (word spacing, no kashida)</source>
         <translation>ضبط النص العربي على الجانبين في ملفات PDF المُصدَّرة (بالمسافات بين الكلمات، دون كشيدة)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="103"/>
+        <location filename="../../ui/settings_dialog.py" line="102"/>
         <source>Export the Arabic without diacritics</source>
         <translation>تصدير النص العربي بلا تشكيل</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="106"/>
+        <location filename="../../ui/settings_dialog.py" line="105"/>
         <source>Model:</source>
         <translation>النموذج:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="108"/>
+        <location filename="../../ui/settings_dialog.py" line="107"/>
         <source>Engine:</source>
         <translation>المحرك:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="109"/>
+        <location filename="../../ui/settings_dialog.py" line="108"/>
         <source>Beam size:</source>
         <translation>حجم الحزمة:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="110"/>
+        <location filename="../../ui/settings_dialog.py" line="109"/>
         <source>Batch size:</source>
         <translation>حجم الدفعة:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="111"/>
+        <location filename="../../ui/settings_dialog.py" line="110"/>
         <source>PDF layout:</source>
         <translation>تخطيط PDF:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="112"/>
+        <location filename="../../ui/settings_dialog.py" line="111"/>
         <source>PDF page size:</source>
         <translation>حجم صفحة PDF:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="114"/>
+        <location filename="../../ui/settings_dialog.py" line="113"/>
         <source>Export:</source>
         <translation>التصدير:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="131"/>
+        <location filename="../../ui/settings_dialog.py" line="126"/>
         <source>Choose a MarianMT model folder</source>
         <translation>اختر مجلد نموذج MarianMT</translation>
     </message>
@@ -1001,47 +1004,49 @@ Select the sentence and choose Retry (Ctrl+R).</source>
 <context>
     <name>TranslationStatus</name>
     <message>
-        <location filename="../../ui/translation_status.py" line="41"/>
+        <location filename="../../ui/translation_status.py" line="42"/>
+        <location filename="../../ui/translation_status.py" line="62"/>
         <source>The translation model in use</source>
         <translation>نموذج الترجمة المستخدم</translation>
     </message>
     <message>
-        <location filename="../../ui/translation_status.py" line="48"/>
+        <location filename="../../ui/translation_status.py" line="49"/>
         <source>Translation stopped</source>
         <translation>توقفت الترجمة</translation>
     </message>
     <message>
-        <location filename="../../ui/translation_status.py" line="64"/>
+        <location filename="../../ui/translation_status.py" line="72"/>
         <source>waiting for the translation model…</source>
         <translation>بانتظار نموذج الترجمة…</translation>
     </message>
     <message>
-        <location filename="../../ui/translation_status.py" line="65"/>
+        <location filename="../../ui/translation_status.py" line="73"/>
         <source>translating…</source>
         <translation>جارٍ الترجمة…</translation>
     </message>
     <message>
-        <location filename="../../ui/translation_status.py" line="66"/>
+        <location filename="../../ui/translation_status.py" line="74"/>
         <source>no translation model</source>
         <translation>لا يوجد نموذج ترجمة</translation>
     </message>
     <message>
-        <location filename="../../ui/translation_status.py" line="68"/>
+        <location filename="../../ui/translation_status.py" line="76"/>
         <source>not translated yet</source>
         <translation>لم تُترجم بعد</translation>
     </message>
     <message>
-        <location filename="../../ui/translation_status.py" line="82"/>
+        <location filename="../../ui/translation_status.py" line="90"/>
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../ui/translation_status.py" line="83"/>
+        <location filename="../../ui/translation_status.py" line="91"/>
         <source>Downloading the model</source>
         <translation>تنزيل النموذج</translation>
     </message>
     <message>
-        <location filename="../../ui/translation_status.py" line="101"/>
+        <location filename="../../ui/translation_status.py" line="64"/>
+        <location filename="../../ui/translation_status.py" line="110"/>
         <source>Model: {model}</source>
         <translation>النموذج: {model}</translation>
     </message>
@@ -1059,7 +1064,7 @@ Select the sentence and choose Retry (Ctrl+R).</source>
         <translation>الإنجليزية</translation>
     </message>
     <message>
-        <location filename="../../ui/view_controls.py" line="82"/>
+        <location filename="../../ui/view_controls.py" line="86"/>
         <source>No headings in this document: the Contents has nothing to list</source>
         <translation>لا عناوين في هذا المستند: ليس في جدول المحتويات ما يعرضه</translation>
     </message>
