@@ -158,3 +158,20 @@ def test_contents_without_headings_says_so(qtbot, make_window, tmp_path: Path) -
     assert window.actions_["contents"].isChecked()
     assert not window.contents_dock.isVisible()
     assert "No headings" in window.statusBar().currentMessage()
+
+
+def test_a_narrow_window_keeps_the_sidebar_and_the_strip_readable(qtbot, make_window, tmp_path: Path) -> None:
+    """At 700 px and at the narrowest the window allows, the Contents keeps a chapter title's
+    width (it was squeezed to «الف») and each column of the detail strip stays readable."""
+    window = make_window()
+    open_and_wait(qtbot, window, write_book(tmp_path))
+    window.view.select_row(3)
+    title_width = window.contents.fontMetrics().horizontalAdvance("الفصل الثاني عشر")
+    for width in (1400, 700, 300):
+        window.resize(width, 800)
+        qtbot.waitUntil(
+            lambda w=width: window.width() == w or window.width() == window.minimumSizeHint().width()
+        )
+        assert window.width() <= max(width, 560)  # the heading wraps: the window can be this narrow
+        assert window.contents_dock.width() >= title_width
+        assert min(window.strip.arabic.width(), window.strip.english.width()) >= 100

@@ -32,6 +32,8 @@ class ContentsTree(QTreeWidget):
         self.setUniformRowHeights(True)
         # Arabic titles: the tree reads and indents from the right, whatever the UI language.
         self.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        # Never narrower than a short chapter title: a narrow window squeezed it to «الف».
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("الفصل الثاني عشر") + 40)
         self._positions: list[int] = []
         self._items: list[QTreeWidgetItem] = []
         self.itemClicked.connect(self._on_clicked)

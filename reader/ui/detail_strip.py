@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -51,6 +52,11 @@ class DetailStrip(QWidget):
         self._refont.timeout.connect(lambda: self.set_zoom(self.zoom))
         self.heading = QLabel(self)
         self.heading.setObjectName("detailHeading")
+        # In a narrow window the heading wraps instead of setting the strip's (and so the reading
+        # view's) minimum width, which squeezed the Contents sidebar to a few letters.
+        self.heading.setWordWrap(True)
+        self.heading.setMinimumWidth(1)
+        self.heading.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         # The two texts sit where their panes are, whatever the UI's direction.
         self.texts = QWidget(self)
         self.texts.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
