@@ -67,6 +67,7 @@ def test_the_window_language_switches_live_and_back(
     qtbot.waitUntil(lambda: window.actions_["open"].text() != "&Open…")
     assert QApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
     assert window.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    assert window.dockWidgetArea(window.contents_dock) == Qt.DockWidgetArea.RightDockWidgetArea
     arabic = shown_strings(window)
     data = {"title", f"QLabel::{id(window.translation_status.model_label)}"}  # a name, a model id
     leftovers = {key: text for key, text in arabic.items() if untranslated(text) and key not in data}
@@ -77,5 +78,6 @@ def test_the_window_language_switches_live_and_back(
     choose_language(qtbot, window, ui_settings, "en")
     qtbot.waitUntil(lambda: window.actions_["open"].text() == "&Open…")
     assert window.layoutDirection() == Qt.LayoutDirection.LeftToRight
+    assert window.dockWidgetArea(window.contents_dock) == Qt.DockWidgetArea.LeftDockWidgetArea
     back = shown_strings(window)
     assert {k: (english.get(k), v) for k, v in back.items() if english.get(k) != v} == {}

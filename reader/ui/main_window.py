@@ -118,7 +118,7 @@ class MainWindow(QMainWindow):
         self.contents_dock.setObjectName("contentsDock")
         self.contents_dock.setWidget(self.contents)
         self.contents_dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable)
-        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.contents_dock)
+        self._place_contents()
         self.contents_dock.hide()
         self.progress_panel = ProgressPanel(self)
         self.statusBar().addPermanentWidget(self.progress_panel)
@@ -304,7 +304,17 @@ class MainWindow(QMainWindow):
         widgets that keep their own (banner, detail strip, find bar…) hear the same event."""
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
+        elif event.type() == QEvent.Type.LayoutDirectionChange:
+            self._place_contents()
         super().changeEvent(event)
+
+    def _place_contents(self) -> None:
+        """The Contents sidebar at the side a line starts from: left in English, right in Arabic
+        (Qt mirrors the menus and the status bar, not the dock areas)."""
+        rtl = self.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        area = Qt.DockWidgetArea.RightDockWidgetArea if rtl else Qt.DockWidgetArea.LeftDockWidgetArea
+        if self.dockWidgetArea(self.contents_dock) != area:
+            self.addDockWidget(area, self.contents_dock)  # moves it when it is already docked
 
     def retranslate(self) -> None:
         self.menus.retranslate()
