@@ -1,6 +1,6 @@
 """Find in both languages of a whole document, Arabic-aware, fast enough to run on every keystroke.
 
-Each language is folded once (:mod:`reader.arabic`: vowel marks, tatweel and hamza seats ignored;
+Each language is folded once (:mod:`reader.arabic.folding`: vowel marks, tatweel and hamza seats ignored;
 English case- and accent-insensitive) and joined into one array of code points, so a query is a
 few vectorised comparisons over the whole book (numpy) instead of a Python loop over sentences:
 a few milliseconds for 20 000 sentences (tests/benchmarks/bench_find.py). When translations
@@ -20,7 +20,7 @@ from typing import Literal
 
 import numpy as np
 
-from reader.arabic import Folder, Folds, folder
+from reader.arabic.folding import Folder, Folds, folder
 from reader.model import Document, Segment
 
 Language = Literal["ar", "en"]

@@ -22,7 +22,7 @@ def _core_modules() -> list[str]:
 
 def test_core_modules_are_found() -> None:
     names = _core_modules()
-    assert "reader.segment" in names
+    assert "reader.arabic.segment" in names
     assert "reader.document" not in names  # replaced by reader.model
     for expected in (
         "reader.model",

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.arabic import strip_diacritics
+from reader.arabic.folding import strip_diacritics
 from reader.export.contents import document_title
 from reader.export.pdf import export_pdf
 from tests.helpers.pdf_readers import READERS, ReaderUnavailable, broken_sentences, normalise, pypdf_text

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reader.arabic import Folds
+from reader.arabic.folding import Folds
 from reader.find import FindIndex, Hit
 from reader.formats.plain_text import build_text_document
 from reader.model import SegmentResult

@@ -2,7 +2,7 @@
 
 Kept apart from the PDF writer (a small hook in :func:`reader.export.pdf.export_pdf`): the
 export reads sentences as it always does, from a copy whose Arabic has its harakat removed
-(:func:`reader.arabic.strip_diacritics`, the same rule as View ▸ Show Diacritics). The document
+(:func:`reader.arabic.folding.strip_diacritics`, the same rule as View ▸ Show Diacritics). The document
 itself is never changed; the copy shares its blocks, sections and renderings.
 """
 
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from reader.arabic import strip_diacritics
+from reader.arabic.folding import strip_diacritics
 from reader.model import Document
 
 

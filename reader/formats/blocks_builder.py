@@ -3,7 +3,7 @@
 Every reader (EPUB, DOCX, ODT, HTML, Markdown, PDF) produces :class:`RawBlock`s in reading order;
 this module lays each part's blocks out as that part's source text (blocks separated by a blank
 line, so segment spans index the part exactly), splits them into sentences with
-:func:`reader.segment.segment_line`, decides which blocks are Arabic, and nests chapters with
+:func:`reader.arabic.segment.segment_line`, decides which blocks are Arabic, and nests chapters with
 :func:`reader.model.sections.build_sections`. A block that is not Arabic (an English quotation,
 code) gets its own text as a :data:`Origin.SOURCE` rendering: it is shown as is, marked, counted
 as done and never sent to the model.
@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from reader.arabic.segment import segment_line
 from reader.errors import BadInput
 from reader.formats.limits import check_block_chars, check_document_chars
 from reader.model import (
@@ -29,7 +30,6 @@ from reader.model import (
     Status,
 )
 from reader.model.sections import build_sections
-from reader.segment import segment_line
 
 Progress = Callable[[float], None]
 PROGRESS_EVERY = 2000  # blocks between two progress reports

@@ -16,10 +16,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from reader.arabic.segment import segment_line
 from reader.model.document import Document
 from reader.model.nodes import Block, BlockKind, Segment, SourceLocation
 from reader.model.sections import build_sections
-from reader.segment import segment_line
 
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
 _HEADING_MAX_CHARS = 80

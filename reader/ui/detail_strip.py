@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.arabic import strip_diacritics
+from reader.arabic.folding import strip_diacritics
 from reader.model import Segment, Status
 from reader.ui.fonts import ReadingFonts
 from reader.ui.pair_layout import is_as_is

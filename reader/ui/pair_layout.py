@@ -18,7 +18,7 @@ import numpy as np
 from PySide6.QtCore import QCoreApplication, QPointF, QRect, Qt
 from PySide6.QtGui import QFont, QFontMetricsF, QGuiApplication, QTextLayout, QTextOption
 
-from reader.arabic import strip_diacritics
+from reader.arabic.folding import strip_diacritics
 from reader.export.directions import has_rtl_letters
 from reader.model import Origin, Segment, Status
 from reader.ui.fonts import ReadingFonts

@@ -3,7 +3,7 @@
 A line break ends a paragraph; inside a paragraph a sentence ends at a run of ``. ! ? ؟ …``
 (``؟!``, ``!!!``, ``! !`` included) with any closing quotes, brackets, footnote marks (``¹``,
 ``[1]``, ``(1)``) and emoji kept on the sentence. ``،`` and ``؛`` are clause marks, never ends.
-Whether a run ends the sentence is decided in :mod:`reader.segment_rules` from the token before
+Whether a run ends the sentence is decided in :mod:`reader.arabic.segment_rules` from the token before
 it and what follows (abbreviations, era markers, labels, ellipses, quoted speech, parentheses).
 A run glued to the next character ends nothing (3.5, ق.م, report.pdf), except between two Arabic
 words as typed in a hurry («وصلت.الحمد لله»). URLs and @mentions are never cut, and a tail of
@@ -17,8 +17,8 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
-from reader.segment_rules import is_false_end
-from reader.segment_words import BIDI_AND_FORMAT
+from reader.arabic.segment_rules import is_false_end
+from reader.arabic.segment_words import BIDI_AND_FORMAT
 
 _CLOSERS = "»\"”’'›)\\]}"
 _EMOJI = "\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\ufe0f\u20e3"

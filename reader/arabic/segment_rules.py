@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from reader import segment_words as words
+from reader.arabic import segment_words as words
 
 _QUOTE_CLOSERS = "»\"”’'›"
 _OPENERS = "«\"“‘'‹([{"

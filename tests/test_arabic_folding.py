@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reader.arabic import Folds, fold_char, folder, strip_diacritics
+from reader.arabic.folding import Folds, fold_char, folder, strip_diacritics
 
 FOLDS = [
     # (fold option, original, folded)
