@@ -112,3 +112,27 @@ def test_fake_bold_glyphs_drawn_twice_are_read_once() -> None:
 def test_vowel_marks_sit_on_their_letters_in_a_shaped_pdf(sentence: str) -> None:
     document = read_bytes(make_pdf([[sentence]]), "marks.pdf", ".pdf").document
     assert [s.text for s in document.iter_segments()] == [sentence]
+
+
+def test_a_producer_that_writes_no_spaces_gets_them_from_gaps() -> None:
+    # LuaTeX: no space characters; its words 0.14 em apart (under Chromium's 0.15 em word gap),
+    # each word's last letter the next one's neighbour in the stream.
+    glyphs = [
+        glyph("ل", 150.0, 153.0, 0),
+        glyph("ا", 153.0, 156.0, 1),
+        glyph("ق", 156.0, 162.0, 2),
+        glyph("ب", 140.0, 148.2, 3),
+        glyph("ح", 132.0, 140.0, 4),
+        glyph("ث", 126.0, 132.0, 5),
+    ]
+    assert read_line(glyphs) == "قال بحث"
+
+
+def test_a_mark_after_the_alef_of_a_lam_alef_is_the_lams() -> None:
+    # LuaTeX maps the lam-alef ligature to both letters at one origin, its fatha after the alef.
+    glyphs = [
+        glyph("ل", 100.0, 106.2, 0),
+        glyph("ا", 100.0, 105.6, 1),
+        Glyph("\u064e", 103.3, 105.4, BASE + 4, BASE + 10, BASE + 4, 2, 103.4),
+    ]
+    assert read_line(glyphs) == "لَا"

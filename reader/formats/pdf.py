@@ -44,7 +44,7 @@ _PAGE_NUMBER = re.compile(
 _DIGITS = re.compile(r"[0-9٠-٩۰-۹]+")
 _SENTENCE_END = tuple('.!?؟…:»"”')
 _EDGE_LINES = 2  # lines at the top and at the bottom of a page that may be running heads
-_EDGE_BAND = 0.08  # of the page height, at the top and at the bottom
+_EDGE_BAND = 0.12  # of the page height, at the top and at the bottom (LaTeX folios: 11 %)
 _GARBAGE_SHARE = 0.5  # of a page's characters: fewer real ones and the page is read by OCR
 _RUNNING_SHARE = 0.5  # of the pages, for a repeated edge line to be a running head
 

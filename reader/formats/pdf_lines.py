@@ -25,6 +25,7 @@ from reader.formats.pdf_glyphs import Glyph, PageGlyphs, font_size, ink_box
 
 _WORD_GAP = 0.15  # of the font size: a gap this wide is a space even where the stream has none
 _JOINED_GAP = 0.5  # of the font size: neighbours in the stream closer than this are one word
+_SPACELESS_GAP = 0.1  # of the font size: a word gap on a line whose stream has no spaces
 _INK_MARK = 0.3  # of the font size: a mark box narrower than this is the mark's ink
 _MIN_GAP = 0.04  # of the font size: a narrower gap is no space, whatever the stream says
 _COLUMN_GAP = 1.6  # of the font size: wider gaps split a band into separate lines (columns)
@@ -32,6 +33,7 @@ _JOINED = 0.12  # of the font size: pieces closer than this belong to one word
 _SMALL = 0.6  # of the page's median glyph height: smaller glyphs join the band around them
 _ZERO_WIDTH = 0.02  # of the font size
 _ALEFS = "اأإآٱ"
+_ALEF_MARKS = "\u064b\u0670\u0654\u0655"  # what a bare alef carries: tanween fath, dagger alef, hamza
 _BRACKETS = frozenset(("Ps", "Pe", "Pi", "Pf"))
 _INKED = 0.05  # of the font size: a mark whose ink is narrower is invisible text
 _FOLLOWS = 0.3  # a mark right after a letter in the stream is that much likelier its own
@@ -94,7 +96,8 @@ def page_lines(page: PageGlyphs) -> list[Line]:
             boxes[glyph.index] = ink_box(page, glyph)
         return boxes[glyph.index]
 
-    lines: list[Line] = []
+    runs: list[tuple[list[_Piece], list[float], float]] = []
+    spaces = 0
     for band in _bands(glyphs):
         ink = [g for g in band if not g.text.isspace()]
         if not ink:
@@ -102,10 +105,12 @@ def page_lines(page: PageGlyphs) -> list[Line]:
         size = max(
             font_size(page, ink[0]), font_size(page, ink[len(ink) // 2]), font_size(page, ink[-1]), 1.0
         )
-        centres = _space_centres([g for g in band if g.text.isspace()], size)
-        for run in _split_columns(_pieces(ink, size, inks), size):
-            lines.append(_line(run, centres, size, rtl_page))
-    return lines
+        blanks = [g for g in band if g.text.isspace()]
+        spaces += len(blanks)
+        centres = _space_centres(blanks, size)
+        runs += [(run, centres, size) for run in _split_columns(_pieces(ink, size, inks), size)]
+    writes_spaces = _writes_spaces(runs, spaces)
+    return [_line(run, centres, size, rtl_page, writes_spaces) for run, centres, size in runs]
 
 
 def _bands(glyphs: list[Glyph]) -> list[list[Glyph]]:
@@ -244,11 +249,15 @@ def _space_centres(spaces: list[Glyph], size: float) -> list[float]:
     return sorted((g.left + g.right) / 2 for g in spaces if g.right - g.left >= _ZERO_WIDTH * size)
 
 
-def _spaced_gap(gap_left: float, gap_right: float, centres: list[float], size: float) -> bool:
+def _spaced_gap(
+    gap_left: float, gap_right: float, centres: list[float], size: float, writes_spaces: bool
+) -> bool:
     """A gap is a word space when it is wide, or when a space glyph of the stream lies in it
-    (browsers draw spaces without width, and not always where the gap is: only a real gap counts)."""
+    (browsers draw spaces without width, and not always where the gap is: only a real gap counts).
+    A line of a producer that writes no spaces (LuaTeX) has no gaps inside its words, and may set
+    its words 0.14 em apart."""
     gap = gap_right - gap_left
-    if gap > _WORD_GAP * size:
+    if gap > (_WORD_GAP if writes_spaces else _SPACELESS_GAP) * size:
         return True
     if gap <= _MIN_GAP * size:
         return False
@@ -288,7 +297,21 @@ def _attach_marks(pieces: list[_Piece], marks: list[Glyph], inks: _Inks, size: f
                 score = _loose_overlap(mark, glyph) + (0.01 if follows else 0.0)
             if score > best_score:
                 best, best_score = piece, score
-        best.marks.append(mark)
+        (_lam_of_ligature(best, mark, letters[max(k - 4, 0) : k + 2]) or best).marks.append(mark)
+
+
+def _lam_of_ligature(alef: _Piece, mark: Glyph, near: list[_Piece]) -> _Piece | None:
+    """The lam drawn in one ligature with *alef*, where a vowel mark was given to a bare alef,
+    which never carries one (but for a tanween fath or a dagger alef): LuaTeX maps a lam-alef to
+    both letters at one origin, and its marks, after the alef in the stream, are the lam's."""
+    if alef.glyphs[0].text != "ا" or mark.text in _ALEF_MARKS:
+        return None
+    first = alef.glyphs[0]
+    for piece in near:
+        glyph = piece.glyphs[0]
+        if glyph.text == "ل" and min(glyph.right, first.right) - max(glyph.left, first.left) > 0:
+            return piece
+    return None
 
 
 def _loose_overlap(mark: Glyph, glyph: Glyph) -> float:
@@ -350,17 +373,20 @@ def _inked_right(piece: _Piece, size: float) -> float:
     return max([piece.right, *(m.right for m in piece.marks if m.right - m.left < _INK_MARK * size)])
 
 
-def _line(pieces: list[_Piece], centres: list[float], size: float, rtl_page: bool) -> Line:
+def _line(
+    pieces: list[_Piece], centres: list[float], size: float, rtl_page: bool, writes_spaces: bool
+) -> Line:
     painted: list[str] = []
     for k, piece in enumerate(pieces):
         if k:
             before = pieces[k - 1]
             gap_left, gap_right = _inked_right(before, size), _inked_left(piece, size)
             if (
-                _spaced_gap(gap_left, gap_right, centres, size)
+                _spaced_gap(gap_left, gap_right, centres, size, writes_spaces)
                 or (gap_right - gap_left > _MIN_GAP * size and _scripts_change(before, piece))
             ) and not (
-                gap_right - gap_left < _JOINED_GAP * size
+                writes_spaces
+                and gap_right - gap_left < _JOINED_GAP * size
                 and _stream_neighbours(before, piece)
                 and not (_is_bracket(before) or _is_bracket(piece))
             ):
@@ -378,6 +404,19 @@ def _line(pieces: list[_Piece], centres: list[float], size: float, rtl_page: boo
         size,
         rtl,
     )
+
+
+def _writes_spaces(runs: list[tuple[list[_Piece], list[float], float]], spaces: int) -> bool:
+    """True when the page's stream has a space for most gaps that could be a word's (Chromium,
+    even where it splits a word in runs); LuaTeX writes none, only a few where it changes fonts
+    or places a mark."""
+    gaps = sum(
+        1
+        for pieces, _centres, size in runs
+        for a, b in zip(pieces, pieces[1:], strict=False)
+        if b.left - a.right > _SPACELESS_GAP * size
+    )
+    return spaces * 2 >= gaps and spaces > 0
 
 
 def _strong(texts: list[str]) -> tuple[int, int]:
