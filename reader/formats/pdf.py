@@ -104,9 +104,25 @@ def read_pdf(data: bytes, name: str, progress: Callable[[float], None] | None = 
             if k == 0 and block.kind is BlockKind.PARAGRAPH and _continues(previous, number):
                 assert previous is not None
                 joined = _join([previous.text, block.text])
-                blocks[-1] = RawBlock(BlockKind.PARAGRAPH, joined, page=previous.page)
+                confidence = _lower(previous.confidence, block.confidence)
+                blocks[-1] = RawBlock(
+                    BlockKind.PARAGRAPH,
+                    joined,
+                    page=previous.page,
+                    confidence=confidence,
+                    flags=ocr.doubt_flags(confidence),
+                )
                 continue
-            blocks.append(RawBlock(block.kind, block.text, block.level, page=number))
+            blocks.append(
+                RawBlock(
+                    block.kind,
+                    block.text,
+                    block.level,
+                    page=number,
+                    confidence=block.confidence,
+                    flags=ocr.doubt_flags(block.confidence),
+                )
+            )
     document = build_document(blocks, name=name, progress=scaled(progress, 0.8, 1))
     return Loaded(document, tuple(f"{one_line(name)}: {w}" for w in warnings))
 
@@ -235,6 +251,12 @@ def _paragraphs(page: list[_Line]) -> list[list[_Line]]:
         else:
             groups[-1].append(line)
     return groups
+
+
+def _lower(a: float | None, b: float | None) -> float | None:
+    """The lower OCR confidence of two pieces of a paragraph (None: not OCR'd)."""
+    known = [c for c in (a, b) if c is not None]
+    return min(known) if known else None
 
 
 def _continues(previous: RawBlock | None, page: int) -> bool:

@@ -42,6 +42,7 @@ class PageBlock:
     kind: BlockKind
     text: str
     level: int = 0
+    confidence: float | None = None  # the paragraph's, when read by OCR
 
 
 def body_size(paragraphs: Sequence[PageParagraph]) -> float:
@@ -77,7 +78,7 @@ def page_blocks(
                 PageBlock(BlockKind.HEADING, paragraph.text, levels.get(round(paragraph.size, 1), 3))
             )
         else:
-            placed.append(PageBlock(BlockKind.PARAGRAPH, paragraph.text))
+            placed.append(PageBlock(BlockKind.PARAGRAPH, paragraph.text, confidence=paragraph.confidence))
     unplaced = [PageBlock(BlockKind.HEADING, title, level) for title, level in waiting.values()]
     return unplaced + placed
 
