@@ -118,7 +118,8 @@ def test_a_blurred_low_resolution_scan_is_flagged_as_doubtful() -> None:
     blurred = page_image(150).filter(ImageFilter.GaussianBlur(2.2))
     document = read_bytes(scanned_pdf(blurred), "blurred.pdf", ".pdf").document
     blocks = list(document.iter_blocks())
-    assert blocks and all(b.flags == (OCR_DOUBT,) for b in blocks)
+    assert blocks
+    assert all(b.flags == (OCR_DOUBT,) for b in blocks)
     assert FlaggedIndex(document).ids() == [s.id for s in document.iter_segments()]
 
 
