@@ -4,7 +4,9 @@ Per page, the lines come from the characters' geometry (:mod:`reader.formats.pdf
 headings from the outline or the type size (:mod:`reader.formats.pdf_layout`). Running headers and
 footers (the same line, digits aside, at the top or bottom of many pages) and page numbers are
 dropped; lines are joined into paragraphs unless a wider gap, or a short line ending a sentence,
-separates them, and a paragraph cut by a page break is joined again. A page without a text
+separates them, and a paragraph cut by a page break is joined again; a table's rows are read one
+block each, their cells in reading order (:mod:`reader.formats.pdf_tables`), and a page's
+footnotes are blocks of their own after its text (:mod:`reader.formats.pdf_notes`). A page without a text
 layer, or whose text is mostly what a broken ToUnicode map gives, is a scan: read by OCR
 (:mod:`reader.formats.ocr`) when Tesseract is installed, else left out with a warning (a PDF
 with no text at all is refused with the line that installs it).
@@ -29,8 +31,18 @@ from reader.formats.loaded import Loaded
 from reader.formats.pdf_bidi import balance_brackets
 from reader.formats.pdf_glyphs import close, read_glyphs
 from reader.formats.pdf_guard import read_pages
-from reader.formats.pdf_layout import PageParagraph, body_size, heading_levels, page_blocks, reading_order
+from reader.formats.pdf_layout import (
+    NOTE,
+    ROW,
+    PageParagraph,
+    body_size,
+    heading_levels,
+    page_blocks,
+    reading_order,
+)
 from reader.formats.pdf_lines import page_lines
+from reader.formats.pdf_notes import notes_from, starts_note
+from reader.formats.pdf_tables import CELL_SEPARATOR, table_rows
 from reader.formats.safety import Refused
 from reader.model import BlockKind
 
@@ -47,6 +59,7 @@ _EDGE_LINES = 2  # lines at the top and at the bottom of a page that may be runn
 _EDGE_BAND = 0.12  # of the page height, at the top and at the bottom (LaTeX folios: 11 %)
 _GARBAGE_SHARE = 0.5  # of a page's characters: fewer real ones and the page is read by OCR
 _RUNNING_SHARE = 0.5  # of the pages, for a repeated edge line to be a running head
+_NOTES_PART = "footnotes"  # the part footnote blocks go in, as the DOCX reader's do
 
 
 @dataclass
@@ -59,6 +72,8 @@ class _Line:
     left: float = 0.0
     right: float = 0.0
     edge: bool = False  # in the top or bottom margin band, where running heads and folios live
+    row: bool = False  # a table's row, its cells joined: a paragraph of its own
+    note: bool = False  # a footnote's line
 
 
 def read_pdf(data: bytes, name: str, progress: Callable[[float], None] | None = None) -> Loaded:
@@ -82,6 +97,9 @@ def read_pdf(data: bytes, name: str, progress: Callable[[float], None] | None = 
     if not any(line.text.strip() for page in pages for line in page) and not any(scanned_text.values()):
         raise Refused("no text found in the PDF, in a text layer or by OCR")
     pages = _drop_running_lines(pages)
+    for page in pages:
+        for line in page[notes_from(page) :]:
+            line.note = True
     paragraphs = [
         scanned_text[number]
         if number in scanned_text
@@ -90,24 +108,25 @@ def read_pdf(data: bytes, name: str, progress: Callable[[float], None] | None = 
                 balance_brackets(_join(line.text for line in group)),
                 max(line.size for line in group),
                 len(group),
+                role=ROW if group[0].row else NOTE if group[0].note else "",
             )
             for group in _paragraphs(page)
         ]
         for number, page in enumerate(pages)
     ]
-    body = body_size([p for page in paragraphs for p in page])
+    body = body_size([p for page in paragraphs for p in page if not p.role])
     levels = heading_levels([p for page in paragraphs for p in page], body) if not outline else {}
     blocks: list[RawBlock] = []
+    roles: list[str] = []
     for number, page_paragraphs in enumerate(paragraphs, start=1):
         for k, block in enumerate(page_blocks(page_paragraphs, outline.get(number, []), levels, body)):
-            previous = blocks[-1] if blocks else None
-            if k == 0 and block.kind is BlockKind.PARAGRAPH and _continues(previous, number):
-                assert previous is not None
-                joined = _join([previous.text, block.text])
+            cut = _cut_paragraph(blocks, roles, number) if k == 0 and not block.role else None
+            if cut is not None and block.kind is BlockKind.PARAGRAPH:
+                previous = blocks[cut]
                 confidence = _lower(previous.confidence, block.confidence)
-                blocks[-1] = RawBlock(
+                blocks[cut] = RawBlock(
                     BlockKind.PARAGRAPH,
-                    joined,
+                    _join([previous.text, block.text]),
                     page=previous.page,
                     confidence=confidence,
                     flags=ocr.doubt_flags(confidence),
@@ -118,11 +137,13 @@ def read_pdf(data: bytes, name: str, progress: Callable[[float], None] | None = 
                     block.kind,
                     block.text,
                     block.level,
+                    part=_NOTES_PART if block.role == NOTE else "",
                     page=number,
                     confidence=block.confidence,
                     flags=ocr.doubt_flags(block.confidence),
                 )
             )
+            roles.append(block.role)
     document = build_document(blocks, name=name, progress=scaled(progress, 0.8, 1))
     return Loaded(document, tuple(f"{one_line(name)}: {w}" for w in warnings))
 
@@ -182,7 +203,7 @@ def _page_lines(page: pdfium.PdfPage) -> tuple[list[_Line], bool]:
             if line.text
         ]
         rtl = sum(line.rtl for line in found) * 2 >= len(found)
-        lines = reading_order(lines, glyphs.width, rtl)
+        lines = [_joined_row(group) for group in table_rows(reading_order(lines, glyphs.width, rtl), rtl)]
         height = glyphs.height
     finally:
         close(glyphs)
@@ -191,6 +212,16 @@ def _page_lines(page: pdfium.PdfPage) -> tuple[list[_Line], bool]:
         in_band = line.top > height * (1 - _EDGE_BAND) or line.bottom < height * _EDGE_BAND
         line.edge = in_band and (k < _EDGE_LINES or k >= len(lines) - _EDGE_LINES)
     return (lines if usable else []), usable
+
+
+def _joined_row(cells: list[_Line]) -> _Line:
+    """A table row's cells (in reading order) as one line; a line alone as it is."""
+    if len(cells) == 1:
+        return cells[0]
+    left, right = min(c.left for c in cells), max(c.right for c in cells)
+    text = CELL_SEPARATOR.join(c.text for c in cells)
+    top, bottom = max(c.top for c in cells), min(c.bottom for c in cells)
+    return _Line(text, top, bottom, right - left, max(c.size for c in cells), left, right, row=True)
 
 
 def _outline(pdf: pdfium.PdfDocument) -> dict[int, list[tuple[str, int]]]:
@@ -246,7 +277,8 @@ def _paragraphs(page: list[_Line]) -> list[list[_Line]]:
         short = before.width < 0.8 * full_width
         ended = short and (before.text.endswith(_SENTENCE_END) or before.width < 0.6 * full_width)
         resized = abs(line.size - before.size) > 0.1 * max(line.size, before.size)
-        if wide_gap or ended or resized or gaps[k - 1] < -pitch:
+        noted = line.note != before.note or (line.note and starts_note(line.text))
+        if wide_gap or ended or resized or gaps[k - 1] < -pitch or line.row or before.row or noted:
             groups.append([line])
         else:
             groups[-1].append(line)
@@ -259,14 +291,18 @@ def _lower(a: float | None, b: float | None) -> float | None:
     return min(known) if known else None
 
 
-def _continues(previous: RawBlock | None, page: int) -> bool:
-    """True when the previous page's last paragraph was cut by the page break (no closing mark)."""
-    return (
-        previous is not None
-        and previous.kind is BlockKind.PARAGRAPH
-        and previous.page == page - 1
-        and not previous.text.rstrip().endswith(_SENTENCE_END)
-    )
+def _cut_paragraph(blocks: list[RawBlock], roles: list[str], page: int) -> int | None:
+    """The index of the previous page's last paragraph of running text (its footnotes and tables
+    skipped) when the page break cut it (no closing mark): the new page's first paragraph goes on."""
+    for k in range(len(blocks) - 1, -1, -1):
+        if blocks[k].page != page - 1:
+            return None
+        if roles[k]:
+            continue
+        previous = blocks[k]
+        cut = previous.kind is BlockKind.PARAGRAPH and not previous.text.rstrip().endswith(_SENTENCE_END)
+        return k if cut else None
+    return None
 
 
 def _join(lines: Iterable[str]) -> str:
