@@ -136,3 +136,33 @@ def test_a_mark_after_the_alef_of_a_lam_alef_is_the_lams() -> None:
         Glyph("\u064e", 103.3, 105.4, BASE + 4, BASE + 10, BASE + 4, 2, 103.4),
     ]
     assert read_line(glyphs) == "لَا"
+
+
+def test_a_letters_marks_are_read_in_canonical_order() -> None:
+    # A shaper draws the shadda first; typed (NFC) text has the fatha first, as our sources do.
+    glyphs = [
+        glyph("م", 100.0, 106.0, 0),
+        Glyph("\u0651", 101.0, 104.0, BASE + 7, BASE + 9, BASE + 7, 1, 101.0),
+        Glyph("\u064e", 101.0, 104.0, BASE + 9, BASE + 11, BASE + 9, 2, 101.0),
+        glyph("د", 94.0, 100.2, 3),
+    ]
+    assert read_line(glyphs) == "م\u064e\u0651د"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "ذَهَبَ مُحَمَّدٌ إِلَى ٱلْمَدْرَسَةِ صَبَاحًا، وَعَادَ مَسَاءً.",  # a shadda and a fatha on one meem
+        "سَأَلَ ٱلْمُعَلِّمُ سُؤَالًا، فَأَجَابَ ٱلطُّلَّابُ بِسُرْعَةٍ.",
+    ],
+)
+def test_stacked_marks_stay_on_their_letter_in_our_own_export(sentence: str) -> None:
+    # Our export writes each mark invisible, at its letter's edge, the second after the first.
+    from reader.export.pdf import render_pdf
+    from reader.formats.blocks_builder import RawBlock, build_document
+    from reader.model import BlockKind
+
+    document = build_document([RawBlock(BlockKind.PARAGRAPH, sentence)], name="marks")
+    data = render_pdf(document, layout="interleaved", page_size="A4", numbers=False)
+    found = [s.text for s in read_bytes(data, "marks.pdf", ".pdf").document.iter_segments()]
+    assert sentence in found

@@ -27,20 +27,24 @@ def attach_marks(pieces: list[Piece], marks: list[Glyph], inks: Inks, size: floa
     """Each mark to the letter it sits on. Advance boxes overlap too much to tell (in «تَحْ» the
     ت is stacked on the ح, both under the fatha), so an inked mark goes where its ink is best
     placed: over (or under) most of the letter's ink, least far above or below it, with its
-    letter before it in the stream counting for much. An inkless mark (an exporter's invisible
+    letter before it in the stream (other marks between skipped: «مَّ») counting for much. An inkless mark (an exporter's invisible
     text) goes by advance boxes. A mark never sits on punctuation."""
     letters = [p for p in pieces if p.text()[:1].isalpha()] or pieces
     if not letters:
         return
     lefts = [p.glyphs[0].left for p in letters]
+    mark_indexes = {m.index for m in marks}
     for mark in marks:
         k = bisect.bisect_right(lefts, mark.right)
         best, best_score = letters[max(k - 1, 0)], -float("inf")
         ink = inks(mark)
         inked = ink[1] - ink[0] > _INKED * size
+        before = mark.index - 1  # the letter before the mark in the stream, marks between skipped
+        while before in mark_indexes:
+            before -= 1
         for piece in letters[max(k - 4, 0) : k + 2]:
             glyph = piece.glyphs[0]
-            follows = glyph.index == mark.index - 1 or piece.glyphs[-1].index == mark.index - 1
+            follows = glyph.index == before or piece.glyphs[-1].index == before
             if inked:
                 score = _closeness(ink, inks(glyph), size) + (_FOLLOWS if follows else 0.0)
             else:

@@ -48,7 +48,26 @@ class Piece:
         letters = "".join(g.text for g in self.glyphs)
         if len(self.glyphs) == 2 and letters[0] in _ALEFS and letters[1] == "ل":
             letters = letters[::-1]  # one lam-alef box, its letters mapped alef first
-        return letters + "".join(m.text for m in self.marks)
+        return canonical_marks(letters + "".join(m.text for m in self.marks))
+
+
+def canonical_marks(text: str) -> str:
+    """*text* with each run of combining marks in Unicode's canonical order (by combining class,
+    as NFC text has it: «مَّ» is meem, fatha, shadda), nothing composed. Producers write a
+    letter's marks in the order their shaper drew them (shadda first), which no reader can
+    tell from the typed order; the canonical one is what normalised text and searches use."""
+    if not any(unicodedata.combining(ch) for ch in text):
+        return text
+    out: list[str] = []
+    run: list[str] = []
+    for ch in text:
+        if unicodedata.combining(ch):
+            run.append(ch)
+            continue
+        out += sorted(run, key=unicodedata.combining)
+        run = []
+        out.append(ch)
+    return "".join(out + sorted(run, key=unicodedata.combining))
 
 
 def _is_punctuation(glyph: Glyph) -> bool:
