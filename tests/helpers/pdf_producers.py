@@ -316,7 +316,20 @@ PRODUCERS: dict[str, Callable[[Path], bytes]] = {
 }
 
 
-def build(name: str) -> bytes:
-    """The book as producer *name* writes it (:class:`Missing` when it is not installed)."""
-    with tempfile.TemporaryDirectory(prefix=f"pdf-{name}-") as folder:
-        return PRODUCERS[name](Path(folder))
+def build(name: str, book: Sequence[tuple[str, Sequence[str]]] | None = None) -> bytes:
+    """The book (or *book*) as producer *name* writes it (:class:`Missing` when not installed)."""
+    saved = list(BOOK)
+    if book is not None:
+        BOOK[:] = [(title, list(paragraphs)) for title, paragraphs in book]
+    try:
+        with tempfile.TemporaryDirectory(prefix=f"pdf-{name}-") as folder:
+            return PRODUCERS[name](Path(folder))
+    finally:
+        BOOK[:] = saved
+
+
+def vocalised_book() -> list[tuple[str, list[str]]]:
+    """The fully vowelled sentences (:mod:`tests.helpers.vocalised_arabic`) as a two-chapter book."""
+    from tests.helpers.vocalised_arabic import ARABIC
+
+    return [("الفصل الأول", list(ARABIC[:21])), ("الفصل الثاني", list(ARABIC[21:]))]
