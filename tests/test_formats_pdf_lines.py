@@ -154,6 +154,8 @@ def test_a_letters_marks_are_read_in_canonical_order() -> None:
     [
         "ذَهَبَ مُحَمَّدٌ إِلَى ٱلْمَدْرَسَةِ صَبَاحًا، وَعَادَ مَسَاءً.",  # a shadda and a fatha on one meem
         "سَأَلَ ٱلْمُعَلِّمُ سُؤَالًا، فَأَجَابَ ٱلطُّلَّابُ بِسُرْعَةٍ.",
+        "بِسْمِ ٱللَّهِ ٱلرَّحْمَٰنِ ٱلرَّحِيمِ ۝١",  # the end of an ayah, drawn around its number
+        "ذَٰلِكَ ٱلْكِتَٰبُ لَا رَيْبَ ۛ فِيهِ ۛ هُدًى لِّلْمُتَّقِينَ ۝٢",  # pause signs between words
     ],
 )
 def test_stacked_marks_stay_on_their_letter_in_our_own_export(sentence: str) -> None:

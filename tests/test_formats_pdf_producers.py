@@ -56,13 +56,13 @@ def test_chapter_titles_are_headings_once(produced: tuple[str, bytes]) -> None:
 # comes back whole today; what is lost: marks of stacked letters given to a neighbour, Quranic
 # signs between words, and (LuaLaTeX) spaces PDFium reads beside marks.
 VOCALISED_FLOORS = {
-    "libreoffice": 28,
+    "libreoffice": 34,
     "chromium": 8,
-    "weasyprint": 10,
-    "typst": 5,
-    "fpdf2-logical": 11,
-    "fpdf2-visual": 33,
-    "own-export": 31,
+    "weasyprint": 12,  # its text layer has no alef with hamza, nor the lafz al-jalala: unmapped
+    "typst": 6,
+    "fpdf2-logical": 12,
+    "fpdf2-visual": 36,
+    "own-export": 39,
     "lualatex": 1,
 }
 

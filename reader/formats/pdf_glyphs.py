@@ -20,6 +20,8 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as raw
 
 _DROP_CATEGORIES = frozenset(("Cc", "Cf", "Cs", "Co", "Cn"))
+# Format characters that are drawn: the Arabic number signs and the end of an ayah («۝١»).
+_VISIBLE_FORMAT = frozenset("\u0600\u0601\u0602\u0603\u0604\u0605\u06dd\u070f\u08e2")
 
 
 @dataclass(slots=True)
@@ -46,7 +48,7 @@ class PageGlyphs:
 
 
 def _dropped(ch: str) -> bool:
-    return ch == "\ufffd" or unicodedata.category(ch) in _DROP_CATEGORIES
+    return ch == "\ufffd" or (unicodedata.category(ch) in _DROP_CATEGORIES and ch not in _VISIBLE_FORMAT)
 
 
 def read_glyphs(page: pdfium.PdfPage) -> PageGlyphs:

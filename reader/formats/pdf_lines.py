@@ -13,6 +13,7 @@ own). Clusters a producer gives once per glyph are read once first
 
 from __future__ import annotations
 
+import bisect
 import unicodedata
 from dataclasses import dataclass
 
@@ -65,7 +66,9 @@ def page_lines(page: PageGlyphs) -> list[Line]:
         centres = space_centres([g for g in band if g.text.isspace()], size)
         pieces, marks = pieces_and_marks(ink, size)
         if marks:
-            attach_marks(pieces, marks, inks, size)
+            alone = attach_marks(pieces, marks, inks, size)
+            for piece in alone:  # a pause sign between words, in its place
+                pieces.insert(bisect.bisect_left([p.center for p in pieces], piece.center), piece)
         runs += [(run, centres, size) for run in _split_columns(pieces, size)]
     spacing = writes_spaces(runs, _word_spaces(glyphs))
     return [_line(run, centres, size, rtl_page, spacing) for run, centres, size in runs]

@@ -17,21 +17,25 @@ from reader.formats.pdf_pieces import Piece
 
 _INKED = 0.05  # of the font size: a mark whose ink is narrower is invisible text
 _FOLLOWS = 0.3  # a mark right after a letter in the stream is that much likelier its own
+_PAUSES = frozenset("\u06d6\u06d7\u06d8\u06d9\u06da\u06db\u06dc")  # the Quran's small pause signs
 _ALEF_MARKS = "\u064b\u0670\u0654\u0655"  # what a bare alef carries: tanween fath, dagger alef, hamza
 
 Box = tuple[float, float, float, float]  # left, right, bottom, top
 Inks = Callable[[Glyph], Box]
 
 
-def attach_marks(pieces: list[Piece], marks: list[Glyph], inks: Inks, size: float) -> None:
+def attach_marks(pieces: list[Piece], marks: list[Glyph], inks: Inks, size: float) -> list[Piece]:
     """Each mark to the letter it sits on. Advance boxes overlap too much to tell (in «تَحْ» the
     ت is stacked on the ح, both under the fatha), so an inked mark goes where its ink is best
     placed: over (or under) most of the letter's ink, least far above or below it, with its
-    letter before it in the stream (other marks between skipped: «مَّ») counting for much. An inkless mark (an exporter's invisible
-    text) goes by advance boxes. A mark never sits on punctuation."""
+    letter before it in the stream (other marks between skipped: «مَّ») counting for much. An
+    inkless mark (an exporter's invisible text) goes by advance boxes. A mark never sits on
+    punctuation. A Quranic pause sign over no letter stands between words, as typed («رَيْبَ ۛ
+    فِيهِ»): it is returned as a piece of its own."""
     letters = [p for p in pieces if p.text()[:1].isalpha()] or pieces
     if not letters:
-        return
+        return []
+    alone: list[Piece] = []
     lefts = [p.glyphs[0].left for p in letters]
     mark_indexes = {m.index for m in marks}
     for mark in marks:
@@ -42,7 +46,13 @@ def attach_marks(pieces: list[Piece], marks: list[Glyph], inks: Inks, size: floa
         before = mark.index - 1  # the letter before the mark in the stream, marks between skipped
         while before in mark_indexes:
             before -= 1
-        for piece in letters[max(k - 4, 0) : k + 2]:
+        near = letters[max(k - 4, 0) : k + 2]
+        if mark.text in _PAUSES and not any(
+            _over(ink if inked else _loose(mark), p, inks, inked) for p in near
+        ):
+            alone.append(Piece.of(mark))
+            continue
+        for piece in near:
             glyph = piece.glyphs[0]
             follows = glyph.index == before or piece.glyphs[-1].index == before
             if inked:
@@ -51,7 +61,18 @@ def attach_marks(pieces: list[Piece], marks: list[Glyph], inks: Inks, size: floa
                 score = _loose_overlap(mark, glyph) + (0.01 if follows else 0.0)
             if score > best_score:
                 best, best_score = piece, score
-        (_lam_of_ligature(best, mark, letters[max(k - 4, 0) : k + 2]) or best).marks.append(mark)
+        (_lam_of_ligature(best, mark, near) or best).marks.append(mark)
+    return alone
+
+
+def _over(mark: Box, piece: Piece, inks: Inks, inked: bool) -> bool:
+    """True when *mark* lies over (or under) a fifth of its width or more of *piece*'s letter."""
+    letter = inks(piece.glyphs[0]) if inked else _loose(piece.glyphs[0])
+    return min(mark[1], letter[1]) - max(mark[0], letter[0]) > 0.2 * max(mark[1] - mark[0], 0.01)
+
+
+def _loose(glyph: Glyph) -> Box:
+    return glyph.left, glyph.right, glyph.bottom, glyph.top
 
 
 def _lam_of_ligature(alef: Piece, mark: Glyph, near: list[Piece]) -> Piece | None:

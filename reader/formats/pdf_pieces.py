@@ -20,6 +20,7 @@ from reader.formats.pdf_glyphs import Glyph
 _JOINED = 0.12  # of the font size: pieces closer than this belong to one word
 _ZERO_WIDTH = 0.02  # of the font size
 _ALEFS = "اأإآٱ"
+_NUMBER_SIGNS = frozenset("\u0600\u0601\u0602\u0603\u0604\u0605\u06dd\u08e2")
 
 
 @dataclass(slots=True)
@@ -115,7 +116,21 @@ def _in_painted_order(pieces: list[Piece], size: float) -> list[Piece]:
             word = []
         reach = max(reach, piece.right) if word else piece.right
         word.append(piece)
-    return ordered + (_word_order(word) if len(word) > 2 else word)
+    return _signs_first(ordered + (_word_order(word) if len(word) > 2 else word))
+
+
+def _signs_first(pieces: list[Piece]) -> list[Piece]:
+    """A number sign drawn around its digits («۝١», the end of an ayah) painted before them: typed
+    first, it opens their left-to-right run, whatever its centre says."""
+    for k, piece in enumerate(pieces):
+        if piece.glyphs[0].text[:1] not in _NUMBER_SIGNS:
+            continue
+        first = k
+        while first > 0 and pieces[first - 1].right > piece.left and pieces[first - 1].left < piece.right:
+            first -= 1
+        if first < k:
+            pieces.insert(first, pieces.pop(k))
+    return pieces
 
 
 def _word_order(word: list[Piece]) -> list[Piece]:
