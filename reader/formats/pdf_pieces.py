@@ -46,6 +46,8 @@ class Piece:
         return (first.left + first.right) / 2
 
     def text(self) -> str:
+        if len(self.glyphs) == 1 and not self.marks and len(self.glyphs[0].text) == 1:
+            return self.glyphs[0].text  # most pieces: one character
         letters = "".join(g.text for g in self.glyphs)
         if len(self.glyphs) == 2 and letters[0] in _ALEFS and letters[1] == "ل":
             letters = letters[::-1]  # one lam-alef box, its letters mapped alef first
