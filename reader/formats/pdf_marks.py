@@ -4,7 +4,8 @@ Advance boxes overlap too much to tell (in «تَحْ» the ت is stacked on the
 fatha), so an inked mark goes where its ink is best placed: over (or under) most of a letter's
 ink, least far above or below it, its letter before it in the stream counting for much. A mark
 without ink (an exporter's invisible text) goes by advance boxes; a mark never sits on
-punctuation, nor on a bare alef that a lam-alef ligature shares with its lam.
+punctuation, nor on a bare alef that a lam-alef ligature shares with its lam. A Quranic pause
+sign over no letter stands between the words, as typed («رَيْبَ ۛ فِيهِ»).
 """
 
 from __future__ import annotations
@@ -25,13 +26,9 @@ Inks = Callable[[Glyph], Box]
 
 
 def attach_marks(pieces: list[Piece], marks: list[Glyph], inks: Inks, size: float) -> list[Piece]:
-    """Each mark to the letter it sits on. Advance boxes overlap too much to tell (in «تَحْ» the
-    ت is stacked on the ح, both under the fatha), so an inked mark goes where its ink is best
-    placed: over (or under) most of the letter's ink, least far above or below it, with its
-    letter before it in the stream (other marks between skipped: «مَّ») counting for much. An
-    inkless mark (an exporter's invisible text) goes by advance boxes. A mark never sits on
-    punctuation. A Quranic pause sign over no letter stands between words, as typed («رَيْبَ ۛ
-    فِيهِ»): it is returned as a piece of its own."""
+    """Each of *marks* onto the piece of *pieces* it sits on (see the module docstring); its
+    letter before it in the stream counts with other marks between skipped («مَّ»). The pause
+    signs that sit on no letter come back as pieces of their own."""
     letters = [p for p in pieces if p.text()[:1].isalpha()] or pieces
     if not letters:
         return []
