@@ -72,3 +72,28 @@ def test_make_run_checks_the_plugin_first() -> None:
     makefile = (Path(__file__).resolve().parent.parent / "Makefile").read_text(encoding="utf-8")
     run = makefile.split("\nrun:", 1)[1].split("\n\n", 1)[0]
     assert run.index("reader.ui.platform_check") < run.index("-m reader $(SEED)")
+
+
+def test_missing_ocr_is_named_as_optional_without_failing_the_check(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
+    assert main(lambda _plugin: "", ocr_check=lambda: False) == 0
+    err = capsys.readouterr().err
+    assert err.startswith("note (optional): reading scanned PDFs")
+    assert err.count("\n") == 1
+    assert "sudo apt-get install tesseract-ocr tesseract-ocr-ara" in err
+    assert main(lambda _plugin: "", ocr_check=lambda: True) == 0
+    assert capsys.readouterr().err == ""
+
+
+def test_ocr_is_found_as_the_ocr_reader_finds_it() -> None:
+    from reader.formats import ocr
+
+    try:
+        ocr.check_available()
+        available = True
+    except ocr.OcrUnavailable:
+        available = False
+    assert platform_check.ocr_ready() is available
+    assert f"sudo {ocr.INSTALL}" == platform_check.OCR_INSTALL

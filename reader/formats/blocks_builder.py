@@ -54,6 +54,8 @@ class RawBlock:
     direction: Direction | None = None
     part: str = ""
     page: int | None = None
+    confidence: float | None = None  # OCR's mean word confidence, 0–100 (None: not OCR'd)
+    flags: tuple[str, ...] = ()  # doubts about the text (``OCR_DOUBT``)
 
 
 def clean_text(text: str, *, keep_lines: bool = False) -> str:
@@ -134,9 +136,9 @@ def build_document(
                 segment = Segment(segment.id, block_id, sentence, s, e, 0, Status.DONE, as_is)
             ids.append(segment.id)
             segments.append(segment)
-        location = SourceLocation(raw.part, start, raw.page)
+        location = SourceLocation(raw.part, start, raw.page, raw.confidence)
         level = max(raw.level, 1) if raw.kind is BlockKind.HEADING else raw.level
-        blocks.append(Block(block_id, raw.kind, tuple(ids), level, lang, direction, location))
+        blocks.append(Block(block_id, raw.kind, tuple(ids), level, lang, direction, location, raw.flags))
     if not segments:
         raise BadInput("no text")
     parts = {part: _BLOCK_SEPARATOR.join(chunks) for part, chunks in texts.items()}

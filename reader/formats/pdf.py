@@ -1,23 +1,19 @@
 """A PDF's text layer → the structured document, with pypdfium2 (PDFium: BSD-3/Apache-2.0).
 
-Per page, the lines come from the characters' geometry (:mod:`reader.formats.pdf_lines`), and
-headings from the outline or the type size (:mod:`reader.formats.pdf_layout`). Running headers and
-footers (the same line, digits aside, at the top or bottom of many pages) and page numbers are
-dropped; lines are joined into paragraphs unless a wider gap, or a short line ending a sentence,
-separates them, and a paragraph cut by a page break is joined again. A page without a text
-layer, or whose text is mostly what a broken ToUnicode map gives, is a scan: read by OCR
-(:mod:`reader.formats.ocr`) when Tesseract is installed, else left out with a warning (a PDF
-with no text at all is refused with the line that installs it).
-"""
+Per page, the lines come from the characters' geometry (:mod:`reader.formats.pdf_lines`), read in
+column order, a table's rows joined (:mod:`reader.formats.pdf_tables`); running heads and folios
+are dropped and lines joined into paragraphs (:mod:`reader.formats.pdf_paragraphs`), a page's
+footnotes kept apart (:mod:`reader.formats.pdf_notes`), and headings come from the outline or the
+type size (:mod:`reader.formats.pdf_layout`). A paragraph cut by a page break is joined again over
+the page's footnotes and tables. A page without a text layer, or whose text is mostly what a
+broken ToUnicode map gives, is a scan: read by OCR (:mod:`reader.formats.ocr`) when Tesseract is
+installed, else left out with a warning (a PDF with no text at all is refused with the line that
+installs it)."""
 
 from __future__ import annotations
 
 import functools
-import re
-import statistics
-from collections import Counter
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import pypdfium2 as pdfium
@@ -29,36 +25,36 @@ from reader.formats.loaded import Loaded
 from reader.formats.pdf_bidi import balance_brackets
 from reader.formats.pdf_glyphs import close, read_glyphs
 from reader.formats.pdf_guard import read_pages
-from reader.formats.pdf_layout import PageParagraph, body_size, heading_levels, page_blocks, reading_order
+from reader.formats.pdf_layout import (
+    NOTE,
+    ROW,
+    PageParagraph,
+    body_size,
+    heading_levels,
+    page_blocks,
+    reading_order,
+)
 from reader.formats.pdf_lines import page_lines
+from reader.formats.pdf_notes import notes_from
+from reader.formats.pdf_paragraphs import (
+    SENTENCE_END,
+    PageLine,
+    drop_running_lines,
+    group_lines,
+    join,
+    joined_row,
+)
+from reader.formats.pdf_tables import table_rows
 from reader.formats.safety import Refused
 from reader.model import BlockKind
 
 if TYPE_CHECKING:
     from PIL.Image import Image
 
-_PAGE_NUMBER = re.compile(
-    r"^[\s\-–—|]*(?:page|صفحة|ص\.?)?\s*[0-9٠-٩۰-۹]+(?:\s*(?:/|of|من)\s*[0-9٠-٩۰-۹]+)?[\s\-–—|]*$",
-    re.IGNORECASE,
-)
-_DIGITS = re.compile(r"[0-9٠-٩۰-۹]+")
-_SENTENCE_END = tuple('.!?؟…:»"”')
 _EDGE_LINES = 2  # lines at the top and at the bottom of a page that may be running heads
-_EDGE_BAND = 0.08  # of the page height, at the top and at the bottom
+_EDGE_BAND = 0.12  # of the page height, at the top and at the bottom (LaTeX folios: 11 %)
 _GARBAGE_SHARE = 0.5  # of a page's characters: fewer real ones and the page is read by OCR
-_RUNNING_SHARE = 0.5  # of the pages, for a repeated edge line to be a running head
-
-
-@dataclass
-class _Line:
-    text: str
-    top: float
-    bottom: float
-    width: float
-    size: float = 0.0
-    left: float = 0.0
-    right: float = 0.0
-    edge: bool = False  # in the top or bottom margin band, where running heads and folios live
+_NOTES_PART = "footnotes"  # the part footnote blocks go in, as the DOCX reader's do
 
 
 def read_pdf(data: bytes, name: str, progress: Callable[[float], None] | None = None) -> Loaded:
@@ -70,10 +66,10 @@ def read_pdf(data: bytes, name: str, progress: Callable[[float], None] | None = 
         raise Refused("the PDF is damaged or truncated") from None
     try:
         # A damaged page (a looping page tree, a page that is not one) is skipped with a warning.
-        nothing: tuple[list[_Line], bool] = ([], True)
+        nothing: tuple[list[PageLine], bool] = ([], True)
         read, skipped = read_pages(len(pdf), lambda k: _page_lines(pdf[k]), nothing, scaled(progress, 0, 0.2))
         warnings: list[str] = list(skipped)
-        pages: list[list[_Line]] = [lines for lines, _usable in read]
+        pages: list[list[PageLine]] = [lines for lines, _usable in read]
         scanned = [k for k, (_lines, usable) in enumerate(read) if not usable]  # read by OCR
         outline = _outline(pdf)
         scanned_text = _read_scanned(pdf, data, scanned, bool(len(scanned) < len(pdf)), warnings, progress)
@@ -81,32 +77,54 @@ def read_pdf(data: bytes, name: str, progress: Callable[[float], None] | None = 
         pdf.close()
     if not any(line.text.strip() for page in pages for line in page) and not any(scanned_text.values()):
         raise Refused("no text found in the PDF, in a text layer or by OCR")
-    pages = _drop_running_lines(pages)
+    pages = drop_running_lines(pages)
+    for page in pages:
+        for line in page[notes_from(page) :]:
+            line.note = True
     paragraphs = [
         scanned_text[number]
         if number in scanned_text
         else [
             PageParagraph(
-                balance_brackets(_join(line.text for line in group)),
+                balance_brackets(join(line.text for line in group)),
                 max(line.size for line in group),
                 len(group),
+                role=ROW if group[0].row else NOTE if group[0].note else "",
             )
-            for group in _paragraphs(page)
+            for group in group_lines(page)
         ]
         for number, page in enumerate(pages)
     ]
-    body = body_size([p for page in paragraphs for p in page])
+    body = body_size([p for page in paragraphs for p in page if not p.role])
     levels = heading_levels([p for page in paragraphs for p in page], body) if not outline else {}
     blocks: list[RawBlock] = []
+    roles: list[str] = []
     for number, page_paragraphs in enumerate(paragraphs, start=1):
         for k, block in enumerate(page_blocks(page_paragraphs, outline.get(number, []), levels, body)):
-            previous = blocks[-1] if blocks else None
-            if k == 0 and block.kind is BlockKind.PARAGRAPH and _continues(previous, number):
-                assert previous is not None
-                joined = _join([previous.text, block.text])
-                blocks[-1] = RawBlock(BlockKind.PARAGRAPH, joined, page=previous.page)
+            cut = _cut_paragraph(blocks, roles, number) if k == 0 and not block.role else None
+            if cut is not None and block.kind is BlockKind.PARAGRAPH:
+                previous = blocks[cut]
+                confidence = _lower(previous.confidence, block.confidence)
+                blocks[cut] = RawBlock(
+                    BlockKind.PARAGRAPH,
+                    join([previous.text, block.text]),
+                    page=previous.page,
+                    confidence=confidence,
+                    flags=ocr.doubt_flags(confidence),
+                )
                 continue
-            blocks.append(RawBlock(block.kind, block.text, block.level, page=number))
+            blocks.append(
+                RawBlock(
+                    block.kind,
+                    block.text,
+                    block.level,
+                    part=_NOTES_PART if block.role == NOTE else "",
+                    page=number,
+                    confidence=block.confidence,
+                    flags=ocr.doubt_flags(block.confidence),
+                )
+            )
+            roles.append(block.role)
     document = build_document(blocks, name=name, progress=scaled(progress, 0.8, 1))
     return Loaded(document, tuple(f"{one_line(name)}: {w}" for w in warnings))
 
@@ -151,7 +169,7 @@ def _rendered(pdf: pdfium.PdfDocument, number: int) -> Image:
         page.close()
 
 
-def _page_lines(page: pdfium.PdfPage) -> tuple[list[_Line], bool]:
+def _page_lines(page: pdfium.PdfPage) -> tuple[list[PageLine], bool]:
     """The page's lines, and whether its text layer is usable: some text, and not mostly
     characters a broken ToUnicode map gives (private-use, unmapped)."""
     glyphs = read_glyphs(page)
@@ -161,12 +179,14 @@ def _page_lines(page: pdfium.PdfPage) -> tuple[list[_Line], bool]:
     try:
         found = page_lines(glyphs)
         lines = [
-            _Line(line.text, line.top, line.bottom, line.right - line.left, line.size, line.left, line.right)
+            PageLine(
+                line.text, line.top, line.bottom, line.right - line.left, line.size, line.left, line.right
+            )
             for line in found
             if line.text
         ]
         rtl = sum(line.rtl for line in found) * 2 >= len(found)
-        lines = reading_order(lines, glyphs.width, rtl)
+        lines = [joined_row(group) for group in table_rows(reading_order(lines, glyphs.width, rtl), rtl)]
         height = glyphs.height
     finally:
         close(glyphs)
@@ -191,69 +211,21 @@ def _outline(pdf: pdfium.PdfDocument) -> dict[int, list[tuple[str, int]]]:
     return found
 
 
-def _edge_key(text: str) -> str:
-    return _DIGITS.sub("#", " ".join(text.split()))
+def _lower(a: float | None, b: float | None) -> float | None:
+    """The lower OCR confidence of two pieces of a paragraph (None: not OCR'd)."""
+    known = [c for c in (a, b) if c is not None]
+    return min(known) if known else None
 
 
-def _drop_running_lines(pages: list[list[_Line]]) -> list[list[_Line]]:
-    """Without page numbers and the running heads and feet repeated on many pages."""
-    counts: Counter[str] = Counter()
-    for page in pages:
-        counts.update({_edge_key(line.text) for line in page if line.edge})
-    needed = max(3, _RUNNING_SHARE * len(pages))
-    running = {key for key, n in counts.items() if n >= needed}
-    return [
-        [
-            line
-            for line in page
-            if not (line.edge and (_edge_key(line.text) in running or _PAGE_NUMBER.match(line.text)))
-        ]
-        for page in pages
-    ]
-
-
-def _paragraphs(page: list[_Line]) -> list[list[_Line]]:
-    """The page's lines grouped into paragraphs; a change of font size starts one."""
-    if not page:
-        return []
-    gaps = [page[k].bottom - page[k + 1].top for k in range(len(page) - 1)]
-    pitches = [page[k].top - page[k + 1].top for k in range(len(page) - 1) if page[k].top > page[k + 1].top]
-    pitch = statistics.median(pitches) if pitches else 0.0
-    full_width = max(line.width for line in page)
-    groups = [[page[0]]]
-    for k in range(1, len(page)):
-        before, line = page[k - 1], page[k]
-        step = before.top - line.top
-        wide_gap = pitch > 0 and (step > 1.6 * pitch or step < 0)
-        # Lines of a paragraph run the full width but its last: a short line ends a paragraph
-        # (or is a title) when it closes a sentence or is very short.
-        short = before.width < 0.8 * full_width
-        ended = short and (before.text.endswith(_SENTENCE_END) or before.width < 0.6 * full_width)
-        resized = abs(line.size - before.size) > 0.1 * max(line.size, before.size)
-        if wide_gap or ended or resized or gaps[k - 1] < -pitch:
-            groups.append([line])
-        else:
-            groups[-1].append(line)
-    return groups
-
-
-def _continues(previous: RawBlock | None, page: int) -> bool:
-    """True when the previous page's last paragraph was cut by the page break (no closing mark)."""
-    return (
-        previous is not None
-        and previous.kind is BlockKind.PARAGRAPH
-        and previous.page == page - 1
-        and not previous.text.rstrip().endswith(_SENTENCE_END)
-    )
-
-
-def _join(lines: Iterable[str]) -> str:
-    """Lines of one paragraph as one text: a Latin word hyphenated at a line end is mended."""
-    text = ""
-    for line in lines:
-        line = line.strip()
-        if text.endswith("-") and line[:1].isalpha() and text[-2:-1].isascii() and text[-2:-1].isalpha():
-            text = text[:-1] + line
-        else:
-            text = f"{text} {line}" if text else line
-    return text
+def _cut_paragraph(blocks: list[RawBlock], roles: list[str], page: int) -> int | None:
+    """The index of the previous page's last paragraph of running text (its footnotes and tables
+    skipped) when the page break cut it (no closing mark): the new page's first paragraph goes on."""
+    for k in range(len(blocks) - 1, -1, -1):
+        if blocks[k].page != page - 1:
+            return None
+        if roles[k]:
+            continue
+        previous = blocks[k]
+        cut = previous.kind is BlockKind.PARAGRAPH and not previous.text.rstrip().endswith(SENTENCE_END)
+        return k if cut else None
+    return None

@@ -20,6 +20,8 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as raw
 
 _DROP_CATEGORIES = frozenset(("Cc", "Cf", "Cs", "Co", "Cn"))
+# Format characters that are drawn: the Arabic number signs and the end of an ayah («۝١»).
+_VISIBLE_FORMAT = frozenset("\u0600\u0601\u0602\u0603\u0604\u0605\u06dd\u070f\u08e2")
 
 
 @dataclass(slots=True)
@@ -33,6 +35,7 @@ class Glyph:
     top: float
     base: float  # the baseline: the y of the glyph's origin
     index: int = 0  # the character index in PDFium's text page
+    x: float = 0.0  # the x of the glyph's origin
 
 
 @dataclass(slots=True)
@@ -45,7 +48,7 @@ class PageGlyphs:
 
 
 def _dropped(ch: str) -> bool:
-    return ch == "\ufffd" or unicodedata.category(ch) in _DROP_CATEGORIES
+    return ch == "\ufffd" or (unicodedata.category(ch) in _DROP_CATEGORIES and ch not in _VISIBLE_FORMAT)
 
 
 def read_glyphs(page: pdfium.PdfPage) -> PageGlyphs:
@@ -79,7 +82,7 @@ def read_glyphs(page: pdfium.PdfPage) -> PageGlyphs:
             continue
         if not loose_box(handle, index, pointer) or not origin(handle, index, x_pointer, y_pointer):
             continue
-        glyphs.append(Glyph(ch, rect.left, rect.right, rect.bottom, rect.top, y.value, index))
+        glyphs.append(Glyph(ch, rect.left, rect.right, rect.bottom, rect.top, y.value, index, x.value))
     return PageGlyphs(glyphs, page.get_width(), page.get_height(), garbage, textpage)
 
 
@@ -98,15 +101,35 @@ def _all_codes(handle: object, count: int) -> list[int] | None:
 
 def font_size(page: PageGlyphs, glyph: Glyph) -> float:
     """*glyph*'s font size as drawn, in points: the size set in the stream scaled by the
-    character's matrix (browsers set 17.33 "px" under a 0.75 scale); 0 when the page is closed."""
+    character's matrix (browsers set 17.33 "px" under a 0.75 scale); the height of its loose box
+    (ascent to descent, about the size) when the page is closed."""
     if page.textpage is None:
-        return 0.0
+        return glyph.top - glyph.bottom
     handle = page.textpage.raw
     matrix = raw.FS_MATRIX()
     if not raw.FPDFText_GetMatrix(handle, glyph.index, ctypes.byref(matrix)):
         return float(raw.FPDFText_GetFontSize(handle, glyph.index))
     scale: float = abs(float(matrix.a * matrix.d - matrix.b * matrix.c)) ** 0.5
     return float(raw.FPDFText_GetFontSize(handle, glyph.index)) * scale
+
+
+def ink_box(page: PageGlyphs, glyph: Glyph) -> tuple[float, float, float, float]:
+    """*glyph*'s ink (left, right, bottom, top: PDFium's tight box, from the outline), which tells
+    which letter a vowel mark sits on where advance boxes overlap; the loose box when the page is
+    closed or the glyph has no ink."""
+    if page.textpage is not None:
+        left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+        found = raw.FPDFText_GetCharBox(
+            page.textpage.raw,
+            glyph.index,
+            ctypes.byref(left),
+            ctypes.byref(right),
+            ctypes.byref(bottom),
+            ctypes.byref(top),
+        )
+        if found and right.value > left.value:
+            return left.value, right.value, bottom.value, top.value
+    return glyph.left, glyph.right, glyph.bottom, glyph.top
 
 
 def close(page: PageGlyphs) -> None:

@@ -35,6 +35,10 @@ class PageParagraph:
     size: float  # the font size of its lines (the largest), in points; 0 when read by OCR
     lines: int
     confidence: float | None = None  # OCR's mean word confidence (0–100); None for a text layer
+    role: str = ""  # ROW: a table's row; NOTE: a footnote; "": running text
+
+
+ROW, NOTE = "row", "note"
 
 
 @dataclass(frozen=True)
@@ -42,6 +46,8 @@ class PageBlock:
     kind: BlockKind
     text: str
     level: int = 0
+    confidence: float | None = None  # the paragraph's, when read by OCR
+    role: str = ""  # the paragraph's (ROW, NOTE)
 
 
 def body_size(paragraphs: Sequence[PageParagraph]) -> float:
@@ -69,6 +75,9 @@ def page_blocks(
     waiting = {_key(title): (title, level) for title, level in titles}
     placed: list[PageBlock] = []
     for paragraph in paragraphs:
+        if paragraph.role:
+            placed.append(PageBlock(BlockKind.PARAGRAPH, paragraph.text, role=paragraph.role))
+            continue
         found = waiting.pop(_key(paragraph.text), None)
         if found is not None:
             placed.append(PageBlock(BlockKind.HEADING, found[0], found[1]))
@@ -77,7 +86,7 @@ def page_blocks(
                 PageBlock(BlockKind.HEADING, paragraph.text, levels.get(round(paragraph.size, 1), 3))
             )
         else:
-            placed.append(PageBlock(BlockKind.PARAGRAPH, paragraph.text))
+            placed.append(PageBlock(BlockKind.PARAGRAPH, paragraph.text, confidence=paragraph.confidence))
     unplaced = [PageBlock(BlockKind.HEADING, title, level) for title, level in waiting.values()]
     return unplaced + placed
 

@@ -2,7 +2,8 @@
 
 Each page goes through :func:`reader.formats.ocr.read_image` (cached by the file's content hash
 and the page), an image scanned below 300 dpi enlarged to it first (Tesseract reads Naskh best
-with letters about 30 pixels high). Tesseract's paragraphs become the document's paragraphs.
+with letters about 30 pixels high). Tesseract's paragraphs become the document's paragraphs, each
+with its confidence, flagged where it is low.
 """
 
 from __future__ import annotations
@@ -47,7 +48,13 @@ def read_scanned_image(data: bytes, name: str, progress: Callable[[float], None]
             return _at_300_dpi(page, image.info.get("dpi"))
 
         for paragraph in ocr.read_image(render, digest, frame):
-            blocks.append(RawBlock(BlockKind.PARAGRAPH, paragraph.text, page=frame + 1))
+            confidence = paragraph.confidence
+            flags = ocr.doubt_flags(confidence)
+            blocks.append(
+                RawBlock(
+                    BlockKind.PARAGRAPH, paragraph.text, page=frame + 1, confidence=confidence, flags=flags
+                )
+            )
     if not blocks:
         raise Refused("no text found in the image by OCR")
     document = build_document(blocks, name=name, progress=scaled(progress, 0.9, 1))

@@ -25,7 +25,8 @@ BULK = 64
 
 
 class FlaggedIndex:
-    """Ids of the segments whose rendering has flags, in reading order; see the module docstring.
+    """Ids of the segments whose rendering has flags, or whose block has (a doubtful OCR reading),
+    in reading order; see the module docstring.
 
     Subscribes to *document* on construction; :meth:`close` unsubscribes.
     """
@@ -106,7 +107,11 @@ class FlaggedIndex:
 
     def _flagged(self, segment_id: int) -> bool:
         segment = self.document.segment(segment_id)
-        return segment is not None and segment.rendering is not None and bool(segment.rendering.flags)
+        if segment is None:
+            return False
+        if segment.rendering is not None and segment.rendering.flags:
+            return True
+        return bool(self.document.block(segment.block_id).flags)  # a doubtful source (OCR)
 
     def _drop(self, ids: Iterable[int]) -> None:
         gone = [key for i in ids if (key := self._key_of.pop(i, None)) is not None]

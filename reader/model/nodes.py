@@ -49,6 +49,10 @@ class Direction(enum.Enum):
     LTR = "ltr"
 
 
+OCR_DOUBT = "ocr_doubt"
+"""A block's flag: read by OCR with low confidence, so its Arabic may be wrong."""
+
+
 @dataclass(frozen=True)
 class SourceLocation:
     """Where a block came from: a part of the file (an EPUB chapter, a DOCX story; "" for plain
@@ -57,6 +61,7 @@ class SourceLocation:
     part: str = ""
     offset: int = 0
     page: int | None = None
+    confidence: float | None = None  # OCR's mean word confidence (0–100) for a block read by OCR
 
 
 @dataclass(frozen=True)
@@ -112,7 +117,8 @@ class Block:
     """A paragraph-level unit: a heading (with ``level``), a paragraph, a list item, a quote…
 
     ``lang`` is a BCP 47 tag ("ar" by default); a block that is not Arabic is shown as is and not
-    sent to the model (``translatable``).
+    sent to the model (``translatable``). ``flags`` are doubts about the source text itself
+    (:data:`OCR_DOUBT`), flagged like a doubtful translation on each of its sentences.
     """
 
     id: int
@@ -122,6 +128,7 @@ class Block:
     lang: str = "ar"
     direction: Direction = Direction.RTL
     location: SourceLocation = field(default_factory=SourceLocation)
+    flags: tuple[str, ...] = ()
 
     @property
     def translatable(self) -> bool:

@@ -6,6 +6,9 @@ installed, because it names the first library it expected rather than the ones a
 follows its dependencies, Qt's own libraries included) and prints the exact packages to install
 for Debian/Ubuntu and Fedora. It never imports Qt, so it cannot itself abort; it checks nothing
 when the platform is not xcb (``QT_QPA_PLATFORM=offscreen``/``wayland``), off Linux, or without ldd.
+
+It also says, in one line that fails nothing, when reading scans (OCR: Tesseract with its Arabic
+data) is not available, and what to install for it: an optional part, missed only on a scan.
 """
 
 from __future__ import annotations
@@ -96,8 +99,41 @@ def needs_check() -> bool:
     return sys.platform.startswith("linux") and (not platform or platform.startswith("xcb"))
 
 
-def main(ldd: Ldd | None = None) -> int:
-    """0 when the plugin can load (or nothing can be checked); 1 with advice on stderr when not."""
+OCR_INSTALL = "sudo apt-get install tesseract-ocr tesseract-ocr-ara"  # as reader.formats.ocr says
+
+
+def ocr_ready() -> bool:
+    """Tesseract with its Arabic data, and pytesseract, are here (checked without reader.formats,
+    which the window reaches only through the library)."""
+    tesseract = shutil.which("tesseract")
+    if tesseract is None or importlib.util.find_spec("pytesseract") is None:
+        return False
+    try:
+        listed = subprocess.run(
+            [tesseract, "--list-langs"], capture_output=True, text=True, timeout=20, check=False
+        )
+    except (OSError, subprocess.TimeoutExpired):
+        return False
+    return "ara" in (listed.stdout + listed.stderr).split()
+
+
+def ocr_note(ready: Callable[[], bool] | None = None) -> str | None:
+    """One line when OCR (optional) is not available here, naming what to install; else None."""
+    if (ready or ocr_ready)():
+        return None
+    return (
+        "note (optional): reading scanned PDFs and page images (OCR) needs Tesseract with its "
+        f"Arabic data, missing here: {OCR_INSTALL} (Fedora: sudo dnf install tesseract "
+        "tesseract-langpack-ara)"
+    )
+
+
+def main(ldd: Ldd | None = None, ocr_check: Callable[[], bool] | None = None) -> int:
+    """0 when the plugin can load (or nothing can be checked); 1 with advice on stderr when not.
+    A note on optional OCR goes to stderr either way."""
+    note = ocr_note(ocr_check)
+    if note is not None:
+        print(note, file=sys.stderr)
     if not needs_check():
         return 0
     plugin = xcb_plugin()
