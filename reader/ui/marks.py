@@ -21,14 +21,24 @@ def flag_reasons() -> dict[str, str]:
             "Marks",
             "Your English covers only part of this sentence (merged with one that had none): F2 completes it.",
         ),
+        "ocr_doubt": translate(
+            "Marks", "The Arabic was read from a scan with low confidence: check it against the page."
+        ),
     }
 
 
-def quality_tooltip(segment: Segment) -> str:
-    """Why a row is marked: a person's edit, and each quality flag ("" when unmarked)."""
+def quality_tooltip(segment: Segment, source_flags: tuple[str, ...] = ()) -> str:
+    """Why a row is marked: a person's edit, each quality flag, and doubts about the Arabic itself
+    (*source_flags*, its block's: a low-confidence OCR reading) ("" when unmarked)."""
     rendering = segment.rendering
+    reasons = flag_reasons()
     if rendering is None:
-        return ""
+        doubts = [reasons.get(flag, flag) for flag in source_flags]
+        return (
+            "\n".join([*doubts, translate("Marks", "F8 / Shift+F8: next / previous flagged sentence.")])
+            if doubts
+            else ""
+        )
     lines = []
     if segment.edited:
         lines.append(
@@ -36,8 +46,7 @@ def quality_tooltip(segment: Segment) -> str:
         )
     elif rendering.origin is Origin.MACHINE and rendering.model:
         lines.append(translate("Marks", "Machine translation by {model}.").format(model=rendering.model))
-    reasons = flag_reasons()
-    lines += [reasons.get(flag, flag) for flag in rendering.flags]
-    if rendering.flags:
+    lines += [reasons.get(flag, flag) for flag in (*source_flags, *rendering.flags)]
+    if rendering.flags or source_flags:
         lines.append(translate("Marks", "F8 / Shift+F8: next / previous flagged sentence."))
     return "\n".join(lines)

@@ -139,7 +139,8 @@ class ReadingView(PairView):
         document = self.document
         if failure or document is None or not 0 <= row < len(document):
             return failure
-        return quality_tooltip(document.segment_at(row))
+        segment = document.segment_at(row)
+        return quality_tooltip(segment, document.block(segment.block_id).flags)
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         super().mouseMoveEvent(event)

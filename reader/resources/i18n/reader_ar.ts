@@ -17,62 +17,62 @@
 <context>
     <name>DetailStrip</name>
     <message>
-        <location filename="../../ui/detail_strip.py" line="146"/>
+        <location filename="../../ui/detail_strip.py" line="152"/>
         <source>Copy Arabic</source>
         <translation>نسخ العربية</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_strip.py" line="147"/>
+        <location filename="../../ui/detail_strip.py" line="153"/>
         <source>Copy English</source>
         <translation>نسخ الإنجليزية</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_strip.py" line="148"/>
+        <location filename="../../ui/detail_strip.py" line="154"/>
         <source>Copy pair</source>
         <translation>نسخ الزوج</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_strip.py" line="149"/>
+        <location filename="../../ui/detail_strip.py" line="155"/>
         <source>Retry</source>
         <translation>إعادة المحاولة</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_strip.py" line="150"/>
+        <location filename="../../ui/detail_strip.py" line="156"/>
         <source>Alternatives</source>
         <translation>البدائل</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_strip.py" line="162"/>
+        <location filename="../../ui/detail_strip.py" line="168"/>
         <source>Click a sentence to see the pair here.</source>
         <translation>انقر على جملة لترى الزوج هنا.</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_strip.py" line="168"/>
+        <location filename="../../ui/detail_strip.py" line="174"/>
         <source>Sentence {number} of {total}, paragraph {paragraph}</source>
         <translation>الجملة {number} من {total}، الفقرة {paragraph}</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_strip.py" line="172"/>
+        <location filename="../../ui/detail_strip.py" line="178"/>
         <source>not Arabic: shown as is, not translated</source>
         <translation>ليس عربياً: يُعرض كما هو دون ترجمة</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_strip.py" line="181"/>
+        <location filename="../../ui/detail_strip.py" line="187"/>
         <source>Translation failed: {reason}</source>
         <translation>فشلت الترجمة: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_strip.py" line="183"/>
+        <location filename="../../ui/detail_strip.py" line="189"/>
         <source>Not translated yet.</source>
         <translation>لم تُترجم بعد.</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_strip.py" line="199"/>
+        <location filename="../../ui/detail_strip.py" line="205"/>
         <source>Not translated (not Arabic): no alternatives</source>
         <translation>غير مترجمة (ليست عربية): لا بدائل لها</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_strip.py" line="201"/>
+        <location filename="../../ui/detail_strip.py" line="207"/>
         <source>Other translations</source>
         <translation>ترجمات أخرى</translation>
     </message>
@@ -220,7 +220,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="318"/>
+        <location filename="../../ui/main_window.py" line="328"/>
         <source>Bilingual Reader</source>
         <translation>القارئ ثنائي اللغة</translation>
     </message>
@@ -231,7 +231,7 @@
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="117"/>
-        <location filename="../../ui/main_window.py" line="311"/>
+        <location filename="../../ui/main_window.py" line="321"/>
         <source>Contents</source>
         <translation>المحتويات</translation>
     </message>
@@ -269,17 +269,23 @@
         <translation>ترجمتك الإنجليزية تغطي جزءًا من هذه الجملة فقط (دُمجت مع جملة بلا ترجمة): أكملها بـ F2.</translation>
     </message>
     <message>
-        <location filename="../../ui/marks.py" line="35"/>
+        <location filename="../../ui/marks.py" line="24"/>
+        <source>The Arabic was read from a scan with low confidence: check it against the page.</source>
+        <translation>قُرئ النص العربي من صورة ممسوحة بثقة منخفضة: قارنه بالصفحة الأصلية.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/marks.py" line="45"/>
         <source>Edited by you: retranslation leaves it alone (Ctrl+R asks for a new one).</source>
         <translation>عدّلتَها بنفسك: إعادة الترجمة لا تمسّها (Ctrl+R يطلب ترجمة جديدة).</translation>
     </message>
     <message>
-        <location filename="../../ui/marks.py" line="38"/>
+        <location filename="../../ui/marks.py" line="48"/>
         <source>Machine translation by {model}.</source>
         <translation>ترجمة آلية بواسطة {model}.</translation>
     </message>
     <message>
-        <location filename="../../ui/marks.py" line="42"/>
+        <location filename="../../ui/marks.py" line="38"/>
+        <location filename="../../ui/marks.py" line="51"/>
         <source>F8 / Shift+F8: next / previous flagged sentence.</source>
         <translation>F8 / Shift+F8: الجملة المعلَّمة التالية / السابقة.</translation>
     </message>
