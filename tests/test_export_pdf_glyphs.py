@@ -189,3 +189,23 @@ def test_the_marks_of_a_words_last_letter_are_written_apart_as_their_own_glyphs(
     assert len(operators.outlines) == len(text_operators(glyphs, 13).outlines)  # drawn as before
     # A mark on a space (a Quranic pause sign) stays in the array.
     assert text_operators(shape(font, "رَيْبَ ۛ", True), 13, edge_marks=True).edge_marks == ""
+
+
+@pytest.mark.parametrize(("word", "marks"), [("مَسَاءً", "ً"), ("قُلْۡ", "ْۡ"), ("ٱلْقَيُّومُ", "ُ")])
+def test_a_separator_after_a_words_last_marks_rides_in_one_glyph_with_them(
+    naskh: FPDF, word: str, marks: str
+) -> None:
+    # MuPDF put a «.» read as a glyph of its own after the marks' text object on a line of its
+    # own («مَسَاءً\n.»): one glyph stands for the marks, in logical order, and the separator.
+    font = naskh.current_font
+    glyphs = shape(font, word, True)
+    plain = text_operators(glyphs, 13, edge_marks=True)
+    carried = text_operators(glyphs, 13, edge_marks=True, carry=".", pick=font.subset.pick_glyph)
+    assert carried.carried and not plain.carried
+    assert carried.text == plain.text and carried.outlines == plain.outlines
+    by_code = {code: glyph for glyph, code in font.subset.items() if glyph is not None}
+    [edge] = [int(code, 16) for code in re.findall(r"<([0-9A-F]{4})>", carried.edge_marks)]
+    assert "".join(map(chr, by_code[edge].unicode)) == marks + "."
+    # Nothing to ride on: the separator is read on its own.
+    bare = text_operators(shape(font, "مساء", True), 13, edge_marks=True, carry=".", pick=font.subset.pick_glyph)
+    assert not bare.carried and bare.edge_marks == ""

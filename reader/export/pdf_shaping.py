@@ -43,6 +43,7 @@ class Shaped:
     ink_y: float = 0.0
     mark: bool = False  # ``code`` stands for vowel marks only
     inked: int | None = None  # a mark's own glyph, with ink, standing for the same text
+    inked_glyph: Glyph | None = None  # what ``inked`` was picked from (to map it to more text)
 
 
 @dataclass(frozen=True)
@@ -133,12 +134,21 @@ def shape(font: TTFFont, text: str, rtl: bool, *, outlined: bool = False) -> lis
         outline = glyph.name if moved or outlined else None
         ink = (glyph.pen + glyph.x_offset, glyph.y_offset)
         mark = all(map(_is_mark, map(chr, unicode)))
-        inked = (
-            font.subset.pick_glyph(Glyph(glyph.glyph_id, unicode, glyph.name, glyph.width))
-            if mark and moved
-            else (code if mark else None)
+        own = Glyph(glyph.glyph_id, unicode, glyph.name, glyph.width) if mark else None
+        inked = font.subset.pick_glyph(own) if mark and moved else (code if mark else None)
+        shaped.append(
+            Shaped(
+                code,
+                glyph.width,
+                x,
+                letters == " ",
+                outline,
+                *ink,
+                mark=mark,
+                inked=inked,
+                inked_glyph=own,
+            )
         )
-        shaped.append(Shaped(code, glyph.width, x, letters == " ", outline, *ink, mark=mark, inked=inked))
     return shaped
 
 

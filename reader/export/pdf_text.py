@@ -26,7 +26,12 @@ from fpdf.enums import TextDirection
 from reader.export.directions import extractor_direction
 from reader.export.pdf_glyphs import GlyphWriter
 from reader.export.pdf_justify import Spaced, space_extra, spread
-from reader.export.pdf_number_marks import marks_before_numbers, reading_positions, split_beside_numbers
+from reader.export.pdf_number_marks import (
+    SEPARATORS,
+    marks_before_numbers,
+    reading_positions,
+    split_beside_numbers,
+)
 from reader.export.pdf_wrap import TextMeasure
 
 Align = Literal["L", "R", "C"]
@@ -200,12 +205,17 @@ def draw_line(
     else:
         origin = left
     marks_at = marks_before_numbers(pieces)
+    carried = False  # the previous piece's last mark stands for this piece's text
     for index, piece in enumerate(pieces):
         ink_x = None if piece.read_x is None else origin + piece.x
         x = origin + (piece.x if piece.read_x is None else piece.read_x)
+        if carried:
+            ink_x = x = origin + piece.x
         marks_x = origin + marks_at[index] if index in marks_at else None
+        following = pieces[index + 1] if index + 1 < len(pieces) else None
+        carry = following.text if following is not None and carries(piece, following) else ""
         with measure.family_selected(measure.family_for(piece.text)):
-            writer.draw(
+            carried_now = writer.draw(
                 piece.text,
                 x=x,
                 y=y,
@@ -214,7 +224,25 @@ def draw_line(
                 space_extra=extra,
                 ink_x=ink_x,
                 marks_x=marks_x,
+                carry=carry,
+                read=not carried,
             )
+        carried = bool(carry) and carried_now
+
+
+def carries(piece: _Placed, following: _Placed) -> bool:
+    """Whether ``following`` is one separator (``. ، : / -``...) right after a right-to-left piece
+    that ends in a vowel mark («مَسَاءً.», «نُورٌ،»): its text then rides in the glyph of that mark
+    (see :meth:`~reader.export.pdf_glyphs.GlyphWriter.draw`). Not other punctuation: PDFium reads
+    a ``!`` or ``»`` in that glyph before the mark (it files only separators with the mark as
+    "left weak", read forward)."""
+    return (
+        piece.rtl
+        and following.rtl
+        and unicodedata.category(piece.text[-1]) == "Mn"
+        and len(following.text) == 1
+        and unicodedata.bidirectional(following.text) in SEPARATORS
+    )
 
 
 def _read_beside_numbers(runs: list[list[_Placed]]) -> list[_Placed]:
