@@ -201,11 +201,16 @@ def test_a_separator_after_a_words_last_marks_rides_in_one_glyph_with_them(
     glyphs = shape(font, word, True)
     plain = text_operators(glyphs, 13, edge_marks=True)
     carried = text_operators(glyphs, 13, edge_marks=True, carry=".", pick=font.subset.pick_glyph)
-    assert carried.carried and not plain.carried
-    assert carried.text == plain.text and carried.outlines == plain.outlines
+    assert carried.carried
+    assert not plain.carried
+    assert carried.text == plain.text
+    assert carried.outlines == plain.outlines
     by_code = {code: glyph for glyph, code in font.subset.items() if glyph is not None}
     [edge] = [int(code, 16) for code in re.findall(r"<([0-9A-F]{4})>", carried.edge_marks)]
     assert "".join(map(chr, by_code[edge].unicode)) == marks + "."
     # Nothing to ride on: the separator is read on its own.
-    bare = text_operators(shape(font, "مساء", True), 13, edge_marks=True, carry=".", pick=font.subset.pick_glyph)
-    assert not bare.carried and bare.edge_marks == ""
+    bare = text_operators(
+        shape(font, "مساء", True), 13, edge_marks=True, carry=".", pick=font.subset.pick_glyph
+    )
+    assert not bare.carried
+    assert bare.edge_marks == ""
