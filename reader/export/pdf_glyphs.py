@@ -162,13 +162,15 @@ class GlyphWriter:
         marks_x: float | None = None,
         carry: str = "",
         read: bool = True,
+        hidden: float = 0.0,
     ) -> bool:
         """Draw ``text`` in the current font and colour, starting at ``x`` in a box of ``height`` at ``y``;
         ``space_extra`` (mm) widens each space in it (justification). With ``ink_x`` the text is
         read at ``x`` (invisible there) but drawn at ``ink_x`` (as outlines); with ``read`` false
         as well, it is only drawn (its text is carried elsewhere). The marks that end a
         right-to-left piece are read at ``marks_x`` if given, else just left of it (see the module
-        docstring).
+        docstring). With ``hidden`` (a fraction of the font size) the text is written invisible
+        at that size and nothing is inked (another piece inks it, see :mod:`reader.export.pdf_ayah`).
 
         ``carry`` is a separator drawn after a right-to-left piece that ends in vowel marks
         («مَسَاءً.»): its text is put in the same glyph as the last of those marks, and True is
@@ -200,6 +202,11 @@ class GlyphWriter:
         colour = pdf.text_color.serialize().lower() if pdf.text_color is not None else "0 g"
         pdf._resource_catalog.add(PDFResourceType.FONT, font.i, pdf.page)
         left, bottom = x * k, (pdf.h - baseline) * k
+        if hidden:
+            small = size * hidden
+            pdf._out(f"q BT 3 Tr /F{font.i} {small:.3f} Tf {left:.2f} {bottom:.2f} Td {operators.text} ET Q")
+            pdf.current_font_is_set_on_page = False
+            return False
         if ink_x is None:
             pdf._out(f"BT {colour} /F{font.i} {size:.2f} Tf {left:.2f} {bottom:.2f} Td {operators.text} ET")
             if operators.edge_marks:  # invisible: their ink is an outline (see the module docstring)

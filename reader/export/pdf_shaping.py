@@ -27,7 +27,7 @@ from dataclasses import dataclass
 import uharfbuzz as hb
 from fpdf.fonts import Glyph, TTFFont
 
-from reader.export.pdf_outlines import inkless_glyph
+from reader.export.pdf_outlines import ink_right, inkless_glyph
 
 
 @dataclass(frozen=True)
@@ -96,6 +96,20 @@ def _glyphs(font: TTFFont, text: str, rtl: bool) -> tuple[list[_Glyph], list[int
         )
         pen += advance
     return glyphs, [info.cluster for info in buffer.glyph_infos]
+
+
+def extent(font: TTFFont, text: str, rtl: bool) -> float:
+    """How far (thousandths of the font size) ``text`` reaches from its start: its advance, or
+    the right edge of its ink where a glyph draws beyond it (Noto Naskh's end-of-ayah circle
+    reaches a whole em past its advance, over the word after it)."""
+    glyphs, _clusters = _glyphs(font, text, rtl)
+    scale = 1000 / font.ttfont["head"].unitsPerEm
+    reach = sum(g.advance for g in glyphs)
+    for glyph in glyphs:
+        right = ink_right(font.ttfont, glyph.name)
+        if right is not None:
+            reach = max(reach, glyph.pen + glyph.x_offset + right * scale)
+    return reach
 
 
 def shape(font: TTFFont, text: str, rtl: bool, *, outlined: bool = False) -> list[Shaped]:

@@ -24,6 +24,7 @@ from fpdf.bidi import BidiParagraph
 from fpdf.enums import TextDirection
 
 from reader.export.directions import extractor_direction
+from reader.export.pdf_ayah import number_signs, unit_widths
 from reader.export.pdf_glyphs import GlyphWriter
 from reader.export.pdf_justify import Spaced, space_extra, spread
 from reader.export.pdf_number_marks import (
@@ -144,6 +145,8 @@ class _Placed:
     x: float
     width: float
     read_x: float | None = None  # where the text is read, when not where it is drawn
+    ink: str | None = None  # drawn as outlines from this piece on, in its place (see pdf_ayah)
+    hidden: float = 0.0  # when not 0, its text is read, at this fraction of the size, but not drawn
 
 
 def _measure(measure: TextMeasure, line: str, rtl_base: bool) -> list[list[_Placed]]:
@@ -153,7 +156,16 @@ def _measure(measure: TextMeasure, line: str, rtl_base: bool) -> list[list[_Plac
     measured: list[list[_Placed]] = []
     for run, run_pieces in zip(runs, texts_of_runs, strict=True):
         texts = [part for piece in run_pieces for part in measure.split_uncovered(piece)]
-        measured.append([_Placed(t, run.rtl, 0.0, measure.width(t, run.rtl)) for t in texts])
+        pieces = [_Placed(t, run.rtl, 0.0, measure.width(t, run.rtl)) for t in texts]
+        for start, end in number_signs(texts):
+            unit = "".join(texts[start:end])
+            with measure.family_selected(measure.family_for(unit)):
+                total = max(measure.width(unit, run.rtl), measure.reach(unit, run.rtl))
+            widths, scale = unit_widths([p.width for p in pieces[start:end]], total)
+            for index, width in zip(range(start, end), widths, strict=True):
+                ink = unit if index == start else None
+                pieces[index] = dataclasses.replace(pieces[index], width=width, ink=ink, hidden=scale)
+        measured.append(pieces)
     placed: list[list[_Placed]] = [[] for _ in runs]
     x = 0.0
     for index in visual_order:
@@ -214,6 +226,10 @@ def draw_line(
         marks_x = origin + marks_at[index] if index in marks_at else None
         following = pieces[index + 1] if index + 1 < len(pieces) else None
         carry = following.text if following is not None and carries(piece, following) else ""
+        if piece.ink is not None:  # the number sign and its digits, shaped together
+            left = origin + min(p.x for p in _unit(pieces, index))
+            with measure.family_selected(measure.family_for(piece.ink)):
+                writer.draw(piece.ink, x=left, y=y, height=height, rtl=piece.rtl, ink_x=left, read=False)
         with measure.family_selected(measure.family_for(piece.text)):
             carried_now = writer.draw(
                 piece.text,
@@ -226,8 +242,17 @@ def draw_line(
                 marks_x=marks_x,
                 carry=carry,
                 read=not carried,
+                hidden=piece.hidden,
             )
         carried = bool(carry) and carried_now
+
+
+def _unit(pieces: list[_Placed], start: int) -> list[_Placed]:
+    """The pieces of the number sign unit that starts at ``start`` (see :mod:`~reader.export.pdf_ayah`)."""
+    end = start + 1
+    while end < len(pieces) and pieces[end].hidden and pieces[end].ink is None:
+        end += 1
+    return pieces[start:end]
 
 
 def carries(piece: _Placed, following: _Placed) -> bool:
