@@ -130,10 +130,13 @@ def test_justified_arabic_comes_back_as_well_as_ragged(
 # tests/benchmarks/bench_pdf_extraction.py --text vocalised --face naskh amiri (at the start of
 # issue 28: pypdf 40-42, PDFium 14-17, MuPDF 7, pdf.js 0 and 7 without spaces). pypdf reads every
 # sentence. PDFium (33 Noto Naskh, 31 Amiri) mirrors «…» and brackets in right-to-left lines (8
-# sentences) and misreads a pause sign on a space before «،». MuPDF has every mark in place; it
-# put a line break before a separator after a mark («مَسَاءً\n.», 6 whole) until the separator
-# rode in the mark's glyph (18-19 whole); it still breaks the line before a «!» or «»» after a
-# mark and reverses Arabic-Indic numbers (27-28 without spaces); pdf.js loses spaces around marks.
+# sentences: it mirrors every bracket it reads right to left, so a text layer that says «
+# where « is meant, as pypdf and MuPDF need, comes back with ») and misreads a pause sign on a
+# space before «،». MuPDF has every mark in place; it put a line break before a separator after
+# a mark («مَسَاءً\n.», 6 whole) until the separator rode in the mark's glyph (18-19 whole); it
+# still breaks the line before a «!» or «»» after a mark, and reverses Arabic-Indic numbers
+# (it gives them the letters' direction; written the other way round, pypdf reverses them):
+# 27-28 without spaces. pdf.js reads a word's last mark before the word and loses spaces.
 VOCALISED_FLOORS = {"pypdf": (42, 42), "pdfium": (31, 31), "mupdf": (18, 27), "pdfjs": (0, 6)}
 # Side by side, PDFium joined a one-line Arabic sentence and the first line of its English into
 # one right-to-left line and reversed the English words (14 of 42 came back, 16 without
