@@ -232,6 +232,27 @@ class GlyphWriter:
         return operators.carried
 
 
+def space_apart(pdf: FPDF, *, x: float, baseline: float) -> None:
+    """An invisible space at (``x``, ``baseline``) in mm, in the current font, that PDFium does not skip.
+
+    PDFium drops a text object whose glyphs have no ink (a space's box is empty), so the space is
+    the font's full stop glyph standing for U+0020: what it reads is a space, and nothing shows.
+    """
+    font = pdf.current_font
+    if not isinstance(font, TTFFont):
+        raise TypeError("the glyph writer draws TrueType fonts only")
+    name = (font.ttfont.getBestCmap() or {})[ord(".")]
+    width = font.ttfont["hmtx"][name][0] * 1000 // font.ttfont["head"].unitsPerEm
+    code = font.subset.pick_glyph(Glyph(font.ttfont.getGlyphID(name), (0x20,), name, width))
+    size = float(pdf.font_size_pt)
+    k = pdf.k
+    pdf._resource_catalog.add(PDFResourceType.FONT, font.i, pdf.page)
+    pdf._out(
+        f"q BT 3 Tr /F{font.i} {size:.2f} Tf {x * k:.2f} {(pdf.h - baseline) * k:.2f} Td [<{code:04X}>] TJ ET Q"
+    )
+    pdf.current_font_is_set_on_page = False
+
+
 def begin_span(pdf: FPDF, lang: str) -> None:
     """Mark what follows as text in ``lang`` (a BCP 47 tag), for screen readers and extractors."""
     pdf._out(f"/Span <</Lang {pdf_string(lang)}>> BDC")
