@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 import pytest
 from fpdf import FPDF
+from fpdf.fonts import Glyph
 
 from reader.export import fonts
 from reader.export.pdf_glyphs import MAX_STEP, GlyphWriter, pdf_string, text_operators
@@ -214,3 +215,29 @@ def test_a_separator_after_a_words_last_marks_rides_in_one_glyph_with_them(
     )
     assert not bare.carried
     assert bare.edge_marks == ""
+
+
+def test_a_pause_sign_alone_is_read_apart_in_a_glyph_on_the_baseline(amiri: FPDF) -> None:
+    # Amiri's pause signs float a line height up: PDFium put one, read apart, on a line of its own.
+    # Alone, the sign is read apart (MuPDF hangs a leading mark on the line before) and a glyph
+    # with ink on the baseline stands for it, invisible, declared as narrow as a mark.
+    font = amiri.current_font
+    stop = font.ttfont.getBestCmap()[ord(".")]
+    stand_in = Glyph(font.ttfont.getGlyphID(stop), (ord("."),), stop, 1)
+    operators = text_operators(
+        shape(font, " ۚ", True), 13, edge_marks=True, pick=font.subset.pick_glyph, stand_in=stand_in
+    )
+    by_code = {code: glyph for glyph, code in font.subset.items() if glyph is not None}
+    [edge] = [int(code, 16) for code in re.findall(r"<([0-9A-F]{4})>", operators.edge_marks)]
+    assert by_code[edge].unicode == (ord("ۚ"),)
+    assert by_code[edge].glyph_name == stop
+    assert by_code[edge].glyph_width == 1
+    [space] = [int(code, 16) for code in re.findall(r"<([0-9A-F]{4})>", operators.text)]
+    assert by_code[space].unicode == (0x20,)
+    # A word's own last marks keep their own glyphs.
+    word = text_operators(
+        shape(font, "مَسَاءً", True), 13, edge_marks=True, pick=font.subset.pick_glyph, stand_in=stand_in
+    )
+    [mark] = [int(code, 16) for code in re.findall(r"<([0-9A-F]{4})>", word.edge_marks)]
+    by_code = {code: glyph for glyph, code in font.subset.items() if glyph is not None}
+    assert by_code[mark].glyph_name != stop

@@ -133,13 +133,15 @@ def test_justified_arabic_comes_back_as_well_as_ragged(
 # issue 28: pypdf 40-42, PDFium 14-17, MuPDF 7, pdf.js 0 and 7 without spaces). pypdf reads every
 # sentence. PDFium (33 Noto Naskh, 31 Amiri) mirrors «…» and brackets in right-to-left lines (8
 # sentences: it mirrors every bracket it reads right to left, so a text layer that says «
-# where « is meant, as pypdf and MuPDF need, comes back with ») and misreads a pause sign on a
-# space before «،». MuPDF has every mark in place; it put a line break before a separator after
-# a mark («مَسَاءً\n.», 6 whole) until the separator rode in the mark's glyph (18-19 whole); it
-# still breaks the line before a «!» or «»» after a mark, and reverses Arabic-Indic numbers
-# (it gives them the letters' direction; written the other way round, pypdf reverses them):
-# 27-28 without spaces. pdf.js reads a word's last mark before the word and loses spaces.
-VOCALISED_FLOORS = {"pypdf": (42, 42), "pdfium": (31, 31), "mupdf": (18, 27), "pdfjs": (0, 6)}
+# where « is meant, as pypdf and MuPDF need, comes back with »); a pause sign on a space before
+# «،» is read apart, on a glyph whose ink sits on the baseline (34 Noto Naskh, 32 Amiri). MuPDF
+# has every mark in place; it put a line break before a separator after a mark («مَسَاءً\n.», 6
+# whole) until the separator rode in the mark's glyph, and hung a word's last marks on the next
+# line before a pause sign (20 Amiri, 21 Noto Naskh); it still breaks the line before a «!» or
+# «»» after a mark, and reverses Arabic-Indic numbers (it gives them the letters' direction;
+# written the other way round, pypdf reverses them): 30 without spaces. pdf.js reads a word's
+# last mark before the word and loses spaces.
+VOCALISED_FLOORS = {"pypdf": (42, 42), "pdfium": (32, 32), "mupdf": (20, 30), "pdfjs": (0, 6)}
 # Side by side, PDFium joined a one-line Arabic sentence and the first line of its English into
 # one right-to-left line and reversed the English words (14 of 42 came back, 16 without
 # diacritics: the layout, not the marks). Each row's English is written before its Arabic, and

@@ -98,3 +98,13 @@ def test_pieces_are_self_contained(text: str, rtl: bool) -> None:
             assert kinds[0] == own
             assert kinds[-1] == own
             assert set(kinds) <= {own, "N"}
+
+
+def test_a_pause_sign_ending_a_core_stands_apart_with_its_space() -> None:
+    # MuPDF hung the marks of the word before it on the next line («ٌۭٱللَّهُ»): apart, the word's
+    # last marks are read after it, and the sign after them.
+    assert extraction_pieces(Run("وَلَا نَوْمٌۭ ۚ", 1)) == ["وَلَا نَوْمٌۭ", " ۚ"]
+    assert extraction_pieces(Run("صَغِيرَةٌ ۘ، وَعَلَامَةُ", 1)) == ["صَغِيرَةٌ", " ۘ", "،", " ", "وَعَلَامَةُ"]
+    # Inside a core, and a word's own last mark, it stays.
+    assert extraction_pieces(Run("ٱلْقَيُّومُ ۚ لَا", 1)) == ["ٱلْقَيُّومُ ۚ لَا"]
+    assert extraction_pieces(Run("مَسَاءً", 1)) == ["مَسَاءً"]

@@ -83,13 +83,18 @@ def text_operators(
     edge_marks: bool = False,
     carry: str = "",
     pick: Callable[[Glyph], int | None] | None = None,
+    stand_in: Glyph | None = None,
 ) -> Operators:
     """The ``TJ`` array for the glyphs' codes, and the outlines to fill; ``space_extra``
     (thousandths of the font size) widens every space, for justified lines. With ``edge_marks``
     the marks that lead the array (those of a right-to-left piece's last letter) are written
     apart, each as its own glyph (see the module docstring). With ``carry`` (a separator that
     follows the piece) and ``pick`` (the font subset's), the last of those marks is written as
-    a code that stands for the mark and the separator (see :meth:`GlyphWriter.draw`).
+    a code that stands for the mark and the separator (see :meth:`GlyphWriter.draw`). A piece
+    that is a pause sign on a space alone (see ``reader.export.pdf_text._sign_apart``) has its
+    sign written apart as ``stand_in`` (a glyph whose ink sits on the baseline), standing for
+    the sign: Amiri's pause signs float a line height up, and PDFium, finding no vertical
+    overlap between their box and the line's, put them on a line of their own.
 
     The extra comes after the space glyph: PDFium ignores a gap that follows a space, so it
     invents no second one, and pdf.js reads the wider gap as the space it is."""
@@ -102,7 +107,9 @@ def text_operators(
     leading = (
         edge_marks
         and first is not None
-        and not shaped[first].space  # a mark on a space (a Quranic pause sign) stays where it is
+        # A mark on a space (a Quranic pause sign) stays where it is, unless the piece is that
+        # sign alone (see reader.export.pdf_text._sign_apart).
+        and (not shaped[first].space or all(g.space or g.mark for g in shaped if g.code is not None))
         and all(g.inked is not None for g in shaped[:first] if g.code is not None)
     )
     for glyph in shaped:
@@ -113,6 +120,8 @@ def text_operators(
                 edge.append(glyph)
             if glyph.outline is not None:
                 outlines.append((glyph.outline, glyph.ink_x + extra, glyph.ink_y))
+            elif glyph.inked == glyph.code and glyph.inked_glyph is not None:  # its ink leaves the array
+                outlines.append((glyph.inked_glyph.glyph_name, glyph.ink_x + extra, glyph.ink_y))
             continue
         if glyph.code is not None:
             shift = at - (glyph.x + extra)
@@ -127,11 +136,14 @@ def text_operators(
     codes = [g.inked if g.inked is not None else g.code for g in edge]
     carried = False
     owns = [g.inked_glyph for g in edge if g.inked_glyph is not None]
-    if carry and pick is not None and edge and len(owns) == len(edge):
+    sign_alone = bool(edge) and all(g.space or g.mark for g in shaped if g.code is not None)
+    if pick is not None and edge and len(owns) == len(edge) and (carry or (sign_alone and stand_in)):
         # One glyph for all the marks (logical order: the array's is visual) and the separator.
         unicode = tuple(c for own in reversed(owns) for c in _codes(own))
-        codes = [pick(dataclasses.replace(owns[-1], unicode=(*unicode, *map(ord, carry))))]
-        carried = True
+        # The stand-in is declared as narrow as a mark: its box is its ink, at the pen.
+        base = dataclasses.replace(stand_in, glyph_width=1) if sign_alone and stand_in else owns[-1]
+        codes = [pick(dataclasses.replace(base, unicode=(*unicode, *map(ord, carry))))]
+        carried = bool(carry)
     edge_text = f"[{''.join(f'<{code:04X}>' for code in codes)}] TJ" if edge else ""
     return Operators(f"[{''.join(array)}] TJ" if array else "", tuple(outlines), edge_text, carried)
 
@@ -195,6 +207,7 @@ class GlyphWriter:
                 edge_marks=rtl and not outlined,
                 carry=carry,
                 pick=font.subset.pick_glyph,
+                stand_in=_full_stop(font),
             )
             self._operators[key] = operators
         k = pdf.k
@@ -232,6 +245,15 @@ class GlyphWriter:
         return operators.carried
 
 
+def _full_stop(font: TTFFont) -> Glyph | None:
+    """The font's full stop glyph (ink on the baseline), to stand for other text, invisible."""
+    name = (font.ttfont.getBestCmap() or {}).get(ord("."))
+    if name is None:
+        return None
+    width = font.ttfont["hmtx"][name][0] * 1000 // font.ttfont["head"].unitsPerEm
+    return Glyph(font.ttfont.getGlyphID(name), (ord("."),), name, width)
+
+
 def space_apart(pdf: FPDF, *, x: float, baseline: float) -> None:
     """An invisible space at (``x``, ``baseline``) in mm, in the current font, that PDFium does not skip.
 
@@ -241,9 +263,10 @@ def space_apart(pdf: FPDF, *, x: float, baseline: float) -> None:
     font = pdf.current_font
     if not isinstance(font, TTFFont):
         raise TypeError("the glyph writer draws TrueType fonts only")
-    name = (font.ttfont.getBestCmap() or {})[ord(".")]
-    width = font.ttfont["hmtx"][name][0] * 1000 // font.ttfont["head"].unitsPerEm
-    code = font.subset.pick_glyph(Glyph(font.ttfont.getGlyphID(name), (0x20,), name, width))
+    stop = _full_stop(font)
+    if stop is None:
+        return
+    code = font.subset.pick_glyph(dataclasses.replace(stop, unicode=(0x20,)))
     size = float(pdf.font_size_pt)
     k = pdf.k
     pdf._resource_catalog.add(PDFResourceType.FONT, font.i, pdf.page)

@@ -195,11 +195,17 @@ def _outlined_cluster(font: TTFFont, glyphs: list[_Glyph], letters: str, rtl: bo
     ordered = letters[::-1] if rtl else letters
     placeholders = []
     x = start
+    cmap = font.ttfont.getBestCmap() or {}
     for char in ordered:
         wide = not _is_mark(char) or letter_count == len(letters)
         width = share if wide else 1
         code = _placeholder(font, (ord(char),), width)
-        placeholders.append(Shaped(code, width, x, mark=_is_mark(char)))
+        # A mark's own glyph (with ink, so PDFium keeps it) can stand for it where the marks of a
+        # word's last letter are read apart (see reader.export.pdf_glyphs).
+        name = cmap.get(ord(char)) if _is_mark(char) else None
+        own = Glyph(font.ttfont.getGlyphID(name), (ord(char),), name, 1) if name else None
+        inked = font.subset.pick_glyph(own) if own else None
+        placeholders.append(Shaped(code, width, x, mark=_is_mark(char), inked=inked, inked_glyph=own))
         x += share if wide else 0
     inks = [
         Shaped(None, 0.0, start, outline=g.name, ink_x=g.pen + g.x_offset, ink_y=g.y_offset)

@@ -97,7 +97,11 @@ def extraction_pieces(run: Run) -> list[str]:
             ends = [i for i, c in enumerate(group) if _ends_core(c, own)]
             last = ends[-1] if ends else max(i for i, c in enumerate(group) if extractor_direction(c) == own)
             pieces.extend(group[:first])
-            pieces.append("".join(group[first : last + 1]))
+            pieces.extend(
+                _sign_apart("".join(group[first : last + 1]))
+                if own == "R"
+                else ["".join(group[first : last + 1])]
+            )
             pieces.extend(group[last + 1 :])
         group.clear()
 
@@ -110,6 +114,16 @@ def extraction_pieces(run: Run) -> list[str]:
             group.append(char)
     close_group()
     return pieces
+
+
+def _sign_apart(core: str) -> list[str]:
+    """A right-to-left core that ends in a pause sign on a space («نَوْمٌۭ ۚ»), as the core and the
+    sign: its marks then lead no array (MuPDF hung the last word's marks on the next line), and
+    the sign is read as its own piece, after the word (see :mod:`~reader.export.pdf_glyphs`)."""
+    stripped = core.rstrip("".join(c for c in core if unicodedata.category(c) == "Mn"))
+    if len(stripped) < len(core) and stripped.endswith(" ") and stripped.strip():
+        return [stripped[:-1], core[len(stripped) - 1 :]]
+    return [core]
 
 
 _MUPDF_LTR = frozenset({"ES", "ET"})
