@@ -22,7 +22,7 @@ from reader.atomic import check_writable_target, write_output_file
 from reader.errors import BadInput
 from reader.export import contents, fonts
 from reader.export.fpdf_fixes import CompleteToUnicodeProducer, MarkAwareFPDF
-from reader.export.pdf_glyphs import GlyphWriter, begin_span, end_span, space_apart
+from reader.export.pdf_glyphs import GlyphWriter, begin_span, end_span
 from reader.export.pdf_layout import (
     LAYOUTS,
     PAGE_SIZES,
@@ -33,6 +33,7 @@ from reader.export.pdf_layout import (
     TextStyle,
     place_block,
 )
+from reader.export.pdf_stand_ins import space_apart
 from reader.export.pdf_text import draw_line
 from reader.export.pdf_wrap import TextMeasure, without_widow, wrap
 from reader.model import Document, Segment

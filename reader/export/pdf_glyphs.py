@@ -36,6 +36,7 @@ from fpdf.fonts import Glyph, TTFFont
 
 from reader.export.pdf_outlines import glyph_outline, outline_operators
 from reader.export.pdf_shaping import Shaped, shape
+from reader.export.pdf_stand_ins import full_stop
 
 _SLIVER = 0.01
 """The size of invisible text read elsewhere than it is drawn, as a fraction of its font size."""
@@ -207,7 +208,7 @@ class GlyphWriter:
                 edge_marks=rtl and not outlined,
                 carry=carry,
                 pick=font.subset.pick_glyph,
-                stand_in=_full_stop(font),
+                stand_in=full_stop(font),
             )
             self._operators[key] = operators
         k = pdf.k
@@ -243,37 +244,6 @@ class GlyphWriter:
             pdf._out(outline_operators(path, x=at_x, y=at_y, size=size, colour=colour))
         pdf.current_font_is_set_on_page = False  # our Tf must not fool fpdf2's own bookkeeping
         return operators.carried
-
-
-def _full_stop(font: TTFFont) -> Glyph | None:
-    """The font's full stop glyph (ink on the baseline), to stand for other text, invisible."""
-    name = (font.ttfont.getBestCmap() or {}).get(ord("."))
-    if name is None:
-        return None
-    width = font.ttfont["hmtx"][name][0] * 1000 // font.ttfont["head"].unitsPerEm
-    return Glyph(font.ttfont.getGlyphID(name), (ord("."),), name, width)
-
-
-def space_apart(pdf: FPDF, *, x: float, baseline: float) -> None:
-    """An invisible space at (``x``, ``baseline``) in mm, in the current font, that PDFium does not skip.
-
-    PDFium drops a text object whose glyphs have no ink (a space's box is empty), so the space is
-    the font's full stop glyph standing for U+0020: what it reads is a space, and nothing shows.
-    """
-    font = pdf.current_font
-    if not isinstance(font, TTFFont):
-        raise TypeError("the glyph writer draws TrueType fonts only")
-    stop = _full_stop(font)
-    if stop is None:
-        return
-    code = font.subset.pick_glyph(dataclasses.replace(stop, unicode=(0x20,)))
-    size = float(pdf.font_size_pt)
-    k = pdf.k
-    pdf._resource_catalog.add(PDFResourceType.FONT, font.i, pdf.page)
-    pdf._out(
-        f"q BT 3 Tr /F{font.i} {size:.2f} Tf {x * k:.2f} {(pdf.h - baseline) * k:.2f} Td [<{code:04X}>] TJ ET Q"
-    )
-    pdf.current_font_is_set_on_page = False
 
 
 def begin_span(pdf: FPDF, lang: str) -> None:

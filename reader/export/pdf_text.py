@@ -28,7 +28,7 @@ from reader.export.pdf_ayah import number_signs, unit_widths
 from reader.export.pdf_glyphs import GlyphWriter
 from reader.export.pdf_justify import Spaced, space_extra, spread
 from reader.export.pdf_number_marks import (
-    SEPARATORS,
+    carries,
     marks_before_numbers,
     reading_positions,
     split_beside_numbers,
@@ -267,21 +267,6 @@ def _unit(pieces: list[_Placed], start: int) -> list[_Placed]:
     while end < len(pieces) and pieces[end].hidden and pieces[end].ink is None:
         end += 1
     return pieces[start:end]
-
-
-def carries(piece: _Placed, following: _Placed) -> bool:
-    """Whether ``following`` is one separator (``. ، : / -``...) right after a right-to-left piece
-    that ends in a vowel mark («مَسَاءً.», «نُورٌ،»): its text then rides in the glyph of that mark
-    (see :meth:`~reader.export.pdf_glyphs.GlyphWriter.draw`). Not other punctuation: PDFium reads
-    a ``!`` or ``»`` in that glyph before the mark (it files only separators with the mark as
-    "left weak", read forward)."""
-    return (
-        piece.rtl
-        and following.rtl
-        and unicodedata.category(piece.text[-1]) == "Mn"
-        and len(following.text) == 1
-        and unicodedata.bidirectional(following.text) in SEPARATORS
-    )
 
 
 def _read_beside_numbers(runs: list[list[_Placed]]) -> list[_Placed]:
