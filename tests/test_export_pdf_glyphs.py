@@ -234,7 +234,20 @@ def test_a_pause_sign_alone_is_read_apart_in_a_glyph_on_the_baseline(amiri: FPDF
     assert by_code[edge].glyph_width == 1
     [space] = [int(code, 16) for code in re.findall(r"<([0-9A-F]{4})>", operators.text)]
     assert by_code[space].unicode == (0x20,)
-    # A word's own last marks keep their own glyphs.
+    # Carrying a separator, the marks ride in the stand-in too (Amiri's tanween floats high).
+    carried = text_operators(
+        shape(font, "جَدِيدٌ", True),
+        13,
+        edge_marks=True,
+        carry="،",
+        pick=font.subset.pick_glyph,
+        stand_in=stand_in,
+    )
+    [both] = [int(code, 16) for code in re.findall(r"<([0-9A-F]{4})>", carried.edge_marks)]
+    by_code = {code: glyph for glyph, code in font.subset.items() if glyph is not None}
+    assert by_code[both].glyph_name == stop
+    assert by_code[both].unicode == (ord("ٌ"), ord("،"))
+    # A word's own last marks, with nothing to carry, keep their own glyphs.
     word = text_operators(
         shape(font, "مَسَاءً", True), 13, edge_marks=True, pick=font.subset.pick_glyph, stand_in=stand_in
     )

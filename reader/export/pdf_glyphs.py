@@ -93,9 +93,10 @@ def text_operators(
     follows the piece) and ``pick`` (the font subset's), the last of those marks is written as
     a code that stands for the mark and the separator (see :meth:`GlyphWriter.draw`). A piece
     that is a pause sign on a space alone (see ``reader.export.pdf_text._sign_apart``) has its
-    sign written apart as ``stand_in`` (a glyph whose ink sits on the baseline), standing for
-    the sign: Amiri's pause signs float a line height up, and PDFium, finding no vertical
-    overlap between their box and the line's, put them on a line of their own.
+    sign written apart too. Both are written as ``stand_in`` (a glyph whose ink sits on the
+    baseline, see :mod:`reader.export.pdf_stand_ins`), standing for the marks: Amiri's pause
+    signs and tanween float high, and PDFium, finding no vertical overlap between their box and
+    the line's, put them on a line of their own («ٌ،» before «جَدِيد»).
 
     The extra comes after the space glyph: PDFium ignores a gap that follows a space, so it
     invents no second one, and pdf.js reads the wider gap as the space it is."""
@@ -141,8 +142,8 @@ def text_operators(
     if pick is not None and edge and len(owns) == len(edge) and (carry or (sign_alone and stand_in)):
         # One glyph for all the marks (logical order: the array's is visual) and the separator.
         unicode = tuple(c for own in reversed(owns) for c in _codes(own))
-        # The stand-in is declared as narrow as a mark: its box is its ink, at the pen.
-        base = dataclasses.replace(stand_in, glyph_width=1) if sign_alone and stand_in else owns[-1]
+        # The stand-in is declared as narrow as a mark: its box is its ink, on the baseline.
+        base = dataclasses.replace(stand_in, glyph_width=1) if stand_in else owns[-1]
         codes = [pick(dataclasses.replace(base, unicode=(*unicode, *map(ord, carry))))]
         carried = bool(carry)
     edge_text = f"[{''.join(f'<{code:04X}>' for code in codes)}] TJ" if edge else ""
