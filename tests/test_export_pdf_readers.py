@@ -134,14 +134,14 @@ def test_justified_arabic_comes_back_as_well_as_ragged(
 # sentence. PDFium (33 Noto Naskh, 31 Amiri) mirrors «…» and brackets in right-to-left lines (8
 # sentences: it mirrors every bracket it reads right to left, so a text layer that says «
 # where « is meant, as pypdf and MuPDF need, comes back with »); a pause sign on a space before
-# «،» is read apart, on a glyph whose ink sits on the baseline (34 Noto Naskh, 33 Amiri). MuPDF
+# «،» is read apart, on a glyph whose ink sits on the baseline (34 in both faces). MuPDF
 # has every mark in place; it put a line break before a separator after a mark («مَسَاءً\n.», 6
 # whole) until the separator rode in the mark's glyph, and hung a word's last marks on the next
 # line before a pause sign (20 Amiri, 21 Noto Naskh); it still breaks the line before a «!» or
 # «»» after a mark, and reverses Arabic-Indic numbers (it gives them the letters' direction;
 # written the other way round, pypdf reverses them): 30 without spaces. pdf.js reads a word's
 # last mark before the word and loses spaces.
-VOCALISED_FLOORS = {"pypdf": (42, 42), "pdfium": (33, 33), "mupdf": (20, 30), "pdfjs": (0, 6)}
+VOCALISED_FLOORS = {"pypdf": (42, 42), "pdfium": (34, 34), "mupdf": (20, 30), "pdfjs": (0, 6)}
 # Side by side, PDFium joined a one-line Arabic sentence and the first line of its English into
 # one right-to-left line and reversed the English words (14 of 42 came back, 16 without
 # diacritics: the layout, not the marks). Each row's English is written before its Arabic, and

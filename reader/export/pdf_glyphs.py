@@ -15,10 +15,12 @@ misread them there. MuPDF and pdf.js hang a vowel mark on the character read bef
 for the first glyph of a word is the previous word, the previous line or the title («tً»);
 PDFium reads a mark and the «.» or «،» beside it as one left-to-right stretch («مَسَاء.ً»). So
 those marks are taken out of the array and written after it, in a text object of their own,
-invisible (their ink is the outline), as the mark glyphs themselves (PDFium skips a text object
-without width), :data:`EDGE_MARK_SHIFT` left of the piece: PDFium, ordering a line's objects by
-where they start, reads them before the piece, and a separator after the word is read between
-the two (:mod:`reader.export.pdf_number_marks`). pypdf reads the objects in the file's order.
+invisible (their ink is the outline), :data:`EDGE_MARK_SHIFT` left of the piece: PDFium,
+ordering a line's objects by where they start, reads them before the piece, and a separator
+after the word is read between the two (:mod:`reader.export.pdf_number_marks`). pypdf reads the
+objects in the file's order. One glyph stands for them all, the font's full stop
+(:mod:`reader.export.pdf_stand_ins`): PDFium skips a text object without ink, and put one whose
+box floats above the line's (Amiri's tanween and small meem, «أَحَدٌۢ») on a line of its own.
 A separator right after such marks («مَسَاءً.») rides in one glyph with them instead (see
 :meth:`GlyphWriter.draw`): MuPDF put it, read on its own, on a line of its own.
 """
@@ -93,10 +95,10 @@ def text_operators(
     follows the piece) and ``pick`` (the font subset's), the last of those marks is written as
     a code that stands for the mark and the separator (see :meth:`GlyphWriter.draw`). A piece
     that is a pause sign on a space alone (see ``reader.export.pdf_text._sign_apart``) has its
-    sign written apart too. Both are written as ``stand_in`` (a glyph whose ink sits on the
-    baseline, see :mod:`reader.export.pdf_stand_ins`), standing for the marks: Amiri's pause
-    signs and tanween float high, and PDFium, finding no vertical overlap between their box and
-    the line's, put them on a line of their own («ٌ،» before «جَدِيد»).
+    sign written apart too. Given ``stand_in`` (a glyph whose ink sits on the baseline, see
+    :mod:`reader.export.pdf_stand_ins`), one such glyph stands for all the marks written apart:
+    Amiri's pause signs and tanween float high, and PDFium, finding no vertical overlap between
+    their box and the line's, put them on a line of their own («ٌ،» before «جَدِيد»).
 
     The extra comes after the space glyph: PDFium ignores a gap that follows a space, so it
     invents no second one, and pdf.js reads the wider gap as the space it is."""
@@ -138,8 +140,7 @@ def text_operators(
     codes = [g.inked if g.inked is not None else g.code for g in edge]
     carried = False
     owns = [g.inked_glyph for g in edge if g.inked_glyph is not None]
-    sign_alone = bool(edge) and all(g.space or g.mark for g in shaped if g.code is not None)
-    if pick is not None and edge and len(owns) == len(edge) and (carry or (sign_alone and stand_in)):
+    if pick is not None and edge and len(owns) == len(edge) and (carry or stand_in is not None):
         # One glyph for all the marks (logical order: the array's is visual) and the separator.
         unicode = tuple(c for own in reversed(owns) for c in _codes(own))
         # The stand-in is declared as narrow as a mark: its box is its ink, on the baseline.
