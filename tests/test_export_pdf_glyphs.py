@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 import pytest
 from fpdf import FPDF
+from fpdf.fonts import Glyph
 
 from reader.export import fonts
 from reader.export.pdf_glyphs import MAX_STEP, GlyphWriter, pdf_string, text_operators
@@ -189,3 +190,70 @@ def test_the_marks_of_a_words_last_letter_are_written_apart_as_their_own_glyphs(
     assert len(operators.outlines) == len(text_operators(glyphs, 13).outlines)  # drawn as before
     # A mark on a space (a Quranic pause sign) stays in the array.
     assert text_operators(shape(font, "رَيْبَ ۛ", True), 13, edge_marks=True).edge_marks == ""
+
+
+@pytest.mark.parametrize(("word", "marks"), [("مَسَاءً", "ً"), ("قُلْۡ", "ْۡ"), ("ٱلْقَيُّومُ", "ُ")])
+def test_a_separator_after_a_words_last_marks_rides_in_one_glyph_with_them(
+    naskh: FPDF, word: str, marks: str
+) -> None:
+    # MuPDF put a «.» read as a glyph of its own after the marks' text object on a line of its
+    # own («مَسَاءً\n.»): one glyph stands for the marks, in logical order, and the separator.
+    font = naskh.current_font
+    glyphs = shape(font, word, True)
+    plain = text_operators(glyphs, 13, edge_marks=True)
+    carried = text_operators(glyphs, 13, edge_marks=True, carry=".", pick=font.subset.pick_glyph)
+    assert carried.carried
+    assert not plain.carried
+    assert carried.text == plain.text
+    assert carried.outlines == plain.outlines
+    by_code = {code: glyph for glyph, code in font.subset.items() if glyph is not None}
+    [edge] = [int(code, 16) for code in re.findall(r"<([0-9A-F]{4})>", carried.edge_marks)]
+    assert "".join(map(chr, by_code[edge].unicode)) == marks + "."
+    # Nothing to ride on: the separator is read on its own.
+    bare = text_operators(
+        shape(font, "مساء", True), 13, edge_marks=True, carry=".", pick=font.subset.pick_glyph
+    )
+    assert not bare.carried
+    assert bare.edge_marks == ""
+
+
+def test_marks_read_apart_ride_in_one_glyph_with_ink_on_the_baseline(amiri: FPDF) -> None:
+    # Amiri's pause signs float a line height up: PDFium put one, read apart, on a line of its own.
+    # Alone, the sign is read apart (MuPDF hangs a leading mark on the line before) and a glyph
+    # with ink on the baseline stands for it, invisible, declared as narrow as a mark.
+    font = amiri.current_font
+    stop = font.ttfont.getBestCmap()[ord(".")]
+    stand_in = Glyph(font.ttfont.getGlyphID(stop), (ord("."),), stop, 1)
+    operators = text_operators(
+        shape(font, " ۚ", True), 13, edge_marks=True, pick=font.subset.pick_glyph, stand_in=stand_in
+    )
+    by_code = {code: glyph for glyph, code in font.subset.items() if glyph is not None}
+    [edge] = [int(code, 16) for code in re.findall(r"<([0-9A-F]{4})>", operators.edge_marks)]
+    assert by_code[edge].unicode == (ord("ۚ"),)
+    assert by_code[edge].glyph_name == stop
+    assert by_code[edge].glyph_width == 1
+    [space] = [int(code, 16) for code in re.findall(r"<([0-9A-F]{4})>", operators.text)]
+    assert by_code[space].unicode == (0x20,)
+    # Carrying a separator, the marks ride in the stand-in too (Amiri's tanween floats high).
+    carried = text_operators(
+        shape(font, "جَدِيدٌ", True),
+        13,
+        edge_marks=True,
+        carry="،",
+        pick=font.subset.pick_glyph,
+        stand_in=stand_in,
+    )
+    [both] = [int(code, 16) for code in re.findall(r"<([0-9A-F]{4})>", carried.edge_marks)]
+    by_code = {code: glyph for glyph, code in font.subset.items() if glyph is not None}
+    assert by_code[both].glyph_name == stop
+    assert by_code[both].unicode == (ord("ٌ"), ord("،"))
+    # A word's own last marks, with nothing to carry, too: one stand-in for both, in logical order
+    # (Amiri's small meem over a tanween put «أَحَدٌۢ»'s marks on a line of their own in PDFium).
+    word = text_operators(
+        shape(font, "أَحَدٌۢ", True), 13, edge_marks=True, pick=font.subset.pick_glyph, stand_in=stand_in
+    )
+    [marks] = [int(code, 16) for code in re.findall(r"<([0-9A-F]{4})>", word.edge_marks)]
+    by_code = {code: glyph for glyph, code in font.subset.items() if glyph is not None}
+    assert by_code[marks].glyph_name == stop
+    assert by_code[marks].unicode == (ord("ٌ"), ord("ۢ"))
+    assert not word.carried

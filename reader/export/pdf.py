@@ -33,6 +33,7 @@ from reader.export.pdf_layout import (
     TextStyle,
     place_block,
 )
+from reader.export.pdf_stand_ins import space_apart
 from reader.export.pdf_text import draw_line
 from reader.export.pdf_wrap import TextMeasure, without_widow, wrap
 from reader.model import Document, Segment
@@ -264,9 +265,39 @@ class _Writer:
                 self.pdf.set_y(min(row.y for row in rows))
                 self.pdf.start_section(*self._pending_bookmark, strict=False)
                 self._pending_bookmark = None
+            previous: PlacedRow | None = None
             for placed in rows:
+                if self._beside(previous, placed):
+                    self._keep_apart(placed)
                 self._draw(placed)
+                previous = placed
         self.y = end
+
+    def _beside(self, english: PlacedRow | None, arabic: PlacedRow) -> bool:
+        """Whether ``arabic`` is the first Arabic row drawn right after its English, side by side."""
+        return (
+            self.layout == "side-by-side"
+            and english is not None
+            and english.row.style is not None
+            and not english.row.style.rtl
+            and arabic.row.style is not None
+            and arabic.row.style.rtl
+        )
+
+    def _keep_apart(self, arabic: PlacedRow) -> None:
+        """An invisible space between a row's English and its Arabic, half a line below the Arabic.
+
+        The two stand on baselines 1 mm apart, and PDFium puts text objects that follow one another
+        on one line when their baselines differ by less than half the wider of the two glyphs that
+        meet: after a wide «؟» it read the English into the Arabic line, right to left («?market
+        the in man a see you Did»). Between the two, on a baseline of its own, a space ends
+        PDFium's line; the other readers read a space or a line break there, between paragraphs.
+        """
+        if arabic.row.style is None:
+            return
+        self._use(ENGLISH_TEXT)
+        first_baseline = arabic.y + 0.5 * arabic.row.height + 0.3 * arabic.row.style.size / self.pdf.k
+        space_apart(self.pdf, x=arabic.x, baseline=first_baseline + arabic.row.height / 2)
 
     def _stacks(self, sentence: Segment, number: int, heading: bool) -> list[Stack]:
         frame = self.frame

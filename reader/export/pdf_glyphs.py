@@ -15,24 +15,30 @@ misread them there. MuPDF and pdf.js hang a vowel mark on the character read bef
 for the first glyph of a word is the previous word, the previous line or the title («tً»);
 PDFium reads a mark and the «.» or «،» beside it as one left-to-right stretch («مَسَاء.ً»). So
 those marks are taken out of the array and written after it, in a text object of their own,
-invisible (their ink is the outline), as the mark glyphs themselves (PDFium skips a text object
-without width), :data:`EDGE_MARK_SHIFT` left of the piece: PDFium, ordering a line's objects by
-where they start, reads them before the piece, and a separator after the word is read between
-the two (:mod:`reader.export.pdf_number_marks`). pypdf reads the objects in the file's order.
+invisible (their ink is the outline), :data:`EDGE_MARK_SHIFT` left of the piece: PDFium,
+ordering a line's objects by where they start, reads them before the piece, and a separator
+after the word is read between the two (:mod:`reader.export.pdf_number_marks`). pypdf reads the
+objects in the file's order. One glyph stands for them all, the font's full stop
+(:mod:`reader.export.pdf_stand_ins`): PDFium skips a text object without ink, and put one whose
+box floats above the line's (Amiri's tanween and small meem, «أَحَدٌۢ») on a line of its own.
+A separator right after such marks («مَسَاءً.») rides in one glyph with them instead (see
+:meth:`GlyphWriter.draw`): MuPDF put it, read on its own, on a line of its own.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from fpdf import FPDF
 from fpdf.enums import PDFResourceType
-from fpdf.fonts import TTFFont
+from fpdf.fonts import Glyph, TTFFont
 
 from reader.export.pdf_outlines import glyph_outline, outline_operators
 from reader.export.pdf_shaping import Shaped, shape
+from reader.export.pdf_stand_ins import full_stop
 
 _SLIVER = 0.01
 """The size of invisible text read elsewhere than it is drawn, as a fraction of its font size."""
@@ -49,6 +55,7 @@ class Operators:
     text: str
     outlines: tuple[tuple[str, float, float], ...] = ()
     edge_marks: str = ""  # the TJ of the marks at the piece's left edge, written apart
+    carried: bool = False  # the last edge mark's glyph also stands for the separator after the piece
 
 
 def pdf_string(text: str) -> str:
@@ -72,12 +79,26 @@ def _move(array: list[str], shift: float) -> float:
 
 
 def text_operators(
-    shaped: Sequence[Shaped], size: float, space_extra: float = 0.0, *, edge_marks: bool = False
+    shaped: Sequence[Shaped],
+    size: float,
+    space_extra: float = 0.0,
+    *,
+    edge_marks: bool = False,
+    carry: str = "",
+    pick: Callable[[Glyph], int | None] | None = None,
+    stand_in: Glyph | None = None,
 ) -> Operators:
     """The ``TJ`` array for the glyphs' codes, and the outlines to fill; ``space_extra``
     (thousandths of the font size) widens every space, for justified lines. With ``edge_marks``
     the marks that lead the array (those of a right-to-left piece's last letter) are written
-    apart, each as its own glyph (see the module docstring).
+    apart, each as its own glyph (see the module docstring). With ``carry`` (a separator that
+    follows the piece) and ``pick`` (the font subset's), the last of those marks is written as
+    a code that stands for the mark and the separator (see :meth:`GlyphWriter.draw`). A piece
+    that is a pause sign on a space alone (see ``reader.export.pdf_text._sign_apart``) has its
+    sign written apart too. Given ``stand_in`` (a glyph whose ink sits on the baseline, see
+    :mod:`reader.export.pdf_stand_ins`), one such glyph stands for all the marks written apart:
+    Amiri's pause signs and tanween float high, and PDFium, finding no vertical overlap between
+    their box and the line's, put them on a line of their own («ٌ،» before «جَدِيد»).
 
     The extra comes after the space glyph: PDFium ignores a gap that follows a space, so it
     invents no second one, and pdf.js reads the wider gap as the space it is."""
@@ -85,12 +106,14 @@ def text_operators(
     outlines: list[tuple[str, float, float]] = []
     at = 0.0  # where the text position is, in thousandths of the font size from the start
     extra = 0.0  # how far justification has moved this glyph on
-    edge: list[str] = []
+    edge: list[Shaped] = []
     first = next((index for index, g in enumerate(shaped) if g.code is not None and not g.mark), None)
     leading = (
         edge_marks
         and first is not None
-        and not shaped[first].space  # a mark on a space (a Quranic pause sign) stays where it is
+        # A mark on a space (a Quranic pause sign) stays where it is, unless the piece is that
+        # sign alone (see reader.export.pdf_text._sign_apart).
+        and (not shaped[first].space or all(g.space or g.mark for g in shaped if g.code is not None))
         and all(g.inked is not None for g in shaped[:first] if g.code is not None)
     )
     for glyph in shaped:
@@ -98,9 +121,11 @@ def text_operators(
             leading = False
         if leading:
             if glyph.code is not None:
-                edge.append(f"<{(glyph.inked if glyph.inked is not None else glyph.code):04X}>")
+                edge.append(glyph)
             if glyph.outline is not None:
                 outlines.append((glyph.outline, glyph.ink_x + extra, glyph.ink_y))
+            elif glyph.inked == glyph.code and glyph.inked_glyph is not None:  # its ink leaves the array
+                outlines.append((glyph.inked_glyph.glyph_name, glyph.ink_x + extra, glyph.ink_y))
             continue
         if glyph.code is not None:
             shift = at - (glyph.x + extra)
@@ -112,8 +137,22 @@ def text_operators(
             outlines.append((glyph.outline, glyph.ink_x + extra, glyph.ink_y))
         if glyph.space and space_extra:
             extra += space_extra
-    edge_text = f"[{''.join(edge)}] TJ" if edge else ""
-    return Operators(f"[{''.join(array)}] TJ" if array else "", tuple(outlines), edge_text)
+    codes = [g.inked if g.inked is not None else g.code for g in edge]
+    carried = False
+    owns = [g.inked_glyph for g in edge if g.inked_glyph is not None]
+    if pick is not None and edge and len(owns) == len(edge) and (carry or stand_in is not None):
+        # One glyph for all the marks (logical order: the array's is visual) and the separator.
+        unicode = tuple(c for own in reversed(owns) for c in _codes(own))
+        # The stand-in is declared as narrow as a mark: its box is its ink, on the baseline.
+        base = dataclasses.replace(stand_in, glyph_width=1) if stand_in else owns[-1]
+        codes = [pick(dataclasses.replace(base, unicode=(*unicode, *map(ord, carry))))]
+        carried = bool(carry)
+    edge_text = f"[{''.join(f'<{code:04X}>' for code in codes)}] TJ" if edge else ""
+    return Operators(f"[{''.join(array)}] TJ" if array else "", tuple(outlines), edge_text, carried)
+
+
+def _codes(glyph: Glyph) -> tuple[int, ...]:
+    return glyph.unicode if isinstance(glyph.unicode, tuple) else (glyph.unicode,)
 
 
 class GlyphWriter:
@@ -122,7 +161,7 @@ class GlyphWriter:
 
     def __init__(self, pdf: FPDF) -> None:
         self.pdf = pdf
-        self._operators: dict[tuple[int, float, bool, str, float, bool], Operators] = {}
+        self._operators: dict[tuple[int, float, bool, str, float, bool, str], Operators] = {}
         self._outlines: dict[tuple[int, str], str] = {}  # (font, glyph name) → path operators
 
     def draw(
@@ -136,12 +175,24 @@ class GlyphWriter:
         space_extra: float = 0.0,
         ink_x: float | None = None,
         marks_x: float | None = None,
-    ) -> None:
+        carry: str = "",
+        read: bool = True,
+        hidden: float = 0.0,
+    ) -> bool:
         """Draw ``text`` in the current font and colour, starting at ``x`` in a box of ``height`` at ``y``;
         ``space_extra`` (mm) widens each space in it (justification). With ``ink_x`` the text is
-        read at ``x`` (invisible there) but drawn at ``ink_x`` (as outlines). The marks that end a
+        read at ``x`` (invisible there) but drawn at ``ink_x`` (as outlines); with ``read`` false
+        as well, it is only drawn (its text is carried elsewhere). The marks that end a
         right-to-left piece are read at ``marks_x`` if given, else just left of it (see the module
-        docstring)."""
+        docstring). With ``hidden`` (a fraction of the font size) the text is written invisible
+        at that size and nothing is inked (another piece inks it, see :mod:`reader.export.pdf_ayah`).
+
+        ``carry`` is a separator drawn after a right-to-left piece that ends in vowel marks
+        («مَسَاءً.»): its text is put in the same glyph as the last of those marks, and True is
+        returned when it was (the separator is then drawn with ``read`` false). Read as a glyph of
+        its own, MuPDF put it on a line of its own after the marks' text object (a space in the
+        copied text), and PDFium read it before the mark; inside the mark's glyph each reader
+        reads it right after the mark."""
         pdf = self.pdf
         font = pdf.current_font
         if not isinstance(font, TTFFont):
@@ -149,11 +200,17 @@ class GlyphWriter:
         size = float(pdf.font_size_pt)
         extra = round(space_extra * pdf.k * 1000 / size, 1)  # mm → thousandths of the font size
         outlined = ink_x is not None
-        key = (font.i, size, rtl, text, extra, outlined)
+        key = (font.i, size, rtl, text, extra, outlined, carry)
         operators = self._operators.get(key)
         if operators is None:
             operators = text_operators(
-                shape(font, text, rtl, outlined=outlined), size, extra, edge_marks=rtl and not outlined
+                shape(font, text, rtl, outlined=outlined),
+                size,
+                extra,
+                edge_marks=rtl and not outlined,
+                carry=carry,
+                pick=font.subset.pick_glyph,
+                stand_in=full_stop(font),
             )
             self._operators[key] = operators
         k = pdf.k
@@ -161,6 +218,11 @@ class GlyphWriter:
         colour = pdf.text_color.serialize().lower() if pdf.text_color is not None else "0 g"
         pdf._resource_catalog.add(PDFResourceType.FONT, font.i, pdf.page)
         left, bottom = x * k, (pdf.h - baseline) * k
+        if hidden:
+            small = size * hidden
+            pdf._out(f"q BT 3 Tr /F{font.i} {small:.3f} Tf {left:.2f} {bottom:.2f} Td {operators.text} ET Q")
+            pdf.current_font_is_set_on_page = False
+            return False
         if ink_x is None:
             pdf._out(f"BT {colour} /F{font.i} {size:.2f} Tf {left:.2f} {bottom:.2f} Td {operators.text} ET")
             if operators.edge_marks:  # invisible: their ink is an outline (see the module docstring)
@@ -168,7 +230,7 @@ class GlyphWriter:
                 pdf._out(
                     f"q BT 3 Tr /F{font.i} {size:.2f} Tf {marks_left:.2f} {bottom:.2f} Td {operators.edge_marks} ET Q"
                 )
-        else:
+        elif read:
             # Text read elsewhere than it is drawn is invisible there (render mode 3; q/Q restores
             # it), and set tiny so that it takes no gap from the next word (PDFium makes spaces of
             # gaps). Tiny by size, not by Tz: PDFium measures the next line's distance in the
@@ -183,6 +245,7 @@ class GlyphWriter:
             at_x, at_y = ink_left + glyph_x * size / 1000, bottom + glyph_y * size / 1000
             pdf._out(outline_operators(path, x=at_x, y=at_y, size=size, colour=colour))
         pdf.current_font_is_set_on_page = False  # our Tf must not fool fpdf2's own bookkeeping
+        return operators.carried
 
 
 def begin_span(pdf: FPDF, lang: str) -> None:

@@ -15,6 +15,8 @@ Every reader then finds it next to the digits in the order it was written.
 The same stretch broke a word that ends in a vowel mark before «.» or «،» («مَسَاء.ً»): such a
 separator is read just left of the word, between it and its last mark, which
 :mod:`~reader.export.pdf_glyphs` reads a little further left, so PDFium takes «ً.» forwards.
+Where the word's last marks are read apart as their own glyphs, the separator rides in one
+glyph with them instead (:func:`carries`): MuPDF put it, read on its own, on a line of its own.
 """
 
 from __future__ import annotations
@@ -107,3 +109,18 @@ def marks_before_numbers(pieces: Sequence[Piece]) -> dict[int, float]:
         if ends_in_mark and not following.rtl and is_number(following.text):
             found[index] = following.x - _GAP
     return found
+
+
+def carries(piece: Piece, following: Piece) -> bool:
+    """Whether ``following`` is one separator (``. ، : / -``...) right after a right-to-left piece
+    that ends in a vowel mark («مَسَاءً.», «نُورٌ،»): its text then rides in the glyph of that mark
+    (see :meth:`~reader.export.pdf_glyphs.GlyphWriter.draw`). Not other punctuation: PDFium reads
+    a ``!`` or ``»`` in that glyph before the mark (it files only separators with the mark as
+    "left weak", read forward)."""
+    return (
+        piece.rtl
+        and following.rtl
+        and unicodedata.category(piece.text[-1]) == "Mn"
+        and len(following.text) == 1
+        and unicodedata.bidirectional(following.text) in SEPARATORS
+    )

@@ -17,6 +17,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from fontTools.pens.basePen import BasePen
+from fontTools.pens.boundsPen import BoundsPen
 from fontTools.ttLib import TTFont
 
 _INKLESS_CANDIDATES = (0x200B, 0x200D, 0x200C, 0x2060, 0x0020)
@@ -79,3 +80,12 @@ def inkless_glyph(ttfont: TTFont) -> tuple[int, str]:
         if name in glyph_set and not glyph_outline(ttfont, name):
             return ttfont.getGlyphID(name), name
     raise ValueError(f"the font {ttfont} has no glyph without ink")
+
+
+@lru_cache(maxsize=512)
+def ink_right(ttfont: TTFont, glyph_name: str) -> float | None:
+    """The right edge of the glyph's ink in font units (None if it has no ink)."""
+    glyph_set = ttfont.getGlyphSet()
+    pen = BoundsPen(glyph_set)
+    glyph_set[glyph_name].draw(pen)
+    return None if pen.bounds is None else float(pen.bounds[2])

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 import uharfbuzz as hb
 from fpdf.fonts import Glyph, TTFFont
 
-from reader.export.pdf_outlines import inkless_glyph
+from reader.export.pdf_outlines import ink_right, inkless_glyph
 
 
 @dataclass(frozen=True)
@@ -43,6 +43,7 @@ class Shaped:
     ink_y: float = 0.0
     mark: bool = False  # ``code`` stands for vowel marks only
     inked: int | None = None  # a mark's own glyph, with ink, standing for the same text
+    inked_glyph: Glyph | None = None  # what ``inked`` was picked from (to map it to more text)
 
 
 @dataclass(frozen=True)
@@ -97,6 +98,20 @@ def _glyphs(font: TTFFont, text: str, rtl: bool) -> tuple[list[_Glyph], list[int
     return glyphs, [info.cluster for info in buffer.glyph_infos]
 
 
+def extent(font: TTFFont, text: str, rtl: bool) -> float:
+    """How far (thousandths of the font size) ``text`` reaches from its start: its advance, or
+    the right edge of its ink where a glyph draws beyond it (Noto Naskh's end-of-ayah circle
+    reaches a whole em past its advance, over the word after it)."""
+    glyphs, _clusters = _glyphs(font, text, rtl)
+    scale = 1000 / font.ttfont["head"].unitsPerEm
+    reach = sum(g.advance for g in glyphs)
+    for glyph in glyphs:
+        right = ink_right(font.ttfont, glyph.name)
+        if right is not None:
+            reach = max(reach, glyph.pen + glyph.x_offset + right * scale)
+    return reach
+
+
 def shape(font: TTFFont, text: str, rtl: bool, *, outlined: bool = False) -> list[Shaped]:
     """The glyphs of ``text`` in visual order with their subset codes (see the module docstring).
 
@@ -133,12 +148,21 @@ def shape(font: TTFFont, text: str, rtl: bool, *, outlined: bool = False) -> lis
         outline = glyph.name if moved or outlined else None
         ink = (glyph.pen + glyph.x_offset, glyph.y_offset)
         mark = all(map(_is_mark, map(chr, unicode)))
-        inked = (
-            font.subset.pick_glyph(Glyph(glyph.glyph_id, unicode, glyph.name, glyph.width))
-            if mark and moved
-            else (code if mark else None)
+        own = Glyph(glyph.glyph_id, unicode, glyph.name, glyph.width) if mark else None
+        inked = font.subset.pick_glyph(own) if mark and moved else (code if mark else None)
+        shaped.append(
+            Shaped(
+                code,
+                glyph.width,
+                x,
+                letters == " ",
+                outline,
+                *ink,
+                mark=mark,
+                inked=inked,
+                inked_glyph=own,
+            )
         )
-        shaped.append(Shaped(code, glyph.width, x, letters == " ", outline, *ink, mark=mark, inked=inked))
     return shaped
 
 
@@ -171,11 +195,17 @@ def _outlined_cluster(font: TTFFont, glyphs: list[_Glyph], letters: str, rtl: bo
     ordered = letters[::-1] if rtl else letters
     placeholders = []
     x = start
+    cmap = font.ttfont.getBestCmap() or {}
     for char in ordered:
         wide = not _is_mark(char) or letter_count == len(letters)
         width = share if wide else 1
         code = _placeholder(font, (ord(char),), width)
-        placeholders.append(Shaped(code, width, x, mark=_is_mark(char)))
+        # A mark's own glyph (with ink, so PDFium keeps it) can stand for it where the marks of a
+        # word's last letter are read apart (see reader.export.pdf_glyphs).
+        name = cmap.get(ord(char)) if _is_mark(char) else None
+        own = Glyph(font.ttfont.getGlyphID(name), (ord(char),), name, 1) if name else None
+        inked = font.subset.pick_glyph(own) if own else None
+        placeholders.append(Shaped(code, width, x, mark=_is_mark(char), inked=inked, inked_glyph=own))
         x += share if wide else 0
     inks = [
         Shaped(None, 0.0, start, outline=g.name, ink_x=g.pen + g.x_offset, ink_y=g.y_offset)

@@ -24,9 +24,15 @@ from fpdf.bidi import BidiParagraph
 from fpdf.enums import TextDirection
 
 from reader.export.directions import extractor_direction
+from reader.export.pdf_ayah import number_signs, unit_widths
 from reader.export.pdf_glyphs import GlyphWriter
 from reader.export.pdf_justify import Spaced, space_extra, spread
-from reader.export.pdf_number_marks import marks_before_numbers, reading_positions, split_beside_numbers
+from reader.export.pdf_number_marks import (
+    carries,
+    marks_before_numbers,
+    reading_positions,
+    split_beside_numbers,
+)
 from reader.export.pdf_wrap import TextMeasure
 
 Align = Literal["L", "R", "C"]
@@ -91,7 +97,11 @@ def extraction_pieces(run: Run) -> list[str]:
             ends = [i for i, c in enumerate(group) if _ends_core(c, own)]
             last = ends[-1] if ends else max(i for i, c in enumerate(group) if extractor_direction(c) == own)
             pieces.extend(group[:first])
-            pieces.append("".join(group[first : last + 1]))
+            pieces.extend(
+                _sign_apart("".join(group[first : last + 1]))
+                if own == "R"
+                else ["".join(group[first : last + 1])]
+            )
             pieces.extend(group[last + 1 :])
         group.clear()
 
@@ -104,6 +114,16 @@ def extraction_pieces(run: Run) -> list[str]:
             group.append(char)
     close_group()
     return pieces
+
+
+def _sign_apart(core: str) -> list[str]:
+    """A right-to-left core that ends in a pause sign on a space («نَوْمٌۭ ۚ»), as the core and the
+    sign: its marks then lead no array (MuPDF hung the last word's marks on the next line), and
+    the sign is read as its own piece, after the word (see :mod:`~reader.export.pdf_glyphs`)."""
+    stripped = core.rstrip("".join(c for c in core if unicodedata.category(c) == "Mn"))
+    if len(stripped) < len(core) and stripped.endswith(" ") and stripped.strip():
+        return [stripped[:-1], core[len(stripped) - 1 :]]
+    return [core]
 
 
 _MUPDF_LTR = frozenset({"ES", "ET"})
@@ -139,6 +159,8 @@ class _Placed:
     x: float
     width: float
     read_x: float | None = None  # where the text is read, when not where it is drawn
+    ink: str | None = None  # drawn as outlines from this piece on, in its place (see pdf_ayah)
+    hidden: float = 0.0  # when not 0, its text is read, at this fraction of the size, but not drawn
 
 
 def _measure(measure: TextMeasure, line: str, rtl_base: bool) -> list[list[_Placed]]:
@@ -148,7 +170,16 @@ def _measure(measure: TextMeasure, line: str, rtl_base: bool) -> list[list[_Plac
     measured: list[list[_Placed]] = []
     for run, run_pieces in zip(runs, texts_of_runs, strict=True):
         texts = [part for piece in run_pieces for part in measure.split_uncovered(piece)]
-        measured.append([_Placed(t, run.rtl, 0.0, measure.width(t, run.rtl)) for t in texts])
+        pieces = [_Placed(t, run.rtl, 0.0, measure.width(t, run.rtl)) for t in texts]
+        for start, end in number_signs(texts):
+            unit = "".join(texts[start:end])
+            with measure.family_selected(measure.family_for(unit)):
+                total = max(measure.width(unit, run.rtl), measure.reach(unit, run.rtl))
+            widths, scale = unit_widths([p.width for p in pieces[start:end]], total)
+            for index, width in zip(range(start, end), widths, strict=True):
+                ink = unit if index == start else None
+                pieces[index] = dataclasses.replace(pieces[index], width=width, ink=ink, hidden=scale)
+        measured.append(pieces)
     placed: list[list[_Placed]] = [[] for _ in runs]
     x = 0.0
     for index in visual_order:
@@ -200,12 +231,21 @@ def draw_line(
     else:
         origin = left
     marks_at = marks_before_numbers(pieces)
+    carried = False  # the previous piece's last mark stands for this piece's text
     for index, piece in enumerate(pieces):
         ink_x = None if piece.read_x is None else origin + piece.x
         x = origin + (piece.x if piece.read_x is None else piece.read_x)
+        if carried:
+            ink_x = x = origin + piece.x
         marks_x = origin + marks_at[index] if index in marks_at else None
+        following = pieces[index + 1] if index + 1 < len(pieces) else None
+        carry = following.text if following is not None and carries(piece, following) else ""
+        if piece.ink is not None:  # the number sign and its digits, shaped together
+            left = origin + min(p.x for p in _unit(pieces, index))
+            with measure.family_selected(measure.family_for(piece.ink)):
+                writer.draw(piece.ink, x=left, y=y, height=height, rtl=piece.rtl, ink_x=left, read=False)
         with measure.family_selected(measure.family_for(piece.text)):
-            writer.draw(
+            carried_now = writer.draw(
                 piece.text,
                 x=x,
                 y=y,
@@ -214,7 +254,19 @@ def draw_line(
                 space_extra=extra,
                 ink_x=ink_x,
                 marks_x=marks_x,
+                carry=carry,
+                read=not carried,
+                hidden=piece.hidden,
             )
+        carried = bool(carry) and carried_now
+
+
+def _unit(pieces: list[_Placed], start: int) -> list[_Placed]:
+    """The pieces of the number sign unit that starts at ``start`` (see :mod:`~reader.export.pdf_ayah`)."""
+    end = start + 1
+    while end < len(pieces) and pieces[end].hidden and pieces[end].ink is None:
+        end += 1
+    return pieces[start:end]
 
 
 def _read_beside_numbers(runs: list[list[_Placed]]) -> list[_Placed]:

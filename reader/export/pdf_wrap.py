@@ -12,6 +12,9 @@ import contextlib
 from collections.abc import Iterator
 
 from fpdf import FPDF
+from fpdf.fonts import TTFFont
+
+from reader.export.pdf_shaping import extent
 
 
 def set_direction(pdf: FPDF, rtl: bool) -> None:
@@ -116,6 +119,14 @@ class TextMeasure:
                 set_direction(pdf, rtl)
                 known = self._widths[key] = float(pdf.get_string_width(text))
         return known
+
+    def reach(self, text: str, rtl: bool) -> float:
+        """How far (mm) ``text`` reaches, ink included (see :func:`~reader.export.pdf_shaping.extent`)."""
+        with self.family_selected(self.family_for(text)):
+            font = self.pdf.current_font
+            if not isinstance(font, TTFFont):
+                return self.width(text, rtl)
+            return extent(font, text, rtl) * float(self.pdf.font_size) / 1000
 
 
 def _edges_apart(part: str) -> list[str]:
