@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from reader.formats.plain_text import build_text_document
 from reader.model import ChangeKind, Origin, SegmentResult, Status
+from tests.helpers.editing import edit
 
 TEXT = "العنوان\n\nجملة أولى. جملة ثانية؟ جملة ثالثة!\n\nفقرة ثانية هنا. وأخرى.\n"
 
@@ -48,7 +49,7 @@ def test_a_result_for_a_stale_revision_is_dropped() -> None:
 def test_results_for_unknown_ids_and_edited_segments_are_dropped() -> None:
     document = build_text_document(TEXT)
     segment = document.segment_at(2)
-    assert document.edit(segment.id, "My own English.")
+    assert edit(document, segment.id, "My own English.")
     edited = document.segment(segment.id)
     assert edited is not None
     assert edited.rendering is not None
@@ -131,7 +132,7 @@ def test_property_random_edits_keep_ids_spans_and_counts(text: str, operations) 
         elif kind == "reset":
             document.reset([segment.id])
         else:
-            document.edit(segment.id, english)
+            edit(document, segment.id, english)
         assert recount(document) == {
             Status.DONE: document.translated_count,
             Status.FAILED: document.failed_count,
