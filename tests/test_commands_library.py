@@ -17,6 +17,7 @@ from reader.library.store import Library
 from reader.translate.fake import FakeTranslator
 from reader.translate.protocol import EngineSettings
 from reader.translate.service import TranslationService
+from tests.helpers.editing import edit
 from tests.helpers.loading import load_document
 
 TEXT = "العنوان\n\nجملة أولى، ثم تكملة. جملة ثانية؟\n"
@@ -48,7 +49,7 @@ def edit_through_the_library(path: Path, english: str) -> int:
     library.restore(key, document)
     library.attach(key, document)
     target = document.segment_at(1).id
-    document.edit(target, english)
+    edit(document, target, english)
     library.close()
     return target
 

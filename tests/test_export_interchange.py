@@ -11,6 +11,7 @@ from translate.storage import tmx, xliff2
 from reader.export.interchange import csv_bytes, export_interchange, format_for, tmx_bytes, xliff_bytes
 from reader.formats.plain_text import build_text_document
 from reader.model import Origin, Rendering, SegmentResult, Status
+from tests.helpers.editing import edit, put
 
 TEXT = 'قال: "نعم، بالطبع". ثم مضى.\n\nجملة ثالثة\x07 هنا.\n'
 
@@ -21,7 +22,7 @@ def sample():
     document.apply_results(
         [SegmentResult(first.id, first.revision, 'He said: "yes, of course".', model="m1")]
     )
-    document.edit(second.id, "Then he left, quietly.")
+    edit(document, second.id, "Then he left, quietly.")
     return document, (first, second, third)
 
 
@@ -68,7 +69,7 @@ def test_csv_keeps_arabic_commas_and_quotes() -> None:
 def test_scores_and_flags_reach_the_csv() -> None:
     document = build_text_document("جملة.\n")
     segment = document.segment_at(0)
-    document.set_state(segment.id, Status.DONE, Rendering("x", Origin.MACHINE, "m", -1.25, ("untranslated",)))
+    put(document, segment.id, Status.DONE, Rendering("x", Origin.MACHINE, "m", -1.25, ("untranslated",)))
     row = list(csv.reader(io.StringIO(csv_bytes(document).decode("utf-8-sig"))))[1]
     assert row[6:] == ["-1.2500", "untranslated"]
 

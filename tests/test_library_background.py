@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 
 from reader.library.background import OrderedWriter
+from tests.helpers.editing import edit
 
 
 def test_writes_run_at_once_when_idle_and_in_order_behind_a_background_one() -> None:
@@ -63,7 +64,7 @@ def test_machine_output_is_written_by_the_writer_and_an_edit_queued_behind_it_wi
     library._writer.run(hold, in_background=True)  # the writer waits at the gate
     first = document.segment_at(0)
     document.apply_results([SegmentResult(first.id, first.revision, "machine", model="tiny")])
-    document.edit(first.id, "mine")  # returns at once: queued behind the machine output
+    edit(document, first.id, "mine")  # returns at once: queued behind the machine output
     assert library._writer.busy
     gate.set()
     library.close()
@@ -98,6 +99,6 @@ def test_a_translated_batch_does_not_wait_for_the_file(tmp_path) -> None:  # typ
         SegmentResult(s.id, s.revision, "machine", model="tiny") for s in document.iter_segments()
     )
     library._writer.drain()
-    document.edit(document.segment_at(0).id, "mine")
+    edit(document, document.segment_at(0).id, "mine")
     library.close()
     assert written == ["library writer", "MainThread"]  # the batch on the writer, the edit at once

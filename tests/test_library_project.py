@@ -14,6 +14,7 @@ from reader.library.project import open_project, save_project
 from reader.model import Origin, SegmentResult
 from reader.model.editing import split_command
 from reader.model.undo import UndoStack
+from tests.helpers.editing import edit
 
 TEXT = "العنوان\n\nجملة أولى، ثم تكملة. جملة ثانية؟\n"
 
@@ -24,7 +25,7 @@ def test_a_project_round_trip_keeps_text_work_and_position(tmp_path: Path) -> No
         SegmentResult(s.id, s.revision, f"m{s.id}", model="tiny", alignment=((0, 0),))
         for s in document.iter_segments()
     )
-    document.edit(document.segment_at(2).id, "Second, by hand.")
+    edit(document, document.segment_at(2).id, "Second, by hand.")
     UndoStack(document).push(split_command(document, document.segment_at(1).id, 10))
     path = tmp_path / "work.bireader"
     save_project(path, document, position=2)

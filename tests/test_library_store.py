@@ -19,6 +19,7 @@ from reader.library.store import SCHEMA_VERSION, Library, library_path
 from reader.model import Document, Origin, SegmentResult, Status
 from reader.model.editing import edit_command, merge_command, neighbour, split_candidates, split_command
 from reader.model.undo import UndoStack
+from tests.helpers.editing import edit
 
 TEXT = "العنوان\n\nجملة أولى، ثم تكملة. جملة ثانية؟ جملة ثالثة!\n\nفقرة ثانية هنا، وبعدها. وأخرى.\n"
 
@@ -106,7 +107,7 @@ def test_a_damaged_library_is_set_aside_with_one_warning(
     assert len(aside) == 1
     assert aside[0].read_bytes() == b"this is not a database at all" * 100  # kept, untouched
     library.attach(content_hash(document), document)
-    document.edit(document.segment_at(0).id, "Title")
+    edit(document, document.segment_at(0).id, "Title")
     assert library.problem == ""
     again = fresh()
     Library(path).restore(content_hash(again), again)
@@ -126,7 +127,7 @@ def test_a_newer_library_is_refused_and_left_alone(tmp_path: Path, caplog: pytes
     assert "newer bireader (schema 99" in library.problem
     assert [r.getMessage() for r in caplog.records] == [f"{library.problem}; working without the library"]
     library.attach(content_hash(document), document)
-    document.edit(document.segment_at(0).id, "ignored")
+    edit(document, document.segment_at(0).id, "ignored")
     library.close()
     assert path.read_bytes() == before
 
@@ -154,12 +155,13 @@ CHILD = textwrap.dedent(
     from reader.library.positions import content_hash
     from reader.library.store import Library
     from reader.formats.plain_text import build_text_document
+    from tests.helpers.editing import edit
     document = build_text_document(sys.argv[2])
     library = Library(Path(sys.argv[1]))
     key = content_hash(document)
     library.restore(key, document)
     library.attach(key, document)
-    document.edit(document.segment_at(1).id, "edited just before the kill")
+    edit(document, document.segment_at(1).id, "edited just before the kill")
     print("edited", flush=True)
     time.sleep(60)
     """
@@ -215,7 +217,7 @@ def test_a_model_change_is_written_off_the_gui_thread_in_order_with_the_next_edi
     monkeypatch.setattr(state, "write_rows", spying)
     kept = document.segment_at(7).id
     document.reset([s.id for s in document.iter_segments()])  # a model change: every sentence
-    document.edit(kept, "My own English.")  # straight after: it must not be undone by the reset
+    edit(document, kept, "My own English.")  # straight after: it must not be undone by the reset
     split = document.segment_at(20)
     assert UndoStack(document).push(split_command(document, split.id, 4))
     library.close()  # finishes the queued writes
@@ -232,7 +234,7 @@ def test_a_small_change_is_committed_on_the_calling_thread_when_nothing_is_queue
     key = content_hash(document)
     library.attach(key, document)
     segment = document.segment_at(2)
-    document.edit(segment.id, "Mine.")  # no close(): it must already be in the file
+    edit(document, segment.id, "Mine.")  # no close(): it must already be in the file
     with sqlite3.connect(tmp_path / "library.sqlite3") as check:
         assert check.execute(
             "SELECT text FROM renderings WHERE segment_id = ?", (segment.id,)

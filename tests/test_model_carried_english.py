@@ -10,6 +10,7 @@ from reader.model import Origin, Status
 from reader.model.carried_english import PARTIAL, divide_english
 from reader.model.editing import edit_command, merge_command, split_command
 from reader.model.undo import UndoStack
+from tests.helpers.editing import put
 
 ARABIC = "وصل الوفد إلى جنيف صباح اليوم، وبدأت المحادثات بعد الظهر."
 
@@ -57,7 +58,7 @@ def test_splitting_an_edited_sentence_divides_the_edit_and_undo_restores_it() ->
 def test_splitting_machine_output_translates_the_pieces_again() -> None:
     document = build_text_document(ARABIC)
     segment = document.segment_at(0)
-    document.set_state(segment.id, Status.DONE, None)
+    put(document, segment.id, Status.DONE, None)
     command = split_command(document, segment.id, ARABIC.index("،") + 2)
     assert command is not None
     assert all(piece.status is Status.PENDING and piece.rendering is None for piece in command.after)

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import dataclasses
+import re
+from pathlib import Path
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reader.formats.plain_text import build_text_document
-from reader.model import ChangeKind, Origin, SegmentResult, Status
+from reader.model import Change, ChangeKind, Document, Origin, Rendering, Segment, SegmentResult, Status
+from tests.helpers.editing import edit
 
 TEXT = "العنوان\n\nجملة أولى. جملة ثانية؟ جملة ثالثة!\n\nفقرة ثانية هنا. وأخرى.\n"
 
@@ -48,7 +53,7 @@ def test_a_result_for_a_stale_revision_is_dropped() -> None:
 def test_results_for_unknown_ids_and_edited_segments_are_dropped() -> None:
     document = build_text_document(TEXT)
     segment = document.segment_at(2)
-    assert document.edit(segment.id, "My own English.")
+    assert edit(document, segment.id, "My own English.")
     edited = document.segment(segment.id)
     assert edited is not None
     assert edited.rendering is not None
@@ -88,6 +93,71 @@ def test_one_event_per_kind_per_transaction_naming_ids() -> None:
     unsubscribe()
     document.reset([segments[1].id])
     assert len(heard) == 1
+
+
+def test_amended_renderings_keep_status_and_error_and_are_one_change() -> None:
+    document = build_text_document(TEXT)
+    a, b = document.segment_at(1), document.segment_at(2)
+    document.apply_results([SegmentResult(a.id, a.revision, "A."), SegmentResult(b.id, b.revision, "B.")])
+    heard: list[Change] = []
+    document.subscribe(heard.append)
+    before = [document.segment(a.id), document.segment(b.id)]
+    amended = [
+        (s.id, dataclasses.replace(s.rendering, alignment=((0, 0),))) for s in before if s and s.rendering
+    ]
+    assert document.amend_renderings([*amended, (10_000, amended[0][1])]) == 2  # an unknown id: skipped
+    assert heard == [Change(ChangeKind.RENDERING, (a.id, b.id))]
+    for old in before:
+        assert old is not None
+        now = document.segment(old.id)
+        assert now is not None
+        assert now.rendering is not None
+        assert (now.status, now.error, now.revision) == (old.status, old.error, old.revision + 1)
+        assert now.rendering.alignment == ((0, 0),)
+    assert document.translated_count == 2
+
+
+def test_saved_work_restored_is_done_and_heard_as_one_change_per_kind() -> None:
+    document = build_text_document(TEXT)
+    segment = document.segment_at(2)
+    block = document.block(segment.block_id)
+    cut = segment.start + segment.text.index(" ")
+    part = document.part_text(segment)
+    pieces = [Segment(100, block.id, part[segment.start : cut], segment.start, cut)]
+    pieces.append(Segment(101, block.id, part[cut + 1 : segment.end], cut + 1, segment.end))
+    others = [document.segment(i) for i in block.segment_ids if i != segment.id]
+    heard: list[Change] = []
+    document.subscribe(heard.append)
+    with document.transaction():
+        document.restore_segmentation(block.id, [*others[:1], *pieces, *others[1:]])
+        assert (
+            document.restore_renderings(
+                [(100, Rendering("Mine.", Origin.EDITED)), (99_999, Rendering("x", Origin.MACHINE))]
+            )
+            == 1
+        )
+    assert [c.kind for c in heard] == [ChangeKind.RENDERING, ChangeKind.STRUCTURE]
+    assert heard[1].removed_ids == (segment.id,)
+    assert block.id in document.restructured_blocks
+    restored = document.segment(100)
+    assert restored is not None
+    assert restored.status is Status.DONE
+    assert restored.translation == "Mine."
+    assert document.segment(segment.id) is None
+    assert document.translated_count == 1
+
+
+def test_only_the_model_calls_the_documents_private_mutators() -> None:
+    """A person's changes have one path, the undoable commands (reader/model/editing.py)."""
+    root = Path(__file__).resolve().parents[1] / "reader"
+    private = re.compile(r"\._(set_states|replace_run|new_segment_id)\(")
+    outside = [
+        str(path.relative_to(root))
+        for path in root.rglob("*.py")
+        if path.parent.name != "model" and private.search(path.read_text(encoding="utf-8"))
+    ]
+    assert outside == []
+    assert not any(hasattr(Document, name) for name in ("edit", "set_state", "set_states", "replace_run"))
 
 
 def test_snapshot_does_not_follow_later_changes() -> None:
@@ -131,7 +201,7 @@ def test_property_random_edits_keep_ids_spans_and_counts(text: str, operations) 
         elif kind == "reset":
             document.reset([segment.id])
         else:
-            document.edit(segment.id, english)
+            edit(document, segment.id, english)
         assert recount(document) == {
             Status.DONE: document.translated_count,
             Status.FAILED: document.failed_count,

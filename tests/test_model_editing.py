@@ -18,6 +18,7 @@ from reader.model.editing import (
 )
 from reader.model.nodes import Rendering
 from reader.model.undo import UndoStack
+from tests.helpers.editing import put
 
 TEXT = "العنوان\n\nجملة أولى، ثم تكملة. جملة ثانية؟ جملة ثالثة!\n\nفقرة ثانية هنا، وبعدها. وأخرى.\n"
 
@@ -81,9 +82,7 @@ def test_an_edit_survives_retranslation_and_a_model_change() -> None:
 def test_pick_swaps_the_alternative_in_and_keeps_the_old_text_pickable() -> None:
     document = build_text_document(TEXT)
     target = document.segment_at(1)
-    document.set_state(
-        target.id, Status.DONE, Rendering("one", Origin.MACHINE, "m", -0.2, (), ("two", "three"))
-    )
+    put(document, target.id, Status.DONE, Rendering("one", Origin.MACHINE, "m", -0.2, (), ("two", "three")))
     stack = UndoStack(document)
     assert stack.push(pick_command(document, target.id, "two"))
     picked = document.segment(target.id).rendering  # type: ignore[union-attr]

@@ -11,6 +11,7 @@ from reader.model import Document, Origin, Rendering, Status
 from reader.model.editing import merge_command, split_command
 from reader.model.flagged import FlaggedIndex
 from reader.model.undo import UndoStack
+from tests.helpers.editing import put, put_many
 
 TEXT = "العنوان\n\nجملة أولى، ثم تكملة. جملة ثانية؟ جملة ثالثة!\n\nفقرة ثانية هنا، وبعدها. وأخرى.\n\nأخيرة. حقا.\n"
 FLAGGED = Rendering("loop loop loop", Origin.MACHINE, "m", -3.0, ("repetition",))
@@ -41,12 +42,12 @@ def brute_after(document: Document, segment_id: int | None, step: int) -> int | 
 def test_built_from_the_document_and_kept_from_rendering_changes() -> None:
     document = build_text_document(TEXT)
     first, second, third = (document.segment_at(i) for i in (1, 3, 5))
-    document.set_state(first.id, Status.DONE, FLAGGED)
+    put(document, first.id, Status.DONE, FLAGGED)
     index = FlaggedIndex(document)
     assert index.ids() == [first.id]
-    document.set_states([(third.id, Status.DONE, FLAGGED, None), (second.id, Status.DONE, FLAGGED, None)])
+    put_many(document, [(third.id, Status.DONE, FLAGGED), (second.id, Status.DONE, FLAGGED)])
     assert index.ids() == [first.id, second.id, third.id]
-    document.set_state(second.id, Status.DONE, CLEAN)
+    put(document, second.id, Status.DONE, CLEAN)
     assert index.ids() == [first.id, third.id]
     assert second.id not in index
     assert (index.after(first.id), index.after(third.id), index.after(first.id, -1)) == (
@@ -60,7 +61,7 @@ def test_built_from_the_document_and_kept_from_rendering_changes() -> None:
     document.reset([first.id, third.id])
     assert index.after(None) is None
     index.close()
-    document.set_state(first.id, Status.DONE, FLAGGED)
+    put(document, first.id, Status.DONE, FLAGGED)
     assert len(index) == 0  # no longer listening
 
 
@@ -69,7 +70,7 @@ def test_next_and_previous_never_scan_the_document() -> None:
     flagged = [document.segment_at(i).id for i in range(0, len(document), 97)]
     index = FlaggedIndex(document)
     assert len(index) == 0  # built now, then kept from events
-    document.set_states([(i, Status.DONE, FLAGGED, None) for i in flagged])
+    put_many(document, [(i, Status.DONE, FLAGGED) for i in flagged])
 
     def no_scans() -> None:
         raise AssertionError("the index scanned the document")
@@ -103,9 +104,9 @@ def test_the_index_always_matches_a_scan_through_edits_splits_merges_and_undo(
     for name, number in operations:
         segment = document.segment_at(number % len(document))
         if name == "flag":
-            document.set_state(segment.id, Status.DONE, FLAGGED)
+            put(document, segment.id, Status.DONE, FLAGGED)
         elif name == "clean":
-            document.set_state(segment.id, Status.DONE, CLEAN)
+            put(document, segment.id, Status.DONE, CLEAN)
         elif name == "reset":
             document.reset([segment.id])
         elif name == "split" and len(segment.text) > 1:
@@ -127,11 +128,11 @@ def test_built_on_first_use_from_the_document_as_it_is_then() -> None:
     document = build_text_document(TEXT)
     index = FlaggedIndex(document)
     first, second = document.segment_at(1), document.segment_at(4)
-    document.set_state(second.id, Status.DONE, FLAGGED)  # before the index is built: not filed
+    put(document, second.id, Status.DONE, FLAGGED)  # before the index is built: not filed
     assert not index._built  # opening a book and its change events cost nothing until F8
-    document.set_state(first.id, Status.DONE, FLAGGED)
+    put(document, first.id, Status.DONE, FLAGGED)
     assert index.ids() == [first.id, second.id]  # reading order, from the document itself
-    document.set_state(first.id, Status.DONE, CLEAN)  # after: kept from the event
+    put(document, first.id, Status.DONE, CLEAN)  # after: kept from the event
     assert index.ids() == [second.id]
 
 
@@ -141,7 +142,7 @@ def test_bulk_and_single_changes_agree(bulk: int) -> None:
     index = FlaggedIndex(document)
     assert len(index) == 0
     chosen = [document.segment_at(i).id for i in range(0, len(document), max(1, len(document) // bulk))]
-    document.set_states([(i, Status.DONE, FLAGGED, None) for i in chosen])
+    put_many(document, [(i, Status.DONE, FLAGGED) for i in chosen])
     assert index.ids() == scanned(document)
-    document.set_states([(i, Status.DONE, CLEAN, None) for i in chosen[::2]])
+    put_many(document, [(i, Status.DONE, CLEAN) for i in chosen[::2]])
     assert index.ids() == scanned(document)

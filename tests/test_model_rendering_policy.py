@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from reader.formats.plain_text import build_text_document
-from reader.model import Origin, SegmentResult, Status
+from reader.model import Origin, SegmentResult
 from reader.model.rendering_policy import made_by, missing, redone_by_a_new_model, replaceable
+from tests.helpers.editing import edit
 
 
 def document_with_work():
@@ -12,7 +13,7 @@ def document_with_work():
     title, first, second, third = document.segments
     document.apply_results([SegmentResult(first.id, first.revision, "old", model="other · ct2-int8")])
     document.apply_results([SegmentResult(second.id, second.revision, "same", model="m · ct2-int8")])
-    document.edit(title.id, "Title by hand")
+    edit(document, title.id, "Title by hand")
     return document, (title, first, second, third)
 
 
@@ -43,6 +44,6 @@ def test_fresh_output_replaces_all_machine_output_and_never_a_persons() -> None:
 def test_only_sentences_with_no_translation_are_missing() -> None:
     document, (_t, _f, _s, third) = document_with_work()
     assert [s.id for s in missing(document)] == [third.id]
-    document.set_state(third.id, Status.FAILED, None, "engine said no")
+    document.apply_results([SegmentResult(third.id, third.revision, None, "engine said no")])
     assert missing(document) == []
     assert third.id in redone_by_a_new_model(document, "m")  # a new model tries a failure again

@@ -8,20 +8,20 @@ import json
 import subprocess
 import sys
 import textwrap
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import pytest
 
 from reader.errors import ModelUnavailable
-from reader.model import Origin, SegmentResult, Status
+from reader.model import Document, Origin, SegmentResult, Status
 from reader.paths import translation_cache_path
 from reader.translate.cache import TranslationCache
 from reader.translate.factory import cache_identity
 from reader.translate.fake import FakeTranslator
 from reader.translate.protocol import Engine, EngineSettings, TranslationResult
 from reader.translate.service import TranslationService
-from reader.translate.session import translate_document
+from reader.translate.session import TranslationSession, translate_document
 from tests.helpers.loading import load_document
 from tests.helpers.segmenting import segment_text
 from tests.helpers.spans import assert_exact_spans
@@ -144,11 +144,43 @@ def test_an_answer_from_another_cache_key_is_not_reused(tiny_model: Path) -> Non
     assert engines[0].calls == [SENTENCES]
 
 
-def test_identical_sentences_are_translated_once(tiny_model: Path) -> None:
-    factory = Factory()
-    results = flat(list(service_for(tiny_model, factory).translate(["نعم.", "لا.", "نعم."])))
-    assert factory.engines[0].calls == [["نعم.", "لا."]]
-    assert results[2].text == results[0].text == "[en] نعم."
+def test_every_miss_is_answered_at_its_own_index(tiny_model: Path) -> None:
+    factory = Factory(batch_size=2)
+    service = service_for(tiny_model, factory)
+    list(service.translate(SENTENCES[1:3]))  # cached now: the rest go to the engine
+    results = flat(list(service.translate(SENTENCES)))
+    assert factory.engines[0].calls == [SENTENCES[1:3], [SENTENCES[0], *SENTENCES[3:]]]
+    assert {i: r.text for i, r in results.items()} == {i: f"[en] {s}" for i, s in enumerate(SENTENCES)}
+
+
+def window_run(document: Document, service: TranslationService) -> None:
+    """What the window's controller runs: a session of small chunks, the screen first."""
+    session = TranslationSession(
+        document, service, chunk_size=2, first_chunk=1, visible=[document.segment_at(0).id]
+    )
+    for results in session.run():
+        document.apply_results(results)
+
+
+def cli_run(document: Document, service: TranslationService) -> None:
+    for _changed in translate_document(document, service):
+        pass
+
+
+@pytest.mark.parametrize("run", [window_run, cli_run], ids=["window", "cli"])
+def test_a_repeated_sentence_reaches_the_engine_once(
+    tiny_model: Path, run: Callable[[Document, TranslationService], None]
+) -> None:
+    """De-duplication by text is the session's, in front of the service, on both paths."""
+    document = segment_text("نعم.\nلا.\nنعم.\nربما غدا.\nنعم.", name="x.txt")
+    factory = Factory(batch_size=2)
+    settings = EngineSettings(model=str(tiny_model))
+    run(
+        document, TranslationService(settings, use_cache=False, engine_factory=factory)
+    )  # no cache to hide a repeat
+    sent = [text for call in factory.engines[0].calls for text in call]
+    assert sorted(sent) == sorted(["نعم.", "لا.", "ربما غدا."])
+    assert [s.translation for s in document.segments] == [f"[en] {s.text}" for s in document.segments]
 
 
 def test_failures_are_reported_but_not_cached(tiny_model: Path) -> None:

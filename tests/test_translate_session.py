@@ -9,6 +9,7 @@ from reader.formats.plain_text import build_text_document
 from reader.model import SegmentResult, Status
 from reader.translate.fake import FakeTranslator
 from reader.translate.session import TranslationSession, translate_document
+from tests.helpers.editing import edit
 
 
 def book(count: int, repeat_every: int = 0):
@@ -89,7 +90,7 @@ def test_a_segment_changed_mid_run_keeps_its_new_state() -> None:
     run = session.run()
     first = next(run)
     target = document.segment_at(5)
-    document.edit(target.id, "the reader's own words")  # the result for it is now stale
+    edit(document, target.id, "the reader's own words")  # the result for it is now stale
     document.apply_results(first)
     for results in run:
         document.apply_results(results)

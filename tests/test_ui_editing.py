@@ -12,6 +12,7 @@ from reader.library.store import Library
 from reader.model import Origin, Rendering, Status
 from reader.model.editing import split_candidates
 from reader.translate.fake import FakeTranslator
+from tests.helpers.editing import put
 from tests.helpers.loading import load_document
 from tests.helpers.window import open_and_wait
 
@@ -124,8 +125,11 @@ def test_split_and_merge_translate_only_the_new_pieces_and_keep_the_rest(
 def test_alternatives_are_picked_from_the_detail_strip(qtbot, make_window, tmp_path) -> None:
     window, _path = opened(qtbot, make_window, tmp_path)
     segment = window.document.segment_at(1)
-    window.document.set_state(
-        segment.id, Status.DONE, Rendering("one", Origin.MACHINE, "m", -0.1, (), ("two", "three"))
+    put(
+        window.document,
+        segment.id,
+        Status.DONE,
+        Rendering("one", Origin.MACHINE, "m", -0.1, (), ("two", "three")),
     )
     window.view.select_row(1)
     strip = window.strip
@@ -143,8 +147,11 @@ def test_f8_walks_the_flagged_sentences(qtbot, make_window, tmp_path) -> None:
     document = window.document
     for row in (2, 5):
         s = document.segment_at(row)
-        document.set_state(
-            s.id, Status.DONE, Rendering("loop loop loop", Origin.MACHINE, "m", None, ("repetition",))
+        put(
+            document,
+            s.id,
+            Status.DONE,
+            Rendering("loop loop loop", Origin.MACHINE, "m", None, ("repetition",)),
         )
     window.view.select_row(0)
     window.actions_["next_flagged"].trigger()

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QMessageBox
 from reader.errors import BadInput
 from reader.model import Status
 from reader.translate.fake import FakeTranslator
+from tests.helpers.editing import edit
 from tests.helpers.window import open_and_wait
 
 
@@ -71,7 +72,7 @@ def test_export_works_on_a_snapshot_and_passes_the_chosen_options(
     with qtbot.waitSignal(window.exporter.succeeded, timeout=5000):
         window.export_document()
         first = window.document.segment_at(0)
-        window.document.edit(first.id, "changed while exporting")
+        edit(window.document, first.id, "changed while exporting")
         release.set()
     exported = calls[0]["document"]
     assert exported is not window.document

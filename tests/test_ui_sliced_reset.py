@@ -9,6 +9,7 @@ from reader.translate.fake import FakeTranslator
 from reader.translate.protocol import EngineSettings
 from reader.ui.sliced_reset import SLICE, reset_in_slices
 from reader.ui.translation_controller import TranslationController
+from tests.helpers.editing import edit
 from tests.helpers.segmenting import segment_text
 
 
@@ -50,7 +51,7 @@ def test_a_model_change_on_a_big_book_resets_in_slices_keeps_edits_and_then_tran
     controller = TranslationController(lambda _s: translator, EngineSettings())
     document = _translated_book(SLICE + 500)
     edited = next(iter(document.iter_segments())).id
-    document.edit(edited, "my own words")
+    edit(document, edited, "my own words")
     try:
         controller.set_document(document)
         assert document.pending_count == 0

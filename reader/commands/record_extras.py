@@ -47,15 +47,15 @@ def complete_records(document: Document, args: argparse.Namespace, translator: T
 
 def _align(document: Document, segments: list[Segment], translator: Translator) -> None:
     found = translator.align([(s.text, s.rendering.text) for s in segments if s.rendering is not None])
-    document.set_states(
-        (s.id, s.status, dataclasses.replace(s.rendering, alignment=pairs), s.error)
+    document.amend_renderings(
+        (s.id, dataclasses.replace(s.rendering, alignment=pairs))
         for s, pairs in zip(segments, found, strict=True)
         if pairs is not None and s.rendering is not None
     )
 
 
 def _alternatives(document: Document, count: int, translator: Translator) -> None:
-    states = []
+    amended = []
     for s in _shown(document):
         rendering = s.rendering
         assert rendering is not None
@@ -64,5 +64,5 @@ def _alternatives(document: Document, count: int, translator: Translator) -> Non
             found = translator.alternatives(s.text, count + 1)
             kept = tuple(dict.fromkeys([*kept, *(t for t, _score in found if t != rendering.text)]))
         if kept != rendering.alternatives:
-            states.append((s.id, s.status, dataclasses.replace(rendering, alternatives=kept), s.error))
-    document.set_states(states)
+            amended.append((s.id, dataclasses.replace(rendering, alternatives=kept)))
+    document.amend_renderings(amended)

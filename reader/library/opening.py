@@ -4,8 +4,9 @@ One entry point for the window's opener and every CLI command, so both see the s
 splits, merges and translations. The window opens documents only through here (a layer contract
 in pyproject.toml): what it needs of the formats — the list for its Open dialog, pasted text —
 is named here too. A ``.bireader`` project is read as saved (the library then
-records what changes after); any other file is read by its format's reader (:mod:`reader.formats`) and the library's rows for
-its content hash are applied.
+records what changes after); any other file is read by its format's reader (:mod:`reader.formats`)
+and :func:`with_saved_work`, the one place saved work comes back (for pasted text too), applies
+the library's rows for its content hash.
 """
 
 from __future__ import annotations
@@ -48,11 +49,17 @@ def load_with_work(
     loaded = open_document(path, progress)
     for warning in loaded.warnings:  # the CLI's one `warning: …` line each; the window shows them
         log.warning("%s", warning)
-    document = loaded.document
+    return with_saved_work(loaded.document, library, loaded.warnings)
+
+
+def with_saved_work(document: Document, library: Library | None, warnings: tuple[str, ...] = ()) -> Loaded:
+    """The one place a reader's saved work comes back: the library's edits, splits, merges,
+    translations, flags and alternatives for *document*'s text put onto the freshly built
+    *document*, with where the reader left it (a file opened here, pasted text in the window)."""
     key = content_hash(document)
     position = library.restore(key, document) if library is not None else 0
     selected = library.selection(key, document) if library is not None else -1
-    return Loaded(document, key, position, loaded.warnings, selected)
+    return Loaded(document, key, position, warnings, selected)
 
 
 def structure_text(text: str, name: str, progress: Callable[[float], None] | None = None) -> Document:

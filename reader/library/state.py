@@ -122,12 +122,11 @@ def restore(connection: sqlite3.Connection, key: str, document: Document) -> int
             "SELECT block_id, segments FROM blocks WHERE key = ?", (key,)
         ):
             _restore_block(document, block_id, spans_json)
-        restored = document.set_states(_saved_states(connection, key))
+        restored = document.restore_renderings(_saved_renderings(connection, key))
     return restored
 
 
-def _saved_states(connection: sqlite3.Connection, key: str) -> Iterator[tuple[int, Status, Rendering, None]]:
-    done = Status.DONE
+def _saved_renderings(connection: sqlite3.Connection, key: str) -> Iterator[tuple[int, Rendering]]:
     origins = {o.value: o for o in Origin}
     for segment_id, text, origin, model, score, flags, alternatives, alignment in connection.execute(
         "SELECT segment_id, text, origin, model, score, flags, alternatives, alignment"
@@ -155,7 +154,7 @@ def _saved_states(connection: sqlite3.Connection, key: str) -> Iterator[tuple[in
             )
         except (KeyError, ValueError, TypeError, RecursionError):
             continue
-        yield segment_id, done, rendering, None
+        yield segment_id, rendering
 
 
 def _pairs(saved: str | None) -> tuple[tuple[int, int], ...] | None:
@@ -171,7 +170,7 @@ def _strings(saved: str) -> tuple[str, ...]:
 
 
 def _restore_block(document: Document, block_id: object, spans_json: object) -> None:
-    if type(block_id) is not int or not isinstance(spans_json, str):  # see _saved_states
+    if type(block_id) is not int or not isinstance(spans_json, str):  # see _saved_renderings
         return
     try:
         block = document.block(block_id)
@@ -195,4 +194,4 @@ def _restore_block(document: Document, block_id: object, spans_json: object) -> 
             return
         previous_end = end
     new = [Segment(i, block_id, part[s:e].replace("\n", " "), s, e) for i, s, e in spans]
-    document.replace_run(list(block.segment_ids), new)
+    document.restore_segmentation(block_id, new)

@@ -1,10 +1,15 @@
 """The document: sections → blocks → segments, addressed by id, changed only through its editing API.
 
 Reading order is a list of segment ids; positions (rows in a view) are derived from it and never
-stored on a segment. Every change goes through :meth:`Document.apply_results`, :meth:`reset` or
-:meth:`edit`, which replace immutable segments, keep the status counts current (O(1) reads,
-never a recount) and emit :class:`~reader.model.changes.Change` events, one per kind per
-transaction.
+stored on a segment. A person's changes (edit, pick, retranslate, split, merge) are the undoable
+commands of :mod:`reader.model.editing`, the one path for them, which alone calls the private
+mutators here (``_set_states``, ``_replace_run``, ``_new_segment_id``). Everyone else has a
+method named for what they do: the machine's output (:meth:`Document.apply_results`), going back
+to pending (:meth:`Document.reset`), what the machine adds to a rendering later
+(:meth:`Document.amend_renderings`) and saved work coming back
+(:meth:`Document.restore_renderings`, :meth:`Document.restore_segmentation`). Each replaces
+immutable segments, keeps the status counts current (O(1) reads, never a recount) and emits
+:class:`~reader.model.changes.Change` events, one per kind per transaction.
 """
 
 from __future__ import annotations
@@ -205,25 +210,44 @@ class Document:
             self._hub.record(ChangeKind.RENDERING, tuple(changed))
         return changed
 
-    def edit(self, segment_id: int, english: str, *, origin: Origin = Origin.EDITED) -> bool:
-        """A person's English for a segment; it stays until they change or reset it."""
-        segment = self._segments.get(segment_id)
-        if segment is None:
-            return False
-        rendering = Rendering(english, origin)
-        self._replace(self._bump(segment, status=Status.DONE, rendering=rendering, error=None))
-        self._hub.record(ChangeKind.RENDERING, (segment_id,))
-        return True
+    def amend_renderings(self, renderings: Iterable[tuple[int, Rendering]]) -> int:
+        """Renderings given what the machine adds after the fact (a word alignment, alternatives,
+        a score), status and error unchanged; heard as one change. Returns how many changed."""
+        segments = self._segments
+        return self._set_states(
+            (segment_id, s.status, rendering, s.error)
+            for segment_id, rendering in renderings
+            if (s := segments.get(segment_id)) is not None
+        )
 
-    def set_state(
-        self, segment_id: int, status: Status, rendering: Rendering | None, error: str | None = None
-    ) -> bool:
-        """Put a segment's translation state back as it was (undo, a picked alternative); the
-        revision still grows, so results in flight are dropped."""
-        return self.set_states([(segment_id, status, rendering, error)]) == 1
+    def restore_renderings(self, renderings: Iterable[tuple[int, Rendering]]) -> int:
+        """Saved translations put back on a freshly built document (the library, a project),
+        heard as one change; unknown ids are skipped. Returns how many came back."""
+        done = Status.DONE
+        return self._set_states((segment_id, done, rendering, None) for segment_id, rendering in renderings)
 
-    def set_states(self, states: Iterable[tuple[int, Status, Rendering | None, str | None]]) -> int:
-        """Many :meth:`set_state` at once, heard as one change (a library restoring a book)."""
+    def restore_segmentation(self, block_id: int, segments: Sequence[Segment]) -> None:
+        """A block's saved split and merged sentences in place of the ones it was built with
+        (raises KeyError for an unknown block, ValueError as :meth:`_replace_run` does)."""
+        self._replace_run(list(self._blocks[block_id].segment_ids), segments)
+
+    def snapshot(self) -> Document:
+        """A copy that another thread can read while this one keeps changing (nodes are shared)."""
+        copy = Document(
+            name=self.name,
+            parts=self.parts,
+            blocks=self.iter_blocks(),
+            segments=self.iter_segments(),
+            sections=self.sections,
+            title=self.title,
+        )
+        copy.restructured_blocks = set(self.restructured_blocks)
+        return copy
+
+    # The private mutators: the editing commands' (reader.model.editing) and the methods above ------
+    def _set_states(self, states: Iterable[tuple[int, Status, Rendering | None, str | None]]) -> int:
+        """Segments' translation states as given (an edit, undo, a picked alternative, saved work
+        restored), heard as one change; the revision still grows, so results in flight are dropped."""
         changed: list[int] = []
         segments, counts = self._segments, self._counts
         for segment_id, status, rendering, error in states:
@@ -240,13 +264,14 @@ class Document:
             self._hub.record(ChangeKind.RENDERING, tuple(changed))
         return len(changed)
 
-    def new_segment_id(self) -> int:
+    def _new_segment_id(self) -> int:
         """An id no segment of this document has had (split and merge make new pieces)."""
         self._next_id += 1
         return self._next_id - 1
 
-    def replace_run(self, old_ids: Sequence[int], new: Sequence[Segment]) -> None:
-        """Replace consecutive segments of one block by *new* ones (a split, a merge, their undo).
+    def _replace_run(self, old_ids: Sequence[int], new: Sequence[Segment]) -> None:
+        """Replace consecutive segments of one block by *new* ones (a split, a merge, their undo, a
+        saved segmentation restored).
 
         Every other segment keeps its id, state and place; listeners hear one STRUCTURE change
         naming the new ids and the removed ones. Raises ValueError for a run that is not
@@ -280,19 +305,6 @@ class Document:
         self.restructured_blocks.add(block.id)
         removed = tuple(i for i in old_ids if i not in new_ids)
         self._hub.record(ChangeKind.STRUCTURE, new_ids, removed)
-
-    def snapshot(self) -> Document:
-        """A copy that another thread can read while this one keeps changing (nodes are shared)."""
-        copy = Document(
-            name=self.name,
-            parts=self.parts,
-            blocks=self.iter_blocks(),
-            segments=self.iter_segments(),
-            sections=self.sections,
-            title=self.title,
-        )
-        copy.restructured_blocks = set(self.restructured_blocks)
-        return copy
 
     # internals ----------------------------------------------------------------------------------
     @staticmethod

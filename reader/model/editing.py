@@ -1,6 +1,7 @@
-"""What a reader can change by hand, as undoable commands over the document's one editing API.
+"""What a reader can change by hand, as undoable commands: the one path for a person's changes.
 
-Each command remembers what it replaced, so :class:`reader.model.undo.UndoStack` can take it back
+The commands are the only callers of the document's private mutators (``_set_states``,
+``_replace_run``, ``_new_segment_id``); the window, the CLI and the tests edit through them. Each command remembers what it replaced, so :class:`reader.model.undo.UndoStack` can take it back
 and do it again. Commands address segments by id; a split gives both pieces new ids and a merge
 gives the joined sentence a new one, while every other segment keeps its id, translation and
 edits. New pieces are pending (the window translates just them), except where a person's English
@@ -35,12 +36,12 @@ class SetRendering:
         if segment is None:
             return False
         self._before = segment
-        return document.set_state(self.segment_id, self.status, self.rendering, None)
+        return document._set_states([(self.segment_id, self.status, self.rendering, None)]) == 1
 
     def undo(self, document: Document) -> None:
         before = self._before
         if before is not None:
-            document.set_state(before.id, before.status, before.rendering, before.error)
+            document._set_states([(before.id, before.status, before.rendering, before.error)])
 
 
 @dataclass
@@ -55,12 +56,12 @@ class Restructure:
         if any(document.segment(s.id) is None for s in self.before):
             return False
         self.before = tuple(document.segment(s.id) or s for s in self.before)  # their state now
-        document.replace_run([s.id for s in self.before], _fresh(self.after))
+        document._replace_run([s.id for s in self.before], _fresh(self.after))
         return True
 
     def undo(self, document: Document) -> None:
         self.after = tuple(document.segment(s.id) or s for s in self.after)  # translated meanwhile?
-        document.replace_run([s.id for s in self.after], _fresh(self.before))
+        document._replace_run([s.id for s in self.after], _fresh(self.before))
 
 
 def _fresh(segments: tuple[Segment, ...]) -> list[Segment]:
@@ -104,7 +105,7 @@ def split_command(document: Document, segment_id: int, at: int) -> Restructure |
         return None
     part = document.part_text(segment)
     left, right = (
-        Segment(document.new_segment_id(), segment.block_id, part[start:end].replace("\n", " "), start, end)
+        Segment(document._new_segment_id(), segment.block_id, part[start:end].replace("\n", " "), start, end)
         for start, end in ((segment.start, left_end), (right_start, segment.end))
     )
     (left_status, left_rendering), (right_status, right_rendering) = split_states(segment, (left, right))
@@ -129,7 +130,7 @@ def merge_command(document: Document, first_id: int, second_id: int) -> Restruct
     text = document.part_text(first)[first.start : second.end].replace("\n", " ")
     status, rendering = merged_state(first, second, text)
     joined = Segment(
-        document.new_segment_id(), first.block_id, text, first.start, second.end, 0, status, rendering
+        document._new_segment_id(), first.block_id, text, first.start, second.end, 0, status, rendering
     )
     return Restructure((first, second), (joined,), "merge")
 

@@ -5,6 +5,8 @@ answers what the cache already knows in one first batch (with the score and cut 
 engine gave each translation), and only if something is missing does
 it create (and load) the engine, so a fully cached document never imports torch or transformers.
 Each engine batch is written to the cache as it arrives: stopping half-way keeps what was done.
+Identical sentences are sent once by the session in front of it (:mod:`reader.translate.session`),
+the one place that de-duplicates by text for the window and the CLI alike.
 """
 
 from __future__ import annotations
@@ -117,26 +119,21 @@ class TranslationService:
                 )
                 for i, text in sorted(hits.items())
             ]
-        # Identical sentences (a repeated headline, say) are translated once.
-        wanted: dict[str, list[int]] = {}
-        for index, sentence in enumerate(sentences):
-            if index not in hits:
-                wanted.setdefault(sentence, []).append(index)
-        if not wanted:
+        # Every miss goes to the engine as asked: identical sentences (a repeated headline) are
+        # sent once by the session in front (reader.translate.session), for the window and the CLI.
+        missing = [index for index in range(len(sentences)) if index not in hits]
+        if not missing:
             return
-        unique = list(wanted)
-        batches = self._ensure_engine().translate(unique)
+        unsent = [sentences[index] for index in missing]
+        batches = self._ensure_engine().translate(unsent)
         setup: list[str | None] = []  # computed once the engine has loaded (the model may be new)
         try:
             for batch in batches:
                 if not setup:
                     setup.append(self._write_setup())
-                self._store(batch, unique, setup[0])
-                yield [
-                    dataclasses.replace(result, index=index)  # with its score, flags, alignment
-                    for result in batch
-                    for index in wanted[unique[result.index]]
-                ]
+                self._store(batch, unsent, setup[0])
+                # with its score, flags and alignment, at the caller's index
+                yield [dataclasses.replace(result, index=missing[result.index]) for result in batch]
         finally:
             batches.close()
 

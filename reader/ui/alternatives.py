@@ -73,7 +73,7 @@ class AlternativesFinder(QObject):
             self.unavailable.emit(self.tr("The model has no other translation for this sentence."))
             return
         updated = dataclasses.replace(rendering, alternatives=others, score=score)
-        document.set_state(segment_id, segment.status, updated, segment.error)
+        document.amend_renderings([(segment_id, updated)])
         self.found.emit(segment_id)
 
     def shutdown(self) -> None:

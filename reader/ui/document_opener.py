@@ -24,7 +24,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 
 from reader.errors import error_line
-from reader.library.opening import load_with_work, structure_text
+from reader.library.opening import load_with_work, structure_text, with_saved_work
 from reader.library.positions import content_hash
 from reader.library.store import Library
 from reader.model import Document
@@ -59,10 +59,10 @@ def prepare(
     """What the window needs of a freshly loaded document (O(document): run it off the GUI thread).
 
     Without a *position*, the library restores what it kept for the document's text."""
-    key = key or content_hash(document)
     if position is None:
-        position = library.restore(key, document) if library is not None else 0
-        selected = library.selection(key, document) if library is not None else -1
+        saved = with_saved_work(document, library)
+        key, position, selected = saved.key, saved.position, saved.selected
+    key = key or content_hash(document)
     if len(document):
         document.position_of(document.segment_at(0).id)  # builds the id → position index here
     return Opened(document, path, key, position, row_metrics(document), warnings, selected)

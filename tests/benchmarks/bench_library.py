@@ -30,6 +30,7 @@ from reader.library.store import Library  # noqa: E402
 from reader.model import Change, Document, SegmentResult  # noqa: E402
 from reader.model.editing import merge_command, neighbour, split_candidates, split_command  # noqa: E402
 from reader.model.undo import UndoStack  # noqa: E402
+from tests.helpers.editing import edit  # noqa: E402
 from tests.helpers.loading import load_document  # noqa: E402
 
 
@@ -62,7 +63,7 @@ def main() -> int:
         for number in range(options.edits):
             segment = document.segment_at(number * 97 % len(document))
             began = time.perf_counter()
-            document.edit(segment.id, f"Edited by hand {number}.")
+            edit(document, segment.id, f"Edited by hand {number}.")
             times.append((time.perf_counter() - began) * 1000)
         print(
             f"autosave of one edit: median {statistics.median(times):.2f} ms, worst {max(times):.2f} ms "
