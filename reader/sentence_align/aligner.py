@@ -146,9 +146,9 @@ def _score(bead: Bead, source: Side, target: Side, model: PairModel, bridge: _Br
 
 def _length_cost(source: Side, target: Side, model: PairModel, bead: Bead) -> float:
     i0, i1, j0, j1 = bead
-    expected = model.ratio * float(source.length[i1] - source.length[i0])
-    english = float(target.length[j1] - target.length[j0])
-    return (english - expected) ** 2 / (model.variance * (expected + english) + 2.0)
+    english = np.array([float(target.length[j1] - target.length[j0])])
+    arabic, squares = source.length[i1] - source.length[i0], source.squares[i1] - source.squares[i0]
+    return float(model.length_cost(float(arabic), float(squares), english)[0])
 
 
 def _anchor_cost(source: Side, target: Side, bead: Bead) -> float:
