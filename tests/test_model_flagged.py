@@ -146,3 +146,19 @@ def test_bulk_and_single_changes_agree(bulk: int) -> None:
     assert index.ids() == scanned(document)
     put_many(document, [(i, Status.DONE, CLEAN) for i in chosen[::2]])
     assert index.ids() == scanned(document)
+
+
+def test_what_files_a_segment_can_be_given() -> None:
+    document = build_text_document(TEXT, name="t.txt")
+    human = Rendering("A person's English.", Origin.HUMAN)
+    chosen = {document.segment_at(k).id for k in (1, 3, 4)}
+    index = FlaggedIndex(
+        document, lambda s: s.id in chosen and s.rendering is not None and s.rendering.origin is Origin.HUMAN
+    )
+    assert len(index) == 0
+    document.set_states([(segment.id, Status.DONE, human, None) for segment in document.segments])
+    assert index.ids() == [document.segment_at(k).id for k in (1, 3, 4)]
+    document.edit(document.segment_at(3).id, "Reviewed.")  # no longer the imported English
+    assert index.ids() == [document.segment_at(k).id for k in (1, 4)]
+    assert index.after(document.segment_at(1).id) == document.segment_at(4).id
+    index.close()

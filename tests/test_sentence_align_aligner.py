@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 
 import pytest
-from hypothesis import Phase, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reader.sentence_align import AlignmentCancelled, Link, align_sentences
@@ -41,20 +41,23 @@ def _assert_covers(links: list[Link], n: int, m: int) -> None:
     assert all(0.0 <= link.score <= 1.0 for link in links)
 
 
-# derandomize: the examples are drawn by hypothesis but the same on every run. Pooled over 900
-# sentences the share found is 96.5 % on average without a model (20 corpora: one at 92.8 %,
-# the rest 95.6-97.9 %), so a fresh draw on every run could fail one run in twenty.
-@settings(max_examples=4, deadline=None, derandomize=True, database=None, phases=[Phase.generate])
-@given(st.lists(st.integers(0, 2**32), min_size=3, max_size=3))
-def test_without_a_model_at_least_95_percent_of_links_are_found(seeds: list[int]) -> None:
-    assert _recovered([make_bitext(seed, 300) for seed in seeds], bridged=False) >= 0.95
+# Fresh corpora on every run. Measured (tests/benchmarks/bench_align.py --corpora 200): without a
+# model 97.1 % of links are found on average over 200 corpora of 300 sentences, the worst 93.4 %
+# (its misses are omissions, insertions and 2-3-sigma length outliers that length and anchors
+# cannot tell apart); on 20 corpora of 3 000 sentences 97.2 %, the worst 96.2 %. From those
+# spreads a corpus of 1 500 sentences should fall under 95 % about once in 10^5 draws. With the
+# fake bridge: 99.5 % on average over 40 corpora of 200 sentences, the worst 97.9 %.
+@settings(max_examples=4, deadline=None, database=None)
+@given(st.integers(0, 2**32 - 1))
+def test_without_a_model_at_least_95_percent_of_links_are_found(seed: int) -> None:
+    assert _recovered([make_bitext(seed, 1500)], bridged=False) >= 0.95
 
 
 @pytest.mark.slow
-@settings(max_examples=2, deadline=None, derandomize=True, database=None, phases=[Phase.generate])
-@given(st.lists(st.integers(0, 2**32), min_size=2, max_size=2))
-def test_with_a_bridge_at_least_98_percent_of_links_are_found(seeds: list[int]) -> None:
-    assert _recovered([make_bitext(seed, 200) for seed in seeds], bridged=True) >= 0.98
+@settings(max_examples=2, deadline=None, database=None)
+@given(st.integers(0, 2**32 - 1))
+def test_with_a_bridge_at_least_98_percent_of_links_are_found(seed: int) -> None:
+    assert _recovered([make_bitext(seed, 600)], bridged=True) >= 0.98
 
 
 def _seed_arabic() -> list[str]:

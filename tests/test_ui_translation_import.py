@@ -32,15 +32,27 @@ def test_import_aligns_in_the_background_marks_human_and_undoes_in_one_step(
     window.translation_import.ask_path = lambda: str(_english_file(tmp_path))
     with qtbot.waitSignal(window.translation_import.message, timeout=20000) as said:
         window.actions_["import_translation"].trigger()
-    assert said.args[0].startswith("Imported: 14 rows show the translation")
+    assert said.args[0].startswith("Imported: 15 rows show the translation, 2 to review")
     segments = window.document.segments
-    origins = [s.rendering.origin if s.rendering is not None else None for s in segments]
-    # Arabic 4 and 5 share one English sentence but are two paragraphs: 5 keeps the machine's.
-    assert origins == [Origin.HUMAN] * 4 + [Origin.MACHINE] + [Origin.HUMAN] * 10
+    assert all(s.rendering is not None and s.rendering.origin is Origin.HUMAN for s in segments)
     assert segments[2].translation == f"{HUMAN_ENGLISH[2]} {HUMAN_ENGLISH[3]}"
-    assert segments[4].translation == machine[4]
+    # Arabic 4 and 5 share one English sentence but are two paragraphs: each shows its part,
+    # and F6 goes to them first.
+    assert f"{segments[3].translation} {segments[4].translation}" == HUMAN_ENGLISH[4]
+    window.view.select_row(0)
+    window.actions_["next_low_link"].trigger()
+    assert window.view.current_row() == 3
+    window.actions_["next_low_link"].trigger()
+    assert window.view.current_row() == 4
+    window.document.edit(segments[3].id, "A reviewed cut.")  # reviewed: F6 no longer stops there
+    window.view.select_row(0)
+    window.actions_["next_low_link"].trigger()
+    assert window.view.current_row() == 4
     window.actions_["undo"].trigger()
     assert [s.translation for s in window.document.iter_segments()] == machine
+    with qtbot.waitSignal(window.translation_import.message) as said:
+        window.actions_["next_low_link"].trigger()
+    assert said.args[0] == "No imported row to review."
 
 
 def test_cancel_stops_the_alignment_and_changes_nothing(qtbot, make_window, seed_path, tmp_path) -> None:

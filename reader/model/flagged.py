@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable
 
 from reader.model.changes import Change, ChangeKind
 from reader.model.document import Document
+from reader.model.nodes import Segment
 
 Key = tuple[int, int, int]
 BULK = 64
@@ -28,11 +29,14 @@ class FlaggedIndex:
     """Ids of the segments whose rendering has flags, or whose block has (a doubtful OCR reading),
     in reading order; see the module docstring.
 
-    Subscribes to *document* on construction; :meth:`close` unsubscribes.
+    *flagged* replaces that test as what files a segment (the review of an imported translation
+    files its uncertain links). Subscribes to *document* on construction; :meth:`close`
+    unsubscribes.
     """
 
-    def __init__(self, document: Document) -> None:
+    def __init__(self, document: Document, flagged: Callable[[Segment], bool] | None = None) -> None:
         self.document = document
+        self._is_flagged = flagged
         self._keys: list[Key] = []
         self._key_of: dict[int, Key] = {}
         self._built = False
@@ -109,6 +113,8 @@ class FlaggedIndex:
         segment = self.document.segment(segment_id)
         if segment is None:
             return False
+        if self._is_flagged is not None:
+            return self._is_flagged(segment)
         if segment.rendering is not None and segment.rendering.flags:
             return True
         return bool(self.document.block(segment.block_id).flags)  # a doubtful source (OCR)

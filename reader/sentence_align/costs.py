@@ -2,8 +2,11 @@
 
 - Prior: how often links of this shape occur (74 % of real links are 1-1, Sennrich & Volk).
 - Length: Gale & Church's model — English length ≈ ratio × Arabic length with a variance that
-  grows with length; the ratio is fitted to the pair being aligned (total English characters over
-  total Arabic characters), the variance refitted to it from a first alignment.
+  grows with length: ``a·L + b·L²`` (L the link's mean length). Gale & Church have only the
+  linear term; the quadratic one is a spread proportional to length (a translator who is wordier
+  than average is so through a long sentence too), which is what the seed's human English and
+  our synthetic bitexts show. The ratio starts as total English over total Arabic characters;
+  ratio, ``a`` and ``b`` are refitted to the 1-1 links of a first alignment.
 - Anchors: a number or Latin word found on both sides pulls the two together; a number on one
   side only, or a question or quotation on one side only, pushes them apart.
 - Paragraphs: a link that starts a paragraph on both sides is rewarded, on one side only is
@@ -37,12 +40,17 @@ PRIORS = {
 # Gale & Church's 6.8 (European pairs); the seed and its human English
 # (tests/helpers/seed_english.py) give 2.0. It is refitted to each pair from a first alignment.
 VARIANCE = 6.8
-MIN_VARIANCE, MAX_VARIANCE = 1.0, 20.0
+MAX_VARIANCE = 20.0
+# The quadratic term's ceiling: a spread of 50 % of the length.
+MAX_RELATIVE = 0.25
+MIN_RATIO, MAX_RATIO = 0.25, 4.0
 MIN_FIT_LINKS = 8
 # Links a first alignment must show before its shares of link shapes outweigh PRIORS.
 PRIOR_WEIGHT = 50
-ANCHOR_MATCH = 1.5
-ANCHOR_MISS = 1.0
+# A number or Latin name on both sides is rarely chance (e^3 ≈ 20 to 1); one on one side only
+# happens (a number spelt out in words), but seldom.
+ANCHOR_MATCH = 3.0
+ANCHOR_MISS = 2.0
 QUESTION_MISS = 1.5
 QUOTE_MISS = 0.5
 PARAGRAPH_BOTH = 3.0
@@ -56,6 +64,7 @@ class PairModel:
 
     ratio: float
     variance: float = VARIANCE
+    relative: float = 0.0
     shape_costs: tuple[tuple[tuple[int, int], float], ...] = tuple(
         (shape, -math.log(share)) for shape, share in PRIORS.items()
     )
@@ -75,13 +84,15 @@ class PairModel:
         total_target = int(target.length[-1])
         if total_source == 0 or total_target == 0:
             return cls(ratio=1.0)
-        return cls(ratio=min(4.0, max(0.25, total_target / total_source)))
+        return cls(ratio=min(MAX_RATIO, max(MIN_RATIO, total_target / total_source)))
 
     def refitted(self, source: Side, target: Side, beads: Sequence[tuple[int, int, int, int]]) -> PairModel:
-        """The variance re-estimated from the 1-1 links of a first alignment.
+        """Ratio, variance and link-shape shares re-estimated from a first alignment.
 
-        Robustly: the median of the squared deviations over that of a squared standard normal
-        (0.455), so the few wrong links of a first pass barely move it.
+        Robustly, from its 1-1 links: the ratio is the median of their ratios, the variance's
+        two terms are fitted to the median squared deviation of each quarter of them by length
+        (over that of a squared standard normal, 0.455), so the few wrong links of a first pass
+        barely move them.
         """
         pairs = np.array(
             [(i0, j0) for i0, i1, j0, j1 in beads if i1 - i0 == 1 and j1 - j0 == 1], dtype=np.int64
@@ -90,24 +101,60 @@ class PairModel:
             return self
         source_length = (source.length[pairs[:, 0] + 1] - source.length[pairs[:, 0]]).astype(np.float64)
         target_length = (target.length[pairs[:, 1] + 1] - target.length[pairs[:, 1]]).astype(np.float64)
-        expected = self.ratio * source_length
-        squared = (target_length - expected) ** 2 / ((expected + target_length) / 2 + 1.0)
-        variance = float(np.median(squared)) / 0.455
+        both = (source_length > 0) & (target_length > 0)
+        ratio = self.ratio
+        if both.sum() >= MIN_FIT_LINKS:
+            ratio = float(np.exp(np.median(np.log(target_length[both] / source_length[both]))))
+            ratio = min(MAX_RATIO, max(MIN_RATIO, ratio))
+        expected = ratio * source_length
+        variance, relative = _fit_spread((expected + target_length) / 2, (target_length - expected) ** 2)
         shapes = Counter((i1 - i0, j1 - j0) for i0, i1, j0, j1 in beads)
         total = len(beads) + PRIOR_WEIGHT
         shares = {shape: (shapes[shape] + PRIOR_WEIGHT * share) / total for shape, share in PRIORS.items()}
         return PairModel(
-            self.ratio,
-            min(MAX_VARIANCE, max(MIN_VARIANCE, variance)),
+            ratio,
+            variance,
+            relative,
             tuple((shape, -math.log(share)) for shape, share in shares.items()),
         )
 
-    def deviation(self, source_length: float, target_length: FloatArray) -> FloatArray:
-        """Gale & Church's delta: the English length's deviation in standard deviations."""
+    def length_cost(
+        self, source_length: float, source_squares: float, target_length: FloatArray
+    ) -> FloatArray:
+        """Half the squared deviation of the English length from the expected, in variances.
+
+        Each Arabic sentence is translated with its own spread, so the quadratic term of several
+        is the sum of theirs: ``b·L²`` times Σ length² / (Σ length)² (*source_squares* is the
+        Σ length²), half of it for two sentences alike.
+        """
         expected = self.ratio * source_length
-        spread = np.sqrt(self.variance * (expected + target_length) / 2 + 1.0)
-        deviation: FloatArray = (target_length - expected) / spread
-        return deviation
+        mean = (expected + target_length) / 2
+        share = source_squares / (source_length * source_length) if source_length else 1.0
+        spread = self.variance * mean + self.relative * share * mean * mean + 1.0
+        cost: FloatArray = (target_length - expected) ** 2 / (2 * spread)
+        return cost
+
+
+def _fit_spread(mean: FloatArray, squared: FloatArray) -> tuple[float, float]:
+    """``a``, ``b`` ≥ 0 with ``a·L + b·L²`` ≈ the variance of the deviations at length L.
+
+    The links are cut in quarters by length; in each the variance is the median squared
+    deviation over 0.455; the two terms are fitted to the four by least squares, dropping a
+    term whose fit would be negative.
+    """
+    order = np.argsort(mean)
+    groups = [part for part in np.array_split(order, 4) if len(part)]
+    lengths = np.array([float(np.mean(mean[part])) for part in groups])
+    variances = np.array([float(np.median(squared[part])) / 0.455 for part in groups])
+    design = np.stack([lengths, lengths * lengths], axis=1)
+    a, b = (float(x) for x in np.linalg.lstsq(design, variances, rcond=None)[0])
+    if a < 0 or b < 0:
+        linear = float(variances @ lengths / (lengths @ lengths))
+        quadratic = float(variances @ lengths**2 / (lengths**2 @ lengths**2))
+        linear_error = float(np.sum((variances - linear * lengths) ** 2))
+        quadratic_error = float(np.sum((variances - quadratic * lengths**2) ** 2))
+        a, b = (linear, 0.0) if linear_error <= quadratic_error else (0.0, quadratic)
+    return min(MAX_VARIANCE, max(0.0, a)), min(MAX_RELATIVE, max(0.0, b))
 
 
 def token_matches(
@@ -186,9 +233,9 @@ class RowCosts:
             cost = cost + PARAGRAPH_INSIDE
         if a == 0 or b == 0:
             return cost
-        expected = self.model.ratio * float(s.length[i0 + a] - s.length[i0])
-        english = length[window]
-        cost = cost + (english - expected) ** 2 / (self.model.variance * (expected + english) + 2.0)
+        cost = cost + self.model.length_cost(
+            float(s.length[i0 + a] - s.length[i0]), float(s.squares[i0 + a] - s.squares[i0]), length[window]
+        )
         asks = s.questions[i0 + a] > s.questions[i0]
         quotes = s.quotes[i0 + a] > s.quotes[i0]
         cost = cost + misses[2 * int(asks) + int(quotes)][window]

@@ -27,7 +27,8 @@ def _prefix(values: Sequence[int] | npt.NDArray[np.int64]) -> IntArray:
 
 @dataclass(frozen=True)
 class Side:
-    """*n* units: prefix sums of lengths, numbers, questions and quotes; paragraph starts.
+    """*n* units: prefix sums of lengths, squared sentence lengths, numbers, questions and
+    quotes; paragraph starts.
 
     ``para[i]`` is true when a paragraph starts at unit *i* (always at 0 and at *n*).
     ``tokens[i]`` holds the unit's anchors: numbers as ``#123``, Latin words as themselves.
@@ -36,6 +37,7 @@ class Side:
 
     n: int
     length: IntArray
+    squares: IntArray
     numbers: IntArray
     questions: IntArray
     quotes: IntArray
@@ -65,6 +67,7 @@ class Side:
         return cls(
             n=n,
             length=_prefix([f.length for f in features]),
+            squares=_prefix([f.length * f.length for f in features]),
             numbers=_prefix([len(f.numbers) for f in features]),
             questions=_prefix([int(f.question) for f in features]),
             quotes=_prefix([int(f.quote) for f in features]),
@@ -88,6 +91,7 @@ class Side:
         return Side(
             n=n,
             length=self.length[keep],
+            squares=self.squares[keep],
             numbers=self.numbers[keep],
             questions=self.questions[keep],
             quotes=self.quotes[keep],

@@ -7,7 +7,9 @@ touched off the GUI thread. Its result is one undoable command (merges plus huma
 translated as usual. When every row already shows machine English, that English is the bridge.
 
 The review: F6 / Shift+F6 step through the imported rows whose link scored under
-:data:`LOW_SCORE`; Ctrl+Alt+Up / Ctrl+Alt+Down move the current row's first English sentence to
+:data:`LOW_SCORE` and that still show the imported English, in O(log n) a press from an index kept
+from the document's change events (:class:`reader.model.flagged.FlaggedIndex`, as F8 does);
+Ctrl+Alt+Up / Ctrl+Alt+Down move the current row's first English sentence to
 the row above, its last to the row below (undoable).
 
 Signals: message(str) — a status-bar line when an import ends or a review step finds nothing.
@@ -23,7 +25,8 @@ from PySide6.QtWidgets import QFileDialog, QProgressDialog, QWidget
 
 from reader.errors import ReaderError
 from reader.library.opening import supported_extensions
-from reader.model import Document, Origin
+from reader.model import Document, Origin, Segment
+from reader.model.flagged import FlaggedIndex
 from reader.sentence_align import AlignmentCancelled, Link, align_sentences
 from reader.sentence_align.applying import ImportTranslation, Placed, move_english_command
 from reader.sentence_align.english_text import read_english
@@ -67,8 +70,25 @@ class TranslationImport(QObject):
         self.task: Task | None = None
         self._document: Document | None = None  # the document being aligned
         self.progress: QProgressDialog | None = None
-        self.placed: list[Placed] = []
+        self._placed: list[Placed] = []
+        self._review: FlaggedIndex | None = None
         self.ask_path = self._ask_path  # tests replace it
+
+    @property
+    def placed(self) -> list[Placed]:
+        """The rows the last import placed English in, with their links' scores."""
+        return self._placed
+
+    @placed.setter
+    def placed(self, placed: list[Placed]) -> None:
+        self._placed = placed
+        if self._review is not None:
+            self._review.close()
+            self._review = None
+        document = self._open.document
+        low = frozenset(p.segment_id for p in placed if p.score < LOW_SCORE)
+        if document is not None and low:
+            self._review = FlaggedIndex(document, lambda s: s.id in low and _imported(s))
 
     def _ask_path(self) -> str:
         patterns = " ".join(f"*.{ext}" for ext in supported_extensions())
@@ -181,21 +201,15 @@ class TranslationImport(QObject):
     # The review ---------------------------------------------------------------------------
     def next_low(self, step: int = 1) -> bool:
         """Select the next (+1) or previous (-1) imported row whose link scored low, wrapping round."""
-        document = self._open.document
-        if document is None:
-            return False
-        rows = sorted(
-            document.position_of(p.segment_id)
-            for p in self.placed
-            if p.score < LOW_SCORE and document.segment(p.segment_id) is not None
-        )
-        if not rows:
+        document, review = self._open.document, self._review
+        if document is None or review is None or review.document is not document or not len(review):
             self.message.emit(self.tr("No imported row to review."))
             return False
-        current = self._view.current_row()
-        later = [r for r in rows if (r > current if step > 0 else r < current)]
-        row = (later[0] if step > 0 else later[-1]) if later else (rows[0] if step > 0 else rows[-1])
-        self._view.select_row(row)
+        current = self._editing.current()
+        found = review.after(current.id if current is not None else None, step)
+        if found is None:
+            return False
+        self._view.select_row(document.position_of(found))
         return True
 
     def move_english(self, step: int) -> bool:
@@ -205,3 +219,8 @@ class TranslationImport(QObject):
         if segment is None or editing.stack is None or self._open.document is None:
             return False
         return editing.stack.push(move_english_command(self._open.document, segment.id, step))
+
+
+def _imported(segment: Segment) -> bool:
+    """Still the imported English: not edited, moved away or undone since."""
+    return segment.rendering is not None and segment.rendering.origin is Origin.HUMAN
