@@ -11,7 +11,7 @@ from reader.model import Document, Origin, Rendering, Status
 from reader.model.editing import merge_command, split_command
 from reader.model.flagged import FlaggedIndex
 from reader.model.undo import UndoStack
-from tests.helpers.editing import put, put_many
+from tests.helpers.editing import edit, put, put_many
 
 TEXT = "العنوان\n\nجملة أولى، ثم تكملة. جملة ثانية؟ جملة ثالثة!\n\nفقرة ثانية هنا، وبعدها. وأخرى.\n\nأخيرة. حقا.\n"
 FLAGGED = Rendering("loop loop loop", Origin.MACHINE, "m", -3.0, ("repetition",))
@@ -156,9 +156,9 @@ def test_what_files_a_segment_can_be_given() -> None:
         document, lambda s: s.id in chosen and s.rendering is not None and s.rendering.origin is Origin.HUMAN
     )
     assert len(index) == 0
-    document.set_states([(segment.id, Status.DONE, human, None) for segment in document.segments])
+    put_many(document, [(segment.id, Status.DONE, human) for segment in document.segments])
     assert index.ids() == [document.segment_at(k).id for k in (1, 3, 4)]
-    document.edit(document.segment_at(3).id, "Reviewed.")  # no longer the imported English
+    edit(document, document.segment_at(3).id, "Reviewed.")  # no longer the imported English
     assert index.ids() == [document.segment_at(k).id for k in (1, 4)]
     assert index.after(document.segment_at(1).id) == document.segment_at(4).id
     index.close()

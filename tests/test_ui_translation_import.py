@@ -6,8 +6,9 @@ from pathlib import Path
 
 from reader.model import Origin, Status
 from reader.sentence_align.applying import Placed
+from tests.helpers.editing import edit
 from tests.helpers.seed_human_english import HUMAN_ENGLISH
-from tests.helpers.window import open_and_wait
+from tests.helpers.window import open_and_wait, paste_and_wait
 
 
 def _english_file(tmp_path: Path) -> Path:
@@ -44,7 +45,7 @@ def test_import_aligns_in_the_background_marks_human_and_undoes_in_one_step(
     assert window.view.current_row() == 3
     window.actions_["next_low_link"].trigger()
     assert window.view.current_row() == 4
-    window.document.edit(segments[3].id, "A reviewed cut.")  # reviewed: F6 no longer stops there
+    edit(window.document, segments[3].id, "A reviewed cut.")  # reviewed: F6 no longer stops there
     window.view.select_row(0)
     window.actions_["next_low_link"].trigger()
     assert window.view.current_row() == 4
@@ -108,6 +109,12 @@ def test_review_steps_to_uncertain_rows_and_moves_english_undoably(
     assert document.segment_at(3).status is Status.PENDING or document.segment_at(3).translation != moved
     window.actions_["undo"].trigger()
     assert (document.segment_at(2).translation, document.segment_at(3).translation) == (above, moved)
+    # Another document: the review ends, and lets go of the old one.
+    paste_and_wait(qtbot, window, "جملة أخرى في وثيقة جديدة.")
+    assert importer.placed == []
+    assert importer._review is None
+    with qtbot.waitSignal(importer.message):
+        window.actions_["next_low_link"].trigger()
 
 
 def test_closing_the_window_while_aligning_stops_the_alignment(

@@ -73,6 +73,7 @@ class TranslationImport(QObject):
         self._placed: list[Placed] = []
         self._review: FlaggedIndex | None = None
         self.ask_path = self._ask_path  # tests replace it
+        current.changed.connect(lambda _opened: self._forget())
 
     @property
     def placed(self) -> list[Placed]:
@@ -89,6 +90,11 @@ class TranslationImport(QObject):
         low = frozenset(p.segment_id for p in placed if p.score < LOW_SCORE)
         if document is not None and low:
             self._review = FlaggedIndex(document, lambda s: s.id in low and _imported(s))
+
+    def _forget(self) -> None:
+        """Another document is on screen: the last import's review (and its subscription to the
+        old document, which kept it alive) ends."""
+        self.placed = []
 
     def _ask_path(self) -> str:
         patterns = " ".join(f"*.{ext}" for ext in supported_extensions())
