@@ -326,3 +326,16 @@ def test_cancel_while_a_loaded_model_is_on_its_way_starts_no_translation(qtbot) 
         assert translator.calls == []
     finally:
         controller.shutdown()
+
+
+def test_shutdown_mid_batch_returns_at_once_and_closes_the_engine_after_the_batch(qtbot, gate) -> None:
+    """Quitting while the engine is inside a batch: the window is not held until it ends."""
+    translator = FakeTranslator(gate=gate, batch_size=2)
+    controller = TranslationController(lambda _s: translator, EngineSettings(batch_size=2))
+    controller.set_document(segment_text(" ".join(f"هذه هي الجملة رقم {n} من النص." for n in range(8))))
+    qtbot.waitUntil(lambda: bool(translator.calls))  # inside a batch, held at the gate
+    (task,) = running_tasks()
+    controller.shutdown()
+    assert task.is_running() and not translator.closed  # returned without waiting for the batch
+    gate.open()
+    qtbot.waitUntil(lambda: translator.closed and not task.is_running())

@@ -88,7 +88,7 @@ class Highlights:
         matches = self.matches
         if matches is None or not 0 <= self.current < len(matches):
             return None
-        if int(matches.rows[self.current]) != row:
+        if matches.row(self.current) != row:
             return None
         hit = matches.hit(self.current)
         return (hit.start, hit.end) if hit.language == language else None

@@ -86,6 +86,27 @@ def translate_session(session: TranslationSession, context: TaskContext, deliver
         deliver()
 
 
+def close_after(tasks: Sequence[Task], translators: Sequence[Translator]) -> None:
+    """Close *translators* once *tasks* have ended: now if none runs, else on a plain thread.
+
+    An engine cannot be stopped inside a batch (a CTranslate2 call; with opus-mt at beam 4 a
+    batch takes seconds on two cores). Waiting for it on the GUI thread froze a window that was
+    asked to quit; the thread is not a daemon, so the process still waits for it on its way out.
+    """
+    if not any(task.is_running() for task in tasks):
+        for translator in translators:
+            translator.close()
+        return
+
+    def finish() -> None:
+        for task in tasks:
+            task.wait()
+        for translator in translators:
+            translator.close()
+
+    threading.Thread(target=finish, name="close translators").start()
+
+
 class TranslationController(QObject):
     """Signals (GUI thread):
     state_changed(object) — the new :class:`TranslationState`;
@@ -309,20 +330,20 @@ class TranslationController(QObject):
             self._session.prioritize(self._visible)
 
     def shutdown(self) -> None:
-        """Cancel everything and wait for the threads to end (the window is closing)."""
+        """Cancel everything and let go without waiting (the window is closing): a batch under
+        way ends on its thread, and the engines are closed once it has (:func:`close_after`)."""
         self._closed = True
         if self._unsubscribe is not None:
             self._unsubscribe()
             self._unsubscribe = None
-        for task in (self._load_task, self._task):
-            if task is not None:
-                task.detach()
-                task.cancel_and_wait()
+        tasks = [task for task in (self._load_task, self._task) if task is not None]
+        for task in tasks:
+            task.detach()
+            task.cancel()
+        translators = [t for t in (self.translator, *self._retired) if t is not None]
         self._load_task = self._task = self._session = None
-        for translator in (self.translator, *self._retired):
-            if translator is not None:
-                translator.close()
         self.translator, self._retired = None, []
+        close_after(tasks, translators)
 
     # Loading -------------------------------------------------------------------------------
     def _load(self) -> None:

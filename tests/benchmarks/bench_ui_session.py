@@ -7,11 +7,15 @@ key press from the X server would run, so every stall the meter sees is one a pe
 
 from __future__ import annotations
 
+import collections
+import sys
+import threading
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import QEvent, QSettings, Qt, QTimer
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
@@ -39,13 +43,47 @@ def make_window(model: str, folder: Path) -> tuple[QApplication, MainWindow]:
     return app, window
 
 
+class StallSampler:
+    """With ``--why``: a thread that, while the GUI thread has not ticked the meter for 30 ms, takes
+    the GUI thread's Python stack every 10 ms; the report counts the innermost project frames."""
+
+    def __init__(self, meter: StallMeter) -> None:
+        self.meter = meter
+        self.gui = threading.get_ident()
+        self.samples: collections.Counter[str] = collections.Counter()
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        while not self._stop.wait(0.01):
+            if not self.meter.timer.isActive() or time.perf_counter() - self.meter._last < 0.03:
+                continue
+            frame = sys._current_frames().get(self.gui)
+            stack = []
+            while frame is not None and len(stack) < 6:
+                name = frame.f_code.co_filename
+                if "/reader/" in name or "bench_ui" in name:
+                    stack.append(f"{Path(name).name}:{frame.f_lineno} {frame.f_code.co_name}")
+                frame = frame.f_back
+            self.samples[" < ".join(stack[:4]) or "(Qt, no project frame)"] += 1
+
+    def report(self) -> None:
+        self._stop.set()
+        print("where the GUI thread was during stalls (10 ms samples):")
+        for stack, count in self.samples.most_common(25):
+            print(f"  {count:4d}  {stack}")
+
+
 class Session:
     """Plays the script in a window and prints what the stall meter saw."""
 
-    def __init__(self, book: Path, model: str, folder: Path, shots: Path | None) -> None:
+    def __init__(self, book: Path, model: str, folder: Path, shots: Path | None, *, why: bool = False) -> None:
         self.book, self.folder, self.shots = book, folder, shots
         self.app, self.window = make_window(model, folder)
+        self.app.setQuitOnLastWindowClosed(False)  # the script ends the run, after quitting is measured
         self.meter = StallMeter(self.window)
+        self.sampler = StallSampler(self.meter) if why else None
         self.phases: dict[str, float] = {}
         self.spans: list[tuple[str, float, float]] = []  # phase, from, to (meter seconds)
         self.notes: list[str] = []
@@ -90,8 +128,15 @@ class Session:
             self._phase = ""
 
     def key(self, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
-        widget = QApplication.focusWidget() or self.window.view
+        bar = self.window.aids.find_bar
+        widget = bar.field if bar.isVisible() else self.window.view
         QTest.keyClick(widget, key, modifier)
+
+    def type_text(self, text: str) -> None:
+        """Key presses carrying *text* to the focused widget (QTest's key clicks are Latin-1 only)."""
+        widget = self.window.aids.find_bar.field
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, text))
 
     def action(self, name: str) -> None:
         self.window.actions_[name].trigger()
@@ -168,7 +213,7 @@ class Session:
         self.begin("Find one letter, F3 through hits")
         self.action("find")
         yield lambda: w.aids.find_bar.ready
-        QTest.keyClicks(w.aids.find_bar.field, "ا")
+        self.type_text("ا")
         yield PAUSE_MS
         self.notes.append(f"«ا»: {w.aids.find_bar.count.text()}")
         for _ in range(8):
@@ -179,13 +224,14 @@ class Session:
         self.shot("2-find-letter")
         self.begin("Find a word, F3 through hits")
         w.aids.find_bar.field.selectAll()
-        QTest.keyClicks(w.aids.find_bar.field, "الفصل")
-        yield PAUSE_MS
+        for letter in "الفصل":
+            self.type_text(letter)
+            yield 120
         self.notes.append(f"«الفصل»: {w.aids.find_bar.count.text()}")
         for _ in range(8):
             self.action("find_next")
             yield PAUSE_MS
-        self.key(Qt.Key.Key_Escape)
+        w.aids.find_bar.close_bar()  # Esc
         yield PAUSE_MS
         self.begin("theme change")
         for name in ("theme_dark", "theme_light", "theme_dark", "theme_light"):
@@ -204,16 +250,17 @@ class Session:
         self.begin("quitting mid-translation")
         running = c.is_running
         before = time.perf_counter()
-        w.close()
-        self.notes.append(
-            f"close() took {(time.perf_counter() - before) * 1000:.0f} ms"
-            + ("" if running else " (translation had already ended)")
-        )
+        w.close()  # the window's closeEvent: what File > Quit runs
+        took = (time.perf_counter() - before) * 1000
+        self.notes.append(f"close() took {took:.0f} ms" + ("" if running else " (translation had ended)"))
         yield 50
         self.end()
+        self.phases["quitting mid-translation"] = max(self.phases["quitting mid-translation"], took)
 
     # Report --------------------------------------------------------------------------------------
     def report(self) -> int:
+        if self.sampler is not None:
+            self.sampler.report()
         for note in self.notes:
             print(note)
         print(f"{'phase':>36}  longest stall")

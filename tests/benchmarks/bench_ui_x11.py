@@ -79,6 +79,7 @@ def main() -> int:
     parser.add_argument("--model", help="a MarianMT folder (default: build the tiny test model)")
     parser.add_argument("--shots", type=Path, help="save window grabs (PNG) here")
     parser.add_argument("--throughput", action="store_true", help="window against CLI translation rate")
+    parser.add_argument("--why", action="store_true", help="sample the GUI thread's stack during stalls")
     options = parser.parse_args()
     favour("self")
     os.environ["HF_HUB_OFFLINE"] = "1"
@@ -95,7 +96,7 @@ def main() -> int:
             return throughput(book, model, folder)
         from bench_ui_session import Session  # Qt is imported only now, with the display chosen
 
-        session = Session(book, model, folder, options.shots)
+        session = Session(book, model, folder, options.shots, why=options.why)
         code = session.run()
         print(f"load average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
         return code
