@@ -27,6 +27,9 @@ Language = Literal["ar", "en"]
 LANGUAGES: tuple[Language, Language] = ("ar", "en")
 _SEPARATOR = "\x00"  # never in a folded query, so no hit spans two sentences
 _PREFIX_PASSES = 3  # whole-array comparisons before switching to checking the candidates
+BLOCK = 512  # sentences joined together: what one arriving translation costs to re-encode
+_NO_CODES = np.zeros(0, dtype=np.uint32)
+_NO_LENGTHS = np.zeros(0, dtype=np.int64)
 
 
 @dataclass(frozen=True)
@@ -45,18 +48,35 @@ def side_text(segment: Segment, language: Language) -> str:
 
 
 class _SideIndex:
-    """One language's folded sentences, in reading order, and their joined code points."""
+    """One language's folded sentences, in reading order, and their joined code points.
+
+    The code points are kept per block of :data:`BLOCK` sentences, so translations arriving while
+    the find bar is open re-encode only their blocks, not the whole book, before the next search.
+    """
 
     def __init__(self, texts: list[str]) -> None:
         self.texts = texts
         self.codes = np.zeros(0, dtype=np.uint32)
         self.starts = np.zeros(0, dtype=np.int64)
+        self._blocks: list[np.ndarray] = []
+        self._lengths: list[np.ndarray] = []
         self.join()
 
-    def join(self) -> None:
-        joined = _SEPARATOR.join(self.texts)
-        self.codes = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32)
-        lengths = np.fromiter((len(t) + 1 for t in self.texts), dtype=np.int64, count=len(self.texts))
+    def join(self, rows: Iterable[int] | None = None) -> None:
+        """Join the texts again: only the blocks holding *rows*, or all of them."""
+        count = -(-len(self.texts) // BLOCK)
+        if rows is None or len(self._blocks) != count:
+            self._blocks, self._lengths = [_NO_CODES] * count, [_NO_LENGTHS] * count
+            blocks: Iterable[int] = range(count)
+        else:
+            blocks = sorted({row // BLOCK for row in rows})
+        for block in blocks:
+            part = self.texts[block * BLOCK : (block + 1) * BLOCK]
+            joined = _SEPARATOR.join(part) + _SEPARATOR  # a separator after each sentence
+            self._blocks[block] = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32)
+            self._lengths[block] = np.fromiter((len(t) + 1 for t in part), dtype=np.int64, count=len(part))
+        self.codes = np.concatenate(self._blocks) if count else _NO_CODES
+        lengths = np.concatenate(self._lengths) if count else _NO_LENGTHS
         self.starts = np.concatenate(([0], np.cumsum(lengths)[:-1])) if len(lengths) else lengths
 
     def find(self, query: str) -> np.ndarray:
@@ -209,7 +229,7 @@ class FindIndex:
             return
         dirty, self._dirty = self._dirty, set()
         fold = self.folder.fold
-        changed = [False, False]
+        changed: tuple[list[int], list[int]] = ([], [])
         for segment_id in dirty:
             segment = self.document.segment(segment_id)
             if segment is None:
@@ -219,7 +239,7 @@ class FindIndex:
                 folded = fold(side_text(segment, language))
                 if self._sides[side].texts[row] != folded:
                     self._sides[side].texts[row] = folded
-                    changed[side] = True
-        for side, was_changed in enumerate(changed):
-            if was_changed:
-                self._sides[side].join()
+                    changed[side].append(row)
+        for side, rows in enumerate(changed):
+            if rows:
+                self._sides[side].join(rows)

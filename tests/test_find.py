@@ -137,3 +137,38 @@ def test_hits_by_arithmetic_match_a_plain_scan(sentences, query: str) -> None:  
             assert matches.in_row(row, language) == [(s, e) for r, lang, s, e in expected if (r, lang) == (row, language)]
         later = [i for i, (r, *_rest) in enumerate(expected) if r >= row]
         assert matches.first_from(row) == (later[0] if later else 0)
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    arrivals=st.lists(
+        st.lists(st.tuples(st.integers(0, 10), st.sampled_from(["a cab", "bab b", "", "x"])), max_size=5),
+        min_size=1,
+        max_size=4,
+    )
+)
+def test_translations_folded_in_block_by_block_find_what_a_fresh_index_finds(arrivals) -> None:  # type: ignore[no-untyped-def]
+    """Arriving translations re-encode only their blocks (three sentences here): the joined text
+    must stay exactly what a fresh index would build."""
+    import reader.find as find
+
+    document = build_text_document("\n\n".join(f"باب رقم {i}." for i in range(11)))
+    index = FindIndex(document)
+    index.build()
+    original, find.BLOCK = find.BLOCK, 3
+    try:
+        index.build()  # blocks of three from here on
+        for batch in arrivals:
+            segments = [document.segment_at(row) for row, _text in batch]
+            changed = document.apply_results(
+                SegmentResult(s.id, s.revision, text or None) for s, (_row, text) in zip(segments, batch, strict=True)
+            )
+            index.mark_changed(changed)
+            for query in ("ab", "b", "باب", "x"):
+                fresh = FindIndex(document).search(query)
+                found = index.search(query)
+                assert [(h.segment_id, h.language, h.start) for h in found.hits()] == [
+                    (h.segment_id, h.language, h.start) for h in fresh.hits()
+                ]
+    finally:
+        find.BLOCK = original

@@ -113,7 +113,8 @@ def test_the_busy_line_says_what_is_happening_until_cleared(panel: ProgressPanel
     panel.set_progress(5, 0, 20, None)
     panel.set_running(True)
     panel.set_busy("Converting the model for CTranslate2…")
-    assert panel.busy and panel.isVisible()
+    assert panel.busy
+    assert panel.isVisible()
     assert panel.label.text() == "Converting the model for CTranslate2…"
     assert panel.bar.maximum() == 0
     panel.set_busy("")
@@ -126,7 +127,8 @@ def test_a_long_busy_line_is_elided_with_the_whole_in_its_tooltip(panel: Progres
     panel.set_running(True)
     panel.set_busy(line)
     assert panel.label.toolTip() == line
-    assert "…" in panel.label.text() and len(panel.label.text()) < len(line)
+    assert "…" in panel.label.text()
+    assert len(panel.label.text()) < len(line)
     assert panel.label.text().endswith("opus-mt-ar-en…")
 
 
