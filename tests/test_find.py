@@ -105,7 +105,9 @@ def _plain_hits(document, query: str) -> list[tuple[int, str, int, int]]:  # typ
     sentences=st.lists(
         st.tuples(
             st.lists(st.sampled_from(["باب", "بيت", "كتب", "تب", "ب"]), min_size=1, max_size=6),
-            st.one_of(st.none(), st.lists(st.sampled_from(["ab", "bab", "b", "cab"]), min_size=1, max_size=5)),
+            st.one_of(
+                st.none(), st.lists(st.sampled_from(["ab", "bab", "b", "cab"]), min_size=1, max_size=5)
+            ),
         ),
         min_size=1,
         max_size=12,
@@ -134,7 +136,9 @@ def test_hits_by_arithmetic_match_a_plain_scan(sentences, query: str) -> None:  
     assert [int(r) for r in matches.rows] == [row for row, *_rest in expected]
     for row in range(len(document)):
         for language in ("ar", "en"):
-            assert matches.in_row(row, language) == [(s, e) for r, lang, s, e in expected if (r, lang) == (row, language)]
+            assert matches.in_row(row, language) == [
+                (s, e) for r, lang, s, e in expected if (r, lang) == (row, language)
+            ]
         later = [i for i, (r, *_rest) in enumerate(expected) if r >= row]
         assert matches.first_from(row) == (later[0] if later else 0)
 
@@ -161,7 +165,8 @@ def test_translations_folded_in_block_by_block_find_what_a_fresh_index_finds(arr
         for batch in arrivals:
             segments = [document.segment_at(row) for row, _text in batch]
             changed = document.apply_results(
-                SegmentResult(s.id, s.revision, text or None) for s, (_row, text) in zip(segments, batch, strict=True)
+                SegmentResult(s.id, s.revision, text or None)
+                for s, (_row, text) in zip(segments, batch, strict=True)
             )
             index.mark_changed(changed)
             for query in ("ab", "b", "باب", "x"):

@@ -78,7 +78,9 @@ class StallSampler:
 class Session:
     """Plays the script in a window and prints what the stall meter saw."""
 
-    def __init__(self, book: Path, model: str, folder: Path, shots: Path | None, *, why: bool = False) -> None:
+    def __init__(
+        self, book: Path, model: str, folder: Path, shots: Path | None, *, why: bool = False
+    ) -> None:
         self.book, self.folder, self.shots = book, folder, shots
         self.app, self.window = make_window(model, folder)
         self.app.setQuitOnLastWindowClosed(False)  # the script ends the run, after quitting is measured

@@ -119,7 +119,9 @@ def throughput(book: Path, model: str, folder: Path) -> int:
         return 1
     cli_rate = int(found.group(1)) / float(found.group(2))
     print(f"window: {sentences} sentences, {window_rate:.1f} sentences/s (model ready → last English)")
-    print(f"CLI:    {found.group(1)} sentences, {cli_rate:.1f} sentences/s (its --timings; {wall:.1f} s wall)")
+    print(
+        f"CLI:    {found.group(1)} sentences, {cli_rate:.1f} sentences/s (its --timings; {wall:.1f} s wall)"
+    )
     print(f"window / CLI: {window_rate / cli_rate:.0%}")
     return 0
 
