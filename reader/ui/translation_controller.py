@@ -53,6 +53,9 @@ def load_translator(factory: TranslatorFactory, settings: EngineSettings, contex
     return translator
 
 
+CHUNK_SECONDS = 1.0
+"""Chunks grow to about this much of the engine's work: long enough to sort well by length, short
+enough that rows scrolled onto the screen meanwhile wait at most about this long."""
 SETTLE_EVERY = 32  # deliveries between two heap.settle() calls: the renderings made meanwhile
 MAX_DELIVERY = 256
 """Results handed to the GUI thread at once: applying and repainting 256 takes ~10 ms there."""
@@ -408,6 +411,7 @@ class TranslationController(QObject):
             chunk_size=self.settings.batch_size,
             visible=self._visible,
             clock=self.clock,
+            chunk_seconds=CHUNK_SECONDS,
         )
         generation, delivered = self._generation, threading.Event()
         task = Task(lambda context: translate_session(session, context, delivered), name="translate")

@@ -107,7 +107,9 @@ def throughput(book: Path, model: str, folder: Path) -> int:
     from bench_ui_session import translate_untouched
 
     window_rate, sentences = translate_untouched(book, model, folder)
+    # Fresh cache and library: the window's autosave would hand the CLI the whole book translated.
     os.environ["BIREADER_CACHE_DIR"] = str(folder / "cli-cache")
+    os.environ["BIREADER_DATA_DIR"] = str(folder / "cli-data")
     command = [sys.executable, "-m", "reader", "translate", str(book), "--model", model, "--beams", "1"]
     command += ["--json", "--alignment", "--timings"]
     started = time.perf_counter()
