@@ -123,7 +123,9 @@ class Matches:
             np.searchsorted(positions, np.append(starts, np.iinfo(np.int64).max), side="left")
             for positions, starts in found
         ]
-        self._cumulative = sum(self._before) if found else np.zeros(count + 1, dtype=np.int64)
+        self._cumulative: np.ndarray = np.zeros(count + 1, dtype=np.int64)
+        for before in self._before:
+            self._cumulative = self._cumulative + before
 
     def __len__(self) -> int:
         return int(self._cumulative[-1])
