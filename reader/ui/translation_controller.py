@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import enum
 import logging
+import math
 import threading
 import time
 from collections.abc import Callable, Sequence
@@ -61,32 +62,51 @@ MAX_DELIVERY = 256
 """Results handed to the GUI thread at once: applying and repainting 256 takes ~10 ms there."""
 
 
-def translate_session(session: TranslationSession, context: TaskContext, delivered: threading.Event) -> None:
+DELIVERY_INTERVAL = 0.1
+"""Seconds between two deliveries while batches come faster than that (a fast engine): each one
+costs the GUI thread an apply and a repaint, and a delivery per few-ms batch kept it busy enough
+to slow the translation itself on two cores. A slow engine's batches go at once."""
+
+
+def translate_session(
+    session: TranslationSession,
+    context: TaskContext,
+    delivered: threading.Event,
+    clock: Callable[[], float] = time.monotonic,
+) -> None:
     """The translation op: the session's batches, delivered one at a time.
 
     The next delivery waits until the GUI thread has applied the previous one (*delivered*): a
     fast engine (the tiny test model yields a batch every few ms) would otherwise queue hundreds
     of events that the event loop runs back to back, starving repaints and input. Results made
-    meanwhile are gathered into the next delivery.
+    meanwhile are gathered into the next delivery, and while batches come quicker than
+    :data:`DELIVERY_INTERVAL` they are gathered for that long.
     """
     pending: list[SegmentResult] = []
     delivered.set()
+    last_delivery = last_batch = -math.inf
 
     def deliver() -> None:
-        nonlocal pending
+        nonlocal pending, last_delivery
         while not delivered.wait(0.05):
             if context.cancelled:
                 return
         delivered.clear()
         chunk, pending = pending[:MAX_DELIVERY], pending[MAX_DELIVERY:]
         context.report(chunk)
+        last_delivery = clock()
 
     for results in session.run(lambda: context.cancelled):
         pending += results
-        if delivered.is_set() or len(pending) >= MAX_DELIVERY:
+        now = clock()
+        quick, last_batch = now - last_batch < DELIVERY_INTERVAL, now
+        due = not quick or now - last_delivery >= DELIVERY_INTERVAL
+        if (delivered.is_set() and due) or len(pending) >= MAX_DELIVERY:
             deliver()
     while pending and not context.cancelled:
         deliver()
+    if pending:  # cancelled: what was already made still counts (the last delivery, unawaited)
+        context.report(pending[:MAX_DELIVERY])
 
 
 def close_after(tasks: Sequence[Task], translators: Sequence[Translator]) -> None:
