@@ -98,7 +98,7 @@ def find_all(codes: np.ndarray, query: str) -> np.ndarray:
     candidates = np.flatnonzero(mask)
     for i in range(passes, width):  # the rest only where the prefix matched: few by now
         candidates = candidates[codes[candidates + i] == wanted[i]]
-    return candidates.astype(np.int64)
+    return candidates.astype(np.int64, copy=False)
 
 
 class Matches:
