@@ -439,6 +439,7 @@ class PairView(QAbstractScrollArea):
         painter.setPen(palette.color(QPalette.ColorRole.Text))
         arabic_at = QPointF(arabic_box.left(), arabic_box.top() + pair.arabic_shift)
         marks = self.highlights.ranges(row, "ar", segment.text, pair.arabic.text(), palette)
+        self.highlights.paint_dense(painter, pair.arabic, arabic_at, row, "ar", segment.text)
         pair.arabic.draw(painter, arabic_at, marks)
         if segment.status is Status.FAILED:
             painter.setPen(error_colour(palette))
@@ -447,6 +448,8 @@ class PairView(QAbstractScrollArea):
         english_at = QPointF(english_box.left(), english_box.top() + pair.english_shift)
         english = "" if pair.placeholder else (segment.translation or "")
         marks = self.highlights.ranges(row, "en", english, pair.english.text(), palette) if english else []
+        if english:
+            self.highlights.paint_dense(painter, pair.english, english_at, row, "en", english)
         pair.english.draw(painter, english_at, marks)
         rendering = segment.rendering
         if rendering is not None and (rendering.flags or segment.edited):
