@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QPointF, QRectF
-from PySide6.QtGui import QColor, QPainter, QPalette, QTextCharFormat, QTextLayout
+from PySide6.QtGui import QColor, QPainter, QPalette, QTextCharFormat, QTextLayout, QTextLine
 
 from reader.find import Language, Matches
 
@@ -59,6 +59,12 @@ def shown_spans(spans: Sequence[Span], original: str, shown: str) -> list[Span]:
     return moved
 
 
+def _cursor_x(line: QTextLine, position: int) -> float:
+    """The x of a cursor before *position* (PySide returns it with the position, as a pair)."""
+    value = line.cursorToX(position)
+    return float(value[0] if isinstance(value, tuple) else value)  # type: ignore[arg-type]
+
+
 def span_boxes(layout: QTextLayout, origin: QPointF, spans: Sequence[Span]) -> list[QRectF]:
     """Where *spans* (shown offsets) sit, one box per span per line it is on."""
     boxes = []
@@ -69,7 +75,7 @@ def span_boxes(layout: QTextLayout, origin: QPointF, spans: Sequence[Span]) -> l
             first, last = max(start, low), min(end, high)
             if first >= last:
                 continue
-            x1, x2 = line.cursorToX(first)[0], line.cursorToX(last)[0]
+            x1, x2 = _cursor_x(line, first), _cursor_x(line, last)
             boxes.append(QRectF(origin.x() + min(x1, x2), origin.y() + line.y(), abs(x2 - x1), line.height()))
     return boxes
 
