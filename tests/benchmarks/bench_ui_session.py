@@ -159,6 +159,8 @@ class Session:
         yield lambda: w.document is not None and bool(view.painted)
         self.notes.append(f"both panes show text {time.perf_counter() - started:.2f} s after Open")
         self.begin("model conversion and load")
+        yield 1500
+        self.shot("0-loading-the-model")  # the busy bar, not an empty one
         yield lambda: c.translator is not None or c.state.value == "unavailable"
         self.notes.append(f"model ready {time.perf_counter() - started:.2f} s after Open")
         if c.translator is None:
