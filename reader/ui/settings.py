@@ -13,7 +13,6 @@ from reader.export import pdf_layout  # plain data: no fpdf2 or HarfBuzz
 from reader.translate.factory import ENGINE_CHOICES  # cheap: engines load torch only on use
 from reader.translate.protocol import DEFAULT_MODEL, EngineSettings
 from reader.ui.fonts import ReadingFonts
-from reader.ui.settings_writer import DeferredSettingsWriter
 
 ORGANIZATION = "bireader"
 APPLICATION = "Bilingual Reader"
@@ -125,7 +124,6 @@ class AppSettings:
 
     def __init__(self, store: QSettings | None = None) -> None:
         self.store = store if store is not None else QSettings(ORGANIZATION, APPLICATION)
-        self.writer = DeferredSettingsWriter(self.store)  # the file is written off the GUI thread
 
     def _get(self, key: str, default: object = None) -> object:
         return self.store.value(key, default)
@@ -257,5 +255,4 @@ class AppSettings:
         self.store.setValue("files/recent", [])
 
     def sync(self) -> None:
-        self.writer.wait()
         self.store.sync()

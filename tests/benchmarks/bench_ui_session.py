@@ -147,7 +147,6 @@ class Session:
         if self.shots is not None:
             self.shots.mkdir(parents=True, exist_ok=True)
             self.window.grab().save(str(self.shots / f"{name}.png"))
-            self.meter._last = self.meter.clock()  # the grab is the benchmark's stall, not the window's
 
     # The session ---------------------------------------------------------------------------------
     def script(self) -> Iterator[Wait]:  # noqa: C901 - one linear script reads best
