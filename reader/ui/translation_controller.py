@@ -116,14 +116,15 @@ def close_after(tasks: Sequence[Task], translators: Sequence[Translator]) -> Non
     batch takes seconds on two cores). Waiting for it on the GUI thread froze a window that was
     asked to quit; the thread is not a daemon, so the process still waits for it on its way out.
     """
-    if not any(task.is_running() for task in tasks):
+    waiters = [task.thread_waiter() for task in tasks if task.is_running()]
+    if not waiters:
         for translator in translators:
             translator.close()
         return
 
     def finish() -> None:
-        for task in tasks:
-            task.wait()
+        for wait in waiters:
+            wait()
         for translator in translators:
             translator.close()
 

@@ -176,6 +176,12 @@ class Task(QObject):
             return self._thread.wait()
         return self._thread.wait(timeout_ms)
 
+    def thread_waiter(self) -> Callable[[], bool]:
+        """A call that blocks until this task's thread has ended, holding the thread, not the Task:
+        a plain thread may keep it, and the Task (whose queued deliveries live on the GUI thread)
+        is still freed there."""
+        return self._thread.wait
+
     def cancel_and_wait(self, timeout_ms: int = -1) -> bool:
         self.cancel()
         return self.wait(timeout_ms)
