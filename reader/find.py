@@ -27,6 +27,9 @@ Language = Literal["ar", "en"]
 LANGUAGES: tuple[Language, Language] = ("ar", "en")
 _SEPARATOR = "\x00"  # never in a folded query, so no hit spans two sentences
 _PREFIX_PASSES = 3  # whole-array comparisons before switching to checking the candidates
+BLOCK = 512  # sentences joined together: what one arriving translation costs to re-encode
+_NO_CODES = np.zeros(0, dtype=np.uint32)
+_NO_LENGTHS = np.zeros(0, dtype=np.int64)
 
 
 @dataclass(frozen=True)
@@ -45,25 +48,40 @@ def side_text(segment: Segment, language: Language) -> str:
 
 
 class _SideIndex:
-    """One language's folded sentences, in reading order, and their joined code points."""
+    """One language's folded sentences, in reading order, and their joined code points.
+
+    The code points are kept per block of :data:`BLOCK` sentences, so translations arriving while
+    the find bar is open re-encode only their blocks, not the whole book, before the next search.
+    """
 
     def __init__(self, texts: list[str]) -> None:
         self.texts = texts
         self.codes = np.zeros(0, dtype=np.uint32)
         self.starts = np.zeros(0, dtype=np.int64)
+        self._blocks: list[np.ndarray] = []
+        self._lengths: list[np.ndarray] = []
         self.join()
 
-    def join(self) -> None:
-        joined = _SEPARATOR.join(self.texts)
-        self.codes = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32)
-        lengths = np.fromiter((len(t) + 1 for t in self.texts), dtype=np.int64, count=len(self.texts))
+    def join(self, rows: Iterable[int] | None = None) -> None:
+        """Join the texts again: only the blocks holding *rows*, or all of them."""
+        count = -(-len(self.texts) // BLOCK)
+        if rows is None or len(self._blocks) != count:
+            self._blocks, self._lengths = [_NO_CODES] * count, [_NO_LENGTHS] * count
+            blocks: Iterable[int] = range(count)
+        else:
+            blocks = sorted({row // BLOCK for row in rows})
+        for block in blocks:
+            part = self.texts[block * BLOCK : (block + 1) * BLOCK]
+            joined = _SEPARATOR.join(part) + _SEPARATOR  # a separator after each sentence
+            self._blocks[block] = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32)
+            self._lengths[block] = np.fromiter((len(t) + 1 for t in part), dtype=np.int64, count=len(part))
+        self.codes = np.concatenate(self._blocks) if count else _NO_CODES
+        lengths = np.concatenate(self._lengths) if count else _NO_LENGTHS
         self.starts = np.concatenate(([0], np.cumsum(lengths)[:-1])) if len(lengths) else lengths
 
-    def find(self, query: str) -> tuple[np.ndarray, np.ndarray]:
-        """(sentence positions, folded starts within the sentence) of every occurrence."""
-        positions = find_all(self.codes, query)
-        rows = np.searchsorted(self.starts, positions, side="right") - 1
-        return rows, positions - self.starts[rows]
+    def find(self, query: str) -> np.ndarray:
+        """The joined offsets of every occurrence, ascending (so in reading order)."""
+        return find_all(self.codes, query)
 
 
 def find_all(codes: np.ndarray, query: str) -> np.ndarray:
@@ -80,38 +98,64 @@ def find_all(codes: np.ndarray, query: str) -> np.ndarray:
     candidates = np.flatnonzero(mask)
     for i in range(passes, width):  # the rest only where the prefix matched: few by now
         candidates = candidates[codes[candidates + i] == wanted[i]]
-    return candidates.astype(np.int64)
+    return candidates.astype(np.int64, copy=False)
 
 
 class Matches:
     """The hits of one query, in reading order; mapped to original offsets on demand.
 
-    *rows*, *sides* and *starts* are the Arabic hits, then the English ones, each in text order.
+    Hit *i* is addressed by arithmetic, not by a per-hit table: each side keeps only its sorted
+    joined offsets, and a per-sentence count of the hits before it (one binary search per
+    sentence) orders them as reading does (sentence, Arabic before English, offset). So a
+    one-letter query with 750 000 hits costs what finding them costs, a few ms, and nothing per
+    hit; the rows of all hits are built only if asked for (:attr:`rows`, the CLI's listing).
     """
 
     def __init__(
-        self,
-        document: Document,
-        finder: Folder,
-        rows: np.ndarray,
-        sides: np.ndarray,
-        starts: np.ndarray,
-        width: int,
+        self, document: Document, finder: Folder, found: Sequence[tuple[np.ndarray, np.ndarray]], width: int
     ) -> None:
-        # Each side is already in reading order and Arabic comes first: a stable sort by row is a
-        # merge of two sorted runs (timsort), several times faster than a three-key lexsort.
-        order = np.argsort(rows, kind="stable")
         self.document, self._folder, self.width = document, finder, width
-        self.rows, self.sides, self.starts = rows[order], sides[order], starts[order]
+        self._positions = [positions for positions, _starts in found]
+        self._starts = [starts for _positions, starts in found]
+        count = len(self._starts[0]) if found else 0
+        # _before[side][r]: that side's hits in sentences before r (r = count: all of them).
+        self._before = [
+            np.searchsorted(positions, np.append(starts, np.iinfo(np.int64).max), side="left")
+            for positions, starts in found
+        ]
+        self._cumulative: np.ndarray = np.zeros(count + 1, dtype=np.int64)
+        for before in self._before:
+            self._cumulative = self._cumulative + before
 
     def __len__(self) -> int:
-        return len(self.rows)
+        return int(self._cumulative[-1])
+
+    def row(self, index: int) -> int:
+        """The reading position of hit *index*."""
+        return int(np.searchsorted(self._cumulative, index, side="right")) - 1
+
+    @property
+    def rows(self) -> np.ndarray:
+        """The reading position of every hit (O(hits): for listings, not for the window)."""
+        return np.repeat(np.arange(len(self._cumulative) - 1), np.diff(self._cumulative))
+
+    def _located(self, index: int) -> tuple[int, int, int]:
+        """(row, side, folded start within the sentence) of hit *index*."""
+        row = self.row(index)
+        rank = index - int(self._cumulative[row])
+        for side, before in enumerate(self._before):
+            here = int(before[row + 1] - before[row])
+            if rank < here:
+                offset = int(self._positions[side][int(before[row]) + rank])
+                return row, side, offset - int(self._starts[side][row])
+            rank -= here
+        raise IndexError(index)
 
     def hit(self, index: int) -> Hit:
-        segment = self.document.segment_at(int(self.rows[index]))
-        language = LANGUAGES[int(self.sides[index])]
+        row, side, start = self._located(index)
+        segment = self.document.segment_at(row)
+        language = LANGUAGES[side]
         folded = self._folder.fold_with_offsets(side_text(segment, language))
-        start = int(self.starts[index])
         begin, end = folded.original_span(start, start + self.width)
         return Hit(segment.id, language, begin, end)
 
@@ -120,22 +164,25 @@ class Matches:
 
     def first_from(self, row: int) -> int:
         """The index of the first hit at or after reading position *row* (wrapping to 0)."""
-        index = int(np.searchsorted(self.rows, row, side="left"))
+        if not 0 <= row < len(self._cumulative) - 1:
+            return 0
+        index = int(self._cumulative[row])
         return index if index < len(self) else 0
 
     def in_row(self, row: int, language: Language) -> list[tuple[int, int]]:
         """Original spans of the hits in one side of one sentence (what a painter highlights)."""
-        low = int(np.searchsorted(self.rows, row, side="left"))
-        high = int(np.searchsorted(self.rows, row, side="right"))
         side = LANGUAGES.index(language)
-        chosen = [i for i in range(low, high) if self.sides[i] == side]
-        if not chosen:
+        if side >= len(self._before) or not 0 <= row < len(self._cumulative) - 1:
             return []
+        low, high = int(self._before[side][row]), int(self._before[side][row + 1])
+        if low == high:
+            return []
+        begin = int(self._starts[side][row])
         folded = self._folder.fold_with_offsets(side_text(self.document.segment_at(row), language))
-        return [folded.original_span(int(self.starts[i]), int(self.starts[i]) + self.width) for i in chosen]
-
-
-EMPTY_ROWS = np.zeros(0, dtype=np.int64)
+        return [
+            folded.original_span(start, start + self.width)
+            for start in (self._positions[side][low:high] - begin).tolist()
+        ]
 
 
 class FindIndex:
@@ -174,20 +221,17 @@ class FindIndex:
         assert self._sides is not None
         self._refresh()
         needle = self.folder.fold(query)
-        found = [side.find(needle) for side in self._sides] if needle else []
-        if not found:
-            return Matches(self.document, self.folder, EMPTY_ROWS, EMPTY_ROWS, EMPTY_ROWS, 0)
-        rows = np.concatenate([rows for rows, _ in found])
-        starts = np.concatenate([starts for _, starts in found])
-        sides = np.concatenate([np.full(len(r), i, dtype=np.int64) for i, (r, _) in enumerate(found)])
-        return Matches(self.document, self.folder, rows, sides, starts, len(needle))
+        if not needle:
+            return Matches(self.document, self.folder, [], 0)
+        found = [(side.find(needle), side.starts) for side in self._sides]
+        return Matches(self.document, self.folder, found, len(needle))
 
     def _refresh(self) -> None:
         if not self._dirty or self._sides is None:
             return
         dirty, self._dirty = self._dirty, set()
         fold = self.folder.fold
-        changed = [False, False]
+        changed: tuple[list[int], list[int]] = ([], [])
         for segment_id in dirty:
             segment = self.document.segment(segment_id)
             if segment is None:
@@ -197,7 +241,7 @@ class FindIndex:
                 folded = fold(side_text(segment, language))
                 if self._sides[side].texts[row] != folded:
                     self._sides[side].texts[row] = folded
-                    changed[side] = True
-        for side, was_changed in enumerate(changed):
-            if was_changed:
-                self._sides[side].join()
+                    changed[side].append(row)
+        for side, rows in enumerate(changed):
+            if rows:
+                self._sides[side].join(rows)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from reader.arabic.folding import Folds
 from reader.find import FindIndex, Hit
 from reader.formats.plain_text import build_text_document
@@ -83,3 +86,94 @@ def test_empty_and_mark_only_queries_find_nothing() -> None:
     assert len(index.search("\u064e\u064e")) == 0  # vowels only fold to nothing
     assert len(index.search("zzz")) == 0
     assert len(FindIndex(build_text_document("")).search("a")) == 0
+
+
+def _plain_hits(document, query: str) -> list[tuple[int, str, int, int]]:  # type: ignore[no-untyped-def]
+    """Every occurrence by a plain loop over rows (unfolded text: the examples have no marks)."""
+    found = []
+    for row, segment in enumerate(document.iter_segments()):
+        for language, text in (("ar", segment.text), ("en", (segment.translation or "").lower())):
+            start = text.find(query)
+            while start >= 0:
+                found.append((row, language, start, start + len(query)))
+                start = text.find(query, start + 1)
+    return found
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    sentences=st.lists(
+        st.tuples(
+            st.lists(st.sampled_from(["باب", "بيت", "كتب", "تب", "ب"]), min_size=1, max_size=6),
+            st.one_of(
+                st.none(), st.lists(st.sampled_from(["ab", "bab", "b", "cab"]), min_size=1, max_size=5)
+            ),
+        ),
+        min_size=1,
+        max_size=12,
+    ),
+    query=st.sampled_from(["ب", "تب", "باب", "b", "ab", "bab", "x"]),
+)
+def test_hits_by_arithmetic_match_a_plain_scan(sentences, query: str) -> None:  # type: ignore[no-untyped-def]
+    """Hit i, its row, the spans per row and the first hit from a row, against a plain scan (the
+    hits are addressed by counts per sentence, never listed one by one)."""
+    text = "\n\n".join(" ".join(words) + "." for words, _english in sentences)
+    document = build_text_document(text)
+    segments = list(document.iter_segments())
+    english = [" ".join(e) + "." if e else None for _w, e in sentences][: len(segments)]
+    document.apply_results(
+        SegmentResult(s.id, s.revision, e) for s, e in zip(segments, english, strict=False) if e is not None
+    )
+    expected = _plain_hits(document, query)
+    matches = FindIndex(document).search(query)
+    assert len(matches) == len(expected)
+    got = []
+    for i in range(len(matches)):
+        hit = matches.hit(i)
+        got.append((matches.row(i), hit.language, hit.start, hit.end))
+        assert document.segment(hit.segment_id) is document.segment_at(matches.row(i))
+    assert got == expected
+    assert [int(r) for r in matches.rows] == [row for row, *_rest in expected]
+    for row in range(len(document)):
+        for language in ("ar", "en"):
+            assert matches.in_row(row, language) == [
+                (s, e) for r, lang, s, e in expected if (r, lang) == (row, language)
+            ]
+        later = [i for i, (r, *_rest) in enumerate(expected) if r >= row]
+        assert matches.first_from(row) == (later[0] if later else 0)
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    arrivals=st.lists(
+        st.lists(st.tuples(st.integers(0, 10), st.sampled_from(["a cab", "bab b", "", "x"])), max_size=5),
+        min_size=1,
+        max_size=4,
+    )
+)
+def test_translations_folded_in_block_by_block_find_what_a_fresh_index_finds(arrivals) -> None:  # type: ignore[no-untyped-def]
+    """Arriving translations re-encode only their blocks (three sentences here): the joined text
+    must stay exactly what a fresh index would build."""
+    import reader.find as find
+
+    document = build_text_document("\n\n".join(f"باب رقم {i}." for i in range(11)))
+    index = FindIndex(document)
+    index.build()
+    original, find.BLOCK = find.BLOCK, 3
+    try:
+        index.build()  # blocks of three from here on
+        for batch in arrivals:
+            segments = [document.segment_at(row) for row, _text in batch]
+            changed = document.apply_results(
+                SegmentResult(s.id, s.revision, text or None)
+                for s, (_row, text) in zip(segments, batch, strict=True)
+            )
+            index.mark_changed(changed)
+            for query in ("ab", "b", "باب", "x"):
+                fresh = FindIndex(document).search(query)
+                found = index.search(query)
+                assert [(h.segment_id, h.language, h.start) for h in found.hits()] == [
+                    (h.segment_id, h.language, h.start) for h in fresh.hits()
+                ]
+    finally:
+        find.BLOCK = original

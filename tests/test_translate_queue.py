@@ -89,3 +89,17 @@ def test_every_index_is_taken_exactly_once_while_another_thread_reprioritizes() 
         stop.set()
         thread.join()
     assert sorted(taken) == list(range(2000))
+
+
+def test_grown_chunks_read_on_in_the_new_size_but_a_screen_goes_alone() -> None:
+    queue = VisibleFirstQueue(range(300), chunk_size=4, first_chunk=2)
+    queue.grow_chunks(50)  # before the first chunk: the first one stays small
+    assert queue.take() == [0, 1]
+    assert queue.take() == list(range(2, 52))
+    queue.prioritize([150, 151])
+    assert queue.take() == [150, 151, 152, 153]  # the screen, filled up to one batch only
+    queue.prioritize(list(range(200, 207)))
+    assert queue.take() == list(range(200, 207))  # a screen larger than a batch goes whole, alone
+    assert queue.take() == list(range(207, 257))  # then reading on from it in the grown size
+    queue.grow_chunks(1)  # never below the batch size
+    assert len(queue.take()) == 4

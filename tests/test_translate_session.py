@@ -170,3 +170,34 @@ def test_translate_document_sends_the_whole_document_in_one_call() -> None:
     assert len(translator.calls) == 1
     assert sum(len(ids) for ids in changed) == 12
     assert document.translated_count == 12
+
+
+def test_with_chunk_seconds_chunks_grow_to_the_engines_measured_speed() -> None:
+    """A clock that moves 0.1 s per batch of 8: 80 sentences/s, so 0.5 s chunks are 40; the
+    first chunk stays small and no chunk is ever below the batch size."""
+    document = book(300)
+    now = [0.0]
+
+    class Timed(FakeTranslator):
+        def translate(self, sentences):  # type: ignore[no-untyped-def]
+            for batch in super().translate(sentences):
+                now[0] += 0.1 * len(batch) / 8
+                yield batch
+
+    translator = Timed(batch_size=8)
+    session = TranslationSession(
+        document, translator, chunk_size=8, first_chunk=2, clock=lambda: now[0], chunk_seconds=0.5
+    )
+    apply_all(document, session)
+    sizes = [len(call) for call in translator.calls]
+    assert sizes[0] == 2
+    assert min(sizes[1:-1]) >= 8
+    assert set(sizes[3:-1]) == {40}
+    assert document.pending_count == 0
+
+
+def test_without_chunk_seconds_chunks_stay_the_batch_size() -> None:
+    document = book(60)
+    translator = FakeTranslator(batch_size=8)
+    apply_all(document, TranslationSession(document, translator, chunk_size=8, first_chunk=2))
+    assert {len(call) for call in translator.calls[1:-1]} == {8}

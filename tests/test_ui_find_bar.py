@@ -168,3 +168,47 @@ def test_the_detail_strip_follows_show_diacritics_and_copy_keeps_the_marks(qtbot
     assert QGuiApplication.clipboard().text() == document.segment_at(0).text
     window.actions_["diacritics"].trigger()
     assert window.strip.arabic.text() == "ذَهَبَ الوَلَدُ إِلَى المَدْرَسَةِ."
+
+
+def test_a_one_letter_query_paints_its_many_hits_as_boxes_behind_the_text(qtbot, make_window) -> None:
+    """More than DENSE hits in a side: boxes from the line's cursor positions, not one selection
+    (one redraw of the line) per hit."""
+    from reader.ui.highlights import DENSE
+    from tests.helpers.window import row_boxes
+
+    window = make_window()
+    open_document(
+        window, "جملة أولى.\nقال الولد إن الباب الكبير كان مفتوحا طوال الصباح والمساء.\nجملة أخيرة."
+    )
+    window.view.scroll_to_row(0)
+    arabic_box, _english = row_boxes(window, 1)
+    before = pixels(window, arabic_box)
+    open_find(qtbot, window, "ا")
+    highlights = window.view.highlights
+    spans = highlights.find_spans(1, "ar")
+    assert len(spans) > DENSE
+    text = window.document.segment_at(1).text
+    palette = window.view.palette()
+    assert highlights.ranges(1, "ar", text, text, palette) == []  # not the bar's current hit: no selections
+    assert pixels(window, arabic_box) != before  # yet the hits are painted
+
+
+def test_span_boxes_follow_the_lines_cursor_positions(qtbot) -> None:
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QFont, QTextLayout
+
+    from reader.ui.highlights import span_boxes
+
+    layout = QTextLayout("one two three four five six", QFont())
+    layout.beginLayout()
+    first = layout.createLine()
+    first.setNumColumns(14)  # "one two three " on the first line, the rest on the second
+    second = layout.createLine()
+    layout.endLayout()
+    boxes = span_boxes(layout, QPointF(10, 20), [(4, 7), (8, 19)])  # "two", "three four"
+    assert len(boxes) == 3  # "three four" is on both lines
+    two = boxes[0]
+    assert two.left() == 10 + first.cursorToX(4)[0]
+    assert two.width() == first.cursorToX(7)[0] - first.cursorToX(4)[0]
+    assert two.top() == 20 + first.y()
+    assert boxes[2].top() == 20 + second.y()

@@ -97,3 +97,47 @@ def test_the_time_left_speaks_the_window_s_language(qapp) -> None:  # type: igno
     finally:
         remove_ui_language(qapp)
     assert format_seconds(4) == "4 s"
+
+
+def test_before_anything_is_counted_the_bar_is_busy_not_empty(panel: ProgressPanel) -> None:
+    panel.set_progress(0, 0, 20, None)
+    panel.set_running(True)
+    assert panel.busy
+    assert (panel.bar.minimum(), panel.bar.maximum()) == (0, 0)  # Qt's moving busy bar
+    panel.set_progress(3, 0, 20, None)
+    assert not panel.busy
+    assert (panel.bar.value(), panel.bar.maximum()) == (3, 20)
+
+
+def test_the_busy_line_says_what_is_happening_until_cleared(panel: ProgressPanel) -> None:
+    panel.set_progress(5, 0, 20, None)
+    panel.set_running(True)
+    panel.set_busy("Converting the model for CTranslate2…")
+    assert panel.busy
+    assert panel.isVisible()
+    assert panel.label.text() == "Converting the model for CTranslate2…"
+    assert panel.bar.maximum() == 0
+    panel.set_busy("")
+    assert panel.label.text() == "5 / 20 sentences translated"
+    assert (panel.bar.value(), panel.bar.maximum()) == (5, 20)
+
+
+def test_a_long_busy_line_is_elided_with_the_whole_in_its_tooltip(panel: ProgressPanel) -> None:
+    line = "Loading the translation model /" + "very/long/folder/" * 40 + "opus-mt-ar-en…"
+    panel.set_running(True)
+    panel.set_busy(line)
+    assert panel.label.toolTip() == line
+    assert "…" in panel.label.text()
+    assert len(panel.label.text()) < len(line)
+    assert panel.label.text().endswith("opus-mt-ar-en…")
+
+
+def test_the_busy_panel_shows_before_the_total_is_known(panel: ProgressPanel) -> None:
+    panel.set_progress(0, 0, 0, None)
+    assert not panel.isVisible()
+    panel.set_running(True)
+    panel.set_busy("Loading the translation model…")
+    assert panel.isVisible()
+    panel.set_running(False)
+    panel.set_busy("")
+    assert not panel.isVisible()

@@ -25,7 +25,10 @@ def translated_window(qtbot, make_window, tmp_path: Path, factory):  # type: ign
     path.write_text(TEXT, encoding="utf-8")
     window = make_window(factory=factory)
     open_and_wait(qtbot, window, path)
-    qtbot.waitUntil(lambda: window.document.pending_count == 0, timeout=10000)
+    # The run has ended too (its last delivery is applied a turn before it says so).
+    qtbot.waitUntil(
+        lambda: window.document.pending_count == 0 and not window.controller.is_running, timeout=10000
+    )
     return window
 
 

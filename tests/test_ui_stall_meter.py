@@ -23,3 +23,14 @@ def test_the_clock_is_injectable(qtbot) -> None:
     meter.start()
     now[0] = 0.250
     assert meter.stop() == 245.0
+
+
+def test_stalls_over_the_limit_are_logged_with_when_they_ended(qtbot) -> None:
+    now = [10.0]
+    meter = StallMeter(interval_ms=5, log_over_ms=50, clock=lambda: now[0])
+    meter.start()
+    for step in (0.030, 0.100, 0.020, 0.080):
+        now[0] += step
+        meter._tick()
+    meter.stop()
+    assert [(round(at, 3), round(ms)) for at, ms in meter.stalls] == [(0.13, 95), (0.23, 75)]

@@ -33,3 +33,18 @@ def test_a_pasted_book_is_structured_off_the_gui_thread(qtbot, make_window) -> N
         assert window.document is None  # returned at once; the worker is still building it
     assert window.document is not None
     assert len(window.document) == 6000
+
+
+def test_after_a_zoom_the_next_levels_in_and_out_are_warmed_when_idle(qtbot) -> None:
+    """The first zoom to a size drew every glyph at it inside that zoom's turn."""
+    from reader.ui.pair_view import PairView
+
+    view = PairView(register_fonts(), visible_delay_ms=1)
+    qtbot.addWidget(view)
+    view.set_zoom(173)  # zooms no other test uses: 163 and 183 are new font sets here
+    assert view._neighbours_timer.isActive()  # not in the zoom's own turn
+    qtbot.waitUntil(lambda: not view._neighbours_timer.isActive(), timeout=5_000)
+    for zoom in (163, 183):
+        other = PairLayouts(register_fonts())
+        other.set_zoom(zoom)
+        assert not warm_up(other)  # already done

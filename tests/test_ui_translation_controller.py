@@ -206,13 +206,17 @@ class EndlessTranslator(FakeTranslator):
             yield [TranslationResult(index, text.upper())]
 
 
-def test_closing_the_window_stops_the_work_and_waits_for_it(qtbot, make_window, seed_path) -> None:
+def test_closing_the_window_stops_the_work_without_waiting_for_the_batch(
+    qtbot, make_window, seed_path
+) -> None:
+    """The window goes at once; the worker stops at its next check, and nothing it made since
+    reaches the closed window."""
     translator = EndlessTranslator()
     window = make_window(translator)
     open_and_wait(qtbot, window, seed_path)
     qtbot.waitUntil(lambda: window.document.translated_count >= 1)
     window.close()
-    assert running_tasks() == []  # close waited for the worker thread to end
+    qtbot.waitUntil(lambda: running_tasks() == [] and translator.closed)
     produced, translated = translator.batches, window.document.translated_count
     assert produced < len(window.document)
     with qtbot.assertNotEmitted(window.controller.progress):
@@ -326,3 +330,62 @@ def test_cancel_while_a_loaded_model_is_on_its_way_starts_no_translation(qtbot) 
         assert translator.calls == []
     finally:
         controller.shutdown()
+
+
+def test_shutdown_mid_batch_returns_at_once_and_closes_the_engine_after_the_batch(qtbot, gate) -> None:
+    """Quitting while the engine is inside a batch: the window is not held until it ends."""
+    translator = FakeTranslator(gate=gate, batch_size=2)
+    controller = TranslationController(lambda _s: translator, EngineSettings(batch_size=2))
+    controller.set_document(segment_text(" ".join(f"هذه هي الجملة رقم {n} من النص." for n in range(8))))
+    qtbot.waitUntil(lambda: bool(translator.calls))  # inside a batch, held at the gate
+    (task,) = running_tasks()
+    controller.shutdown()
+    assert task.is_running()
+    assert not translator.closed
+    gate.open()
+    qtbot.waitUntil(lambda: translator.closed and not task.is_running())
+
+
+def test_a_fast_engines_batches_are_gathered_into_a_delivery_per_interval(qtbot) -> None:
+    """Batches every 10 ms: one delivery per DELIVERY_INTERVAL (0.1 s), not one per batch, even
+    when the GUI thread applies each at once."""
+    document = segment_text(" ".join(f"الجملة رقم {i}." for i in range(60)))
+    now = [0.0]
+
+    class Quick(FakeTranslator):
+        def translate(self, sentences):  # type: ignore[no-untyped-def]
+            for batch in super().translate(sentences):
+                now[0] += 0.01
+                yield batch
+
+    session = TranslationSession(document, Quick(batch_size=1), chunk_size=60, first_chunk=60)
+    reported: list[list] = []
+    delivered = threading.Event()
+
+    def report(payload: object) -> None:
+        reported.append(payload)  # type: ignore[arg-type]
+        delivered.set()  # applied at once
+
+    translate_session(session, TaskContext(report), delivered, clock=lambda: now[0])
+    assert sum(len(batch) for batch in reported) == 60
+    sizes = [len(batch) for batch in reported]
+    assert sizes[0] == 1  # the first at once
+    assert all(10 <= size <= 11 for size in sizes[1:-1])  # then 0.1 s' worth (to float rounding)
+
+
+def test_a_slow_engines_batches_go_at_once(qtbot) -> None:
+    document = segment_text(" ".join(f"الجملة رقم {i}." for i in range(5)))
+    now = [0.0]
+
+    class Slow(FakeTranslator):
+        def translate(self, sentences):  # type: ignore[no-untyped-def]
+            for batch in super().translate(sentences):
+                now[0] += 0.5
+                yield batch
+
+    session = TranslationSession(document, Slow(batch_size=1), chunk_size=5, first_chunk=5)
+    reported: list[list] = []
+    delivered = threading.Event()
+    context = TaskContext(lambda payload: (reported.append(payload), delivered.set()))  # type: ignore[func-returns-value]
+    translate_session(session, context, delivered, clock=lambda: now[0])
+    assert [len(batch) for batch in reported] == [1, 1, 1, 1, 1]

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import threading
 
 import pytest
 from PySide6.QtCore import QThread
 
 from reader.errors import BadInput, error_line
-from reader.ui.workers import Task, TaskCancelled, TaskContext, running_tasks
+from reader.ui.workers import BACKGROUND_NICE, Task, TaskCancelled, TaskContext, running_tasks
 
 
 def test_result_and_progress_arrive_on_the_gui_thread(qtbot) -> None:
@@ -141,3 +142,27 @@ def test_cancel_and_wait_blocks_until_the_thread_has_ended(qtbot) -> None:
     assert not task.is_running()
     with qtbot.waitSignal(task.cancelled, timeout=5000):
         pass  # the outcome is still delivered, on the GUI thread
+
+
+@pytest.mark.skipif(not hasattr(os, "setpriority"), reason="no per-thread priorities on this platform")
+def test_a_task_runs_nicer_than_the_window_and_threads_it_starts_inherit_that(qtbot) -> None:
+    """On two cores a translation's threads must not take the CPU a repaint needs."""
+    window = os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+
+    def op(_context: TaskContext) -> tuple[int, int]:
+        own = os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+        started: list[int] = []
+        child = threading.Thread(
+            target=lambda: started.append(os.getpriority(os.PRIO_PROCESS, threading.get_native_id()))
+        )
+        child.start()
+        child.join()
+        return own, started[0]
+
+    task = Task(op)
+    with qtbot.waitSignal(task.succeeded, timeout=5000) as result:
+        task.start()
+    own, child = result.args[0]
+    assert own == child == min(19, window + BACKGROUND_NICE)
+    assert os.getpriority(os.PRIO_PROCESS, threading.get_native_id()) == window  # the window's is untouched
+    qtbot.waitUntil(lambda: not running_tasks())

@@ -8,8 +8,11 @@ lands where.
 
 The GUI thread tells the queue what is visible whenever the reader scrolls; the worker thread
 takes chunks from it between batches. The first chunk is small so the first English sentence
-appears quickly; later chunks are the engine's batch size, which is what it translates best.
-No Qt here: the queue is plain Python guarded by a lock.
+appears quickly; later chunks are the engine's batch size, or larger once the session has
+measured its engine (:meth:`VisibleFirstQueue.grow_chunks`): the engine sorts a chunk by length,
+so a larger one wastes less decoding on padding. Rows on screen still go in a chunk of the batch
+size at most, so they never wait behind a large one. No Qt here: the queue is plain Python
+guarded by a lock.
 """
 
 from __future__ import annotations
@@ -52,8 +55,9 @@ class VisibleFirstQueue:
         self._order: dict[int, int] = {}  # pending id -> order key
         self._sorted: list[Entry] = []
         self._visible: list[int] = list(visible)
-        self._chunk_size = chunk_size
+        self._chunk_size = self._batch = chunk_size
         self._next_size = min(first_chunk, chunk_size)
+        self._first_taken = False
         self._cursor = 0
         self._closed = False
         self.fill((i, i) for i in pending)
@@ -109,6 +113,13 @@ class VisibleFirstQueue:
             for segment_id in segment_ids:
                 self._order.pop(segment_id, None)
 
+    def grow_chunks(self, size: int) -> None:
+        """Chunks read on in *size* from now on (never below the batch size; the first stays small)."""
+        with self._lock:
+            self._chunk_size = max(self._batch, size)
+            if self._first_taken:
+                self._next_size = self._chunk_size
+
     def take(self) -> list[int]:
         """The next chunk to translate, or [] (and the queue closes) when nothing is left."""
         with self._lock:
@@ -118,8 +129,11 @@ class VisibleFirstQueue:
                 return []
             size = self._next_size
             self._next_size = self._chunk_size
+            self._first_taken = True
             chunk = [i for i in dict.fromkeys(self._visible) if i in order][:size]
-            if chunk:  # read on from the bottom of the screen
+            if chunk:  # read on from the bottom of the screen, in a chunk no larger than a batch
+                size = min(size, max(self._batch, len(chunk)))
+                chunk = chunk[:size]
                 self._cursor = max(order[i] for i in chunk) + 1
             if len(chunk) < size:
                 chunk += self._following(size - len(chunk), exclude=set(chunk))

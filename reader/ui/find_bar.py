@@ -169,7 +169,7 @@ class FindBar(QWidget):
     def _current_place(self) -> int | None:
         if self.matches is None or not 0 <= self.current < len(self.matches):
             return None
-        return int(self.matches.rows[self.current])
+        return self.matches.row(self.current)
 
     def next(self) -> None:
         self._step(1)
@@ -185,7 +185,7 @@ class FindBar(QWidget):
 
     def _go_to_current(self) -> None:
         if self.matches is not None and 0 <= self.current < len(self.matches):
-            self.view.ensure_visible(int(self.matches.rows[self.current]))
+            self.view.ensure_visible(self.matches.row(self.current))
             self.view.viewport().update()
 
     def _set_matches(self, matches: Matches | None, current: int = -1) -> None:

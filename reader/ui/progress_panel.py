@@ -1,11 +1,18 @@
-"""Status-bar progress: sentences translated of the total, time left, Cancel / Resume, and the outcome."""
+"""Status-bar progress: sentences translated of the total, time left, Cancel / Resume, and the outcome.
+
+Before the first sentence is done (the model is being downloaded, converted or loaded, or the
+first batch is on its way) the bar is a busy one, moving, with what is happening beside it: an
+empty bar there reads as an empty text field, not as work going on.
+"""
 
 from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QCoreApplication, QEvent, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QSizePolicy, QWidget
+
+BUSY_TEXT_WIDTH = 420  # pixels of the busy line; the rest is elided in the middle (tooltip: whole)
 
 
 def format_seconds(seconds: float) -> str:
@@ -56,6 +63,7 @@ class ProgressPanel(QWidget):
         self.can_resume = True
         self.done = self.failed = self.total = 0
         self.seconds_left: float | None = None
+        self.busy_text = ""
         self.set_running(False)
         self.set_progress(0, 0, 0, None)
 
@@ -66,6 +74,11 @@ class ProgressPanel(QWidget):
             self.cancelled = False
         self._update()
 
+    def set_busy(self, text: str) -> None:
+        """Say what the run is doing before it can count ("Converting the model…"); "" once it counts."""
+        self.busy_text = text
+        self._update()
+
     def set_cancelled(self) -> None:
         """The run that just ended was cancelled by the reader: say so until the next run."""
         self.cancelled = True
@@ -73,9 +86,6 @@ class ProgressPanel(QWidget):
 
     def set_progress(self, done: int, failed: int, total: int, seconds_left: float | None) -> None:
         self.done, self.failed, self.total, self.seconds_left = done, failed, total, seconds_left
-        self.setVisible(total > 0)
-        self.bar.setRange(0, max(total, 1))
-        self.bar.setValue(done + failed)
         self._update()
 
     def set_can_resume(self, can_resume: bool) -> None:
@@ -83,12 +93,29 @@ class ProgressPanel(QWidget):
         self.can_resume = can_resume
         self._update()
 
+    @property
+    def busy(self) -> bool:
+        """Running with nothing counted yet, or told what it is doing: the bar moves, no count."""
+        return self.running and (bool(self.busy_text) or self.done + self.failed == 0)
+
     def _update(self) -> None:
         pending = self.total - self.done - self.failed
+        if self.busy:
+            self.bar.setRange(0, 0)  # Qt's busy indicator
+        else:
+            self.bar.setRange(0, max(self.total, 1))
+            self.bar.setValue(self.done + self.failed)
+        self.setVisible(self.total > 0 or (self.running and bool(self.busy_text)))
         self.bar.setVisible(self.running)
         self.cancel_button.setVisible(self.running)
         self.resume_button.setVisible(self.can_resume and not self.running and pending > 0)
-        self.label.setText(self._text(pending))
+        text = self._text(pending)
+        if self.running and self.busy_text:  # a model path can be long: keep the status bar whole
+            self.label.setToolTip(text)
+            text = self.label.fontMetrics().elidedText(text, Qt.TextElideMode.ElideMiddle, BUSY_TEXT_WIDTH)
+        else:
+            self.label.setToolTip("")
+        self.label.setText(text)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         """A new UI language: the buttons and the line are said again."""
@@ -101,6 +128,8 @@ class ProgressPanel(QWidget):
     def _text(self, pending: int) -> str:
         counts = self.tr("{done} / {total} sentences translated").format(done=self.done, total=self.total)
         failed = " · " + self.tr("{failed} failed").format(failed=self.failed) if self.failed else ""
+        if self.running and self.busy_text:
+            return self.busy_text
         if self.running:
             left = ""
             if self.seconds_left is not None and pending > 0:

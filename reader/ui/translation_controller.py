@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import enum
 import logging
+import math
 import threading
 import time
 from collections.abc import Callable, Sequence
@@ -53,37 +54,81 @@ def load_translator(factory: TranslatorFactory, settings: EngineSettings, contex
     return translator
 
 
+CHUNK_SECONDS = 1.0
+"""Chunks grow to about this much of the engine's work: long enough to sort well by length, short
+enough that rows scrolled onto the screen meanwhile wait at most about this long."""
 SETTLE_EVERY = 32  # deliveries between two heap.settle() calls: the renderings made meanwhile
 MAX_DELIVERY = 256
 """Results handed to the GUI thread at once: applying and repainting 256 takes ~10 ms there."""
 
 
-def translate_session(session: TranslationSession, context: TaskContext, delivered: threading.Event) -> None:
+DELIVERY_INTERVAL = 0.1
+"""Seconds between two deliveries while batches come faster than that (a fast engine): each one
+costs the GUI thread an apply and a repaint, and a delivery per few-ms batch kept it busy enough
+to slow the translation itself on two cores. A slow engine's batches go at once."""
+
+
+def translate_session(
+    session: TranslationSession,
+    context: TaskContext,
+    delivered: threading.Event,
+    clock: Callable[[], float] = time.monotonic,
+) -> None:
     """The translation op: the session's batches, delivered one at a time.
 
     The next delivery waits until the GUI thread has applied the previous one (*delivered*): a
     fast engine (the tiny test model yields a batch every few ms) would otherwise queue hundreds
     of events that the event loop runs back to back, starving repaints and input. Results made
-    meanwhile are gathered into the next delivery.
+    meanwhile are gathered into the next delivery, and while batches come quicker than
+    :data:`DELIVERY_INTERVAL` they are gathered for that long.
     """
     pending: list[SegmentResult] = []
     delivered.set()
+    last_delivery = last_batch = -math.inf
 
     def deliver() -> None:
-        nonlocal pending
+        nonlocal pending, last_delivery
         while not delivered.wait(0.05):
             if context.cancelled:
                 return
         delivered.clear()
         chunk, pending = pending[:MAX_DELIVERY], pending[MAX_DELIVERY:]
         context.report(chunk)
+        last_delivery = clock()
 
     for results in session.run(lambda: context.cancelled):
         pending += results
-        if delivered.is_set() or len(pending) >= MAX_DELIVERY:
+        now = clock()
+        quick, last_batch = now - last_batch < DELIVERY_INTERVAL, now
+        due = not quick or now - last_delivery >= DELIVERY_INTERVAL
+        if (delivered.is_set() and due) or len(pending) >= MAX_DELIVERY:
             deliver()
     while pending and not context.cancelled:
         deliver()
+    if pending:  # cancelled: what was already made still counts (the last delivery, unawaited)
+        context.report(pending[:MAX_DELIVERY])
+
+
+def close_after(tasks: Sequence[Task], translators: Sequence[Translator]) -> None:
+    """Close *translators* once *tasks* have ended: now if none runs, else on a plain thread.
+
+    An engine cannot be stopped inside a batch (a CTranslate2 call; with opus-mt at beam 4 a
+    batch takes seconds on two cores). Waiting for it on the GUI thread froze a window that was
+    asked to quit; the thread is not a daemon, so the process still waits for it on its way out.
+    """
+    waiters = [task.thread_waiter() for task in tasks if task.is_running()]
+    if not waiters:
+        for translator in translators:
+            translator.close()
+        return
+
+    def finish() -> None:
+        for wait in waiters:
+            wait()
+        for translator in translators:
+            translator.close()
+
+    threading.Thread(target=finish, name="close translators").start()
 
 
 class TranslationController(QObject):
@@ -309,20 +354,20 @@ class TranslationController(QObject):
             self._session.prioritize(self._visible)
 
     def shutdown(self) -> None:
-        """Cancel everything and wait for the threads to end (the window is closing)."""
+        """Cancel everything and let go without waiting (the window is closing): a batch under
+        way ends on its thread, and the engines are closed once it has (:func:`close_after`)."""
         self._closed = True
         if self._unsubscribe is not None:
             self._unsubscribe()
             self._unsubscribe = None
-        for task in (self._load_task, self._task):
-            if task is not None:
-                task.detach()
-                task.cancel_and_wait()
+        tasks = [task for task in (self._load_task, self._task) if task is not None]
+        for task in tasks:
+            task.detach()
+            task.cancel()
+        translators = [t for t in (self.translator, *self._retired) if t is not None]
         self._load_task = self._task = self._session = None
-        for translator in (self.translator, *self._retired):
-            if translator is not None:
-                translator.close()
         self.translator, self._retired = None, []
+        close_after(tasks, translators)
 
     # Loading -------------------------------------------------------------------------------
     def _load(self) -> None:
@@ -387,6 +432,7 @@ class TranslationController(QObject):
             chunk_size=self.settings.batch_size,
             visible=self._visible,
             clock=self.clock,
+            chunk_seconds=CHUNK_SECONDS,
         )
         generation, delivered = self._generation, threading.Event()
         task = Task(lambda context: translate_session(session, context, delivered), name="translate")

@@ -4,17 +4,41 @@ As in Anki's ``QueryOp``, the op is a plain function that receives a :class:`Tas
 report progress and to see whether it was cancelled) and never touches a widget. The
 :class:`Task` object lives on the GUI thread and re-emits what the op produced, so every slot
 connected to a Task runs on the GUI thread. Model loading, translation and PDF export all use it.
+
+A task's thread runs at a lower scheduling priority than the window's (:func:`yield_to_the_window`):
+on two cores a translation keeps both busy (CTranslate2's replicas, created by the load task's
+thread, inherit its priority), and a repaint that had to share a core with them took three times
+as long. The background work loses nothing while the window is idle.
 """
 
 from __future__ import annotations
 
+import contextlib
+import os
 import threading
 from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
-__all__ = ["Task", "TaskCancelled", "TaskContext", "running_tasks"]
+__all__ = ["Task", "TaskCancelled", "TaskContext", "running_tasks", "yield_to_the_window"]
+
+BACKGROUND_NICE = 10
+"""How much nicer than the window a task's thread is (Linux: per thread, within the process's group)."""
+
+
+def yield_to_the_window(nice: int = BACKGROUND_NICE) -> None:
+    """Lower the calling thread's priority by *nice* (where the platform has per-thread priorities).
+
+    Qt's ``QThread.setPriority`` does nothing under Linux's default scheduler; the thread's nice
+    value does, and threads started from this one (an engine's worker pool) inherit it.
+    """
+    if not hasattr(os, "setpriority") or not hasattr(threading, "get_native_id"):
+        return
+    with contextlib.suppress(OSError):
+        thread = threading.get_native_id()
+        current = os.getpriority(os.PRIO_PROCESS, thread)
+        os.setpriority(os.PRIO_PROCESS, thread, min(19, current + nice))
 
 
 class TaskCancelled(Exception):
@@ -59,6 +83,7 @@ class _Runner(QObject):
 
     @Slot()
     def run(self) -> None:
+        yield_to_the_window()
         try:
             result = self.op(self.context)
         except TaskCancelled:
@@ -150,6 +175,12 @@ class Task(QObject):
         if timeout_ms < 0:
             return self._thread.wait()
         return self._thread.wait(timeout_ms)
+
+    def thread_waiter(self) -> Callable[[], bool]:
+        """A call that blocks until this task's thread has ended, holding the thread, not the Task:
+        a plain thread may keep it, and the Task (whose queued deliveries live on the GUI thread)
+        is still freed there."""
+        return self._thread.wait
 
     def cancel_and_wait(self, timeout_ms: int = -1) -> bool:
         self.cancel()
