@@ -25,3 +25,41 @@ def test_a_doubtful_ocr_reading_is_said_with_or_without_a_translation() -> None:
     assert said[0] == "Machine translation by m."
     assert "scan with low confidence" in said[1]
     assert "F8" not in quality_tooltip(done)  # nothing flagged: no F8 line
+
+
+def test_a_row_read_by_ocr_with_low_confidence_is_marked_in_the_view(qtbot, make_window, monkeypatch) -> None:
+    from fpdf import FPDF
+
+    from reader.formats import ocr
+    from reader.formats.registry import read_bytes
+    from reader.ui.document_opener import Opened
+
+    read = [ocr.OcrParagraph("قرأ الماسح هذه الفقرة بثقة.", 91.0), ocr.OcrParagraph("وهذه مشكوك فيها.", 52.5)]
+    monkeypatch.setattr(ocr, "check_available", lambda: None)
+    monkeypatch.setattr(ocr, "_tesseract", lambda _image: read)
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.rect(20, 20, 100, 150, style="F")
+    document = read_bytes(bytes(pdf.output()), "scan.pdf", ".pdf").document
+    window = make_window()
+    with qtbot.waitSignal(window.document_opened):
+        window.set_document(Opened(document, None, "scan", 0))
+    view = window.view
+    view.viewport().repaint()
+    image = view.viewport().grab().toImage()
+
+    def amber_beside(row: int) -> bool:
+        _arabic, english = view.cell_rects(row)
+        return any(
+            image.pixelColor(x, y).name() == "#d9a300"
+            for x in range(english.right() - 4, min(english.right() + 30, image.width()))
+            for y in range(english.top(), english.top() + 30)
+        )
+
+    doubtful = [
+        row for row in range(len(document)) if document.block(document.segment_at(row).block_id).flags
+    ]
+    assert doubtful
+    assert all(amber_beside(row) for row in doubtful)
+    assert not any(amber_beside(row) for row in range(len(document)) if row not in doubtful)
+    assert "scan with low confidence" in view.row_tooltip(doubtful[0])

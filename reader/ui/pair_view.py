@@ -452,10 +452,10 @@ class PairView(QAbstractScrollArea):
             self.highlights.paint_dense(painter, pair.english, english_at, row, "en", english)
         pair.english.draw(painter, english_at, marks)
         rendering = segment.rendering
-        if rendering is not None and (rendering.flags or segment.edited):
-            paint_marks(
-                painter, palette, english_box, pad, flagged=bool(rendering.flags), edited=segment.edited
-            )
+        doubted = self.document is not None and bool(self.document.block(segment.block_id).flags)  # OCR
+        flagged = doubted or (rendering is not None and bool(rendering.flags))
+        if flagged or segment.edited:
+            paint_marks(painter, palette, english_box, pad, flagged=flagged, edited=segment.edited)
         arabic_baseline = arabic_at.y() + (pair.arabic.lineAt(0).ascent() if pair.arabic.lineCount() else 0.0)
         english_baseline = english_at.y() + (
             pair.english.lineAt(0).ascent() if pair.english.lineCount() else 0.0

@@ -67,6 +67,8 @@ class TranslationStatus(QObject):
     def _on_state_changed(self, state: TranslationState) -> None:
         busy = state in (TranslationState.LOADING, TranslationState.TRANSLATING)
         self._panel.set_running(busy)
+        if state is not TranslationState.LOADING:  # counting from now on (or not running)
+            self._panel.set_busy("")
         self._panel.set_can_resume(state is not TranslationState.UNAVAILABLE)
         placeholders = {
             TranslationState.LOADING: self.tr("waiting for the translation model…"),
@@ -83,9 +85,12 @@ class TranslationStatus(QObject):
     def _on_loading(self, message: str, fraction: object) -> None:
         self._banner.hide()
         self._panel.set_running(True)
+        self._panel.set_busy(message)  # a moving bar and what is happening (converting, loading)
         self._status.showMessage(message)
         if fraction is None:
             return
+        if self.download_dialog is None and float(fraction) >= 1.0:  # type: ignore[arg-type]
+            return  # a load that is already done ("loaded …"): no dialog flashing open and shut
         if self.download_dialog is None:  # only downloads report a fraction: show the dialog for those
             dialog = QProgressDialog(message, self.tr("Cancel"), 0, 1000, self._parent)
             dialog.setWindowTitle(self.tr("Downloading the model"))
