@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -227,7 +228,12 @@ def test_a_damaged_conversion_is_a_ct2_problem_naming_its_folder(
     damaged.mkdir()
     for name in CONVERTED_FILES:  # the right file names, garbage inside
         (damaged / name).write_text("garbage", encoding="utf-8")
-    monkeypatch.setattr(ct2_engine, "ensure_converted", lambda *_args: damaged)
+
+    def converted(*_args: object, meanwhile: Callable[[], None]) -> Path:
+        meanwhile()  # the tokenizer, as the real one loads it while converting
+        return damaged
+
+    monkeypatch.setattr(ct2_engine, "ensure_converted", converted)
     with pytest.raises(
         Ct2Unavailable, match=f"^CTranslate2 could not load '{tiny_model}': .*deleting {damaged}"
     ):

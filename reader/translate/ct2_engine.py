@@ -133,14 +133,23 @@ class Ct2Engine(MarianEngine):
             import ctranslate2
         except ImportError as error:
             raise Ct2Unavailable(f"CTranslate2 is not installed ({error})") from error
-        folder = ensure_converted(location, self.quantization, progress)
+        tokenizers: list[Any] = []
+
+        def load_tokenizer() -> None:  # while the converter child works, on first use
+            from transformers import MarianTokenizer  # the tokenizer only: no torch
+
+            try:
+                tokenizers.append(MarianTokenizer.from_pretrained(location.folder))
+            except Exception as error:  # as a damaged conversion: auto tries transformers
+                raise Ct2Unavailable(
+                    f"CTranslate2 could not load the tokenizer of '{self.settings.model}': {first_line(error)}"
+                ) from error
+
+        folder = ensure_converted(location, self.quantization, progress, meanwhile=load_tokenizer)
         if progress is not None:
             progress(f"loading {self.settings.model}", None)
-        from transformers import MarianTokenizer  # the tokenizer only: no torch
-
         device = choose_device(self.settings.device, ctranslate2.get_cuda_device_count())
         try:
-            tokenizer = MarianTokenizer.from_pretrained(location.folder)
             translator = ctranslate2.Translator(
                 str(folder),
                 device=device,
@@ -153,6 +162,7 @@ class Ct2Engine(MarianEngine):
                 f"CTranslate2 could not load '{self.settings.model}': {first_line(error)} "
                 f"(deleting {folder} makes the next run convert it again)"
             ) from error
+        tokenizer = tokenizers[0]
         defaults = model_generation_defaults(location.folder)
         self.beams = self.options.beams or int(defaults.get("num_beams") or 1)
         self._length_penalty = float(defaults.get("length_penalty") or 1.0)
