@@ -47,7 +47,7 @@ def _no_ctranslate2(monkeypatch: pytest.MonkeyPatch) -> str:
 
 
 def _conversion_fails(monkeypatch: pytest.MonkeyPatch) -> str:
-    def fail(*_args: object) -> Path:
+    def fail(*_args: object, **_keywords: object) -> Path:
         raise Ct2Unavailable("could not convert 'm' for CTranslate2: disk full")
 
     monkeypatch.setattr(ct2_engine, "ensure_converted", fail)

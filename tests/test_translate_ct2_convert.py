@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -49,7 +50,14 @@ def fake_converter(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
     """Replace the converter process by one that writes a complete fake model; records its outputs."""
     runs: list[Path] = []
 
-    def run(location: ModelLocation, out: Path, quantization: str, message: str, progress: object) -> None:
+    def run(
+        location: ModelLocation,
+        out: Path,
+        quantization: str,
+        message: str,
+        progress: object,
+        meanwhile: Callable[[], None] | None,
+    ) -> None:
         runs.append(out)
         fake_model(out)
 
@@ -96,7 +104,7 @@ def test_a_race_lost_to_another_process_keeps_the_winner(
     location = location_of(tiny_model)
     target = converted_folder(location, "float32")
 
-    def run(location: ModelLocation, out: Path, quantization: str, message: str, progress: object) -> None:
+    def run(location: ModelLocation, out: Path, quantization: str, *_rest: object) -> None:
         fake_model(out)
         fake_model(target)  # the other process renamed its model into place meanwhile
         (target / "winner").touch()
@@ -262,3 +270,29 @@ def test_stale_temporary_folders_are_removed_by_the_next_conversion(
     ensure_converted(location_of(tiny_model), "int8")
     assert not dead.exists()
     assert live.exists()
+
+
+def test_meanwhile_runs_while_the_converter_works_and_once_when_converted(
+    tiny_model: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The child finishes only once ``meanwhile`` has run: the two overlapped."""
+    marker = tmp_path / "tokenizer-loaded"
+    waits_for_marker = (
+        "import pathlib, sys, time\n"
+        f"while not pathlib.Path({str(marker)!r}).exists(): time.sleep(0.01)\n"
+        "out = pathlib.Path(sys.argv[1]); out.mkdir()\n"
+        f"for name in {CONVERTED_FILES!r}: (out / name).write_text(name)\n"
+    )
+    command = [sys.executable, "-c", waits_for_marker]
+    monkeypatch.setattr(ct2_convert, "_converter_command", lambda _l, out, _q: [*command, str(out)])
+    calls: list[str] = []
+
+    def meanwhile() -> None:
+        calls.append("meanwhile")
+        marker.touch()
+
+    location = location_of(tiny_model)
+    target = ensure_converted(location, "int8", meanwhile=meanwhile)
+    assert is_converted(target)
+    assert ensure_converted(location, "int8", meanwhile=meanwhile) == target  # converted: at once
+    assert calls == ["meanwhile", "meanwhile"]

@@ -5,10 +5,13 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from reader.cli import main
 from reader.errors import BadInput, ModelUnavailable
@@ -227,7 +230,12 @@ def test_a_damaged_conversion_is_a_ct2_problem_naming_its_folder(
     damaged.mkdir()
     for name in CONVERTED_FILES:  # the right file names, garbage inside
         (damaged / name).write_text("garbage", encoding="utf-8")
-    monkeypatch.setattr(ct2_engine, "ensure_converted", lambda *_args: damaged)
+
+    def converted(*_args: object, meanwhile: Callable[[], None]) -> Path:
+        meanwhile()  # the tokenizer, as the real one loads it while converting
+        return damaged
+
+    monkeypatch.setattr(ct2_engine, "ensure_converted", converted)
     with pytest.raises(
         Ct2Unavailable, match=f"^CTranslate2 could not load '{tiny_model}': .*deleting {damaged}"
     ):
@@ -254,3 +262,24 @@ def test_scores_and_cuts_agree_with_the_transformers_engine(
     # Greedy agrees to 1e-4; at beam 4 the two libraries' repetition masks bend the last digits.
     tolerance = 1e-4 if beams == 1 else 5e-3
     assert [r.score for r in fast] == pytest.approx([r.score for r in reference], abs=tolerance)
+
+
+@given(
+    st.lists(st.tuples(st.integers(1, 200), st.integers(1, 512)), max_size=60),
+    st.integers(1, 8),
+)
+def test_length_buckets_cover_every_sentence_once_with_its_own_cap(
+    sentences: list[tuple[int, int]], replicas: int
+) -> None:
+    from reader.translate.ct2_engine import TOKENS_PER_CALL, length_buckets
+
+    lengths = [length for length, _ in sentences]
+    limits = [limit for _, limit in sentences]
+    buckets = length_buckets(limits, lengths, replicas)
+    assert sorted(i for bucket, _ in buckets for i in bucket) == list(range(len(sentences)))
+    assert all(cap == max(limits[i] for i in bucket) for bucket, cap in buckets)
+    caps = [cap for _, cap in buckets]
+    assert caps == sorted(caps)  # shortest first: a bucket never waits on a longer sentence's cap
+    assert all(len(bucket) * max(lengths) <= TOKENS_PER_CALL or len(bucket) == 1 for bucket, _ in buckets)
+    if len(sentences) >= 4 * replicas and max(lengths, default=1) * 2 <= TOKENS_PER_CALL:
+        assert len(buckets) >= 2 * replicas - 1  # every replica has a next bucket to take

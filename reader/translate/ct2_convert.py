@@ -1,10 +1,12 @@
 """Convert a MarianMT checkpoint to CTranslate2 once, into the user cache, keyed by fingerprint + quantization.
 
-Conversion needs torch and transformers (ctranslate2's Transformers converter loads the
-checkpoint with them) and peaks at about 0.8 GB for an opus-mt model. It therefore runs in a
-child process (``python -m reader.translate.ct2_convert SOURCE DEST QUANTIZATION``): the reader
-itself never imports torch on the CTranslate2 path, its memory stays at what the int8 model
-needs, converter chatter stays out of the terminal, and a cancelled load simply kills the child.
+The conversion itself is :mod:`marian_spec`'s: the safetensors read as numpy arrays into
+CTranslate2's Transformer spec, without torch or transformers (ctranslate2's own converter
+imports both and took ~7 s even for a tiny model; this takes well under a second for it). It
+runs in a child process (``python -m reader.translate.ct2_convert SOURCE DEST QUANTIZATION``)
+all the same: quantizing an opus-mt model holds the GIL for seconds at a time and peaks at
+about twice the float32 weights, neither of which the window's process should see, and a
+cancelled load simply kills the child. The parent meanwhile loads what it can (the tokenizer).
 
 The result is written into a temporary folder beside its final place and renamed into place
 only when complete, so an interrupted conversion never leaves a half model that later runs
@@ -27,15 +29,16 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 import reader
 from reader.atomic import process_running
 from reader.errors import ModelUnavailable, first_line
 from reader.paths import models_dir
+from reader.translate.model_files import PICKLED_WEIGHTS, SAFE_WEIGHTS
 from reader.translate.model_location import ModelLocation, Progress
-from reader.translate.weights_check import LOAD_ARGUMENTS, check_loading_info
 
 QUANTIZATIONS = ("int8", "float32")
 CONVERTED_FILES = ("config.json", "model.bin", "shared_vocabulary.json")
@@ -69,17 +72,26 @@ def is_converted(folder: Path) -> bool:
         return False
 
 
-def ensure_converted(location: ModelLocation, quantization: str, progress: Progress | None = None) -> Path:
+def ensure_converted(
+    location: ModelLocation,
+    quantization: str,
+    progress: Progress | None = None,
+    meanwhile: Callable[[], None] | None = None,
+) -> Path:
     """The converted model's folder, converting first if this is the first use.
 
+    ``meanwhile`` (loading the tokenizer) runs once, while the converter child works or at once
+    when the model is already converted: the two overlap instead of adding up.
     Raises :class:`Ct2Unavailable` with one line when the conversion fails; re-raises whatever
-    ``progress`` raises (the window's cancel) after stopping the converter.
+    ``progress`` or ``meanwhile`` raises (the window's cancel) after stopping the converter.
     """
     if quantization not in QUANTIZATIONS:
         raise ValueError(f"unknown quantization {quantization!r}")
     target = converted_folder(location, quantization)
     remove_stale_work(target.parent)
     if is_converted(target):
+        if meanwhile is not None:
+            meanwhile()
         return target
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -89,7 +101,7 @@ def ensure_converted(location: ModelLocation, quantization: str, progress: Progr
     try:
         built = work / "model"
         message = f"converting {location.model} for CTranslate2 ({quantization}, first use only)"
-        run_converter(location, built, quantization, message, progress)
+        run_converter(location, built, quantization, message, progress, meanwhile)
         if not is_converted(built):
             raise Ct2Unavailable(f"converting '{location.model}' for CTranslate2 produced no model")
         try:
@@ -137,13 +149,18 @@ def _converter_command(location: ModelLocation, out: Path, quantization: str) ->
 
 
 def run_converter(
-    location: ModelLocation, out: Path, quantization: str, message: str, progress: Progress | None
+    location: ModelLocation,
+    out: Path,
+    quantization: str,
+    message: str,
+    progress: Progress | None,
+    meanwhile: Callable[[], None] | None = None,
 ) -> None:
-    """Run the converter child process, reporting ``message`` while it works."""
+    """Run the converter child process, reporting ``message`` while it works and calling
+    ``meanwhile`` once it has started."""
     env = dict(os.environ)
     package_root = str(Path(reader.__file__).resolve().parents[1])
     env["PYTHONPATH"] = os.pathsep.join(p for p in (package_root, env.get("PYTHONPATH")) if p)
-    env["HF_HUB_OFFLINE"] = "1"  # the checkpoint is already on disk
     env[PARENT_VARIABLE] = str(os.getpid())
     if progress is not None:
         progress(message, None)
@@ -161,6 +178,8 @@ def run_converter(
     except OSError as error:
         raise Ct2Unavailable(f"could not start the CTranslate2 converter: {error}") from error
     try:
+        if meanwhile is not None:
+            meanwhile()
         while True:
             try:
                 _, errors = child.communicate(timeout=_POLL_SECONDS)
@@ -195,28 +214,44 @@ def watch_parent(parent: int, work: Path) -> None:
 
 
 def convert(source: Path, out: Path, quantization: str, *, allow_pickled: bool) -> None:
-    """Convert in this process (the child's job); torch and transformers are imported here."""
-    from ctranslate2.converters import TransformersConverter
-    from transformers.utils import logging as transformers_logging
+    """Convert in this process (the child's job): numpy and ctranslate2's specs, no transformers.
 
-    transformers_logging.disable_progress_bar()  # type: ignore[no-untyped-call]
-    transformers_logging.set_verbosity_error()  # type: ignore[no-untyped-call]
+    torch is imported only to read a hub model's pickled weights (with its ``weights_only``
+    unpickler); for safetensors it is kept out (see :func:`_import_specs_without_torch`).
+    """
+    from reader.translate.marian_spec import marian_spec, read_safetensors, save_converted
 
-    class _Converter(TransformersConverter):  # type: ignore[misc]
-        # Same rules as the transformers engine: pickled weights only for a hub model the user
-        # named, and no tensor missing or mis-shaped (transformers would fill it with noise).
-        def load_model(self, model_class: object, model_name_or_path: str, **kwargs: object) -> object:
-            model, info = super().load_model(
-                model_class,
-                model_name_or_path,
-                use_safetensors=not allow_pickled,
-                **LOAD_ARGUMENTS,
-                **kwargs,
-            )
-            check_loading_info(info, str(source))
-            return model
+    if (source / SAFE_WEIGHTS).is_file():
+        _import_specs_without_torch()
+        weights = read_safetensors(source / SAFE_WEIGHTS)
+    elif not (source / PICKLED_WEIGHTS).is_file():
+        raise ModelUnavailable(f"'{source}' has no {SAFE_WEIGHTS}")
+    elif allow_pickled:
+        weights = read_pickled(source / PICKLED_WEIGHTS)
+    else:
+        raise ModelUnavailable(f"'{source}' has only pickled weights, which are read for a hub model alone")
+    save_converted(marian_spec(source, weights, str(source)), out, quantization)
 
-    _Converter(str(source), low_cpu_mem_usage=True).convert(str(out), quantization=quantization)
+
+def _import_specs_without_torch() -> None:
+    """Import ctranslate2's specs with torch hidden: they import it whenever it is installed (2–3 s
+    for nothing: numpy arrays never need it). Only the converter child calls this, before anything
+    else imports the specs, so no other code in a process sees torch hidden."""
+    if "ctranslate2.specs" in sys.modules or "torch" in sys.modules:
+        return
+    sys.modules["torch"] = None  # type: ignore[assignment]  # `import torch` now raises ImportError
+    try:
+        import ctranslate2.specs  # noqa: F401
+    finally:
+        del sys.modules["torch"]
+
+
+def read_pickled(path: Path) -> dict[str, Any]:
+    """The tensors of a torch pickle as float32 numpy arrays, read with ``weights_only`` (no code runs)."""
+    import torch
+
+    state = torch.load(str(path), map_location="cpu", weights_only=True)
+    return {name: t.float().numpy() for name, t in state.items() if isinstance(t, torch.Tensor)}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -7,21 +7,25 @@ here because the converter does not add it), the per-sentence output cap and rep
 of :mod:`generation`, and the long-sentence splitting and length-sorted batching of
 :mod:`batching`. The model is converted once into the user cache (see :mod:`ct2_convert`).
 
-CTranslate2 takes one length limit per call, while the cap is per sentence: a batch decodes up
-to its longest cap and each hypothesis is then cut to its own. For greedy decoding that is
-exactly what the transformers engine produces; with beams the best beam is picked at the
-longer length, which only matters for runaway sentences that hit the cap anyway (so is the
-score of such a short sentence: it covers the steps decoded past its cap). Random-weight
-models never stop by themselves, so in tests and benchmarks every length is decided by the cap.
+CTranslate2 takes one length limit per call, while the cap is per sentence: a batch is cut into
+length-sorted buckets (:func:`length_buckets`), each decoded up to its own longest cap, and each
+hypothesis is then cut to its own. For greedy decoding that is exactly what the transformers
+engine produces; with beams the best beam is picked at the bucket's length, which only matters
+for runaway sentences that hit the cap anyway (so is the score of such a sentence: it covers
+the steps decoded past its cap). Random-weight models never stop by themselves, so in tests and
+benchmarks every length is decided by the cap.
 
-Threads: one CTranslate2 replica per core (``inter_threads`` = cores, ``intra_threads`` = 1),
-and each call is cut into one sub-batch per core, which the replicas decode side by side (they
-share the weights). At our batch sizes a decoding step is a handful of small matrix products;
+Threads: one CTranslate2 replica per core (``inter_threads`` = cores, ``intra_threads`` = 1).
+The buckets are all queued at once (``asynchronous=True``), about two per replica, and each
+replica takes the next as soon as it is free (they share the weights): one call holding the
+whole batch used to decode every sentence to the longest cap and left one replica idle while
+the other finished the longer half. At our batch sizes a decoding step is a handful of small matrix products;
 splitting each across cores costs more in synchronisation than it gains: measured on 2 cores
 with the opus-mt-ar-en shape (int8), 3 sentences at beam 4 took 1.23 s with 2 intra threads and
 0.70 s as 2 + 1 sentences on two replicas, and the 15-sentence seed 2.55 s against 1.79 s
-(beam 1: 1.71 s against 0.83 s). Sub-batches of one core's share, not smaller: fewer, larger
-batches amortise reading the weights at every step.
+(beam 1: 1.71 s against 0.83 s). A bucket keeps at least two sentences while there are enough
+(three sentences go as 2 + 1, not 1 + 1 + 1): larger batches amortise reading the weights at
+every step.
 
 Neither torch nor transformers' models are imported: only ctranslate2 and the tokenizer.
 """
@@ -50,7 +54,8 @@ from reader.translate.protocol import EngineSettings
 log = logging.getLogger(__name__)
 ENGINE_NAME = "ct2"
 TOKENS_PER_CALL = 4096
-"""Source tokens (longest × sentences) one CTranslate2 sub-batch holds at most; more are split."""
+"""Source tokens (longest × sentences) one CTranslate2 bucket holds at most; more are split."""
+BUCKETS_PER_REPLICA = 2
 
 
 def ct2_identity(quantization: str) -> str:
@@ -77,10 +82,24 @@ def model_generation_defaults(folder: Path) -> dict[str, Any]:
     return {}
 
 
-def sub_batch_size(lengths: list[int], replicas: int) -> int:
-    """Sentences per CTranslate2 sub-batch: one share per replica, within :data:`TOKENS_PER_CALL`."""
-    share = math.ceil(len(lengths) / max(1, replicas))
-    return max(1, min(share, TOKENS_PER_CALL // max(lengths, default=1)))
+def length_buckets(limits: list[int], lengths: list[int], replicas: int) -> list[tuple[list[int], int]]:
+    """Sentence indexes grouped for decoding, each group with its own length limit (its largest).
+
+    Sorted by limit, so a bucket decodes little past any of its sentences' caps; about two
+    buckets per replica, so a replica that finishes a short bucket takes the next instead of
+    waiting for the other's long one, but at least two sentences a bucket while there are two
+    per replica; never more than :data:`TOKENS_PER_CALL` source tokens.
+    """
+    if not limits:
+        return []
+    order = sorted(range(len(limits)), key=lambda i: (limits[i], lengths[i], i))
+    replicas = max(1, replicas)
+    per_bucket = max(
+        math.ceil(len(limits) / (BUCKETS_PER_REPLICA * replicas)), min(2, math.ceil(len(limits) / replicas))
+    )
+    size = max(1, min(per_bucket, TOKENS_PER_CALL // max(max(lengths), 1)))
+    groups = [order[k : k + size] for k in range(0, len(order), size)]
+    return [(group, max(limits[i] for i in group)) for group in groups]
 
 
 def ct2_mean_log_prob(result: Any, decoded_limit: int, length_penalty: float) -> float | None:
@@ -133,14 +152,23 @@ class Ct2Engine(MarianEngine):
             import ctranslate2
         except ImportError as error:
             raise Ct2Unavailable(f"CTranslate2 is not installed ({error})") from error
-        folder = ensure_converted(location, self.quantization, progress)
+        tokenizers: list[Any] = []
+
+        def load_tokenizer() -> None:  # while the converter child works, on first use
+            from transformers import MarianTokenizer  # the tokenizer only: no torch
+
+            try:
+                tokenizers.append(MarianTokenizer.from_pretrained(location.folder))
+            except Exception as error:  # as a damaged conversion: auto tries transformers
+                raise Ct2Unavailable(
+                    f"CTranslate2 could not load the tokenizer of '{self.settings.model}': {first_line(error)}"
+                ) from error
+
+        folder = ensure_converted(location, self.quantization, progress, meanwhile=load_tokenizer)
         if progress is not None:
             progress(f"loading {self.settings.model}", None)
-        from transformers import MarianTokenizer  # the tokenizer only: no torch
-
         device = choose_device(self.settings.device, ctranslate2.get_cuda_device_count())
         try:
-            tokenizer = MarianTokenizer.from_pretrained(location.folder)
             translator = ctranslate2.Translator(
                 str(folder),
                 device=device,
@@ -153,6 +181,7 @@ class Ct2Engine(MarianEngine):
                 f"CTranslate2 could not load '{self.settings.model}': {first_line(error)} "
                 f"(deleting {folder} makes the next run convert it again)"
             ) from error
+        tokenizer = tokenizers[0]
         defaults = model_generation_defaults(location.folder)
         self.beams = self.options.beams or int(defaults.get("num_beams") or 1)
         self._length_penalty = float(defaults.get("length_penalty") or 1.0)
@@ -249,27 +278,43 @@ class Ct2Engine(MarianEngine):
             # The cap counts the final </s>; CTranslate2's length limit counts only real tokens.
             limits = [self.options.cap_for(len(source)) - 1 for source in sources]
             shortest = 0  # like transformers: </s> may come first
-        results = self._translator.translate_batch(
-            sources,
-            beam_size=self.beams,
-            length_penalty=self._length_penalty,
-            no_repeat_ngram_size=self.options.no_repeat_ngram_size,
-            max_decoding_length=max(limits),
-            min_decoding_length=shortest,
-            max_input_length=MAX_INPUT_TOKENS,
-            max_batch_size=sub_batch_size([len(source) for source in sources], available_cores()),
-            batch_type="examples",
-            return_attention=self.settings.alignment,
-            return_scores=True,
-        )
+        buckets = length_buckets(limits, [len(source) for source in sources], available_cores())
+        submitted = [
+            (bucket, cap, self._submit([sources[i] for i in bucket], cap, shortest))
+            for bucket, cap in buckets
+        ]
+        results: list[Any] = [None] * len(sources)
+        decoded = [0] * len(sources)  # the steps each sentence's bucket decoded
+        for bucket, cap, futures in submitted:
+            for i, future in zip(bucket, futures, strict=True):
+                results[i], decoded[i] = future.result(), cap
         self.last_cut = [
             len(result.hypotheses[0]) >= limit for result, limit in zip(results, limits, strict=True)
         ]
         self.last_scores = [
-            ct2_mean_log_prob(result, max(limits), self._length_penalty) for result in results
+            ct2_mean_log_prob(result, steps, self._length_penalty)
+            for result, steps in zip(results, decoded, strict=True)
         ]
         if self.settings.alignment:
             self.last_attention = [
                 result.attention[0][:limit] for result, limit in zip(results, limits, strict=True)
             ]
         return [list(result.hypotheses[0][:limit]) for result, limit in zip(results, limits, strict=True)]
+
+    def _submit(self, sources: list[list[str]], cap: int, shortest: int) -> list[Any]:
+        """One bucket queued on CTranslate2's replicas (``asynchronous``): a future per sentence."""
+        futures: list[Any] = self._translator.translate_batch(
+            sources,
+            asynchronous=True,
+            beam_size=self.beams,
+            length_penalty=self._length_penalty,
+            no_repeat_ngram_size=self.options.no_repeat_ngram_size,
+            max_decoding_length=cap,
+            min_decoding_length=shortest,
+            max_input_length=MAX_INPUT_TOKENS,
+            max_batch_size=len(sources),
+            batch_type="examples",
+            return_attention=self.settings.alignment,
+            return_scores=True,
+        )
+        return futures

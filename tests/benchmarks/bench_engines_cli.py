@@ -9,6 +9,10 @@ Run: ``.venv/bin/python tests/benchmarks/bench_engines_cli.py [--workdir DIR] [-
    every sentence runs to its cap (1.5 × source pieces + 10): with the benchmark tokenizer's
    realistic 1.45 pieces per Arabic word that is 52–94 pieces per seed sentence (70 on average),
    still ~1.7× a real English translation's length (≈ 1.2 pieces × 27 words + </s>).
+1b. Raw CTranslate2 on the same pieces to the same caps (the engine's tokens, one call per
+   length-sorted bucket of 4 or 8 sentences or one call for all, queued asynchronously: the
+   fastest is "raw"), and the CLI's ct2 generation as a share of it, with sentences/s and
+   generated tokens/s (every output runs to its cap).
 2. Visible first: what the window does once the model is ready (its first chunk of
    ``FIRST_CHUNK`` on-screen sentences) timed until the first English sentence is back, at the
    random model's caps and at a realistic 45 output tokens.
@@ -69,6 +73,41 @@ def run_cli(model: Path, engine: str, beams: int) -> dict[str, float]:
     }
 
 
+def raw_generation(model: Path, beams: int, repeat: int) -> float:
+    """Best seconds raw CTranslate2 takes for the seed's pieces, each bucket to its own longest cap."""
+    from reader.translate.batching import plan_pieces
+    from reader.translate.generation import MAX_INPUT_TOKENS
+
+    engine = Ct2Engine(EngineSettings(model=str(model), engine="ct2", beams=beams))
+    engine.load()
+    texts = [s.text for s in load_document(SEED).iter_segments()]
+    pieces, _ = plan_pieces(texts, engine.count_tokens, engine.options.split_limit())
+    sources = sorted((engine.encoded(p.text).tokens for p in pieces), key=len)
+    caps = [engine.options.cap_for(len(source)) - 1 for source in sources]
+    settings = {
+        "beam_size": engine.beams,
+        "no_repeat_ngram_size": engine.options.no_repeat_ngram_size,
+        "max_input_length": MAX_INPUT_TOKENS,
+        "return_scores": True,
+        "asynchronous": True,
+    }
+
+    def run(size: int) -> float:
+        started = time.perf_counter()
+        futures = [
+            engine._translator.translate_batch(
+                sources[k : k + size], max_decoding_length=max(caps[k : k + size]), **settings
+            )
+            for k in range(0, len(sources), size)
+        ]
+        for bucket in futures:
+            for future in bucket:
+                future.result()
+        return time.perf_counter() - started
+
+    return min(run(size) for size in (4, 8, len(sources)) for _ in range(max(1, repeat)))
+
+
 def first_sentence_latency(
     model: Path, engine: str, beams: int, forced: int | None, first_chunk: int
 ) -> float:
@@ -87,6 +126,19 @@ def first_sentence_latency(
     seconds = time.perf_counter() - started
     batches.close()
     return seconds
+
+
+def cap_list(model: Path) -> list[int]:
+    """Every seed piece's output cap (``</s>`` counted), as the engine computes it."""
+    from reader.translate.batching import plan_pieces
+
+    engine = Ct2Engine(EngineSettings(model=str(model), engine="ct2"))
+    pieces, _ = plan_pieces(
+        [s.text for s in load_document(SEED).iter_segments()],
+        engine.count_tokens,
+        engine.options.split_limit(),
+    )
+    return [engine.options.cap_for(engine.count_tokens(p.text)) for p in pieces]
 
 
 def main() -> None:
@@ -128,6 +180,18 @@ def main() -> None:
         rss = max(r["rss_mb"] for r in results)
         print(f"| {engine} | {wall:.2f} | {ready:.2f} | {best[engine]:.2f} | {rss:.0f} |")
     print(f"\nct2 speed-up on the translation itself: {best['transformers'] / best['ct2']:.1f}×")
+
+    raw = raw_generation(model, args.beams, args.repeat)
+    sentences = len(load_document(SEED))
+    tokens = sum(c - 1 for c in cap_list(model))
+    print(
+        f"\nRaw CTranslate2, the same {sentences} sentences to the same caps ({tokens} tokens), beam {args.beams}\n"
+    )
+    print("| run | seconds | sentences/s | tokens/s |")
+    print("|---|---:|---:|---:|")
+    for name, seconds in (("raw", raw), ("CLI ct2", best["ct2"])):
+        print(f"| {name} | {seconds:.2f} | {sentences / seconds:.2f} | {tokens / seconds:.0f} |")
+    print(f"\nCLI ct2 generation: {100 * raw / best['ct2']:.0f} % of raw CTranslate2")
 
     print(f"\nFirst English sentence after the model is ready (the window's first chunk is {FIRST_CHUNK})\n")
     print("| engine | beams | output length | first chunk | seconds |")
