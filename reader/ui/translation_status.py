@@ -85,7 +85,8 @@ class TranslationStatus(QObject):
     def _on_loading(self, message: str, fraction: object) -> None:
         self._banner.hide()
         self._panel.set_running(True)
-        self._panel.set_busy(message)  # a moving bar and what is happening (converting, loading)
+        if self._controller.state is TranslationState.LOADING:  # not a late report after the load
+            self._panel.set_busy(message)  # a moving bar and what is happening (converting, loading)
         self._status.showMessage(message)
         if fraction is None:
             return
