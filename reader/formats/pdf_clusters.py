@@ -68,8 +68,12 @@ def _as_one(copy: Sequence[Glyph]) -> Glyph:
     leading = 0
     while leading < len(by_index) and _is_mark(by_index[leading]):
         leading += 1
-    # Marks before the first letter (PDFium interleaves copies) go right after it.
-    order = by_index[leading : leading + 1] + by_index[:leading] + by_index[leading + 1 :]
+    # Marks before the first letter (PDFium interleaves copies) go right after it; before a stop
+    # they stay where they are (a word's last marks and its stop in one glyph: «اً.»).
+    if leading < len(by_index) and by_index[leading].text[:1].isalpha():
+        order = by_index[leading : leading + 1] + by_index[:leading] + by_index[leading + 1 :]
+    else:
+        order = by_index
     text = "".join(g.text for g in order)
     first = by_index[0]
     return Glyph(
