@@ -19,6 +19,7 @@ from reader.formats import ocr
 from reader.formats.registry import read_bytes
 from reader.model.flagged import FlaggedIndex
 from reader.model.nodes import OCR_DOUBT
+from tests.helpers.scanned import scanned_document
 
 TEXT = [
     "قالت ثلاثة مصادر مطلعة إن مشاركين اجتمعوا في سويسرا لبحث الأزمة، وقال أحد المصادر إن المحادثات كانت مهمة.",
@@ -126,16 +127,9 @@ def test_a_blurred_low_resolution_scan_is_flagged_as_doubtful() -> None:
 def test_each_ocr_paragraph_keeps_its_confidence_and_a_low_one_is_flagged(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    read = [
-        ocr.OcrParagraph("قرأ الماسح هذه الفقرة بثقة.", 91.0),
-        ocr.OcrParagraph("وهذه الفقرة مشكوك فيها.", 52.5),
-    ]
-    monkeypatch.setattr(ocr, "check_available", lambda: None)
-    monkeypatch.setattr(ocr, "_tesseract", lambda image: read)
-    pdf = FPDF()
-    pdf.add_page()
-    pdf.rect(20, 20, 100, 150, style="F")
-    document = read_bytes(bytes(pdf.output()), "scan.pdf", ".pdf").document
+    document = scanned_document(
+        monkeypatch, [("قرأ الماسح هذه الفقرة بثقة.", 91.0), ("وهذه الفقرة مشكوك فيها.", 52.5)]
+    )
     blocks = list(document.iter_blocks())
     assert [(b.location.confidence, b.flags) for b in blocks] == [(91.0, ()), (52.5, (OCR_DOUBT,))]
     doubtful = [s.id for s in document.iter_segments() if s.block_id == blocks[1].id]

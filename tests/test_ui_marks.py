@@ -28,19 +28,12 @@ def test_a_doubtful_ocr_reading_is_said_with_or_without_a_translation() -> None:
 
 
 def test_a_row_read_by_ocr_with_low_confidence_is_marked_in_the_view(qtbot, make_window, monkeypatch) -> None:
-    from fpdf import FPDF
-
-    from reader.formats import ocr
-    from reader.formats.registry import read_bytes
     from reader.ui.document_opener import Opened
+    from tests.helpers.scanned import scanned_document
 
-    read = [ocr.OcrParagraph("قرأ الماسح هذه الفقرة بثقة.", 91.0), ocr.OcrParagraph("وهذه مشكوك فيها.", 52.5)]
-    monkeypatch.setattr(ocr, "check_available", lambda: None)
-    monkeypatch.setattr(ocr, "_tesseract", lambda _image: read)
-    pdf = FPDF()
-    pdf.add_page()
-    pdf.rect(20, 20, 100, 150, style="F")
-    document = read_bytes(bytes(pdf.output()), "scan.pdf", ".pdf").document
+    document = scanned_document(
+        monkeypatch, [("قرأ الماسح هذه الفقرة بثقة.", 91.0), ("وهذه مشكوك فيها.", 52.5)]
+    )
     window = make_window()
     with qtbot.waitSignal(window.document_opened):
         window.set_document(Opened(document, None, "scan", 0))
