@@ -174,4 +174,6 @@ def test_a_narrow_window_keeps_the_sidebar_and_the_strip_readable(qtbot, make_wi
         )
         assert window.width() <= max(width, 560)  # the heading wraps: the window can be this narrow
         assert window.contents_dock.width() >= title_width
+        cap = max(window.width() // 4, window.contents.minimumWidth()) + 10  # the panes keep room
+        qtbot.waitUntil(lambda c=cap: window.contents_dock.width() <= c)
         assert min(window.strip.arabic.width(), window.strip.english.width()) >= 100

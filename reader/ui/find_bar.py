@@ -209,7 +209,9 @@ class FindBar(QWidget):
             self.next_button.setToolTip(self.tr("Next match (Enter)"))
             self.close_button.setToolTip(self.tr("Close (Esc)"))
             self.find_label.setText(self.tr("Find:"))
-            if self.field.text():
+            if not self.ready and self.count.text():
+                self.count.setText(self.tr("Indexing…"))  # the index is still being built
+            elif self.field.text():
                 self._search(keep_place=True)
         super().changeEvent(event)
 

@@ -15,8 +15,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QResizeEvent
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QProgressDialog, QSplitter, QVBoxLayout, QWidget
 
 from reader.library.positions import ReadingPositions
@@ -233,6 +233,7 @@ class MainWindow(QMainWindow):
         # ... and, a turn after its first paint, the slower ones.
         current.settled.connect(lambda opened: self.contents.set_document(opened.document))
         current.settled.connect(lambda _opened: self.view_controls.show_contents_if_any())
+        current.settled.connect(lambda _opened: QTimer.singleShot(0, self, self._fit_contents))
         current.settled.connect(lambda opened: c.set_document(opened.document))
         current.settled.connect(self._settled)
 
@@ -307,6 +308,18 @@ class MainWindow(QMainWindow):
         elif event.type() == QEvent.Type.LayoutDirectionChange:
             self._place_contents()
         super().changeEvent(event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        """A narrow window shares its width: the Contents takes at most a quarter of it (never
+        less than a chapter title), so the panes keep room to read."""
+        super().resizeEvent(event)
+        QTimer.singleShot(0, self, self._fit_contents)  # once the layout has the new width
+
+    def _fit_contents(self) -> None:
+        dock = self.contents_dock
+        cap = max(self.contents.minimumWidth(), self.width() // 4)
+        if dock.isVisible() and dock.width() > cap:
+            self.resizeDocks([dock], [cap], Qt.Orientation.Horizontal)
 
     def _place_contents(self) -> None:
         """The Contents sidebar at the side a line starts from: left in English, right in Arabic
