@@ -12,21 +12,12 @@ import pytest
 from reader.cli import main
 from reader.library.project import open_project
 from reader.model import Origin
-from tests.helpers.seed_human_english import HUMAN_ENGLISH, HUMAN_LINKS
+from tests.helpers.seed_human_english import HUMAN_ENGLISH, HUMAN_LINKS, write_human_english
 
 
 @pytest.fixture
 def human_english(tmp_path: Path) -> Path:
-    """The human translation as a text file: the seed's paragraphs are one sentence each."""
-    path = tmp_path / "talks.en.txt"
-    paragraphs = [
-        HUMAN_ENGLISH[0],
-        HUMAN_ENGLISH[1],
-        f"{HUMAN_ENGLISH[2]} {HUMAN_ENGLISH[3]}",
-        *HUMAN_ENGLISH[4:],
-    ]
-    path.write_text("\n\n".join(paragraphs) + "\n", encoding="utf-8")
-    return path
+    return write_human_english(tmp_path)
 
 
 def test_json_links_the_seed_exactly_without_a_model(

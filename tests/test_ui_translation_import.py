@@ -2,25 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from reader.model import Origin, Status
 from reader.sentence_align.applying import Placed
 from tests.helpers.editing import edit
-from tests.helpers.seed_human_english import HUMAN_ENGLISH
+from tests.helpers.seed_human_english import HUMAN_ENGLISH, write_human_english
 from tests.helpers.window import open_and_wait, paste_and_wait
-
-
-def _english_file(tmp_path: Path) -> Path:
-    path = tmp_path / "talks.en.txt"
-    paragraphs = [
-        HUMAN_ENGLISH[0],
-        HUMAN_ENGLISH[1],
-        f"{HUMAN_ENGLISH[2]} {HUMAN_ENGLISH[3]}",
-        *HUMAN_ENGLISH[4:],
-    ]
-    path.write_text("\n\n".join(paragraphs) + "\n", encoding="utf-8")
-    return path
 
 
 def test_import_aligns_in_the_background_marks_human_and_undoes_in_one_step(
@@ -30,7 +16,7 @@ def test_import_aligns_in_the_background_marks_human_and_undoes_in_one_step(
     open_and_wait(qtbot, window, seed_path)
     qtbot.waitUntil(lambda: window.document.pending_count == 0, timeout=10000)
     machine = [s.translation for s in window.document.iter_segments()]
-    window.translation_import.ask_path = lambda: str(_english_file(tmp_path))
+    window.translation_import.ask_path = lambda: str(write_human_english(tmp_path))
     with qtbot.waitSignal(window.translation_import.message, timeout=20000) as said:
         window.actions_["import_translation"].trigger()
     assert said.args[0].startswith("Imported: 15 rows show the translation, 2 to review")
@@ -61,7 +47,7 @@ def test_cancel_stops_the_alignment_and_changes_nothing(qtbot, make_window, seed
     open_and_wait(qtbot, window, seed_path)
     qtbot.waitUntil(lambda: window.document.pending_count == 0, timeout=10000)
     before = [(s.id, s.translation) for s in window.document.iter_segments()]
-    assert window.translation_import.start(_english_file(tmp_path))
+    assert window.translation_import.start(write_human_english(tmp_path))
     window.translation_import.cancel()
     with qtbot.waitSignal(window.translation_import.message, timeout=20000) as said:
         pass
@@ -86,7 +72,7 @@ def test_review_steps_to_uncertain_rows_and_moves_english_undoably(
     window = make_window()
     open_and_wait(qtbot, window, seed_path)
     importer = window.translation_import
-    importer.ask_path = lambda: str(_english_file(tmp_path))
+    importer.ask_path = lambda: str(write_human_english(tmp_path))
     with qtbot.waitSignal(importer.message, timeout=20000):
         importer.import_dialog()
     document = window.document
@@ -123,7 +109,7 @@ def test_closing_the_window_while_aligning_stops_the_alignment(
     window = make_window()
     open_and_wait(qtbot, window, seed_path)
     importer = window.translation_import
-    assert importer.start(_english_file(tmp_path))
+    assert importer.start(write_human_english(tmp_path))
     task = importer.task
     window.close()
     assert task is not None

@@ -124,8 +124,9 @@ class ModelSettings(QObject):
         """
         saved_model, saved_language = self._settings.model, self._settings.ui_language
         dialog.apply()
-        if self._settings.ui_language != saved_language:  # at once: every part hears LanguageChange
-            install_ui_language(QApplication.instance(), self._settings.ui_language)  # type: ignore[arg-type]
+        app = QApplication.instance()
+        if self._settings.ui_language != saved_language and isinstance(app, QApplication):
+            install_ui_language(app, self._settings.ui_language)  # at once: every part hears LanguageChange
         self.applied.emit()
         if self._settings.model != saved_model:
             self.model_override = None

@@ -6,6 +6,8 @@ Sentences 4 and 5 of the Arabic (indexes 3 and 4) are one English sentence; Arab
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from tests.helpers.seed_english import SEED_ENGLISH
 
 HUMAN_ENGLISH: tuple[str, ...] = (
@@ -29,3 +31,16 @@ HUMAN_LINKS: tuple[tuple[tuple[int, ...], tuple[int, ...]], ...] = (
     ((3, 4), (4,)),
     *(((k,), (k,)) for k in range(5, 15)),
 )
+
+
+def write_human_english(folder: Path) -> Path:
+    """The human translation as a text file: the seed's paragraphs are one sentence each."""
+    path = folder / "talks.en.txt"
+    paragraphs = [
+        HUMAN_ENGLISH[0],
+        HUMAN_ENGLISH[1],
+        f"{HUMAN_ENGLISH[2]} {HUMAN_ENGLISH[3]}",
+        *HUMAN_ENGLISH[4:],
+    ]
+    path.write_text("\n\n".join(paragraphs) + "\n", encoding="utf-8")
+    return path
