@@ -320,7 +320,7 @@ def test_cancel_while_a_loaded_model_is_on_its_way_starts_no_translation(qtbot) 
     controller = TranslationController(lambda _s: translator, EngineSettings())
     try:
         controller.set_document(segment_text("جملة أولى. جملة ثانية."))
-        load = controller._load_task  # (its thread may already have ended: the fake loads at once)
+        load = controller._loading.task  # (its thread may already have ended: the fake loads at once)
         assert load is not None
         assert load.wait(5000)  # loaded; its success is queued, not yet delivered
         with qtbot.waitSignal(controller.cancelled, timeout=5000):

@@ -62,7 +62,7 @@ def test_an_unreadable_translation_is_one_error_line(qtbot, make_window, seed_pa
     bad = tmp_path / "broken.epub"
     bad.write_bytes(b"PK\x03\x04 not really a zip")
     assert window.translation_import.start(bad)
-    qtbot.waitUntil(lambda: window.translation_import.task is None, timeout=10000)
+    qtbot.waitUntil(lambda: not window.translation_import.busy, timeout=10000)
     assert len(window.errors) == 1
 
 
@@ -110,7 +110,7 @@ def test_closing_the_window_while_aligning_stops_the_alignment(
     open_and_wait(qtbot, window, seed_path)
     importer = window.translation_import
     assert importer.start(write_human_english(tmp_path))
-    task = importer.task
+    task = importer._slot.task
     window.close()
     assert task is not None
     assert not task.is_running()

@@ -16,8 +16,9 @@ from PySide6.QtCore import QObject, Signal
 
 from reader.errors import error_line
 from reader.model import Document, Status
+from reader.ui.task_slot import TaskSlot
 from reader.ui.translation_controller import TranslationController
-from reader.ui.workers import Task, TaskSlot
+from reader.ui.workers import Task
 
 COUNT = 5
 

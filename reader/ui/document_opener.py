@@ -30,7 +30,8 @@ from reader.library.store import Library
 from reader.model import Document
 from reader.ui import heap
 from reader.ui.row_metrics import RowMetrics, row_metrics
-from reader.ui.workers import Task, TaskContext, TaskSlot
+from reader.ui.task_slot import TaskSlot
+from reader.ui.workers import Task, TaskContext
 
 Progress = Callable[[float], None]
 

@@ -18,7 +18,8 @@ from PySide6.QtCore import QObject, Signal
 from reader.errors import error_line
 from reader.export.dispatch import EXTENSIONS
 from reader.model import Document
-from reader.ui.workers import Task, TaskContext, TaskSlot
+from reader.ui.task_slot import TaskSlot
+from reader.ui.workers import Task, TaskContext
 
 ExportFunction = Callable[..., None]
 FILTER_EXTENSIONS = (".pdf", ".pdf", ".epub", ".html", ".tmx", ".xlf", ".csv")

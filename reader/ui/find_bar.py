@@ -21,7 +21,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidg
 from reader.find import FindIndex, Matches
 from reader.model import Change, ChangeKind, Document
 from reader.ui.reading_view import ReadingView
-from reader.ui.workers import Task, TaskContext, TaskSlot
+from reader.ui.task_slot import TaskSlot
+from reader.ui.workers import Task, TaskContext
 
 REFRESH_MS = 250  # after a batch of translations, re-run the query at most this often
 

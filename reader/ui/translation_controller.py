@@ -28,6 +28,7 @@ from reader.translate.protocol import EngineSettings, Translator
 from reader.translate.session import TranslationSession
 from reader.ui import heap
 from reader.ui.sliced_reset import reset_in_slices
+from reader.ui.task_slot import TaskSlot
 from reader.ui.workers import Task, TaskContext
 
 log = logging.getLogger(__name__)
@@ -171,8 +172,8 @@ class TranslationController(QObject):
         self._visible: list[int] = []  # the segment ids of the rows on screen
         self._visible_rows: list[int] = []
         self._generation = 0
-        self._load_task: Task | None = None
-        self._task: Task | None = None
+        self._loading = TaskSlot()  # the model being loaded
+        self._running = TaskSlot()  # the translation run
         self._session: TranslationSession | None = None
         self._start_when_idle = False
         self._user_cancelled = False
@@ -187,17 +188,17 @@ class TranslationController(QObject):
     # Public API ----------------------------------------------------------------------------
     @property
     def is_running(self) -> bool:
-        return self._task is not None
+        return self._running.busy
 
     @property
     def is_loading(self) -> bool:
-        return self._load_task is not None
+        return self._loading.busy
 
     def set_document(self, document: Document | None) -> None:
         self._generation += 1
         self._waiting = []
         self._user_cancelled = False  # a cancel of the old run must not swallow this start
-        self._stop(self._task)
+        self._running.cancel()  # its end is still heard: the next run starts after it
         if self._unsubscribe is not None:
             self._unsubscribe()
         self.document = document
@@ -209,8 +210,8 @@ class TranslationController(QObject):
     def _on_change(self, change: Change) -> None:
         """Every change to the document (GUI thread): the running session follows it by id, and
         the counts are shown again (a split, a merge or an undo changes them too)."""
-        session, task = self._session, self._task
-        running = session is not None and task is not None and not task.is_cancelled
+        session = self._session
+        running = session is not None and self._running.busy and not self._running.stopping
         if running and not session.follow(change.segment_ids + change.removed_ids):  # type: ignore[union-attr]
             self._start_when_idle = True  # the run has ended: the next one takes them
         if change.kind is ChangeKind.STRUCTURE and self._visible_rows:
@@ -228,8 +229,8 @@ class TranslationController(QObject):
         if self.translator is not None:
             self._retired.append(self.translator)  # a running task may still use it; closed on shutdown
         self.translator = None
-        self._stop(self._load_task)
-        self._stop(self._task)
+        self._loading.cancel()
+        self._running.cancel()
         self._set_state(TranslationState.IDLE)
         if not retranslate or self.document is None:
             self.start()
@@ -246,8 +247,7 @@ class TranslationController(QObject):
             ready()
             return
         self._waiting.append((self._generation, ready, unavailable))
-        load = self._load_task
-        if (load is None or load.is_cancelled) and not self._closed:
+        if (not self._loading.busy or self._loading.stopping) and not self._closed:
             self._load()
 
     def _answer_waiting(self) -> None:
@@ -291,7 +291,7 @@ class TranslationController(QObject):
         if self.document is None or not self.document.pending_count:
             self._emit_progress()
             return
-        if self._load_task is not None or self._task is not None:
+        if self._loading.busy or self._running.busy:
             self._start_when_idle = True
             return
         if self.translator is None:
@@ -302,10 +302,9 @@ class TranslationController(QObject):
     def cancel(self) -> None:
         """Stop between batches (and stop a model download); pending segments stay pending."""
         self._start_when_idle = False
-        for task in (self._load_task, self._task):
-            if task is not None:
+        for slot in (self._loading, self._running):
+            if slot.cancel():
                 self._user_cancelled = True
-                task.cancel()
 
     def retry(self, segment_ids: Sequence[int]) -> None:
         """Translate these failed segments again, first."""
@@ -318,12 +317,7 @@ class TranslationController(QObject):
         again = document.reset(failed)
         if not again:
             return
-        session = self._session
-        if self._task is None or session is None or self._task.is_cancelled or not session.add(again):
-            self._start_when_idle = self._task is not None
-            if self._task is None:
-                self.start()
-        self._emit_progress()
+        self._translate_first(again)
 
     def translate_again(self, segment_ids: Sequence[int]) -> None:
         """Translate these pending segments first (a retranslated sentence, split or merged pieces)."""
@@ -335,11 +329,17 @@ class TranslationController(QObject):
         ]
         if not wanted:
             return
+        self._translate_first(wanted)
+
+    def _translate_first(self, segment_ids: list[int]) -> None:
+        """Queue *segment_ids* at the front of the run under way; with none (or one stopping, or
+        whose session has ended), the next run takes them."""
         session = self._session
-        if self._task is None or session is None or self._task.is_cancelled or not session.add(wanted):
-            self._start_when_idle = self._task is not None
-            if self._task is None:
-                self.start()
+        if not self._running.busy:
+            self._start_when_idle = False
+            self.start()
+        elif self._running.stopping or session is None or not session.add(segment_ids):
+            self._start_when_idle = True
         self._emit_progress()
 
     def prioritize(self, rows: Sequence[int]) -> None:
@@ -360,12 +360,9 @@ class TranslationController(QObject):
         if self._unsubscribe is not None:
             self._unsubscribe()
             self._unsubscribe = None
-        tasks = [task for task in (self._load_task, self._task) if task is not None]
-        for task in tasks:
-            task.detach()
-            task.cancel()
+        tasks = [task for slot in (self._loading, self._running) if (task := slot.drop()) is not None]
         translators = [t for t in (self.translator, *self._retired) if t is not None]
-        self._load_task = self._task = self._session = None
+        self._session = None
         self.translator, self._retired = None, []
         close_after(tasks, translators)
 
@@ -381,13 +378,12 @@ class TranslationController(QObject):
         task.progressed.connect(lambda payload: self._on_load_progress(generation, payload))
         task.succeeded.connect(lambda translator: self._on_loaded(generation, translator))
         task.failed.connect(lambda error: self._on_load_failed(generation, error))
-        task.finished.connect(lambda: self._on_finished(task))
-        self._load_task = task
+        task.finished.connect(lambda: self._on_finished(task))  # before the slot frees itself
         self._user_cancelled = False
         self._set_state(TranslationState.LOADING)
         text = QCoreApplication.translate("TranslationController", "Loading the translation model {model}…")
         self.loading.emit(text.format(model=settings.model), None)
-        task.start()
+        self._loading.start(task)
 
     def _on_load_progress(self, generation: int, payload: Any) -> None:
         if generation == self._generation:
@@ -404,10 +400,9 @@ class TranslationController(QObject):
             self._replace_machine_output(generation)
             self.model_ready.emit(translator.description)
             return
-        load = self._load_task
         # Cancel pressed after the load ended on its thread but before this arrived: keep the model,
         # start nothing (a retry asked for since then has set _start_when_idle itself).
-        if load is None or not load.is_cancelled:
+        if not self._loading.stopping:
             self._start_when_idle = True
         self.model_ready.emit(translator.description)
 
@@ -438,11 +433,11 @@ class TranslationController(QObject):
         task = Task(lambda context: translate_session(session, context, delivered), name="translate")
         task.progressed.connect(lambda results: self._on_results(generation, results, delivered))
         task.failed.connect(lambda error: self._on_run_failed(generation, error))
-        task.finished.connect(lambda: self._on_finished(task))
-        self._task, self._session = task, session
+        task.finished.connect(lambda: self._on_finished(task))  # before the slot frees itself
+        self._session = session
         self._user_cancelled = False
         self._set_state(TranslationState.TRANSLATING)
-        task.start()
+        self._running.start(task)
 
     def _on_results(self, generation: int, results: list[SegmentResult], delivered: threading.Event) -> None:
         if generation == self._generation and self.document is not None:
@@ -467,20 +462,21 @@ class TranslationController(QObject):
             self.failed.emit(error_line(error))
 
     def _on_finished(self, task: Task) -> None:
-        was_load = task is self._load_task
+        was_load = self._loading.holds(task)
         self._settle(task)
-        if was_load and self._load_task is None:
+        if was_load and not self._loading.busy:
             self._answer_waiting()  # after a run the load starts has started: see AlternativesFinder
 
     def _settle(self, task: Task) -> None:
-        was_run = task is self._task
-        if task is self._load_task:
-            self._load_task = None
+        was_run = self._running.holds(task)
+        if self._loading.holds(task):
+            self._loading.release(task)
         elif was_run:
-            self._task, self._session = None, None
+            self._running.release(task)
+            self._session = None
         else:
-            return
-        idle = self._load_task is None and self._task is None  # not while another model loads
+            return  # dropped: a newer task took the slot
+        idle = not self._loading.busy and not self._running.busy  # not while another model loads
         if idle and self.state is not TranslationState.UNAVAILABLE:
             self._set_state(TranslationState.IDLE)
         if task.is_cancelled and self._user_cancelled:
@@ -501,10 +497,6 @@ class TranslationController(QObject):
         elif run_completed and self.document is not None:
             self._emit_progress()
             self.finished.emit()
-
-    def _stop(self, task: Task | None) -> None:
-        if task is not None:
-            task.cancel()
 
     def _set_state(self, state: TranslationState) -> None:
         if state is not self.state:

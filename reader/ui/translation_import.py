@@ -34,6 +34,7 @@ from reader.ui.dialogs import Dialogs
 from reader.ui.editing import EditingController
 from reader.ui.open_document import OpenDocument
 from reader.ui.reading_view import ReadingView
+from reader.ui.task_slot import TaskSlot
 from reader.ui.workers import Task, TaskCancelled, TaskContext
 
 LOW_SCORE = 0.5
@@ -67,7 +68,7 @@ class TranslationImport(QObject):
             dialogs,
             parent,
         )
-        self.task: Task | None = None
+        self._slot = TaskSlot()  # the alignment under way
         self._document: Document | None = None  # the document being aligned
         self.progress: QProgressDialog | None = None
         self._placed: list[Placed] = []
@@ -114,7 +115,7 @@ class TranslationImport(QObject):
     def start(self, path: Path) -> bool:
         """Align *path* with the open document in the background; False when that cannot start."""
         document = self._open.document
-        if document is None or self.task is not None:
+        if document is None or self._slot.busy:
             return False
         segments = document.segments
         ids = tuple(s.id for s in segments)
@@ -141,29 +142,33 @@ class TranslationImport(QObject):
             return Aligned(ids, tuple(links), english.sentences)
 
         self._document = document
-        self.task = Task(align, self, name="align translation")
-        self.task.progressed.connect(self._on_progress)
-        self.task.succeeded.connect(self._on_aligned)
-        self.task.failed.connect(self._on_failed)
-        self.task.cancelled.connect(lambda: self.message.emit(self.tr("Import cancelled.")))
-        self.task.finished.connect(self._on_finished)
+        task = Task(align, self, name="align translation")
+        task.progressed.connect(self._on_progress)
+        task.succeeded.connect(self._on_aligned)
+        task.failed.connect(self._on_failed)
+        task.cancelled.connect(lambda: self.message.emit(self.tr("Import cancelled.")))
+        task.finished.connect(self._on_finished)
         self.progress = QProgressDialog(
             self.tr("Aligning the translation…"), self.tr("Cancel"), 0, 100, self._parent
         )
         self.progress.setWindowModality(Qt.WindowModality.NonModal)
         self.progress.setMinimumDuration(500)
         self.progress.canceled.connect(self.cancel)
-        self.task.start()
+        self._slot.start(task)
         return True
 
+    @property
+    def busy(self) -> bool:
+        """An alignment is under way (its progress dialog may not show yet)."""
+        return self._slot.busy
+
     def cancel(self) -> None:
-        if self.task is not None:
-            self.task.cancel()
+        """Stop the alignment; it still ends as usual ("Import cancelled.")."""
+        self._slot.cancel()
 
     def shutdown(self) -> None:
         """The window closes: stop the alignment and wait for its thread."""
-        if self.task is not None:
-            self.task.cancel_and_wait()
+        self._slot.drop(wait=True)
 
     def _on_progress(self, payload: object) -> None:
         if not isinstance(payload, tuple):
@@ -202,7 +207,6 @@ class TranslationImport(QObject):
             self.progress.reset()
             self.progress.deleteLater()
             self.progress = None
-        self.task = None
 
     # The review ---------------------------------------------------------------------------
     def next_low(self, step: int = 1) -> bool:

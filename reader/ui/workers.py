@@ -222,37 +222,3 @@ class Task(QObject):
         # the last reference, or Qt would destroy a QThread that is still running.
         self._thread.wait()
         _running.discard(self)
-
-
-class TaskSlot:
-    """The one current background task of a part of the window (an opening, a find index, an
-    alternatives lookup): starting another drops it, a dropped task delivers nothing more, a
-    finished one frees the slot, and shutdown waits for the thread."""
-
-    def __init__(self) -> None:
-        self.task: Task | None = None
-
-    @property
-    def busy(self) -> bool:
-        return self.task is not None
-
-    def start(self, task: Task) -> Task:
-        """Drop what runs, then run *task* here."""
-        self.drop()
-        self.task = task
-        task.finished.connect(lambda: self.release(task))
-        return task.start()
-
-    def release(self, task: Task) -> None:
-        """*task* is done (or its result is in): the slot is free unless another took it."""
-        if self.task is task:
-            self.task = None
-
-    def drop(self, *, wait: bool = False) -> None:
-        """Cancel and detach what runs; with *wait*, block until its thread has ended."""
-        task, self.task = self.task, None
-        if task is not None:
-            task.detach()
-            task.cancel()
-            if wait:
-                task.wait()
