@@ -15,9 +15,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QResizeEvent
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QProgressDialog, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QMainWindow, QProgressDialog, QSplitter, QVBoxLayout, QWidget
 
 from reader.library.positions import ReadingPositions
 from reader.library.store import Library
@@ -26,6 +26,7 @@ from reader.translate.protocol import EngineSettings
 from reader.ui.alternatives import AlternativesFinder
 from reader.ui.banner import ModelBanner
 from reader.ui.contents import ContentsTree
+from reader.ui.contents_dock import ContentsDock
 from reader.ui.current_pair import CurrentPair
 from reader.ui.detail_strip import DetailStrip
 from reader.ui.dialogs import Dialogs
@@ -114,11 +115,7 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setChildrenCollapsible(False)
         self.contents = ContentsTree(self)
-        self.contents_dock = QDockWidget(self.tr("Contents"), self)  # said again by retranslate()
-        self.contents_dock.setObjectName("contentsDock")
-        self.contents_dock.setWidget(self.contents)
-        self.contents_dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable)
-        self._place_contents()
+        self.contents_dock = ContentsDock(self.contents, self)
         self.contents_dock.hide()
         self.progress_panel = ProgressPanel(self)
         self.statusBar().addPermanentWidget(self.progress_panel)
@@ -233,7 +230,7 @@ class MainWindow(QMainWindow):
         # ... and, a turn after its first paint, the slower ones.
         current.settled.connect(lambda opened: self.contents.set_document(opened.document))
         current.settled.connect(lambda _opened: self.view_controls.show_contents_if_any())
-        current.settled.connect(lambda _opened: QTimer.singleShot(0, self, self._fit_contents))
+        current.settled.connect(lambda _opened: self.contents_dock.fit_later())
         current.settled.connect(lambda opened: c.set_document(opened.document))
         current.settled.connect(self._settled)
 
@@ -305,33 +302,10 @@ class MainWindow(QMainWindow):
         widgets that keep their own (banner, detail strip, find bar…) hear the same event."""
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
-        elif event.type() == QEvent.Type.LayoutDirectionChange:
-            self._place_contents()
         super().changeEvent(event)
-
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
-        """A narrow window shares its width: the Contents takes at most a quarter of it (never
-        less than a chapter title), so the panes keep room to read."""
-        super().resizeEvent(event)
-        QTimer.singleShot(0, self, self._fit_contents)  # once the layout has the new width
-
-    def _fit_contents(self) -> None:
-        dock = self.contents_dock
-        cap = max(self.contents.minimumWidth(), self.width() // 4)
-        if dock.isVisible() and dock.width() > cap:
-            self.resizeDocks([dock], [cap], Qt.Orientation.Horizontal)
-
-    def _place_contents(self) -> None:
-        """The Contents sidebar at the side a line starts from: left in English, right in Arabic
-        (Qt mirrors the menus and the status bar, not the dock areas)."""
-        rtl = self.layoutDirection() == Qt.LayoutDirection.RightToLeft
-        area = Qt.DockWidgetArea.RightDockWidgetArea if rtl else Qt.DockWidgetArea.LeftDockWidgetArea
-        if self.dockWidgetArea(self.contents_dock) != area:
-            self.addDockWidget(area, self.contents_dock)  # moves it when it is already docked
 
     def retranslate(self) -> None:
         self.menus.retranslate()
-        self.contents_dock.setWindowTitle(self.tr("Contents"))
         self.view_controls.retranslate()
         self.translation_status.retranslate()
         self.aids.retranslate()

@@ -4,14 +4,23 @@
 <context>
     <name>AlternativesFinder</name>
     <message>
-        <location filename="../../ui/alternatives.py" line="61"/>
+        <location filename="../../ui/alternatives.py" line="62"/>
         <source>Alternatives need the model idle; try again when the translation has finished.</source>
         <translation>تحتاج البدائل إلى نموذج غير مشغول؛ أعد المحاولة بعد انتهاء الترجمة.</translation>
     </message>
     <message>
-        <location filename="../../ui/alternatives.py" line="73"/>
+        <location filename="../../ui/alternatives.py" line="74"/>
         <source>The model has no other translation for this sentence.</source>
         <translation>ليس لدى النموذج ترجمة أخرى لهذه الجملة.</translation>
+    </message>
+</context>
+<context>
+    <name>ContentsDock</name>
+    <message>
+        <location filename="../../ui/contents_dock.py" line="21"/>
+        <location filename="../../ui/contents_dock.py" line="55"/>
+        <source>Contents</source>
+        <translation>المحتويات</translation>
     </message>
 </context>
 <context>
@@ -133,37 +142,37 @@
 <context>
     <name>Exporter</name>
     <message>
-        <location filename="../../ui/export_task.py" line="63"/>
+        <location filename="../../ui/export_task.py" line="64"/>
         <source>PDF, side by side (*.pdf)</source>
         <translation>PDF، جنبًا إلى جنب (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/export_task.py" line="64"/>
+        <location filename="../../ui/export_task.py" line="65"/>
         <source>PDF, interleaved: the English under each sentence (*.pdf)</source>
         <translation>PDF، متداخل: الإنجليزية تحت كل جملة (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/export_task.py" line="65"/>
+        <location filename="../../ui/export_task.py" line="66"/>
         <source>EPUB e-book (*.epub)</source>
         <translation>كتاب إلكتروني EPUB (*.epub)</translation>
     </message>
     <message>
-        <location filename="../../ui/export_task.py" line="66"/>
+        <location filename="../../ui/export_task.py" line="67"/>
         <source>Web page (*.html *.htm)</source>
         <translation>صفحة ويب HTML (*.html *.htm)</translation>
     </message>
     <message>
-        <location filename="../../ui/export_task.py" line="67"/>
+        <location filename="../../ui/export_task.py" line="68"/>
         <source>Translation memory, TMX (*.tmx)</source>
         <translation>ذاكرة ترجمة، TMX (*.tmx)</translation>
     </message>
     <message>
-        <location filename="../../ui/export_task.py" line="68"/>
+        <location filename="../../ui/export_task.py" line="69"/>
         <source>Translation memory, XLIFF 2 (*.xlf *.xliff)</source>
         <translation>ذاكرة ترجمة، XLIFF 2 (*.xlf *.xliff)</translation>
     </message>
     <message>
-        <location filename="../../ui/export_task.py" line="69"/>
+        <location filename="../../ui/export_task.py" line="70"/>
         <source>Spreadsheet, CSV (*.csv)</source>
         <translation>جدول بيانات، CSV (*.csv)</translation>
     </message>
@@ -171,48 +180,49 @@
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../ui/find_bar.py" line="47"/>
-        <location filename="../../ui/find_bar.py" line="207"/>
+        <location filename="../../ui/find_bar.py" line="48"/>
+        <location filename="../../ui/find_bar.py" line="208"/>
         <source>Find in Arabic or English</source>
         <translation>ابحث في العربية أو الإنجليزية</translation>
     </message>
     <message>
-        <location filename="../../ui/find_bar.py" line="52"/>
-        <location filename="../../ui/find_bar.py" line="208"/>
+        <location filename="../../ui/find_bar.py" line="53"/>
+        <location filename="../../ui/find_bar.py" line="209"/>
         <source>Previous match (Shift+Enter)</source>
         <translation>النتيجة السابقة (Shift+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/find_bar.py" line="53"/>
-        <location filename="../../ui/find_bar.py" line="209"/>
+        <location filename="../../ui/find_bar.py" line="54"/>
+        <location filename="../../ui/find_bar.py" line="210"/>
         <source>Next match (Enter)</source>
         <translation>النتيجة التالية (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/find_bar.py" line="54"/>
-        <location filename="../../ui/find_bar.py" line="210"/>
+        <location filename="../../ui/find_bar.py" line="55"/>
+        <location filename="../../ui/find_bar.py" line="211"/>
         <source>Close (Esc)</source>
         <translation>إغلاق (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/find_bar.py" line="57"/>
-        <location filename="../../ui/find_bar.py" line="211"/>
+        <location filename="../../ui/find_bar.py" line="58"/>
+        <location filename="../../ui/find_bar.py" line="212"/>
         <source>Find:</source>
         <translation>بحث:</translation>
     </message>
     <message>
-        <location filename="../../ui/find_bar.py" line="119"/>
-        <location filename="../../ui/find_bar.py" line="156"/>
+        <location filename="../../ui/find_bar.py" line="120"/>
+        <location filename="../../ui/find_bar.py" line="157"/>
+        <location filename="../../ui/find_bar.py" line="214"/>
         <source>Indexing…</source>
         <translation>جارٍ الفهرسة…</translation>
     </message>
     <message>
-        <location filename="../../ui/find_bar.py" line="198"/>
+        <location filename="../../ui/find_bar.py" line="199"/>
         <source>No matches</source>
         <translation>لا نتائج</translation>
     </message>
     <message>
-        <location filename="../../ui/find_bar.py" line="201"/>
+        <location filename="../../ui/find_bar.py" line="202"/>
         <source>{current} of {total}</source>
         <translation>{current} من {total}</translation>
     </message>
@@ -220,7 +230,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="328"/>
+        <location filename="../../ui/main_window.py" line="315"/>
         <source>Bilingual Reader</source>
         <translation>القارئ ثنائي اللغة</translation>
     </message>
@@ -228,12 +238,6 @@
         <location filename="../../ui/dialogs.py" line="45"/>
         <source>Open an Arabic text</source>
         <translation>فتح نص عربي</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="117"/>
-        <location filename="../../ui/main_window.py" line="321"/>
-        <source>Contents</source>
-        <translation>المحتويات</translation>
     </message>
 </context>
 <context>
@@ -629,7 +633,7 @@
 <context>
     <name>PairView</name>
     <message>
-        <location filename="../../ui/pair_view.py" line="447"/>
+        <location filename="../../ui/pair_view.py" line="471"/>
         <source>Open an Arabic text file (Ctrl+O), drop one here, or paste Arabic text as a new document (Ctrl+Shift+V).</source>
         <translation>افتح ملفًا نصيًا عربيًا (Ctrl+O)، أو أفلته هنا، أو الصق نصًا عربيًا مستندًا جديدًا (Ctrl+Shift+V).</translation>
     </message>
@@ -637,54 +641,54 @@
 <context>
     <name>ProgressPanel</name>
     <message>
-        <location filename="../../ui/progress_panel.py" line="16"/>
+        <location filename="../../ui/progress_panel.py" line="23"/>
         <source>{seconds} s</source>
         <translation>{seconds} ث</translation>
     </message>
     <message>
-        <location filename="../../ui/progress_panel.py" line="19"/>
+        <location filename="../../ui/progress_panel.py" line="26"/>
         <source>{minutes} min</source>
         <translation>{minutes} د</translation>
     </message>
     <message>
-        <location filename="../../ui/progress_panel.py" line="20"/>
+        <location filename="../../ui/progress_panel.py" line="27"/>
         <source>{hours} h {minutes} min</source>
         <translation>{hours} س {minutes} د</translation>
     </message>
     <message>
-        <location filename="../../ui/progress_panel.py" line="42"/>
-        <location filename="../../ui/progress_panel.py" line="96"/>
+        <location filename="../../ui/progress_panel.py" line="49"/>
+        <location filename="../../ui/progress_panel.py" line="123"/>
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../ui/progress_panel.py" line="43"/>
-        <location filename="../../ui/progress_panel.py" line="97"/>
+        <location filename="../../ui/progress_panel.py" line="50"/>
+        <location filename="../../ui/progress_panel.py" line="124"/>
         <source>Resume</source>
         <translation>استئناف</translation>
     </message>
     <message>
-        <location filename="../../ui/progress_panel.py" line="102"/>
+        <location filename="../../ui/progress_panel.py" line="129"/>
         <source>{done} / {total} sentences translated</source>
         <translation>تُرجمت {done} من {total} جملة</translation>
     </message>
     <message>
-        <location filename="../../ui/progress_panel.py" line="103"/>
+        <location filename="../../ui/progress_panel.py" line="130"/>
         <source>{failed} failed</source>
         <translation>فشلت {failed}</translation>
     </message>
     <message>
-        <location filename="../../ui/progress_panel.py" line="107"/>
+        <location filename="../../ui/progress_panel.py" line="136"/>
         <source>about {time} left</source>
         <translation>يتبقى نحو {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/progress_panel.py" line="110"/>
+        <location filename="../../ui/progress_panel.py" line="139"/>
         <source>Translated {count} sentences</source>
         <translation>تُرجمت {count} جملة</translation>
     </message>
     <message>
-        <location filename="../../ui/progress_panel.py" line="112"/>
+        <location filename="../../ui/progress_panel.py" line="141"/>
         <source>Translation cancelled</source>
         <translation>أُلغيت الترجمة</translation>
     </message>
@@ -947,12 +951,12 @@ Select the sentence and choose Retry (Ctrl+R).</source>
 <context>
     <name>TranslationController</name>
     <message>
-        <location filename="../../ui/translation_controller.py" line="220"/>
+        <location filename="../../ui/translation_controller.py" line="265"/>
         <source>loading the model was cancelled</source>
         <translation>أُلغي تحميل النموذج</translation>
     </message>
     <message>
-        <location filename="../../ui/translation_controller.py" line="343"/>
+        <location filename="../../ui/translation_controller.py" line="384"/>
         <source>Loading the translation model {model}…</source>
         <translation>جارٍ تحميل نموذج الترجمة {model}…</translation>
     </message>
@@ -960,49 +964,49 @@ Select the sentence and choose Retry (Ctrl+R).</source>
 <context>
     <name>TranslationImport</name>
     <message>
-        <location filename="../../ui/translation_import.py" line="77"/>
-        <location filename="../../ui/translation_import.py" line="172"/>
+        <location filename="../../ui/translation_import.py" line="104"/>
+        <location filename="../../ui/translation_import.py" line="203"/>
         <source>Import Translation</source>
         <translation>استيراد ترجمة</translation>
     </message>
     <message>
-        <location filename="../../ui/translation_import.py" line="79"/>
+        <location filename="../../ui/translation_import.py" line="106"/>
         <source>English translation ({patterns})</source>
         <translation>ترجمة إنجليزية ({patterns})</translation>
     </message>
     <message>
-        <location filename="../../ui/translation_import.py" line="122"/>
-        <location filename="../../ui/translation_import.py" line="153"/>
+        <location filename="../../ui/translation_import.py" line="149"/>
+        <location filename="../../ui/translation_import.py" line="184"/>
         <source>Import cancelled.</source>
         <translation>أُلغي الاستيراد.</translation>
     </message>
     <message>
-        <location filename="../../ui/translation_import.py" line="125"/>
+        <location filename="../../ui/translation_import.py" line="152"/>
         <source>Aligning the translation…</source>
         <translation>جارٍ مطابقة الترجمة…</translation>
     </message>
     <message>
-        <location filename="../../ui/translation_import.py" line="125"/>
+        <location filename="../../ui/translation_import.py" line="152"/>
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../ui/translation_import.py" line="158"/>
+        <location filename="../../ui/translation_import.py" line="189"/>
         <source>The translation had nothing to add to this document.</source>
         <translation>لم يكن في الترجمة ما يُضاف إلى هذا المستند.</translation>
     </message>
     <message>
-        <location filename="../../ui/translation_import.py" line="164"/>
+        <location filename="../../ui/translation_import.py" line="195"/>
         <source>Imported: {rows} rows show the translation, {low} to review (F6); Ctrl+Z undoes.</source>
         <translation>استُوردت الترجمة: {rows} صفًا تعرضها، و{low} للمراجعة (F6)؛ Ctrl+Z للتراجع.</translation>
     </message>
     <message>
-        <location filename="../../ui/translation_import.py" line="170"/>
+        <location filename="../../ui/translation_import.py" line="201"/>
         <source>the translation could not be aligned</source>
         <translation>تعذّرت مطابقة الترجمة</translation>
     </message>
     <message>
-        <location filename="../../ui/translation_import.py" line="193"/>
+        <location filename="../../ui/translation_import.py" line="216"/>
         <source>No imported row to review.</source>
         <translation>لا صف مستورد للمراجعة.</translation>
     </message>
@@ -1021,38 +1025,38 @@ Select the sentence and choose Retry (Ctrl+R).</source>
         <translation>توقفت الترجمة</translation>
     </message>
     <message>
-        <location filename="../../ui/translation_status.py" line="72"/>
+        <location filename="../../ui/translation_status.py" line="74"/>
         <source>waiting for the translation model…</source>
         <translation>بانتظار نموذج الترجمة…</translation>
     </message>
     <message>
-        <location filename="../../ui/translation_status.py" line="73"/>
+        <location filename="../../ui/translation_status.py" line="75"/>
         <source>translating…</source>
         <translation>جارٍ الترجمة…</translation>
     </message>
     <message>
-        <location filename="../../ui/translation_status.py" line="74"/>
+        <location filename="../../ui/translation_status.py" line="76"/>
         <source>no translation model</source>
         <translation>لا يوجد نموذج ترجمة</translation>
     </message>
     <message>
-        <location filename="../../ui/translation_status.py" line="76"/>
+        <location filename="../../ui/translation_status.py" line="78"/>
         <source>not translated yet</source>
         <translation>لم تُترجم بعد</translation>
     </message>
     <message>
-        <location filename="../../ui/translation_status.py" line="90"/>
+        <location filename="../../ui/translation_status.py" line="96"/>
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../ui/translation_status.py" line="91"/>
+        <location filename="../../ui/translation_status.py" line="97"/>
         <source>Downloading the model</source>
         <translation>تنزيل النموذج</translation>
     </message>
     <message>
         <location filename="../../ui/translation_status.py" line="64"/>
-        <location filename="../../ui/translation_status.py" line="110"/>
+        <location filename="../../ui/translation_status.py" line="116"/>
         <source>Model: {model}</source>
         <translation>النموذج: {model}</translation>
     </message>
