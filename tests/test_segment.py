@@ -224,8 +224,11 @@ _NON_ENDING_PIECES = st.sampled_from(
 def test_property_adversarial_repetition_segments_in_linear_time(pieces: list[str], separator: str) -> None:
     unit = separator.join(pieces) + separator
     text = unit * (150_000 // len(unit.encode()) + 1)
-    started = time.perf_counter()
+    # CPU time of this thread, not wall time: a loaded machine (CI's two cores, other suites)
+    # stretched the wall clock past the budget while the segmenter did the same work. A
+    # quadratic pass over 150 000 characters costs minutes, so the budget still catches one.
+    started = time.thread_time()
     document = segment_text(text)
-    elapsed = time.perf_counter() - started
+    elapsed = time.thread_time() - started
     assert_exact_spans(document)
-    assert elapsed < 2.0, f"{elapsed:.2f} s for {len(text)} characters of {unit!r}"
+    assert elapsed < 3.0, f"{elapsed:.2f} s of CPU for {len(text)} characters of {unit!r}"

@@ -121,6 +121,7 @@ def main() -> int:
     from reader.formats.registry import open_document
 
     with tempfile.TemporaryDirectory() as folder:
+        os.environ["BIREADER_DATA_DIR"] = str(Path(folder) / "data")  # not the user's library
         epub = Path(folder) / "book.epub"
         write_epub(epub, args.words)
         started = time.perf_counter()

@@ -39,6 +39,9 @@ def main() -> int:
     os.environ["HF_HUB_OFFLINE"] = "1"
     with tempfile.TemporaryDirectory() as work:
         os.environ["BIREADER_CACHE_DIR"] = str(Path(work) / "cache")
+        # A library of its own: the user's would hold the seed already translated by an earlier
+        # run, and the benchmark would wait forever for a translation that never starts.
+        os.environ["BIREADER_DATA_DIR"] = str(Path(work) / "data")
         model = options.model or str(build_tiny_model(Path(work) / "tiny"))
         return run(model, options.engine, options.beams, Path(work) / "settings.ini")
 
