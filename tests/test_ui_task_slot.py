@@ -25,7 +25,8 @@ def test_a_finished_task_frees_the_slot_after_its_owner_heard_it(qtbot) -> None:
     heard: list[bool] = []
     task.finished.connect(lambda: heard.append(slot.holds(task)))  # connected first: heard first
     slot.start(task)
-    assert slot.busy and not slot.stopping
+    assert slot.busy
+    assert not slot.stopping
     with qtbot.waitSignal(task.finished, timeout=5000):
         release.set()
     assert heard == [True]
@@ -59,7 +60,8 @@ def test_cancel_asks_the_task_to_stop_and_still_hears_its_end(qtbot) -> None:
     slot.start(task)
     with qtbot.waitSignal(task.cancelled, timeout=5000):
         assert slot.cancel()
-        assert slot.stopping and slot.busy  # asked, not yet ended
+        assert slot.stopping
+        assert slot.busy
     assert not slot.busy
     qtbot.waitUntil(lambda: not running_tasks())
 

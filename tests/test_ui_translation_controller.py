@@ -333,6 +333,40 @@ def test_cancel_while_a_loaded_model_is_on_its_way_starts_no_translation(qtbot) 
         controller.shutdown()
 
 
+class HeldLoad(FakeTranslator):
+    """A fake whose load waits at *gate* (a slow model load: conversion, a big safetensors file)."""
+
+    def __init__(self, gate: threading.Event) -> None:
+        super().__init__()
+        self.gate = gate
+
+    def load(self, progress=None) -> None:
+        assert self.gate.wait(5)
+        super().load(progress)
+
+
+def test_a_model_loaded_after_its_load_was_replaced_is_closed(qtbot) -> None:
+    """Another model chosen while the first one still loads: the first load is dropped, and the
+    engine it finishes building is closed on its thread (nobody else would hear of it)."""
+    gate = threading.Event()
+    first, second = HeldLoad(gate), FakeTranslator()
+    controller = TranslationController(lambda s: second if s.model == "other" else first, EngineSettings())
+    try:
+        controller.set_document(segment_text("جملة أولى. جملة ثانية."))
+        old = controller._loading.task
+        assert old is not None
+        controller.set_settings(EngineSettings(model="other"), retranslate=True)
+        assert controller._loading.task is not old
+        gate.set()
+        assert old.wait(5000)
+        assert first.loads == 1
+        assert first.closed
+        qtbot.waitUntil(lambda: controller.translator is second, timeout=5000)
+        assert not second.closed
+    finally:
+        controller.shutdown()
+
+
 def test_shutdown_mid_batch_returns_at_once_and_closes_the_engine_after_the_batch(qtbot, gate) -> None:
     """Quitting while the engine is inside a batch: the window is not held until it ends."""
     translator = FakeTranslator(gate=gate, batch_size=2)

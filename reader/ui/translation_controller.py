@@ -51,7 +51,12 @@ def load_translator(factory: TranslatorFactory, settings: EngineSettings, contex
         context.raise_if_cancelled()  # stops a download when the user cancels or quits
         context.report((message, fraction))
 
-    translator.load(progress)
+    try:
+        translator.load(progress)
+        context.raise_if_cancelled()  # a newer load may have taken the slot: none would close it
+    except BaseException:
+        translator.close()  # a half-loaded or unwanted engine lets go of its files and threads here
+        raise
     return translator
 
 
