@@ -302,3 +302,40 @@ def translate_untouched(book: Path, model: str, folder: Path) -> tuple[float, in
         return 0.0, count
     print(f"window: longest stall while translating {marks['stall']:.1f} ms")
     return count / (marks["done"] - marks["ready"]), count
+
+
+def first_english(book: Path, model: str, folder: Path) -> dict[str, float]:
+    """Show the window, open *book* at once (as ``bireader BOOK`` does) and time, from the window
+    on screen: both panes painted, model ready (a fresh cache: conversion included), first English;
+    and the longest stall until then."""
+    app, window = make_window(model, folder)
+    meter = StallMeter(window)
+    marks: dict[str, float] = {}
+    shown = time.perf_counter()
+
+    def poll() -> None:
+        now = time.perf_counter() - shown
+        document = window.document
+        if document is not None and window.view.painted:
+            marks.setdefault("text", now)
+        if window.controller.translator is not None and "model ready" not in marks:
+            marks["model ready"] = now
+            print(f"model: {window.controller.translator.description}")
+        if document is not None and document.translated_count > 0:
+            marks["first English"] = now
+            marks["longest stall ms"] = meter.stop()
+            window.close()
+            app.quit()
+        elif now > 300:
+            app.quit()
+        else:
+            QTimer.singleShot(5, poll)
+
+    window.controller.model_unavailable.connect(lambda reason: (print(reason), app.quit()))
+    meter.start()
+    QTimer.singleShot(0, lambda: window.open_path(book))
+    QTimer.singleShot(0, poll)
+    app.exec()
+    converted = sorted(str(p.relative_to(folder)) for p in folder.glob("cache/**/model.bin"))
+    print(f"converted in this run's fresh cache: {converted or 'nothing'}")
+    return marks
