@@ -60,3 +60,34 @@ def test_a_value_set_just_before_quitting_is_on_disk_after_sync(qapp, tmp_path: 
     settings.sync()  # what the window's closeEvent does
     assert (on_disk(path, "view/zoom"), on_disk(path, "view/theme")) == ("170", "dark")
     assert not settings._writer.pending
+
+
+QUITTING = """
+import sys, time
+from PySide6.QtCore import QCoreApplication, QSettings
+from reader.ui import settings_writer
+from reader.ui.settings import AppSettings
+
+class Slow(QSettings):  # a slow writer: still under way when the script ends
+    def setValue(self, key, value):
+        time.sleep(0.5)
+        super().setValue(key, value)
+
+settings_writer.QSettings = Slow
+app = QCoreApplication([])
+settings = AppSettings(QSettings(sys.argv[1], QSettings.Format.IniFormat))
+settings.zoom = 180
+settings.sync(wait=False)  # what the window's closeEvent does: the window is gone at once
+"""
+
+
+def test_a_write_handed_over_while_quitting_is_finished_before_the_process_ends(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    path = tmp_path / "s.ini"
+    run = subprocess.run(
+        [sys.executable, "-c", QUITTING, str(path)], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert run.returncode == 0, run.stderr
+    assert on_disk(path, "view/zoom") == "180"

@@ -266,6 +266,7 @@ class AppSettings:
     def clear_recent_files(self) -> None:
         self._set("files/recent", [])
 
-    def sync(self) -> None:
-        """Write every value set so far and wait for it (quitting, or before reopening the file)."""
-        self._writer.flush()
+    def sync(self, *, wait: bool = True) -> None:
+        """Write every value set so far; *wait* for it (before reopening the file), or not
+        (quitting: the process waits for the writing thread before it ends)."""
+        self._writer.flush(wait=wait)

@@ -48,9 +48,13 @@ class SettingsWriter(QObject):
         with self._lock:
             return bool(self._pending) or self._writing
 
-    def flush(self) -> None:
-        """Write everything recorded so far and wait until it is on disk (quitting: nothing lost)."""
+    def flush(self, *, wait: bool = True) -> None:
+        """Write everything recorded so far; with *wait*, return once it is on disk. Without, the
+        writing thread is one the interpreter waits for at exit, so quitting loses nothing either."""
         self._timer.stop()
+        if not wait:
+            self._hand_over()
+            return
         if self._thread is not None:
             self._thread.join()
         with self._lock:
@@ -68,7 +72,8 @@ class SettingsWriter(QObject):
             if not self._pending or self._writing:
                 return  # a running writer picks up what was added meanwhile
             self._writing = True
-        self._thread = threading.Thread(target=self._write_all, name="settings writer", daemon=True)
+        # Not a daemon: a write handed over while quitting is finished before the process ends.
+        self._thread = threading.Thread(target=self._write_all, name="settings writer")
         self._thread.start()
 
     def _write_all(self) -> None:
