@@ -4,19 +4,47 @@ A ``QSettings.setValue`` on the GUI thread makes Qt rewrite the settings file on
 of the event loop, and that write ends in an fsync: 10–25 ms on a quiet disk, 70 ms and more on
 a busy one, paid again on every zoom step or theme change. Here a write only records the value;
 a timer on the thread that made the writer (the GUI thread: it must outlive any worker, so it is
-never made lazily on whatever thread writes first) hands what changed to a short-lived thread
-with its own ``QSettings`` on the same file (QSettings is reentrant, not thread-safe: one object
-per thread, and Qt shares the file between them under its own lock). :meth:`flush` writes what
-is left and waits, for quitting and for tests that reopen the file.
+never made lazily on whatever thread writes first) hands what changed to the process's writing
+thread, which has its own ``QSettings`` on the same file (QSettings is reentrant, not
+thread-safe: one object per thread, and Qt shares the file between them under its own lock).
+:meth:`flush` hands over what is left and waits for it (tests that reopen the file), or, when
+quitting, leaves the waiting to a thread the process waits for before it ends.
 """
 
 from __future__ import annotations
 
+import logging
+import queue
 import threading
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QSettings, QTimer, Signal
 
 DELAY_MS = 500  # a run of zoom steps becomes one write
+
+# One writing thread for the process, started with the first writer (at start-up, not on the
+# first zoom step: starting a thread waits for it to run, 10-30 ms on a loaded machine).
+_jobs: queue.Queue[Callable[[], None]] = queue.Queue()
+_worker: threading.Thread | None = None
+log = logging.getLogger(__name__)
+
+
+def _work() -> None:
+    while True:
+        job = _jobs.get()
+        try:
+            job()
+        finally:
+            _jobs.task_done()
+
+
+def _ensure_worker() -> None:
+    global _worker
+    if _worker is None:
+        # A daemon, so it never holds the process open; a write handed over at quitting is
+        # waited for by a thread that is not one (see :meth:`SettingsWriter.flush`).
+        _worker = threading.Thread(target=_work, name="settings writer", daemon=True)
+        _worker.start()
 
 
 class SettingsWriter(QObject):
@@ -30,12 +58,12 @@ class SettingsWriter(QObject):
         self._pending: dict[str, object] = {}
         self._lock = threading.Lock()
         self._writing = False
-        self._thread: threading.Thread | None = None
         self._timer = QTimer(self)  # lives on the thread that made the writer, like this object
         self._timer.setSingleShot(True)
         self._timer.setInterval(delay_ms)
         self._timer.timeout.connect(self._hand_over)
         self._wanted.connect(self._schedule)
+        _ensure_worker()
 
     def write(self, key: str, value: object) -> None:
         """Record *value*; it reaches the file within the delay (or at :meth:`flush`)."""
@@ -49,19 +77,14 @@ class SettingsWriter(QObject):
             return bool(self._pending) or self._writing
 
     def flush(self, *, wait: bool = True) -> None:
-        """Write everything recorded so far; with *wait*, return once it is on disk. Without, the
-        writing thread is one the interpreter waits for at exit, so quitting loses nothing either."""
+        """Write everything recorded so far; with *wait*, return once it is on disk. Without, a
+        thread that is no daemon waits for the writing, so the process ends only after it."""
         self._timer.stop()
-        if not wait:
-            self._hand_over()
-            return
-        if self._thread is not None:
-            self._thread.join()
-        with self._lock:
-            if not self._pending:
-                return
-            self._writing = True
-        self._write_all()
+        self._hand_over()
+        if wait:
+            _jobs.join()
+        else:
+            threading.Thread(target=_jobs.join, name="settings writer (quitting)").start()
 
     def _schedule(self) -> None:
         if not self._timer.isActive():
@@ -70,20 +93,22 @@ class SettingsWriter(QObject):
     def _hand_over(self) -> None:
         with self._lock:
             if not self._pending or self._writing:
-                return  # a running writer picks up what was added meanwhile
+                return  # a running write picks up what was added meanwhile
             self._writing = True
-        # Not a daemon: a write handed over while quitting is finished before the process ends.
-        self._thread = threading.Thread(target=self._write_all, name="settings writer")
-        self._thread.start()
+        _jobs.put(self._write_all)
 
     def _write_all(self) -> None:
-        store = QSettings(self._file, self._format)  # this thread's own object on the same file
+        store: QSettings | None = None  # the writing thread's own object on the same file
         while True:
             with self._lock:
                 batch, self._pending = self._pending, {}
                 if not batch:
-                    self._writing = False
+                    self._writing = False  # under the lock: a write from now on is handed over anew
                     return
-            for key, value in batch.items():
-                store.setValue(key, value)
-            store.sync()
+            try:
+                store = store or QSettings(self._file, self._format)
+                for key, value in batch.items():
+                    store.setValue(key, value)
+                store.sync()
+            except Exception:  # an unwritable file: the values stay in this run's memory
+                log.exception("could not write the settings")
