@@ -14,7 +14,7 @@ import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QSettings, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
@@ -41,6 +41,38 @@ def make_window(model: str, folder: Path) -> tuple[QApplication, MainWindow]:
     window.resize(1200, 800)
     window.show()
     return app, window
+
+
+class CauseMeter(StallMeter):
+    """The window's stall meter, plus, for each stall it logs, how much of it the GUI thread spent
+    on a CPU (its own work) and waiting for one (the machine's load); the rest it was asleep: the
+    GIL held by a worker, the X server, a lock. Linux (``/proc/thread-self/schedstat``) only."""
+
+    def __init__(self, parent: QObject) -> None:
+        super().__init__(parent)
+        self.causes: list[tuple[float, float]] = []  # per logged stall: (CPU ms, runnable ms)
+        self._marks = self._read()
+
+    @staticmethod
+    def _read() -> tuple[float, float]:
+        try:
+            with open("/proc/thread-self/schedstat", encoding="ascii") as stat:
+                waited = int(stat.read().split()[1]) / 1e6
+        except (OSError, ValueError, IndexError):
+            waited = float("nan")
+        return time.thread_time() * 1000, waited
+
+    def start(self) -> None:
+        self._marks = self._read()
+        super().start()
+
+    def _tick(self) -> None:
+        logged = len(self.stalls)
+        marks = self._read()
+        super()._tick()
+        if len(self.stalls) > logged:
+            self.causes.append((marks[0] - self._marks[0], marks[1] - self._marks[1]))
+        self._marks = marks
 
 
 class StallSampler:
@@ -84,7 +116,7 @@ class Session:
         self.book, self.folder, self.shots = book, folder, shots
         self.app, self.window = make_window(model, folder)
         self.app.setQuitOnLastWindowClosed(False)  # the script ends the run, after quitting is measured
-        self.meter = StallMeter(self.window)
+        self.meter = CauseMeter(self.window)
         self.sampler = StallSampler(self.meter) if why else None
         self.phases: dict[str, float] = {}
         self.spans: list[tuple[str, float, float]] = []  # phase, from, to (meter seconds)
@@ -270,10 +302,14 @@ class Session:
         print(f"{'phase':>36}  longest stall")
         for name, value in self.phases.items():
             print(f"{name:>36}  {value:7.1f} ms{'  OVER' if value > LIMIT_MS else ''}")
-        print(f"stalls over {LIMIT_MS:.0f} ms (seconds since the window, ms, phase):")
-        for at, ms in self.meter.stalls:
+        print(
+            f"stalls over {LIMIT_MS:.0f} ms (seconds since the window, ms, of which the GUI thread was "
+            "on a CPU / waiting for one / asleep, phase):"
+        )
+        for (at, ms), (cpu, runnable) in zip(self.meter.stalls, self.meter.causes, strict=True):
             phase = next((name for name, low, high in self.spans if low <= at <= high), "between phases")
-            print(f"  {at:8.3f} s  {ms:6.1f} ms  {phase}")
+            asleep = max(ms - cpu - runnable, 0.0)
+            print(f"  {at:8.3f} s  {ms:6.1f} ms  {cpu:5.1f} / {runnable:5.1f} / {asleep:5.1f}  {phase}")
         if not self.meter.stalls:
             print("  none")
         return 1 if any(value > LIMIT_MS for value in self.phases.values()) else 0

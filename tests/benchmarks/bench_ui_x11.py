@@ -15,8 +15,9 @@ opening, model conversion and load, translating, Ctrl+End / End / Home, zoom in 
 resize, PageDown runs, split / merge / undo / redo, Find with one letter and with a word (F3
 through the hits), theme change, export start and progress, quitting mid-translation (all
 after the first English, while the book still translates). It prints the longest stall per
-phase and every stall over 50 ms with the time it ended and its phase; exit 1 if a phase is over
-50 ms. ``--throughput`` translates the whole book untouched in the window, then runs
+phase and every stall over 50 ms with the time it ended, its phase, and how much of it the GUI
+thread spent on a CPU, waiting for one, and asleep (the GIL, the X server: not the window's own
+work); exit 1 if a phase is over 50 ms. ``--throughput`` translates the whole book untouched in the window, then runs
 ``bireader translate --json --alignment`` on it with the same engine settings and a fresh cache,
 and prints both rates.
 """
