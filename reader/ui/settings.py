@@ -268,5 +268,5 @@ class AppSettings:
 
     def sync(self, *, wait: bool = True) -> None:
         """Write every value set so far; *wait* for it (before reopening the file), or not
-        (quitting: the process waits for the writing thread before it ends)."""
+        (quitting: the process finishes the writing at exit)."""
         self._writer.flush(wait=wait)
