@@ -345,7 +345,7 @@ def first_english(book: Path, model: str, folder: Path) -> dict[str, float]:
     on screen: both panes painted, model ready (a fresh cache: conversion included), first English;
     and the longest stall until then."""
     app, window = make_window(model, folder)
-    meter = StallMeter(window)
+    meter = CauseMeter(window)
     marks: dict[str, float] = {}
     shown = time.perf_counter()
 
@@ -372,6 +372,11 @@ def first_english(book: Path, model: str, folder: Path) -> dict[str, float]:
     QTimer.singleShot(0, lambda: window.open_path(book))
     QTimer.singleShot(0, poll)
     app.exec()
+    for (at, ms), (cpu, runnable) in zip(meter.stalls, meter.causes, strict=True):
+        asleep = max(ms - cpu - runnable, 0.0)
+        print(
+            f"stall at {at:.3f} s: {ms:.1f} ms (on a CPU {cpu:.1f} / waiting for one {runnable:.1f} / asleep {asleep:.1f})"
+        )
     converted = sorted(str(p.relative_to(folder)) for p in folder.glob("cache/**/model.bin"))
     print(f"converted in this run's fresh cache: {converted or 'nothing'}")
     return marks
