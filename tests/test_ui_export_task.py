@@ -39,6 +39,27 @@ def test_export_writes_a_pdf_with_the_real_exporter_in_the_background(
     assert str(output) in window.statusBar().currentMessage()
 
 
+def test_progress_reaches_the_window_about_ten_times_a_second_and_the_end_always(
+    qtbot, make_window, seed_path, tmp_path: Path
+) -> None:
+    def per_sentence(document, output, fmt, *, progress, **_options):  # type: ignore[no-untyped-def]
+        for done in range(1, 5001):  # an exporter reports every sentence, far faster than 10 a second
+            progress(done, 5000)
+        output.write_text("done", encoding="utf-8")
+
+    window = make_window()
+    window.exporter.export = per_sentence
+    with qtbot.waitSignal(window.controller.finished, timeout=5000):
+        window.open_path(seed_path)
+    window.ask_save_path = lambda suggested: str(tmp_path / "seed.csv")
+    progress: list[tuple[int, int]] = []
+    window.exporter.progress.connect(lambda done, total: progress.append((done, total)))
+    with qtbot.waitSignal(window.exporter.succeeded, timeout=10_000):
+        window.actions_["export"].trigger()
+    assert progress[-1] == (5000, 5000)
+    assert len(progress) <= 12  # the first, the last, and one per 0.1 s (the loop takes ms)
+
+
 def test_export_works_on_a_snapshot_and_passes_the_chosen_options(
     qtbot, gate, make_window, seed_path, tmp_path: Path
 ) -> None:

@@ -127,6 +127,19 @@ def test_translations_arriving_later_are_found(qtbot, make_window) -> None:
     qtbot.waitUntil(lambda: bar.count.text() == "1 of 1")
 
 
+def test_translations_arriving_just_before_esc_bring_no_hits_back(qtbot, make_window) -> None:
+    window = make_window()
+    document = open_document(window, book(5))
+    open_find(qtbot, window, "قال")
+    bar = window.aids.find_bar
+    segment = document.segment_at(3)
+    document.apply_results([SegmentResult(segment.id, segment.revision, "An apple.")])  # refresh due
+    assert bar._refresh.isActive()
+    qtbot.keyClick(bar.field, Qt.Key.Key_Escape)
+    assert not bar._refresh.isActive()  # no search of the whole book, and no hits, for a closed bar
+    assert window.view.highlights.matches is None
+
+
 def test_show_diacritics_is_display_only_and_keeps_the_anchor(qtbot, make_window, ui_settings) -> None:
     window = make_window()
     text = "\n".join(f"ذَهَبَ الوَلَدُ إِلَى المَدْرَسَةِ فِي الصَّبَاحِ البَاكِرِ رقم{i}." for i in range(3000))

@@ -46,3 +46,24 @@ def test_the_theme_menu_switches_and_remembers(qapp, restore_palette, make_windo
     window.actions_["theme_dark"].trigger()
     assert window.settings.theme == "dark"
     assert qapp.palette().color(QPalette.ColorRole.Base).lightness() < 60
+
+
+def test_the_sheets_palette_colours_follow_a_theme_change(qapp, restore_palette, make_window) -> None:
+    """The detail strip's background is the sheet's palette(alternate-base): it must change with the
+    theme although the app-wide sheet is no longer set again (only the widgets it names are)."""
+    from PySide6.QtWidgets import QWidget
+
+    ThemeKeeper(qapp, "light")
+    window = make_window()
+    strip = window.findChild(QWidget, "detailStrip")
+    strip.show()
+
+    def background() -> str:
+        return strip.grab().toImage().pixelColor(3, 3).name()
+
+    light = qapp.palette().color(QPalette.ColorRole.AlternateBase).name()
+    assert background() == light
+    window.actions_["theme_dark"].trigger()
+    assert background() == dark_palette().color(QPalette.ColorRole.AlternateBase).name()
+    window.actions_["theme_light"].trigger()
+    assert background() == light

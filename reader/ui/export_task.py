@@ -9,6 +9,7 @@ atomically, so no half-written file is left behind.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -24,6 +25,7 @@ from reader.ui.workers import Task, TaskContext
 ExportFunction = Callable[..., None]
 FILTER_EXTENSIONS = (".pdf", ".pdf", ".epub", ".html", ".tmx", ".xlf", ".csv")
 FILTER_LAYOUTS = ("side-by-side", "interleaved")  # the PDF's layout, by the first two file types
+REPORT_EVERY_S = 0.1  # progress reaches the window at most ~10 times a second (exporters call per sentence)
 
 
 def with_filter_extension(path: str, filter_index: int) -> str:
@@ -89,9 +91,17 @@ class Exporter(QObject):
         export = self.export
 
         def export_document(context: TaskContext) -> str:
+            last = -REPORT_EVERY_S
+
             def progress(done: int, total: int) -> None:
+                # Each report is a queued call and a status-bar repaint on the GUI thread: an
+                # exporter calls this per sentence, so only ~10 a second go on (and the last).
+                nonlocal last
                 context.raise_if_cancelled()
-                context.report((done, total))
+                now = time.monotonic()
+                if now - last >= REPORT_EVERY_S or done >= total:
+                    last = now
+                    context.report((done, total))
 
             export(
                 snapshot,

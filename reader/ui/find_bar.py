@@ -140,6 +140,7 @@ class FindBar(QWidget):
             self._search(keep_place=True)
 
     def close_bar(self) -> None:
+        self._refresh.stop()  # a refresh due now would search the whole book for a closed bar
         self.hide()
         self._set_matches(None)
         self.closed.emit()

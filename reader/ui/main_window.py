@@ -396,5 +396,5 @@ class MainWindow(QMainWindow):
         self.aids.shutdown()
         self.library.close()
         self.translation_status.close_download_dialog()
-        self.settings.sync()
+        self.settings.sync(wait=False)  # written on a thread the process waits for at exit
         event.accept()

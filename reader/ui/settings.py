@@ -2,7 +2,9 @@
 
 QSettings returns strings from INI files and native types elsewhere; every read here converts and
 falls back to the default on nonsense, so a hand-edited settings file cannot crash the window.
-Tests pass a QSettings pointing at an INI file under ``tmp_path``.
+Tests pass a QSettings pointing at an INI file under ``tmp_path``. Writes are read back at once
+and reach the file from a thread shortly after (:mod:`reader.ui.settings_writer`): a zoom step
+must not wait for an fsync; :meth:`AppSettings.sync` writes the rest at quitting.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from reader.export import pdf_layout  # plain data: no fpdf2 or HarfBuzz
 from reader.translate.factory import ENGINE_CHOICES  # cheap: engines load torch only on use
 from reader.translate.protocol import DEFAULT_MODEL, EngineSettings
 from reader.ui.fonts import ReadingFonts
+from reader.ui.settings_writer import SettingsWriter
 
 ORGANIZATION = "bireader"
 APPLICATION = "Bilingual Reader"
@@ -70,7 +73,7 @@ class _ChoiceSetting:
         return _choice(owner._get(self.key), self.choices, self.choices[0])
 
     def __set__(self, owner: AppSettings, value: str) -> None:
-        owner.store.setValue(self.key, _choice(value, self.choices, self.choices[0]))
+        owner._set(self.key, _choice(value, self.choices, self.choices[0]))
 
 
 class _BoolSetting:
@@ -85,7 +88,7 @@ class _BoolSetting:
         return _to_bool(owner._get(self.key, self.default), self.default)
 
     def __set__(self, owner: AppSettings, value: bool) -> None:
-        owner.store.setValue(self.key, bool(value))
+        owner._set(self.key, bool(value))
 
 
 class _FontSizeSetting:
@@ -100,7 +103,7 @@ class _FontSizeSetting:
         return _to_float(owner._get(self.key, self.default), self.default, FONT_SIZE_MIN, FONT_SIZE_MAX)
 
     def __set__(self, owner: AppSettings, value: float) -> None:
-        owner.store.setValue(self.key, _to_float(value, self.default, FONT_SIZE_MIN, FONT_SIZE_MAX))
+        owner._set(self.key, _to_float(value, self.default, FONT_SIZE_MIN, FONT_SIZE_MAX))
 
 
 class _TextSetting:
@@ -116,7 +119,7 @@ class _TextSetting:
         return value.strip() if isinstance(value, str) else ""
 
     def __set__(self, owner: AppSettings, value: str) -> None:
-        owner.store.setValue(self.key, value.strip())
+        owner._set(self.key, value.strip())
 
 
 class AppSettings:
@@ -124,9 +127,18 @@ class AppSettings:
 
     def __init__(self, store: QSettings | None = None) -> None:
         self.store = store if store is not None else QSettings(ORGANIZATION, APPLICATION)
+        self._written: dict[str, object] = {}  # this run's values: read back before they reach the file
+        self._writer = SettingsWriter(self.store)
 
     def _get(self, key: str, default: object = None) -> object:
+        if key in self._written:
+            return self._written[key]
         return self.store.value(key, default)
+
+    def _set(self, key: str, value: object) -> None:
+        """Remember *value* now; the file is written on a thread shortly after (see settings_writer)."""
+        self._written[key] = value
+        self._writer.write(key, value)
 
     # Translation engine ---------------------------------------------------------------------
     @property
@@ -136,7 +148,7 @@ class AppSettings:
 
     @model.setter
     def model(self, value: str) -> None:
-        self.store.setValue("engine/model", value.strip() or DEFAULT_MODEL)
+        self._set("engine/model", value.strip() or DEFAULT_MODEL)
 
     engine = _ChoiceSetting("engine/engine", ENGINES)
 
@@ -147,7 +159,7 @@ class AppSettings:
 
     @beams.setter
     def beams(self, value: int) -> None:
-        self.store.setValue("engine/beams", int(value))
+        self._set("engine/beams", int(value))
 
     @property
     def batch_size(self) -> int:
@@ -155,7 +167,7 @@ class AppSettings:
 
     @batch_size.setter
     def batch_size(self, value: int) -> None:
-        self.store.setValue("engine/batch_size", int(value))
+        self._set("engine/batch_size", int(value))
 
     def engine_settings(self) -> EngineSettings:
         return EngineSettings(
@@ -179,7 +191,7 @@ class AppSettings:
 
     @zoom.setter
     def zoom(self, value: int) -> None:
-        self.store.setValue("view/zoom", min(max(int(value), ZOOM_MIN), ZOOM_MAX))
+        self._set("view/zoom", min(max(int(value), ZOOM_MIN), ZOOM_MAX))
 
     @property
     def arabic_on_left(self) -> bool:
@@ -188,7 +200,7 @@ class AppSettings:
 
     @arabic_on_left.setter
     def arabic_on_left(self, value: bool) -> None:
-        self.store.setValue("view/arabic_on_left", bool(value))
+        self._set("view/arabic_on_left", bool(value))
 
     theme = _ChoiceSetting("view/theme", THEMES)
     show_contents = _BoolSetting("view/show_contents", True)
@@ -208,7 +220,7 @@ class AppSettings:
 
     @line_spacing.setter
     def line_spacing(self, value: int) -> None:
-        self.store.setValue("reading/line_spacing", min(max(int(value), SPACING_MIN), SPACING_MAX))
+        self._set("reading/line_spacing", min(max(int(value), SPACING_MIN), SPACING_MAX))
 
     @property
     def ui_language(self) -> str:
@@ -218,7 +230,7 @@ class AppSettings:
 
     @ui_language.setter
     def ui_language(self, value: str) -> None:
-        self.store.setValue("view/ui_language", value)
+        self._set("view/ui_language", value)
 
     def reading_fonts(self, bundled: ReadingFonts) -> ReadingFonts:
         """The faces and sizes chosen for reading ("" keeps the bundled face)."""
@@ -235,7 +247,7 @@ class AppSettings:
         return value if isinstance(value, QByteArray) and not value.isEmpty() else None
 
     def set_state(self, name: str, value: QByteArray) -> None:
-        self.store.setValue(f"window/{name}", value)
+        self._set(f"window/{name}", value)
 
     # Recent files --------------------------------------------------------------------------
     @property
@@ -249,10 +261,12 @@ class AppSettings:
 
     def add_recent_file(self, path: str) -> None:
         files = [path] + [item for item in self.recent_files if item != path]
-        self.store.setValue("files/recent", files[:MAX_RECENT])
+        self._set("files/recent", files[:MAX_RECENT])
 
     def clear_recent_files(self) -> None:
-        self.store.setValue("files/recent", [])
+        self._set("files/recent", [])
 
-    def sync(self) -> None:
-        self.store.sync()
+    def sync(self, *, wait: bool = True) -> None:
+        """Write every value set so far; *wait* for it (before reopening the file), or not
+        (quitting: the process finishes the writing at exit)."""
+        self._writer.flush(wait=wait)

@@ -14,7 +14,7 @@ import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QSettings, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
@@ -41,6 +41,38 @@ def make_window(model: str, folder: Path) -> tuple[QApplication, MainWindow]:
     window.resize(1200, 800)
     window.show()
     return app, window
+
+
+class CauseMeter(StallMeter):
+    """The window's stall meter, plus, for each stall it logs, how much of it the GUI thread spent
+    on a CPU (its own work) and waiting for one (the machine's load); the rest it was asleep: the
+    GIL held by a worker, the X server, a lock. Linux (``/proc/thread-self/schedstat``) only."""
+
+    def __init__(self, parent: QObject) -> None:
+        super().__init__(parent)
+        self.causes: list[tuple[float, float]] = []  # per logged stall: (CPU ms, runnable ms)
+        self._marks = self._read()
+
+    @staticmethod
+    def _read() -> tuple[float, float]:
+        try:
+            with open("/proc/thread-self/schedstat", encoding="ascii") as stat:
+                waited = int(stat.read().split()[1]) / 1e6
+        except (OSError, ValueError, IndexError):
+            waited = float("nan")
+        return time.thread_time() * 1000, waited
+
+    def start(self) -> None:
+        self._marks = self._read()
+        super().start()
+
+    def _tick(self) -> None:
+        logged = len(self.stalls)
+        marks = self._read()
+        super()._tick()
+        if len(self.stalls) > logged:
+            self.causes.append((marks[0] - self._marks[0], marks[1] - self._marks[1]))
+        self._marks = marks
 
 
 class StallSampler:
@@ -84,7 +116,7 @@ class Session:
         self.book, self.folder, self.shots = book, folder, shots
         self.app, self.window = make_window(model, folder)
         self.app.setQuitOnLastWindowClosed(False)  # the script ends the run, after quitting is measured
-        self.meter = StallMeter(self.window)
+        self.meter = CauseMeter(self.window)
         self.sampler = StallSampler(self.meter) if why else None
         self.phases: dict[str, float] = {}
         self.spans: list[tuple[str, float, float]] = []  # phase, from, to (meter seconds)
@@ -270,10 +302,14 @@ class Session:
         print(f"{'phase':>36}  longest stall")
         for name, value in self.phases.items():
             print(f"{name:>36}  {value:7.1f} ms{'  OVER' if value > LIMIT_MS else ''}")
-        print(f"stalls over {LIMIT_MS:.0f} ms (seconds since the window, ms, phase):")
-        for at, ms in self.meter.stalls:
+        print(
+            f"stalls over {LIMIT_MS:.0f} ms (seconds since the window, ms, of which the GUI thread was "
+            "on a CPU / waiting for one / asleep, phase):"
+        )
+        for (at, ms), (cpu, runnable) in zip(self.meter.stalls, self.meter.causes, strict=True):
             phase = next((name for name, low, high in self.spans if low <= at <= high), "between phases")
-            print(f"  {at:8.3f} s  {ms:6.1f} ms  {phase}")
+            asleep = max(ms - cpu - runnable, 0.0)
+            print(f"  {at:8.3f} s  {ms:6.1f} ms  {cpu:5.1f} / {runnable:5.1f} / {asleep:5.1f}  {phase}")
         if not self.meter.stalls:
             print("  none")
         return 1 if any(value > LIMIT_MS for value in self.phases.values()) else 0
@@ -302,3 +338,45 @@ def translate_untouched(book: Path, model: str, folder: Path) -> tuple[float, in
         return 0.0, count
     print(f"window: longest stall while translating {marks['stall']:.1f} ms")
     return count / (marks["done"] - marks["ready"]), count
+
+
+def first_english(book: Path, model: str, folder: Path) -> dict[str, float]:
+    """Show the window, open *book* at once (as ``bireader BOOK`` does) and time, from the window
+    on screen: both panes painted, model ready (a fresh cache: conversion included), first English;
+    and the longest stall until then."""
+    app, window = make_window(model, folder)
+    meter = CauseMeter(window)
+    marks: dict[str, float] = {}
+    shown = time.perf_counter()
+
+    def poll() -> None:
+        now = time.perf_counter() - shown
+        document = window.document
+        if document is not None and window.view.painted:
+            marks.setdefault("text", now)
+        if window.controller.translator is not None and "model ready" not in marks:
+            marks["model ready"] = now
+            print(f"model: {window.controller.translator.description}")
+        if document is not None and document.translated_count > 0:
+            marks["first English"] = now
+            marks["longest stall ms"] = meter.stop()
+            window.close()
+            app.quit()
+        elif now > 300:
+            app.quit()
+        else:
+            QTimer.singleShot(5, poll)
+
+    window.controller.model_unavailable.connect(lambda reason: (print(reason), app.quit()))
+    meter.start()
+    QTimer.singleShot(0, lambda: window.open_path(book))
+    QTimer.singleShot(0, poll)
+    app.exec()
+    for (at, ms), (cpu, runnable) in zip(meter.stalls, meter.causes, strict=True):
+        asleep = max(ms - cpu - runnable, 0.0)
+        print(
+            f"stall at {at:.3f} s: {ms:.1f} ms (on a CPU {cpu:.1f} / waiting for one {runnable:.1f} / asleep {asleep:.1f})"
+        )
+    converted = sorted(str(p.relative_to(folder)) for p in folder.glob("cache/**/model.bin"))
+    print(f"converted in this run's fresh cache: {converted or 'nothing'}")
+    return marks
