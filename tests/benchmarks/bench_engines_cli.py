@@ -24,20 +24,30 @@ seed is one batch, so the CLI's one call is its process's first too) and its sec
 both with the engine's buckets, one sample each like the CLI's; and, for the layout, the best of
 the engine's buckets, buckets of 4 and 8 and one call for all.
 
+``--first-use N`` measures only first use: N fresh processes per model (the tiny test model and
+the full-shape one, alternating), each with an empty user cache, so each converts the model
+for CTranslate2, loads it and its tokenizer, and translates the seed's first sentence; it prints
+the seconds from the start of the script to the model being ready and to that English, and
+whether transformers was imported on the way (:mod:`reader.translate.marian_sp` avoids it).
+
 The ct2 model is converted (untimed) before anything is measured.
 """
 
 from __future__ import annotations
 
-import argparse
-import json
-import os
-import re
-import statistics
-import subprocess
-import sys
 import time
-from pathlib import Path
+
+STARTED = time.perf_counter()  # first use counts the imports below
+
+import argparse  # noqa: E402
+import json  # noqa: E402
+import os  # noqa: E402
+import re  # noqa: E402
+import statistics  # noqa: E402
+import subprocess  # noqa: E402
+import sys  # noqa: E402
+import tempfile  # noqa: E402
+from pathlib import Path  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO))
@@ -58,6 +68,55 @@ SEED = REPO / "seeds" / "news_us_russia_talks_switzerland.ar.txt"
 TIMINGS = re.compile(
     r"model ready in ([\d.]+) s; first batch (?:([\d.]+) s|n/a) later; \d+ sentences translated in ([\d.]+) s"
 )
+
+
+def first_use_child(model: Path) -> None:
+    """In a fresh process with an empty cache: seconds to the engine loaded and to the first English."""
+    loaded = time.perf_counter()
+    engine = Ct2Engine(EngineSettings(model=str(model), engine="ct2"))
+    engine.load()
+    ready = time.perf_counter()
+    first = next(load_document(SEED).iter_segments()).text
+    next(iter(engine.translate([first])))
+    done = time.perf_counter()
+    print(
+        json.dumps(
+            {
+                "ready": ready - STARTED,
+                "english": done - STARTED,
+                "imports": loaded - STARTED,
+                "transformers": "transformers" in sys.modules,
+            }
+        )
+    )
+
+
+def first_use(models: dict[str, Path], runs: int) -> None:
+    """:func:`first_use_child` for each model in turn, *runs* times, each with a fresh cache."""
+    print(
+        "\nFirst use: a fresh process and an empty cache (conversion included), the seed's first sentence\n"
+    )
+    print(
+        "| model | run | load 1 min | imports s | model ready s | first English s | transformers imported |"
+    )
+    print("|---|---:|---:|---:|---:|---:|---|")
+    for run in range(runs):
+        for name, model in models.items():
+            with tempfile.TemporaryDirectory() as cache:
+                command = [sys.executable, __file__, "--first-use-child", str(model)]
+                environment = {**os.environ, "BIREADER_CACHE_DIR": cache, "HF_HUB_OFFLINE": "1"}
+                load = os.getloadavg()[0]
+                done = subprocess.run(
+                    command, cwd=REPO, capture_output=True, text=True, env=environment, check=False
+                )
+            if done.returncode:
+                raise SystemExit(f"first use failed ({done.returncode}): {done.stderr.strip()[-400:]}")
+            result = json.loads(done.stdout.strip().splitlines()[-1])
+            print(
+                f"| {name} | {run + 1} | {load:.1f} | {result['imports']:.2f} | {result['ready']:.2f} | "
+                f"{result['english']:.2f} | {'yes' if result['transformers'] else 'no'} |",
+                flush=True,
+            )
 
 
 def run_cli(model: Path, engine: str, beams: int) -> dict[str, float]:
@@ -224,9 +283,14 @@ def main() -> None:
     parser.add_argument("--latency-engines", nargs="+", default=["ct2", "transformers"])
     parser.add_argument("--raw-ratio", type=int, metavar="PAIRS", help="only the CLI / raw ct2 share")
     parser.add_argument("--raw-child", type=Path, help=argparse.SUPPRESS)  # raw_in_child's process
+    parser.add_argument("--first-use", type=int, metavar="RUNS", help="only first use, fresh caches")
+    parser.add_argument("--first-use-child", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.raw_child is not None:
         print(json.dumps(raw_runs(args.raw_child, args.beams, 1)))
+        return
+    if args.first_use_child is not None:
+        first_use_child(args.first_use_child)
         return
 
     model = ensure_fullshape_model(args.workdir or default_folder())
@@ -235,6 +299,13 @@ def main() -> None:
     print(f"model: {model}; ct2 int8 model ready in {time.perf_counter() - started:.1f} s (untimed below)")
     if args.raw_ratio:
         raw_ratio(model, args.beams, args.raw_ratio)
+        return
+    if args.first_use:
+        from tests.helpers.tiny_marian import build_tiny_marian
+
+        with tempfile.TemporaryDirectory() as folder:
+            tiny = build_tiny_marian(Path(folder) / "tiny")
+            first_use({"tiny": tiny, "full shape": model}, args.first_use)
         return
     words, pieces, ratio = pieces_per_word(model)
     print(f"seed source tokens: {words:.1f} words, {pieces:.1f} pieces a sentence = {ratio:.2f} pieces/word")
