@@ -89,11 +89,27 @@ def with_config(tiny_model: Path, tmp_path: Path, change: dict[str, Any]) -> Pat
     return folder
 
 
+@pytest.mark.slow
+def test_a_tc_big_style_config_with_metadata_matches_too(tiny_model: Path, tmp_path: Path) -> None:
+    """opus-mt-tc-big's config names where it came from and spells out the defaults."""
+    change = {
+        "name_or_path": "marian-models/OPUS-MT-train_v1.0.0/ara-eng",
+        "special_tokens_map_file": None,
+        "separate_vocabs": False,
+        "sp_model_kwargs": {},
+        "additional_special_tokens": [],
+        "unk_token": "<unk>",
+    }
+    assert_same(with_config(tiny_model, tmp_path, change))
+
+
 @pytest.mark.parametrize(
     "change",
     [
         {"separate_vocabs": True, "target_vocab_file": "target_vocab.json"},
         {"additional_special_tokens": ["<eop>"]},
+        {"extra_special_tokens": {"sep_token": "<sep>"}},
+        {"do_lower_case": True},
         {"clean_up_tokenization_spaces": True},
         {"eos_token": "<eos>"},
         {"sp_model_kwargs": {"enable_sampling": True}},

@@ -34,6 +34,8 @@ _SPLIT = re.compile(f"({'|'.join(re.escape(t) for t in SPECIALS)})")
 _SPIECE_UNDERLINE = "▁"
 _FILES = ("source.spm", "target.spm", "vocab.json")
 _OPTIONS_WE_REPRODUCE = {"source_lang", "target_lang", "model_max_length", "tokenizer_class", "backend"}
+_METADATA = ("name_or_path", "special_tokens_map_file")  # where the files came from: no effect
+_EMPTY_IS_DEFAULT = ("additional_special_tokens", "extra_special_tokens")
 
 
 def moses_normalizer(lang: str | None) -> Callable[[str], str]:
@@ -80,6 +82,12 @@ def plain_layout(folder: Path) -> dict[str, Any] | None:
     if not isinstance(config, dict) or not isinstance(special, dict):
         return None
     added = config.pop("added_tokens_decoder", {})
+    for key in _METADATA:
+        config.pop(key, None)
+    for key in _EMPTY_IS_DEFAULT:
+        for source in (config, special):
+            if not source.get(key, True):
+                del source[key]
     defaults = {"eos_token": EOS, "unk_token": UNK, "pad_token": PAD}
     for key, token in defaults.items():
         for source in (config, special):
