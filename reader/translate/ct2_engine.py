@@ -1,7 +1,7 @@
 """The same MarianMT checkpoint on CTranslate2 (int8 by default): about 4× the transformers engine's speed.
 
 Everything that decides the output is shared with the transformers engine so the two stay
-equivalent (greedy float32 output is identical token for token): ``MarianTokenizer`` pieces in
+equivalent (greedy float32 output is identical token for token): MarianTokenizer pieces in
 and out through :mod:`marian_tokens` (Moses normalisation, vocab.json ids, ``</s>`` appended
 here because the converter does not add it), the per-sentence output cap and repetition guard
 of :mod:`generation`, and the long-sentence splitting and length-sorted batching of
@@ -27,7 +27,8 @@ with the opus-mt-ar-en shape (int8), 3 sentences at beam 4 took 1.23 s with 2 in
 (three sentences go as 2 + 1, not 1 + 1 + 1): larger batches amortise reading the weights at
 every step.
 
-Neither torch nor transformers' models are imported: only ctranslate2 and the tokenizer.
+Neither torch nor transformers is imported for an opus-mt layout: only ctranslate2 and
+sentencepiece (see :mod:`marian_sp`; other tokenizer layouts load transformers' MarianTokenizer).
 """
 
 from __future__ import annotations
@@ -45,6 +46,7 @@ from reader.translate.ct2_convert import QUANTIZATIONS, Ct2Unavailable, ensure_c
 from reader.translate.device import choose_device
 from reader.translate.generation import MAX_INPUT_TOKENS, GenerationOptions
 from reader.translate.marian_engine import MarianEngine, available_cores
+from reader.translate.marian_sp import load_marian_tokenizer
 from reader.translate.marian_tokens import decode_target
 from reader.translate.model_access import require_model
 from reader.translate.model_location import Progress
@@ -155,10 +157,8 @@ class Ct2Engine(MarianEngine):
         tokenizers: list[Any] = []
 
         def load_tokenizer() -> None:  # while the converter child works, on first use
-            from transformers import MarianTokenizer  # the tokenizer only: no torch
-
             try:
-                tokenizers.append(MarianTokenizer.from_pretrained(location.folder))
+                tokenizers.append(load_marian_tokenizer(location.folder))
             except Exception as error:  # as a damaged conversion: auto tries transformers
                 raise Ct2Unavailable(
                     f"CTranslate2 could not load the tokenizer of '{self.settings.model}': {first_line(error)}"
