@@ -48,11 +48,14 @@ def moses_normalizer(lang: str | None) -> Callable[[str], str]:
     package = importlib.util.find_spec("sacremoses")
     if package is None or package.origin is None:
         return lambda text: text
-    spec = importlib.util.spec_from_file_location(
-        "_reader_moses_normalize", Path(package.origin).with_name("normalize.py")
+    alone = Path(package.origin).with_name("normalize.py")
+    spec = (
+        importlib.util.spec_from_file_location("_reader_moses_normalize", alone) if alone.is_file() else None
     )
-    if spec is None or spec.loader is None:
-        return lambda text: text
+    if spec is None or spec.loader is None:  # laid out otherwise: the whole package, slower
+        import sacremoses
+
+        return sacremoses.MosesPunctNormalizer(lang).normalize  # type: ignore[no-any-return]
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module.MosesPunctNormalizer(lang).normalize  # type: ignore[no-any-return]
