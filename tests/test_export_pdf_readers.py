@@ -134,14 +134,20 @@ def test_justified_arabic_comes_back_as_well_as_ragged(
 # sentence. PDFium (33 Noto Naskh, 31 Amiri) mirrors «…» and brackets in right-to-left lines (8
 # sentences: it mirrors every bracket it reads right to left, so a text layer that says «
 # where « is meant, as pypdf and MuPDF need, comes back with »); a pause sign on a space before
-# «،» is read apart, on a glyph whose ink sits on the baseline (34 in both faces). MuPDF
-# has every mark in place; it put a line break before a separator after a mark («مَسَاءً\n.», 6
-# whole) until the separator rode in the mark's glyph, and hung a word's last marks on the next
-# line before a pause sign (20 Amiri, 21 Noto Naskh); it still breaks the line before a «!» or
-# «»» after a mark, and reverses Arabic-Indic numbers (it gives them the letters' direction;
-# written the other way round, pypdf reverses them): 30 without spaces. pdf.js reads a word's
-# last mark before the word and loses spaces.
-VOCALISED_FLOORS = {"pypdf": (42, 42), "pdfium": (34, 34), "mupdf": (20, 30), "pdfjs": (0, 6)}
+# «،» is read apart, on a glyph whose ink sits on the baseline (34 in both faces). The brackets
+# are a conflict between readers: PDFium mirrors what it reads in a right-to-left run, glyph
+# text and /ActualText alike, and every /ActualText PDFium reads, MuPDF reads too (it takes the
+# innermost property list's, as PDFium does), while MuPDF, pypdf and pdf.js mirror nothing (see
+# tests/benchmarks/bench_pdf_bracket_conflict.py). MuPDF put a line break before a
+# separator after a mark («مَسَاءً\n.», 6 whole) until the separator rode in the mark's glyph, and
+# hung a word's last marks on the next line before a pause sign (20 Amiri, 21 Noto Naskh); it
+# broke the line before a «!» or «»» after a mark and reversed Arabic-Indic numbers, until an
+# /ActualText that MuPDF alone reads (reader/export/pdf_actual_text.py) gave it those: 42 Noto
+# Naskh, 41 Amiri («مَوْض ِعِ»: Amiri's kerning), 42 without spaces. pdf.js read a word's last
+# marks before the word (0, and 6 without spaces) until those marks became a marked-content
+# sequence of their own (35 without spaces); it still drops the end-of-ayah sign (7 sentences)
+# and loses spaces.
+VOCALISED_FLOORS = {"pypdf": (42, 42), "pdfium": (34, 34), "mupdf": (41, 42), "pdfjs": (0, 35)}
 # Side by side, PDFium joined a one-line Arabic sentence and the first line of its English into
 # one right-to-left line and reversed the English words (14 of 42 came back, 16 without
 # diacritics: the layout, not the marks). Each row's English is written before its Arabic, and
@@ -222,3 +228,40 @@ def test_side_by_side_a_rows_english_stays_off_its_arabic_line_in_pdfium(tmp_pat
     assert broken_sentences(text, [*english, *arabic.splitlines()]) == []
     # The space between the two is read as whitespace by the others too: nothing else is added.
     assert broken_sentences(pypdf_text(path), [*english, *arabic.splitlines()]) == []
+
+
+def test_mupdf_reads_a_sign_after_marks_and_arabic_indic_numbers_in_place(tmp_path: Path) -> None:
+    """MuPDF broke the line before «!» («جَمِيلٍ\n!») and read «١٩٤٥» as «٥٤٩١»; pdf.js read the
+    last word's marks before it («ٍجَمِيل»). The others read what they read before."""
+    arabic = ("يَا لَهُ مِنْ يَوْمٍ جَمِيلٍ!", "وُلِدَ جَدِّي عَامَ ١٩٤٥، وَعَاشَ ٨٠ سَنَةً.", "فِي «جَآءَ».")
+    document = build_text_document("\n".join(arabic), "marks.ar.txt", guess_structure=False)
+    document.apply_results(
+        SegmentResult(s.id, s.revision, f"English {i}.") for i, s in enumerate(document.segments)
+    )
+    path = tmp_path / "marks.pdf"
+    export_pdf(document, path, layout="interleaved")
+    for reader in ("pypdf", "pdfium", "mupdf"):
+        # PDFium mirrors the quotes (see VOCALISED_FLOORS).
+        expected = list(arabic[:2] if reader == "pdfium" else arabic)
+        assert broken_sentences(READERS[reader](path), expected) == [], reader
+    try:
+        pdfjs = READERS["pdfjs"](path)
+    except ReaderUnavailable as reason:
+        pytest.skip(f"pdfjs: {reason}")
+    assert _whole(pdfjs, arabic, spaces=False) == len(arabic)
+
+
+def test_only_mupdf_reads_what_is_written_for_it(tmp_path: Path) -> None:
+    """Its /ActualText is a reference (PDFium reads only a string held in place), in a property
+    list the page names; and MuPDF, reading it, gives back the same text as the others."""
+    from pypdf import PdfReader
+    from pypdf.generic import IndirectObject
+
+    document = build_text_document("يَا لَهُ مِنْ يَوْمٍ جَمِيلٍ!", "sign.ar.txt", guess_structure=False)
+    path = tmp_path / "sign.pdf"
+    export_pdf(document, path, layout="interleaved")
+    properties = PdfReader(path).pages[0]["/Resources"]["/Properties"]
+    texts = {name: properties[name].get_object().raw_get("/ActualText") for name in properties}
+    assert texts
+    assert all(isinstance(text, IndirectObject) for text in texts.values())
+    assert {str(text.get_object()) for text in texts.values()} == {"ٍ!", ""}

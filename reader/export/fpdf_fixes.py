@@ -16,6 +16,10 @@
    meant to tell subsets apart (PDF 32000 9.6.4), and some tools merge fonts by it.
    :class:`CompleteToUnicodeProducer` gives each font a tag made from its name and glyphs.
 
+4. No property lists of our own. fpdf2 writes a page's ``/Properties`` for its optional content
+   groups only; :class:`CompleteToUnicodeProducer` adds the property lists whose ``/ActualText``
+   is an indirect string (see :mod:`reader.export.pdf_actual_text`).
+
 All hook private fpdf2 methods, so pyproject bounds fpdf2 below its next minor version, and the
 hooks fail loudly rather than silently exporting broken text: importing this module checks the
 installed version and the hooked methods (:func:`check_fpdf`), and the producer raises if the
@@ -35,7 +39,7 @@ from fpdf import FPDF
 from fpdf.fonts import TTFFont
 from fpdf.line_break import Fragment
 from fpdf.output import OutputProducer
-from fpdf.syntax import Name
+from fpdf.syntax import Name, PDFObject
 from fpdf.unicode_script import UnicodeScript, get_unicode_script
 
 from reader.errors import ReaderError
@@ -69,6 +73,8 @@ def check_fpdf(version: str | None = None) -> None:
         problem = "FPDF._parse_chars(text, markdown) is gone or changed"
     elif not callable(getattr(OutputProducer, "_add_fonts", None)):
         problem = "OutputProducer._add_fonts is gone"
+    elif not callable(getattr(OutputProducer, "_add_optional_content_groups", None)):
+        problem = "OutputProducer._add_optional_content_groups is gone"
     if problem is not None:
         raise FpdfMismatch(
             f"PDF export needs {REQUIREMENT} but fpdf2 {installed} is installed ({problem}): "
@@ -157,9 +163,43 @@ def _retag(font_object: Any, tag: str) -> None:
                 setattr(obj, attribute, Name(f"{tag}+{value[len(FPDF_TAG) :]}"))
 
 
+class _TextString(PDFObject):
+    """A text string (UTF-16BE) as an indirect object of its own."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
+
+    def serialize(self, obj_dict: Any = None, _security_handler: Any = None) -> str:
+        return f"{self.id} 0 obj\n<FEFF{self.text.encode('utf-16-be').hex().upper()}>\nendobj"
+
+
+class _ActualTextProperties(PDFObject):
+    """A property list whose ``/ActualText`` is a reference to a :class:`_TextString`."""
+
+    def __init__(self, text: _TextString) -> None:
+        super().__init__()
+        self._text = text
+
+    def serialize(self, obj_dict: Any = None, _security_handler: Any = None) -> str:
+        return f"{self.id} 0 obj\n<< /ActualText {self._text.ref} >>\nendobj"
+
+
 class CompleteToUnicodeProducer(OutputProducer):
-    """(Work-arounds 2 and 3) fpdf2's producer, plus an empty ToUnicode entry for each glyph that
-    stands for no text, and a subset tag of its own for each font."""
+    """(Work-arounds 2, 3 and 4) fpdf2's producer, plus an empty ToUnicode entry for each glyph that
+    stands for no text, a subset tag of its own for each font, and our property lists."""
+
+    def _add_optional_content_groups(self, catalog_obj: Any) -> None:
+        super()._add_optional_content_groups(catalog_obj)
+        # Added after fpdf2 has listed its groups in the catalog, so ours are no groups; each
+        # page's /Properties looks its names up in the same table.
+        groups: dict[str, Any] = self._ocg_objs_per_name
+        for name, text in getattr(self.fpdf, "_mupdf_texts", {}).items():
+            string = _TextString(text)
+            self._add_pdf_obj(string, "actual_text")
+            properties = _ActualTextProperties(string)
+            self._add_pdf_obj(properties, "actual_text")
+            groups[name] = properties
 
     def _add_fonts(self, *args: Any, **kwargs: Any) -> Any:
         font_objects = super()._add_fonts(*args, **kwargs)

@@ -22,13 +22,17 @@ objects in the file's order. One glyph stands for them all, the font's full stop
 (:mod:`reader.export.pdf_stand_ins`): PDFium skips a text object without ink, and put one whose
 box floats above the line's (Amiri's tanween and small meem, «أَحَدٌۢ») on a line of its own.
 A separator right after such marks («مَسَاءً.») rides in one glyph with them instead (see
-:meth:`GlyphWriter.draw`): MuPDF put it, read on its own, on a line of its own.
+:meth:`GlyphWriter.draw`): MuPDF put it, read on its own, on a line of its own. The marks' text
+object is a marked-content sequence of its own: pdf.js, which ends a text item there, read
+them before the word otherwise («ٍجَمِيل»); and MuPDF is told to read a ``!`` or ``»`` that
+follows with them (:mod:`reader.export.pdf_actual_text`).
 """
 
 from __future__ import annotations
 
 import dataclasses
 import math
+import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -36,6 +40,7 @@ from fpdf import FPDF
 from fpdf.enums import PDFResourceType
 from fpdf.fonts import Glyph, TTFFont
 
+from reader.export.pdf_actual_text import begin_item, begin_mupdf_text, end
 from reader.export.pdf_outlines import glyph_outline, outline_operators
 from reader.export.pdf_shaping import Shaped, shape
 from reader.export.pdf_stand_ins import full_stop
@@ -56,6 +61,14 @@ class Operators:
     outlines: tuple[tuple[str, float, float], ...] = ()
     edge_marks: str = ""  # the TJ of the marks at the piece's left edge, written apart
     carried: bool = False  # the last edge mark's glyph also stands for the separator after the piece
+
+
+@dataclass(frozen=True)
+class Drawn:
+    """What :meth:`GlyphWriter.draw` did with the text after the piece."""
+
+    carried: bool = False  # the separator rides in the piece's last mark glyph
+    told_mupdf: bool = False  # MuPDF reads the text after the piece with its last marks
 
 
 def pdf_string(text: str) -> str:
@@ -178,7 +191,9 @@ class GlyphWriter:
         carry: str = "",
         read: bool = True,
         hidden: float = 0.0,
-    ) -> bool:
+        mupdf_text: str | None = None,
+        mupdf_after: str = "",
+    ) -> Drawn:
         """Draw ``text`` in the current font and colour, starting at ``x`` in a box of ``height`` at ``y``;
         ``space_extra`` (mm) widens each space in it (justification). With ``ink_x`` the text is
         read at ``x`` (invisible there) but drawn at ``ink_x`` (as outlines); with ``read`` false
@@ -192,7 +207,13 @@ class GlyphWriter:
         returned when it was (the separator is then drawn with ``read`` false). Read as a glyph of
         its own, MuPDF put it on a line of its own after the marks' text object (a space in the
         copied text), and PDFium read it before the mark; inside the mark's glyph each reader
-        reads it right after the mark."""
+        reads it right after the mark.
+
+        With ``mupdf_text``, MuPDF reads that (an empty string: nothing) for the piece's text (see
+        :mod:`reader.export.pdf_actual_text`); with ``mupdf_after``, the text of the piece after
+        this one, MuPDF reads it right after the marks at the piece's end where they are read
+        apart, and :attr:`Drawn.told_mupdf` says so (the next piece is then drawn with
+        ``mupdf_text=""``)."""
         pdf = self.pdf
         font = pdf.current_font
         if not isinstance(font, TTFFont):
@@ -218,18 +239,25 @@ class GlyphWriter:
         colour = pdf.text_color.serialize().lower() if pdf.text_color is not None else "0 g"
         pdf._resource_catalog.add(PDFResourceType.FONT, font.i, pdf.page)
         left, bottom = x * k, (pdf.h - baseline) * k
+        told = False
+        if mupdf_text is not None:
+            begin_mupdf_text(pdf, mupdf_text)
         if hidden:
             small = size * hidden
             pdf._out(f"q BT 3 Tr /F{font.i} {small:.3f} Tf {left:.2f} {bottom:.2f} Td {operators.text} ET Q")
-            pdf.current_font_is_set_on_page = False
-            return False
-        if ink_x is None:
+        elif ink_x is None:
             pdf._out(f"BT {colour} /F{font.i} {size:.2f} Tf {left:.2f} {bottom:.2f} Td {operators.text} ET")
             if operators.edge_marks:  # invisible: their ink is an outline (see the module docstring)
                 marks_left = left - EDGE_MARK_SHIFT if marks_x is None else marks_x * k
+                told = bool(mupdf_after) and not operators.carried and mupdf_text is None
+                if told:
+                    begin_mupdf_text(pdf, _last_marks(text) + mupdf_after)
+                else:
+                    begin_item(pdf)
                 pdf._out(
                     f"q BT 3 Tr /F{font.i} {size:.2f} Tf {marks_left:.2f} {bottom:.2f} Td {operators.edge_marks} ET Q"
                 )
+                end(pdf)
         elif read:
             # Text read elsewhere than it is drawn is invisible there (render mode 3; q/Q restores
             # it), and set tiny so that it takes no gap from the next word (PDFium makes spaces of
@@ -237,6 +265,11 @@ class GlyphWriter:
             # previous object's text space, and a squeezed one hid the line break.
             sliver = size * _SLIVER
             pdf._out(f"q BT 3 Tr /F{font.i} {sliver:.3f} Tf {left:.2f} {bottom:.2f} Td {operators.text} ET Q")
+        if mupdf_text is not None:
+            end(pdf)
+        if hidden:
+            pdf.current_font_is_set_on_page = False
+            return Drawn()
         ink_left = left if ink_x is None else ink_x * k
         for name, glyph_x, glyph_y in operators.outlines:
             path = self._outlines.get((font.i, name))
@@ -245,7 +278,15 @@ class GlyphWriter:
             at_x, at_y = ink_left + glyph_x * size / 1000, bottom + glyph_y * size / 1000
             pdf._out(outline_operators(path, x=at_x, y=at_y, size=size, colour=colour))
         pdf.current_font_is_set_on_page = False  # our Tf must not fool fpdf2's own bookkeeping
-        return operators.carried
+        return Drawn(carried=operators.carried, told_mupdf=told)
+
+
+def _last_marks(text: str) -> str:
+    """The vowel marks ``text`` ends with (those of its last letter, in logical order)."""
+    kept = len(text)
+    while kept and unicodedata.category(text[kept - 1]) in ("Mn", "Me"):
+        kept -= 1
+    return text[kept:]
 
 
 def begin_span(pdf: FPDF, lang: str) -> None:

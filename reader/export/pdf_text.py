@@ -27,6 +27,7 @@ from reader.export.directions import extractor_direction
 from reader.export.pdf_ayah import number_signs, unit_widths
 from reader.export.pdf_glyphs import GlyphWriter
 from reader.export.pdf_justify import Spaced, space_extra, spread
+from reader.export.pdf_mupdf import mupdf_plan
 from reader.export.pdf_number_marks import (
     carries,
     marks_before_numbers,
@@ -231,6 +232,7 @@ def draw_line(
     else:
         origin = left
     marks_at = marks_before_numbers(pieces)
+    plan = mupdf_plan(pieces)
     carried = False  # the previous piece's last mark stands for this piece's text
     for index, piece in enumerate(pieces):
         ink_x = None if piece.read_x is None else origin + piece.x
@@ -245,7 +247,7 @@ def draw_line(
             with measure.family_selected(measure.family_for(piece.ink)):
                 writer.draw(piece.ink, x=left, y=y, height=height, rtl=piece.rtl, ink_x=left, read=False)
         with measure.family_selected(measure.family_for(piece.text)):
-            carried_now = writer.draw(
+            drawn = writer.draw(
                 piece.text,
                 x=x,
                 y=y,
@@ -257,8 +259,12 @@ def draw_line(
                 carry=carry,
                 read=not carried,
                 hidden=piece.hidden,
+                mupdf_text=plan.texts.get(index),
+                mupdf_after=plan.after.get(index, ("", 0))[0],
             )
-        carried = bool(carry) and carried_now
+        carried = bool(carry) and drawn.carried
+        if index in plan.after and not drawn.told_mupdf:
+            plan.not_told(index)
 
 
 def _unit(pieces: list[_Placed], start: int) -> list[_Placed]:

@@ -5,7 +5,8 @@ Exports the seed article (15 sentences) with the hand-written English of
 ``tests/helpers/vocalised_arabic.py`` (42 sentences: the Quran, a tajweed lesson, learners'
 sentences, poetry), and counts, for pypdf, PDFium (Chrome), MuPDF and pdf.js
 (Firefox), and poppler's pdftotext (Evince, Okular) when installed, the Arabic and English sentences found intact after ``normalise`` (NFC, whitespace runs
-as one space). Run: ``.venv/bin/python tests/benchmarks/bench_pdf_extraction.py [--face amiri naskh]
+as one space), and the Arabic ones found with all whitespace removed (``no sp``: pdf.js makes
+spaces only from rightward gaps). Run: ``.venv/bin/python tests/benchmarks/bench_pdf_extraction.py [--face amiri naskh]
 [--text seed|vocalised] [--keep FOLDER] [--show] [--justify] [--no-diacritics]``; ``--show`` prints each broken sentence as the reader gave it.
 """
 
@@ -69,7 +70,7 @@ def main() -> None:
     folder = args.keep or Path(tempfile.mkdtemp())
     folder.mkdir(parents=True, exist_ok=True)
     takes_face = "arabic_face" in inspect.signature(export_pdf).parameters
-    print(f"{'face':8} {'layout':13} {'reader':8} {'Arabic':>7} {'English':>8}")
+    print(f"{'face':8} {'layout':13} {'reader':8} {'Arabic':>7} {'no sp':>6} {'English':>8}")
     for face in args.face:
         for layout in LAYOUTS:
             path = folder / f"{args.text}-{face or 'default'}-{layout}.pdf"
@@ -87,9 +88,11 @@ def main() -> None:
                     continue
                 lost_ar = broken_sentences(text, arabic)
                 lost_en = broken_sentences(text, english)
+                flat = "".join(normalise(text).split())
+                unspaced = sum("".join(normalise(s).split()) in flat for s in arabic)
                 print(
                     f"{face or 'default':8} {layout:13} {name:8} {len(arabic) - len(lost_ar):>4}/{len(arabic)}"
-                    f" {len(english) - len(lost_en):>5}/{len(english)}"
+                    f" {unspaced:>6} {len(english) - len(lost_en):>5}/{len(english)}"
                 )
                 if args.show:
                     for sentence in lost_ar + lost_en:
