@@ -17,9 +17,10 @@ through the hits), theme change, export start and progress, quitting mid-transla
 after the first English, while the book still translates). It prints the longest stall per
 phase and every stall over 50 ms with the time it ended, its phase, and how much of it the GUI
 thread spent on a CPU, waiting for one, and asleep (the GIL, the X server: not the window's own
-work); exit 1 if a phase is over 50 ms. ``--throughput`` translates the whole book untouched in the window, then runs
-``bireader translate --json --alignment`` on it with the same engine settings and a fresh cache,
-and prints both rates.
+work); exit 1 if a phase is over 50 ms. ``--throughput [PAIRS]`` translates the whole book
+untouched in the window, then runs ``bireader translate --json --alignment`` on it with the same
+engine settings, each with a fresh cache, PAIRS times alternated (3 by default), and prints
+both rates of each pair and the median ratio.
 """
 
 from __future__ import annotations
@@ -28,10 +29,10 @@ import argparse
 import contextlib
 import os
 import re
+import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -81,7 +82,14 @@ def main() -> int:
     parser.add_argument("--sentences", type=int, default=20_000)
     parser.add_argument("--model", help="a MarianMT folder (default: build the tiny test model)")
     parser.add_argument("--shots", type=Path, help="save window grabs (PNG) here")
-    parser.add_argument("--throughput", action="store_true", help="window against CLI translation rate")
+    parser.add_argument(
+        "--throughput",
+        type=int,
+        nargs="?",
+        const=3,
+        metavar="PAIRS",
+        help="window against CLI translation rate, alternated PAIRS times (default 3): the median ratio",
+    )
     parser.add_argument("--why", action="store_true", help="sample the GUI thread's stack during stalls")
     parser.add_argument(
         "--first-english",
@@ -106,7 +114,7 @@ def main() -> int:
         load = os.getloadavg()
         print(f"display: {display}; load average before: {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}")
         if options.throughput:
-            return throughput(book, model, folder)
+            return throughput(book, model, folder, options.throughput)
         if options.first_english:
             return first_english(book, model, folder)
         from bench_ui_session import Session  # Qt is imported only now, with the display chosen
@@ -128,30 +136,46 @@ def first_english(book: Path, model: str, folder: Path) -> int:
     return 0 if "first English" in marks else 1
 
 
-def throughput(book: Path, model: str, folder: Path) -> int:
-    """The window's rate (model ready → last English, untouched) against the CLI's, fresh caches."""
+def throughput(book: Path, model: str, folder: Path, pairs: int) -> int:
+    """The window's rate (model ready → last English, untouched) against the CLI's, alternated
+    *pairs* times so that both halves of a pair see the same load (one window run then one CLI run
+    had them see different loads: 78 % to 111 % on one machine). Every run has a fresh cache and
+    library: the window's autosave would hand the next run the whole book translated."""
     from bench_ui_session import translate_untouched
 
-    window_rate, sentences = translate_untouched(book, model, folder)
-    # Fresh cache and library: the window's autosave would hand the CLI the whole book translated.
-    os.environ["BIREADER_CACHE_DIR"] = str(folder / "cli-cache")
-    os.environ["BIREADER_DATA_DIR"] = str(folder / "cli-data")
+    ratios = []
+    for pair in range(1, pairs + 1):
+        run = folder / f"pair-{pair}"
+        run.mkdir()
+        os.environ["BIREADER_CACHE_DIR"] = str(run / "window-cache")
+        os.environ["BIREADER_DATA_DIR"] = str(run / "window-data")
+        load = os.getloadavg()[0]
+        window_rate, sentences = translate_untouched(book, model, run)
+        cli_rate = cli_throughput(book, model, run)
+        if not window_rate or cli_rate is None:
+            return 1
+        ratios.append(window_rate / cli_rate)
+        print(
+            f"pair {pair} (load {load:.1f} → {os.getloadavg()[0]:.1f}): window {window_rate:.1f}, "
+            f"CLI {cli_rate:.1f} sentences/s ({sentences} sentences): window / CLI {ratios[-1]:.0%}"
+        )
+    print(f"window / CLI, median of {pairs}: {statistics.median(ratios):.0%}")
+    return 0
+
+
+def cli_throughput(book: Path, model: str, run: Path) -> float | None:
+    """``bireader translate --json --alignment`` with the window's engine settings and a fresh cache:
+    sentences/s from its ``--timings`` (None when it failed)."""
+    os.environ["BIREADER_CACHE_DIR"] = str(run / "cli-cache")
+    os.environ["BIREADER_DATA_DIR"] = str(run / "cli-data")
     command = [sys.executable, "-m", "reader", "translate", str(book), "--model", model, "--beams", "1"]
     command += ["--json", "--alignment", "--timings"]
-    started = time.perf_counter()
     done = subprocess.run(command, cwd=REPO, capture_output=True, text=True, check=False)
-    wall = time.perf_counter() - started
     found = re.search(r"(\d+) sentences translated in ([\d.]+) s", done.stderr)
     if done.returncode or found is None:
         print(f"the CLI failed ({done.returncode}): {done.stderr.strip()[-400:]}")
-        return 1
-    cli_rate = int(found.group(1)) / float(found.group(2))
-    print(f"window: {sentences} sentences, {window_rate:.1f} sentences/s (model ready → last English)")
-    print(
-        f"CLI:    {found.group(1)} sentences, {cli_rate:.1f} sentences/s (its --timings; {wall:.1f} s wall)"
-    )
-    print(f"window / CLI: {window_rate / cli_rate:.0%}")
-    return 0
+        return None
+    return int(found.group(1)) / float(found.group(2))
 
 
 if __name__ == "__main__":
