@@ -176,32 +176,20 @@ def test_cache_key_includes_engine_and_quantization(tiny_model: Path, seed_sente
 
 
 @pytest.mark.usefixtures("ct2_converted")
-def test_translating_never_imports_torch(tiny_model: Path) -> None:
-    """The int8 engine's memory is the model's: torch is only ever loaded by the converter process."""
-    code = (
-        "import sys; from reader.translate.ct2_engine import Ct2Engine; "
-        "from reader.translate.protocol import EngineSettings; "
-        f"e = Ct2Engine(EngineSettings(model={str(tiny_model)!r}, beams=1)); "
-        "r = [x for b in e.translate(['قالت المصادر إن المحادثات جرت']) for x in b]; "
-        "print(r[0].ok, 'torch' in sys.modules)"
-    )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
-    assert out.split() == ["True", "False"]
-
-
-@pytest.mark.usefixtures("ct2_converted")
-def test_an_opus_mt_layout_never_imports_transformers(tiny_model: Path) -> None:
-    """Importing transformers' tokenizer took 1–12 s before the first English (marian_sp)."""
+def test_an_opus_mt_layout_imports_neither_torch_nor_transformers(tiny_model: Path) -> None:
+    """The int8 engine's memory is the model's (torch is only ever loaded by a converter), and
+    importing transformers' tokenizer took 1–12 s before the first English (marian_sp)."""
     code = (
         "import sys; from reader.translate.ct2_engine import Ct2Engine; "
         "from reader.translate.protocol import EngineSettings; "
         f"e = Ct2Engine(EngineSettings(model={str(tiny_model)!r}, beams=1, alignment=True)); "
         "r = [x for b in e.translate(['قالت المصادر إن المحادثات جرت']) for x in b]; "
         "a = e.align([('قالت المصادر', 'The sources said')]); "
-        "print(r[0].ok, r[0].alignment is not None, a[0] is not None, 'transformers' in sys.modules)"
+        "print(r[0].ok, r[0].alignment is not None, a[0] is not None, "
+        "'torch' in sys.modules, 'transformers' in sys.modules)"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
-    assert out.split() == ["True", "True", "True", "False"]
+    assert out.split() == ["True", "True", "True", "False", "False"]
 
 
 @pytest.mark.usefixtures("ct2_converted")
