@@ -69,6 +69,33 @@ def test_vowelled_ligatures_stand_for_their_letters_and_marks_in_order(
     assert all(len(by_code[g.code]) == 1 for g in glyphs if any(0x64B <= c <= 0x670 for c in by_code[g.code]))
 
 
+# Without marks Noto Naskh draws «لله» as one lam-lam-heh glyph: standing for all three letters,
+# it was read «هلل» by PDFium and MuPDF, which reverse a right-to-left run read in visual order.
+@pytest.mark.parametrize("face", ["naskh", "amiri"])
+@pytest.mark.parametrize("word", ["ٱلله", "لله", "بٱلله", "ٱللهم", "عبد الله"])
+def test_unvowelled_ligatures_are_a_glyph_a_letter(naskh: FPDF, amiri: FPDF, face: str, word: str) -> None:
+    pdf = naskh if face == "naskh" else amiri
+    assert logical_text(pdf, word) == word
+    by_code = {code: glyph.unicode for glyph, code in pdf.current_font.subset.items() if glyph is not None}
+    glyphs = [g for g in shape(pdf.current_font, word, True) if g.code is not None]
+    assert all(len(by_code[g.code]) == 1 for g in glyphs)
+
+
+def test_a_latin_ligature_stays_one_glyph() -> None:
+    """Readers keep a left-to-right ligature's letters in order: Noto Serif's «ffi» is one glyph."""
+    pdf = FPDF()
+    fonts.register_fonts(pdf)
+    pdf.add_page()
+    pdf.set_font(fonts.LATIN, size=11)
+    try:
+        glyphs = shape(pdf.current_font, "office", False)
+        assert len(glyphs) == 4
+        assert all(g.outline is None and g.code is not None for g in glyphs)
+        assert logical_text(pdf, "office", rtl=False) == "office"
+    finally:
+        fonts.close_fonts(pdf)
+
+
 def test_a_plain_word_is_one_tj_array_without_repositioning(naskh: FPDF) -> None:
     operators = text_operators(shape(naskh.current_font, "الكرملين والبيت الأبيض", True), 13).text
     assert operators.count("TJ") == 1

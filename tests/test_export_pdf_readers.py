@@ -212,6 +212,47 @@ def test_the_marks_are_in_the_pdf_text_with_diacritics_and_absent_without(
     assert not any(0x064B <= ord(c) <= 0x0652 for c in bare)
 
 
+# The same text exported without diacritics (bench_pdf_extraction.py --no-diacritics): Noto
+# Naskh draws «لله» as one lam-lam-heh glyph, which PDFium and MuPDF read backwards with the run
+# around it («ٱهلل»: PDFium 27, MuPDF 33) until its letters rode on a placeholder each
+# (reader/export/pdf_shaping.py): PDFium 34 (the 8 left are mirrored brackets), MuPDF 41 («و١٢»
+# comes back «و ٢١»: a bare letter cannot carry the number, as the marks of «وَ١٢» do), pdf.js
+# 22 (35 without spaces), in both faces.
+BARE_FLOORS = {"pypdf": (42, 42), "pdfium": (34, 34), "mupdf": (41, 41), "pdfjs": (22, 35)}
+
+
+@pytest.fixture(scope="module")
+def bare_texts(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> dict[tuple[str, str], str | ReaderUnavailable]:
+    folder = tmp_path_factory.mktemp("bare")
+    document = vocalised_document()
+    found: dict[tuple[str, str], str | ReaderUnavailable] = {}
+    for variant, options in VOCALISED_VARIANTS.items():
+        path = folder / f"{variant}.pdf"
+        export_pdf(document, path, diacritics=False, **options)
+        for name, read in READERS.items():
+            try:
+                found[(name, variant)] = read(path)
+            except ReaderUnavailable as reason:
+                found[(name, variant)] = reason
+    return found
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("variant", VOCALISED_VARIANTS)
+@pytest.mark.parametrize("reader", list(READERS))
+def test_vocalised_text_without_diacritics_comes_back_whole(
+    bare_texts: dict[tuple[str, str], str | ReaderUnavailable], reader: str, variant: str
+) -> None:
+    text = _text(bare_texts, reader, variant)
+    bare = tuple(strip_diacritics(s) for s in VOCALISED_ARABIC)
+    whole, without_spaces = BARE_FLOORS[reader]
+    assert _whole(text, bare) >= whole, broken_sentences(text, list(bare))
+    assert _whole(text, bare, spaces=False) >= without_spaces
+    assert _whole(text, VOCALISED_ENGLISH) == len(VOCALISED_ENGLISH)
+
+
 def test_side_by_side_a_rows_english_stays_off_its_arabic_line_in_pdfium(tmp_path: Path) -> None:
     # After a wide «؟» PDFium took the English, 1 mm above, for the Arabic line's start and read it
     # right to left («?market the in man a see you Did», here «0. English»).

@@ -15,7 +15,10 @@ ink-less placeholder in the ``TJ`` array stands for their text:
   and a connecting stroke). A glyph that stands for no text has no right way into a PDF: an
   empty ToUnicode entry is honoured by pypdf only (PDFium, MuPDF and pdf.js print the raw code),
   and MuPDF doubled the letter of an ``/ActualText`` span. So the cluster's letters ride on as
-  many placeholders, side by side across the cluster's advance.
+  many placeholders, side by side across the cluster's advance;
+- every glyph of a right-to-left cluster with fewer glyphs than letters (Noto Naskh's
+  lam-lam-heh in «ٱلله»): PDFium and MuPDF reverse a right-to-left run read in visual order,
+  and reversed the letters of one glyph that stands for three with it («ٱهلل»).
 """
 
 from __future__ import annotations
@@ -128,7 +131,7 @@ def shape(font: TTFFont, text: str, rtl: bool, *, outlined: bool = False) -> lis
     for index, glyph in enumerate(glyphs):
         cluster = clusters[index]
         letters = texts[cluster]
-        if _spread(len(members[cluster]), letters) and not outlined:
+        if _spread(len(members[cluster]), letters, rtl) and not outlined:
             if cluster not in done:
                 done.add(cluster)
                 shaped.extend(_outlined_cluster(font, [glyphs[i] for i in members[cluster]], letters, rtl))
@@ -175,13 +178,16 @@ def _is_mark(char: str) -> bool:
     return unicodedata.category(char) in ("Mn", "Me")
 
 
-def _spread(glyph_count: int, letters: str) -> bool:
+def _spread(glyph_count: int, letters: str, rtl: bool) -> bool:
     """Whether a cluster's letters are spread over placeholders: it has more glyphs than letters,
-    or fewer glyphs than characters of which some are marks. Noto Naskh draws «ٱللَّهِ» with a
-    lam-lam-heh ligature and one shadda-fatha glyph for «للَّه»: no glyph can stand for the
-    marks between the letters. And a glyph that stands for two marks (shadda and tanween) is
-    read by pypdf as a neutral unit: at a word's end it went to the word's start."""
-    return glyph_count > len(letters) or (glyph_count < len(letters) and any(map(_is_mark, letters)))
+    or fewer glyphs than characters and is right to left or has marks. Noto Naskh draws «ٱللَّهِ»
+    with a lam-lam-heh ligature and one shadda-fatha glyph for «للَّه»: no glyph can stand for
+    the marks between the letters. And a glyph that stands for two marks (shadda and tanween) is
+    read by pypdf as a neutral unit: at a word's end it went to the word's start. Without marks
+    («ٱلله») the ligature is one glyph for «لله»: PDFium and MuPDF, reversing the right-to-left
+    run they read in visual order, reversed its letters with it («ٱهلل»)."""
+    fewer = glyph_count < len(letters)
+    return glyph_count > len(letters) or (fewer and (rtl or any(map(_is_mark, letters))))
 
 
 def _outlined_cluster(font: TTFFont, glyphs: list[_Glyph], letters: str, rtl: bool) -> list[Shaped]:
