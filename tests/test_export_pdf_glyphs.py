@@ -182,6 +182,20 @@ def test_kerning_needs_no_move_in_the_array(amiri: FPDF) -> None:
     assert _numbers(operators) == []
 
 
+def test_a_marks_room_of_its_own_is_declared_in_the_glyph_before_it(amiri: FPDF) -> None:
+    # Amiri makes room for the kasra under «ضِ» in «مَوْضِعِ» with a stroke 371/1000 em long:
+    # declared as the kasra's width, MuPDF (which moves its pen for no mark) read «مَوْض ِعِ».
+    word = "مَوْضِعِ"
+    glyphs = shape(amiri.current_font, word, True)
+    assert logical_text(amiri, word) == word
+    assert all(g.width == 1 for g in glyphs if g.code is not None and g.mark)
+    assert all(abs(n) <= 1 for n in _numbers(text_operators(glyphs, 13).text))
+    # Nothing moves: the letters stand where HarfBuzz put them, and the stroke is still drawn.
+    letters = [g.x for g in glyphs if g.code is not None and not g.mark]
+    assert letters == [g.x for g in shape(amiri.current_font, word, True, outlined=True) if not g.mark]
+    assert any(g.outline == "glyph05479" for g in glyphs)
+
+
 def test_pdf_string_is_utf16_hex() -> None:
     assert pdf_string("ar") == "<FEFF00610072>"
     assert pdf_string("لا") == "<FEFF06440627>"
