@@ -69,6 +69,33 @@ def test_vowelled_ligatures_stand_for_their_letters_and_marks_in_order(
     assert all(len(by_code[g.code]) == 1 for g in glyphs if any(0x64B <= c <= 0x670 for c in by_code[g.code]))
 
 
+# Without marks Noto Naskh draws «لله» as one lam-lam-heh glyph: standing for all three letters,
+# it was read «هلل» by PDFium and MuPDF, which reverse a right-to-left run read in visual order.
+@pytest.mark.parametrize("face", ["naskh", "amiri"])
+@pytest.mark.parametrize("word", ["ٱلله", "لله", "بٱلله", "ٱللهم", "عبد الله"])
+def test_unvowelled_ligatures_are_a_glyph_a_letter(naskh: FPDF, amiri: FPDF, face: str, word: str) -> None:
+    pdf = naskh if face == "naskh" else amiri
+    assert logical_text(pdf, word) == word
+    by_code = {code: glyph.unicode for glyph, code in pdf.current_font.subset.items() if glyph is not None}
+    glyphs = [g for g in shape(pdf.current_font, word, True) if g.code is not None]
+    assert all(len(by_code[g.code]) == 1 for g in glyphs)
+
+
+def test_a_latin_ligature_stays_one_glyph() -> None:
+    """Readers keep a left-to-right ligature's letters in order: Noto Serif's «ffi» is one glyph."""
+    pdf = FPDF()
+    fonts.register_fonts(pdf)
+    pdf.add_page()
+    pdf.set_font(fonts.LATIN, size=11)
+    try:
+        glyphs = shape(pdf.current_font, "office", False)
+        assert len(glyphs) == 4
+        assert all(g.outline is None and g.code is not None for g in glyphs)
+        assert logical_text(pdf, "office", rtl=False) == "office"
+    finally:
+        fonts.close_fonts(pdf)
+
+
 def test_a_plain_word_is_one_tj_array_without_repositioning(naskh: FPDF) -> None:
     operators = text_operators(shape(naskh.current_font, "الكرملين والبيت الأبيض", True), 13).text
     assert operators.count("TJ") == 1
@@ -153,6 +180,20 @@ def test_kerning_needs_no_move_in_the_array(amiri: FPDF) -> None:
     # Amiri kerns «رويترز»; PDFium and pdf.js read a move inside a word as a word break.
     operators = text_operators(shape(amiri.current_font, "رويترز", True), 13).text
     assert _numbers(operators) == []
+
+
+def test_a_marks_room_of_its_own_is_declared_in_the_glyph_before_it(amiri: FPDF) -> None:
+    # Amiri makes room for the kasra under «ضِ» in «مَوْضِعِ» with a stroke 371/1000 em long:
+    # declared as the kasra's width, MuPDF (which moves its pen for no mark) read «مَوْض ِعِ».
+    word = "مَوْضِعِ"
+    glyphs = shape(amiri.current_font, word, True)
+    assert logical_text(amiri, word) == word
+    assert all(g.width == 1 for g in glyphs if g.code is not None and g.mark)
+    assert all(abs(n) <= 1 for n in _numbers(text_operators(glyphs, 13).text))
+    # Nothing moves: the letters stand where HarfBuzz put them, and the stroke is still drawn.
+    letters = [g.x for g in glyphs if g.code is not None and not g.mark]
+    assert letters == [g.x for g in shape(amiri.current_font, word, True, outlined=True) if not g.mark]
+    assert any(g.outline == "glyph05479" for g in glyphs)
 
 
 def test_pdf_string_is_utf16_hex() -> None:

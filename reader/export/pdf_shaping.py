@@ -15,11 +15,15 @@ ink-less placeholder in the ``TJ`` array stands for their text:
   and a connecting stroke). A glyph that stands for no text has no right way into a PDF: an
   empty ToUnicode entry is honoured by pypdf only (PDFium, MuPDF and pdf.js print the raw code),
   and MuPDF doubled the letter of an ``/ActualText`` span. So the cluster's letters ride on as
-  many placeholders, side by side across the cluster's advance.
+  many placeholders, side by side across the cluster's advance;
+- every glyph of a right-to-left cluster with fewer glyphs than letters (Noto Naskh's
+  lam-lam-heh in «ٱلله»): PDFium and MuPDF reverse a right-to-left run read in visual order,
+  and reversed the letters of one glyph that stands for three with it («ٱهلل»).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -44,6 +48,7 @@ class Shaped:
     mark: bool = False  # ``code`` stands for vowel marks only
     inked: int | None = None  # a mark's own glyph, with ink, standing for the same text
     inked_glyph: Glyph | None = None  # what ``inked`` was picked from (to map it to more text)
+    picked: Glyph | None = None  # what ``code`` was picked from (to declare it wider)
 
 
 @dataclass(frozen=True)
@@ -128,10 +133,13 @@ def shape(font: TTFFont, text: str, rtl: bool, *, outlined: bool = False) -> lis
     for index, glyph in enumerate(glyphs):
         cluster = clusters[index]
         letters = texts[cluster]
-        if _spread(len(members[cluster]), letters) and not outlined:
+        if _spread(len(members[cluster]), letters, rtl) and not outlined:
             if cluster not in done:
                 done.add(cluster)
-                shaped.extend(_outlined_cluster(font, [glyphs[i] for i in members[cluster]], letters, rtl))
+                spread = _outlined_cluster(font, [glyphs[i] for i in members[cluster]], letters, rtl)
+                shaped.extend(
+                    _folded(font, shaped, spread) if rtl and all(map(_is_mark, letters)) else spread
+                )
             continue
         rank = members[cluster].index(index)
         last = len(members[cluster]) - 1
@@ -140,11 +148,12 @@ def shape(font: TTFFont, text: str, rtl: bool, *, outlined: bool = False) -> lis
         # and forth in the array, which PDFium and pdf.js read as a space or a new run.
         moved = bool(glyph.y_offset or glyph.x_offset) and not outlined
         if moved:  # drawn as a path; an ink-less glyph of the same width carries its text
-            code = _placeholder(font, unicode, glyph.width)
+            picked = _placeholder(font, unicode, glyph.width)
             x = glyph.pen  # not moved onto its letter: a move is a gap PDFium may read as a space
         else:
-            code = font.subset.pick_glyph(Glyph(glyph.glyph_id, unicode, glyph.name, glyph.width))
+            picked = Glyph(glyph.glyph_id, unicode, glyph.name, glyph.width)
             x = glyph.pen + glyph.x_offset
+        code = font.subset.pick_glyph(picked)
         outline = glyph.name if moved or outlined else None
         ink = (glyph.pen + glyph.x_offset, glyph.y_offset)
         mark = all(map(_is_mark, map(chr, unicode)))
@@ -161,27 +170,66 @@ def shape(font: TTFFont, text: str, rtl: bool, *, outlined: bool = False) -> lis
                 mark=mark,
                 inked=inked,
                 inked_glyph=own,
+                picked=picked,
             )
         )
     return shaped
 
 
-def _placeholder(font: TTFFont, unicode: tuple[int, ...], width: int) -> int | None:
+def _placeholder(font: TTFFont, unicode: tuple[int, ...], width: int) -> Glyph:
     inkless_id, inkless_name = inkless_glyph(font.ttfont)
-    return font.subset.pick_glyph(Glyph(inkless_id, unicode, inkless_name, width))
+    return Glyph(inkless_id, unicode, inkless_name, width)
+
+
+def _folded(font: TTFFont, shaped: list[Shaped], spread: list[Shaped]) -> list[Shaped]:
+    """A right-to-left cluster of marks only that takes room of its own (Amiri makes room for
+    the kasra under «ضِ» in «مَوْضِعِ» with a stroke 371/1000 em long), its advance folded into
+    the glyph before it in the array: MuPDF moves its pen for no mark, and read the gap before
+    that glyph as a space («مَوْض ِعِ»). The marks are declared 1/1000 em wide, as a zero-width
+    glyph is (see :func:`_glyphs`), at the cluster's right edge, beside the letter they belong
+    to; the glyph before is declared as much wider. Nothing moves on the page."""
+    marks = [g for g in spread if g.code is not None]
+    before = next((i for i in range(len(shaped) - 1, -1, -1) if shaped[i].code is not None), None)
+    if before is None:
+        return spread
+    neighbour = shaped[before]
+    if not marks or neighbour.mark or neighbour.picked is None:
+        return spread
+    right = max(g.x + g.width for g in marks)
+    if right - min(g.x for g in marks) <= len(marks):  # no room of its own (1/1000 em a mark)
+        return spread
+    width = round(right - 1 - neighbour.x)
+    if width <= neighbour.width:
+        return spread
+    wider = dataclasses.replace(neighbour.picked, glyph_width=width)
+    shaped[before] = dataclasses.replace(
+        neighbour, code=font.subset.pick_glyph(wider), width=width, picked=wider
+    )
+    narrow = []
+    for glyph in spread:
+        if glyph.code is None or glyph.picked is None:
+            narrow.append(glyph)
+            continue
+        picked = dataclasses.replace(glyph.picked, glyph_width=1)
+        code = font.subset.pick_glyph(picked)
+        narrow.append(dataclasses.replace(glyph, code=code, width=1, x=right - 1, picked=picked))
+    return narrow
 
 
 def _is_mark(char: str) -> bool:
     return unicodedata.category(char) in ("Mn", "Me")
 
 
-def _spread(glyph_count: int, letters: str) -> bool:
+def _spread(glyph_count: int, letters: str, rtl: bool) -> bool:
     """Whether a cluster's letters are spread over placeholders: it has more glyphs than letters,
-    or fewer glyphs than characters of which some are marks. Noto Naskh draws «ٱللَّهِ» with a
-    lam-lam-heh ligature and one shadda-fatha glyph for «للَّه»: no glyph can stand for the
-    marks between the letters. And a glyph that stands for two marks (shadda and tanween) is
-    read by pypdf as a neutral unit: at a word's end it went to the word's start."""
-    return glyph_count > len(letters) or (glyph_count < len(letters) and any(map(_is_mark, letters)))
+    or fewer glyphs than characters and is right to left or has marks. Noto Naskh draws «ٱللَّهِ»
+    with a lam-lam-heh ligature and one shadda-fatha glyph for «للَّه»: no glyph can stand for
+    the marks between the letters. And a glyph that stands for two marks (shadda and tanween) is
+    read by pypdf as a neutral unit: at a word's end it went to the word's start. Without marks
+    («ٱلله») the ligature is one glyph for «لله»: PDFium and MuPDF, reversing the right-to-left
+    run they read in visual order, reversed its letters with it («ٱهلل»)."""
+    fewer = glyph_count < len(letters)
+    return glyph_count > len(letters) or (fewer and (rtl or any(map(_is_mark, letters))))
 
 
 def _outlined_cluster(font: TTFFont, glyphs: list[_Glyph], letters: str, rtl: bool) -> list[Shaped]:
@@ -199,13 +247,16 @@ def _outlined_cluster(font: TTFFont, glyphs: list[_Glyph], letters: str, rtl: bo
     for char in ordered:
         wide = not _is_mark(char) or letter_count == len(letters)
         width = share if wide else 1
-        code = _placeholder(font, (ord(char),), width)
+        picked = _placeholder(font, (ord(char),), width)
+        code = font.subset.pick_glyph(picked)
         # A mark's own glyph (with ink, so PDFium keeps it) can stand for it where the marks of a
         # word's last letter are read apart (see reader.export.pdf_glyphs).
         name = cmap.get(ord(char)) if _is_mark(char) else None
         own = Glyph(font.ttfont.getGlyphID(name), (ord(char),), name, 1) if name else None
         inked = font.subset.pick_glyph(own) if own else None
-        placeholders.append(Shaped(code, width, x, mark=_is_mark(char), inked=inked, inked_glyph=own))
+        placeholders.append(
+            Shaped(code, width, x, mark=_is_mark(char), inked=inked, inked_glyph=own, picked=picked)
+        )
         x += share if wide else 0
     inks = [
         Shaped(None, 0.0, start, outline=g.name, ink_x=g.pen + g.x_offset, ink_y=g.y_offset)
