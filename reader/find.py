@@ -4,8 +4,8 @@ Each language is folded once (:mod:`reader.arabic.folding`: vowel marks, tatweel
 English case- and accent-insensitive) and joined into one array of code points, so a query is a
 few vectorised comparisons over the whole book (numpy) instead of a Python loop over sentences:
 a few milliseconds for 20 000 sentences (tests/benchmarks/bench_find.py). When translations
-arrive, only the changed sentences are folded again (:meth:`FindIndex.mark_changed`); the array is
-rejoined at the next search.
+arrive, only the changed sentences are folded again (:meth:`FindIndex.mark_changed`), and at the
+next search only their blocks are encoded and searched again.
 
 Hits come back in reading order (sentence, then Arabic before English, then offset) and are
 mapped to the *original* text only when asked for (:meth:`Matches.hit`), one sentence at a time,
@@ -48,26 +48,33 @@ def side_text(segment: Segment, language: Language) -> str:
 
 
 class _SideIndex:
-    """One language's folded sentences, in reading order, and their joined code points.
+    """One language's folded sentences, in reading order, as code points in blocks.
 
-    The code points are kept per block of :data:`BLOCK` sentences, so translations arriving while
-    the find bar is open re-encode only their blocks, not the whole book, before the next search.
+    The code points are kept per block of :data:`BLOCK` sentences, and the last query's hits are
+    kept: translations arriving while the find bar is open re-encode and search again only their
+    blocks, and the hits elsewhere are moved, not found again (no hit spans two blocks: each
+    sentence ends in a separator). A new query searches the whole joined text at once.
     """
 
-    def __init__(self, texts: list[str]) -> None:
-        self.texts = texts
-        self.codes = np.zeros(0, dtype=np.uint32)
+    def __init__(self, texts: list[str], sources: list[str]) -> None:
+        self.texts = texts  # folded
+        self.sources = sources  # as shown: a sentence whose source is unchanged is not folded again
         self.starts = np.zeros(0, dtype=np.int64)
         self._blocks: list[np.ndarray] = []
         self._lengths: list[np.ndarray] = []
+        self._bases = _NO_LENGTHS  # where each block starts in the joined text
+        self._codes: np.ndarray | None = None  # the blocks joined, made again when a query needs it
+        self._query, self._hits, self._hit_bases = "", _NO_LENGTHS, _NO_LENGTHS
+        self._stale: set[int] = set()  # blocks encoded again since the hits were found
         self.join()
 
     def join(self, rows: Iterable[int] | None = None) -> None:
-        """Join the texts again: only the blocks holding *rows*, or all of them."""
+        """Encode the texts again: only the blocks holding *rows*, or all of them."""
         count = -(-len(self.texts) // BLOCK)
         if rows is None or len(self._blocks) != count:
             self._blocks, self._lengths = [_NO_CODES] * count, [_NO_LENGTHS] * count
             blocks: Iterable[int] = range(count)
+            self._query = ""  # nothing kept
         else:
             blocks = sorted({row // BLOCK for row in rows})
         for block in blocks:
@@ -75,13 +82,39 @@ class _SideIndex:
             joined = _SEPARATOR.join(part) + _SEPARATOR  # a separator after each sentence
             self._blocks[block] = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32)
             self._lengths[block] = np.fromiter((len(t) + 1 for t in part), dtype=np.int64, count=len(part))
-        self.codes = np.concatenate(self._blocks) if count else _NO_CODES
+            self._stale.add(block)
+        # A whole build (on the find bar's worker) joins the blocks now, for the first query; a
+        # few arrived translations leave it to a new query (the kept one needs no joining).
+        self._codes = (np.concatenate(self._blocks) if count else _NO_CODES) if rows is None else None
+        sizes = np.fromiter((len(b) for b in self._blocks), dtype=np.int64, count=count)
+        self._bases = np.concatenate(([0], np.cumsum(sizes)[:-1])) if count else _NO_LENGTHS
         lengths = np.concatenate(self._lengths) if count else _NO_LENGTHS
         self.starts = np.concatenate(([0], np.cumsum(lengths)[:-1])) if len(lengths) else lengths
 
     def find(self, query: str) -> np.ndarray:
         """The joined offsets of every occurrence, ascending (so in reading order)."""
-        return find_all(self.codes, query)
+        if query != self._query:
+            if self._codes is None:
+                self._codes = np.concatenate(self._blocks) if self._blocks else _NO_CODES
+            self._hits = find_all(self._codes, query)
+        elif self._stale:
+            self._hits = self._moved_hits(query)
+        else:
+            return self._hits
+        self._query, self._hit_bases, self._stale = query, self._bases, set()
+        return self._hits
+
+    def _moved_hits(self, query: str) -> np.ndarray:
+        """The kept hits, block by block: found again in the stale blocks, moved elsewhere."""
+        old, bases = self._hit_bases, self._bases
+        cuts = np.searchsorted(self._hits, np.append(old, np.iinfo(np.int64).max))
+        parts = []
+        for block, codes in enumerate(self._blocks):
+            if block in self._stale:
+                parts.append(find_all(codes, query) + bases[block])
+            else:
+                parts.append(self._hits[cuts[block] : cuts[block + 1]] + (bases[block] - old[block]))
+        return np.concatenate(parts) if parts else _NO_LENGTHS
 
 
 def find_all(codes: np.ndarray, query: str) -> np.ndarray:
@@ -206,8 +239,10 @@ class FindIndex:
     def build(self) -> FindIndex:
         fold = self.folder.fold
         segments = list(self.document.iter_segments())
-        arabic = _SideIndex([fold(s.text) for s in segments])
-        english = _SideIndex([fold(s.translation or "") for s in segments])
+        arabic_texts = [s.text for s in segments]
+        english_texts = [s.translation or "" for s in segments]
+        arabic = _SideIndex([fold(t) for t in arabic_texts], arabic_texts)
+        english = _SideIndex([fold(t) for t in english_texts], english_texts)
         self._sides = (arabic, english)
         return self
 
@@ -238,9 +273,13 @@ class FindIndex:
                 continue
             row = self.document.position_of(segment_id)
             for side, language in enumerate(LANGUAGES):
-                folded = fold(side_text(segment, language))
-                if self._sides[side].texts[row] != folded:
-                    self._sides[side].texts[row] = folded
+                index, text = self._sides[side], side_text(segment, language)
+                if index.sources[row] == text:  # a translation leaves the Arabic as it was
+                    continue
+                index.sources[row] = text
+                folded = fold(text)
+                if index.texts[row] != folded:
+                    index.texts[row] = folded
                     changed[side].append(row)
         for side, rows in enumerate(changed):
             if rows:
