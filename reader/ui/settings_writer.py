@@ -71,7 +71,10 @@ class SettingsWriter(QObject):
         """Record *value*; it reaches the file within the delay (or at :meth:`flush`)."""
         with self._lock:
             self._pending[key] = value
-        self._wanted.emit()
+        try:
+            self._wanted.emit()
+        except RuntimeError:  # its Qt side is gone: a window torn down as the process ends
+            log.debug("settings writer deleted; %s not written", key)
 
     @property
     def pending(self) -> bool:
