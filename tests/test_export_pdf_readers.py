@@ -166,22 +166,26 @@ VOCALISED_VARIANTS = {
 }
 
 
-@pytest.fixture(scope="module")
-def vocalised_texts(
-    tmp_path_factory: pytest.TempPathFactory,
-) -> dict[tuple[str, str], str | ReaderUnavailable]:
-    folder = tmp_path_factory.mktemp("vocalised")
+def read_vocalised(folder: Path, **export_options: object) -> dict[tuple[str, str], str | ReaderUnavailable]:
+    """The vocalised text exported in every variant, as each reader gives it back."""
     document = vocalised_document()
     found: dict[tuple[str, str], str | ReaderUnavailable] = {}
     for variant, options in VOCALISED_VARIANTS.items():
         path = folder / f"{variant}.pdf"
-        export_pdf(document, path, **options)
+        export_pdf(document, path, **options, **export_options)  # type: ignore[arg-type]
         for name, read in READERS.items():
             try:
                 found[(name, variant)] = read(path)
             except ReaderUnavailable as reason:
                 found[(name, variant)] = reason
     return found
+
+
+@pytest.fixture(scope="module")
+def vocalised_texts(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> dict[tuple[str, str], str | ReaderUnavailable]:
+    return read_vocalised(tmp_path_factory.mktemp("vocalised"))
 
 
 def _whole(text: str, sentences: tuple[str, ...], *, spaces: bool = True) -> int:
@@ -231,18 +235,7 @@ BARE_FLOORS = {"pypdf": (42, 42), "pdfium": (34, 34), "mupdf": (41, 41), "pdfjs"
 def bare_texts(
     tmp_path_factory: pytest.TempPathFactory,
 ) -> dict[tuple[str, str], str | ReaderUnavailable]:
-    folder = tmp_path_factory.mktemp("bare")
-    document = vocalised_document()
-    found: dict[tuple[str, str], str | ReaderUnavailable] = {}
-    for variant, options in VOCALISED_VARIANTS.items():
-        path = folder / f"{variant}.pdf"
-        export_pdf(document, path, diacritics=False, **options)
-        for name, read in READERS.items():
-            try:
-                found[(name, variant)] = read(path)
-            except ReaderUnavailable as reason:
-                found[(name, variant)] = reason
-    return found
+    return read_vocalised(tmp_path_factory.mktemp("bare"), diacritics=False)
 
 
 @pytest.mark.slow
