@@ -381,19 +381,19 @@ def test_shutdown_mid_batch_returns_at_once_and_closes_the_engine_after_the_batc
     qtbot.waitUntil(lambda: translator.closed and not task.is_running())
 
 
-def test_a_fast_engines_batches_are_gathered_into_a_delivery_per_interval(qtbot) -> None:
-    """Batches every 10 ms: one delivery per DELIVERY_INTERVAL (0.1 s), not one per batch, even
-    when the GUI thread applies each at once."""
-    document = segment_text(" ".join(f"الجملة رقم {i}." for i in range(60)))
+def deliveries(sentences: int, seconds_per_batch: float) -> list[int]:
+    """The sizes of the deliveries :func:`translate_session` makes when an engine yields one
+    sentence every *seconds_per_batch* (a fake clock) and the GUI thread applies each at once."""
+    document = segment_text(" ".join(f"الجملة رقم {i}." for i in range(sentences)))
     now = [0.0]
 
-    class Quick(FakeTranslator):
+    class Clocked(FakeTranslator):
         def translate(self, sentences):  # type: ignore[no-untyped-def]
             for batch in super().translate(sentences):
-                now[0] += 0.01
+                now[0] += seconds_per_batch
                 yield batch
 
-    session = TranslationSession(document, Quick(batch_size=1), chunk_size=60, first_chunk=60)
+    session = TranslationSession(document, Clocked(batch_size=1), chunk_size=sentences, first_chunk=sentences)
     reported: list[list] = []
     delivered = threading.Event()
 
@@ -402,25 +402,17 @@ def test_a_fast_engines_batches_are_gathered_into_a_delivery_per_interval(qtbot)
         delivered.set()  # applied at once
 
     translate_session(session, TaskContext(report), delivered, clock=lambda: now[0])
-    assert sum(len(batch) for batch in reported) == 60
-    sizes = [len(batch) for batch in reported]
+    return [len(batch) for batch in reported]
+
+
+def test_a_fast_engines_batches_are_gathered_into_a_delivery_per_interval(qtbot) -> None:
+    """Batches every 10 ms: one delivery per DELIVERY_INTERVAL (0.1 s), not one per batch, even
+    when the GUI thread applies each at once."""
+    sizes = deliveries(60, 0.01)
+    assert sum(sizes) == 60
     assert sizes[0] == 1  # the first at once
     assert all(10 <= size <= 11 for size in sizes[1:-1])  # then 0.1 s' worth (to float rounding)
 
 
 def test_a_slow_engines_batches_go_at_once(qtbot) -> None:
-    document = segment_text(" ".join(f"الجملة رقم {i}." for i in range(5)))
-    now = [0.0]
-
-    class Slow(FakeTranslator):
-        def translate(self, sentences):  # type: ignore[no-untyped-def]
-            for batch in super().translate(sentences):
-                now[0] += 0.5
-                yield batch
-
-    session = TranslationSession(document, Slow(batch_size=1), chunk_size=5, first_chunk=5)
-    reported: list[list] = []
-    delivered = threading.Event()
-    context = TaskContext(lambda payload: (reported.append(payload), delivered.set()))  # type: ignore[func-returns-value]
-    translate_session(session, context, delivered, clock=lambda: now[0])
-    assert [len(batch) for batch in reported] == [1, 1, 1, 1, 1]
+    assert deliveries(5, 0.5) == [1, 1, 1, 1, 1]

@@ -61,12 +61,18 @@ def main() -> int:
     os.environ["HF_HUB_OFFLINE"] = "1"
     with tempfile.TemporaryDirectory() as work:
         folder = Path(work)
-        os.environ["BIREADER_CACHE_DIR"] = str(folder / "cache")
-        os.environ["BIREADER_DATA_DIR"] = str(folder / "data")
-        book = folder / "book.ar.txt"
-        write_book(book, options.sentences)
-        model = options.model or str(build_tiny_model(folder / "tiny"))
+        book, model = prepare_book(folder, options.sentences, options.model)
         return run(book, model, folder / "settings.ini", options.shots)
+
+
+def prepare_book(folder: Path, sentences: int, model: str | None) -> tuple[Path, str]:
+    """A fresh cache and library in *folder* (never the user's), the book written there, and the
+    model to use: *model*, or the tiny test model built there. Returns (book, model)."""
+    os.environ["BIREADER_CACHE_DIR"] = str(folder / "cache")
+    os.environ["BIREADER_DATA_DIR"] = str(folder / "data")
+    book = folder / "book.ar.txt"
+    write_book(book, sentences)
+    return book, model or str(build_tiny_model(folder / "tiny"))
 
 
 def run(book: Path, model: str, settings_file: Path, shots: Path | None) -> int:

@@ -36,8 +36,7 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
-from bench_ui_book import write_book  # this folder is on sys.path when run as a script
-from bench_ui_stall import build_tiny_model
+from bench_ui_book import prepare_book  # this folder is on sys.path when run as a script
 
 REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO))
@@ -106,11 +105,7 @@ def main() -> int:
         options.model = str(ensure_fullshape_model(default_folder()))
     with tempfile.TemporaryDirectory() as work, x_server() as display:
         folder = Path(work)
-        os.environ["BIREADER_CACHE_DIR"] = str(folder / "cache")
-        os.environ["BIREADER_DATA_DIR"] = str(folder / "data")
-        book = folder / "book.ar.txt"
-        write_book(book, options.sentences)
-        model = options.model or str(build_tiny_model(folder / "tiny"))
+        book, model = prepare_book(folder, options.sentences, options.model)
         load = os.getloadavg()
         print(f"display: {display}; load average before: {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}")
         if options.throughput:
