@@ -42,6 +42,7 @@ from typing import Any
 
 from reader.errors import BadInput, first_line
 from reader.translate.batching import Piece, PieceOutput, PieceTranslation
+from reader.translate.compute_priority import made_at_lower_priority
 from reader.translate.ct2_convert import QUANTIZATIONS, Ct2Unavailable, ensure_converted
 from reader.translate.device import choose_device
 from reader.translate.generation import MAX_INPUT_TOKENS, GenerationOptions
@@ -169,12 +170,14 @@ class Ct2Engine(MarianEngine):
             progress(f"loading {self.settings.model}", None)
         device = choose_device(self.settings.device, ctranslate2.get_cuda_device_count())
         try:
-            translator = ctranslate2.Translator(
-                str(folder),
-                device=device,
-                compute_type=self.quantization,
-                inter_threads=available_cores(),  # one replica per core: see the module docstring
-                intra_threads=1,
+            translator = made_at_lower_priority(  # its replicas yield a CPU to the GIL's holder
+                lambda: ctranslate2.Translator(
+                    str(folder),
+                    device=device,
+                    compute_type=self.quantization,
+                    inter_threads=available_cores(),  # one replica per core: see the module docstring
+                    intra_threads=1,
+                )
             )
         except Exception as error:  # a damaged conversion or an unsupported CPU: let auto fall back
             raise Ct2Unavailable(
@@ -296,8 +299,15 @@ class Ct2Engine(MarianEngine):
             for result, steps in zip(results, decoded, strict=True)
         ]
         if self.settings.alignment:
+            import numpy as np  # loaded with CTranslate2 already
+
+            # CTranslate2 hands attention over as nested lists, a list per target step: kept as
+            # such for a batch, they are hundreds of thousands of references that every young
+            # collection of the cycle collector walks (5-8 ms each, holding the GIL the window
+            # waits for). Each becomes one array at once, and its lists are freed.
             self.last_attention = [
-                result.attention[0][:limit] for result, limit in zip(results, limits, strict=True)
+                np.array(result.attention[0][:limit], dtype=np.float32)
+                for result, limit in zip(results, limits, strict=True)
             ]
         return [list(result.hypotheses[0][:limit]) for result, limit in zip(results, limits, strict=True)]
 

@@ -61,12 +61,12 @@ def align_words(
     weights = np.asarray(attention, dtype=np.float64)[:rows, :columns]
     source_of = np.minimum(np.array(word_ids(source_pieces)), source_words - 1)
     target_of = np.minimum(np.array(word_ids(target_pieces)), target_words - 1)
-    # Sum the pieces' weights into words with two one-hot products (faster than np.add.at).
-    to_source = np.zeros((columns, source_words))
-    to_source[np.arange(columns), source_of] = 1.0
-    to_target = np.zeros((target_words, rows))
-    to_target[target_of, np.arange(rows)] = 1.0
-    by_word = to_target @ weights @ to_source
+    # Sum the pieces' weights into (target word, source word) cells with one bincount. Not
+    # matrix products: past ~100 × 100 OpenBLAS runs those on a second thread that then spins
+    # ~70 ms, taking a CPU from the thread holding the GIL the window waits for.
+    cells = (target_of[:, None] * source_words + source_of[None, :]).ravel()
+    by_word = np.bincount(cells, weights=weights.ravel(), minlength=target_words * source_words)
+    by_word = by_word.reshape(target_words, source_words)
     present = np.unique(target_of)
     best = by_word[present].argmax(axis=1)
     return tuple(sorted(zip(best.tolist(), present.tolist(), strict=True)))

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QMainWindow, QProgressDialog, QSplitter, QVBoxLayo
 from reader.library.positions import ReadingPositions
 from reader.library.store import Library
 from reader.model import Document, Segment
+from reader.translate.compute_priority import lower_compute_threads
 from reader.translate.protocol import EngineSettings
 from reader.ui.alternatives import AlternativesFinder
 from reader.ui.banner import ModelBanner
@@ -90,6 +91,7 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__()
         favour_the_window()  # its workers run Python while it paints
+        lower_compute_threads()  # and engines' native threads yield a CPU to them
         register_search_paths()
         self.settings = settings
         self.fonts = fonts or register_fonts()
