@@ -67,7 +67,16 @@ def test_export_works_on_a_snapshot_and_passes_the_chosen_options(
     release = threading.Event()
 
     def fake_export(
-        document, output, fmt, *, layout, page_size, justify_arabic=False, diacritics=True, progress
+        document,
+        output,
+        fmt,
+        *,
+        layout,
+        page_size,
+        justify_arabic=False,
+        diacritics=True,
+        progress,
+        cancelled,
     ):
         release.wait(5)
         calls.append(
@@ -187,7 +196,16 @@ def test_a_running_export_can_be_cancelled_from_the_file_menu(
     started = threading.Event()
 
     def slow_export(
-        document, output, fmt, *, layout, page_size, justify_arabic=False, diacritics=True, progress
+        document,
+        output,
+        fmt,
+        *,
+        layout,
+        page_size,
+        justify_arabic=False,
+        diacritics=True,
+        progress,
+        cancelled,
     ):
         started.set()
         for done in range(1, 1000):

@@ -3,8 +3,10 @@
 Every format :mod:`reader.export.dispatch` writes is offered: PDF, EPUB, HTML and the translation
 memories (TMX, XLIFF, CSV). The window keeps receiving translations while the file is written, so the op gets a
 snapshot (sentences without a translation are marked "[not translated]" by the exporter, never
-dropped). Cancelling raises inside the exporter's progress callback; the exporters write
-atomically, so no half-written file is left behind.
+dropped). The export itself runs in a child process (:func:`default_export`), so its work never
+holds the window's GIL; an export function is called with ``progress`` and ``cancelled``.
+Cancelling raises inside the progress callback or ends the child; the file is written
+atomically once complete, so no half-written file is left behind.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from reader.errors import error_line
 from reader.export.dispatch import EXTENSIONS
 from reader.model import Document
 from reader.ui.task_slot import TaskSlot
-from reader.ui.workers import Task, TaskContext
+from reader.ui.workers import Task, TaskCancelled, TaskContext
 
 ExportFunction = Callable[..., None]
 FILTER_EXTENSIONS = (".pdf", ".pdf", ".epub", ".html", ".tmx", ".xlf", ".csv")
@@ -36,9 +38,14 @@ def with_filter_extension(path: str, filter_index: int) -> str:
 
 
 def default_export(*args: Any, **kwargs: Any) -> None:
-    from reader.export.dispatch import export_document  # fpdf2 and HarfBuzz load only when exporting
+    """The export in a child process (:mod:`reader.export.child_process`): its GIL, collector and
+    imports are not the window's."""
+    from reader.export.child_process import ExportStopped, export_in_child
 
-    export_document(*args, **kwargs)
+    try:
+        export_in_child(*args, **kwargs)
+    except ExportStopped:
+        raise TaskCancelled from None
 
 
 class Exporter(QObject):
@@ -112,6 +119,7 @@ class Exporter(QObject):
                 justify_arabic=justify_arabic,
                 diacritics=diacritics,
                 progress=progress,
+                cancelled=lambda: context.cancelled,
             )
             return str(output)
 
