@@ -48,10 +48,14 @@ class CauseMeter(StallMeter):
     on a CPU (its own work) and waiting for one (the machine's load); the rest it was asleep: the
     GIL held by a worker, the X server, a lock. Linux (``/proc/thread-self/schedstat``) only."""
 
-    def __init__(self, parent: QObject) -> None:
+    def __init__(self, parent: QObject, *, threads: bool = False) -> None:
         super().__init__(parent)
         self.causes: list[tuple[float, float]] = []  # per logged stall: (CPU ms, runnable ms)
         self._marks = self._read()
+        # With ``threads``: per logged stall, the process's other threads that ran or waited for
+        # a CPU meanwhile (whoever held the GIL is among them), busiest first.
+        self.others: list[list[tuple[str, float, float]]] | None = [] if threads else None
+        self._threads = self._read_threads() if threads else {}
 
     @staticmethod
     def _read() -> tuple[float, float]:
@@ -62,17 +66,54 @@ class CauseMeter(StallMeter):
             waited = float("nan")
         return time.thread_time() * 1000, waited
 
+    @staticmethod
+    def _read_threads() -> dict[int, tuple[float, float]]:
+        """Every thread's (CPU ms, runnable ms) so far, by native id."""
+        found = {}
+        for task in Path("/proc/self/task").iterdir():
+            try:
+                ran, waited = (task / "schedstat").read_text(encoding="ascii").split()[:2]
+            except (OSError, ValueError):
+                continue
+            found[int(task.name)] = (int(ran) / 1e6, int(waited) / 1e6)
+        return found
+
+    @staticmethod
+    def _thread_name(native_id: int) -> str:
+        for thread in threading.enumerate():
+            if thread.native_id == native_id:
+                return thread.name
+        try:
+            return (
+                Path(f"/proc/self/task/{native_id}/comm").read_text(encoding="ascii").strip()
+                + f"/{native_id}"
+            )
+        except OSError:
+            return str(native_id)
+
     def start(self) -> None:
         self._marks = self._read()
+        if self.others is not None:
+            self._threads = self._read_threads()
         super().start()
 
     def _tick(self) -> None:
         logged = len(self.stalls)
         marks = self._read()
+        threads = self._read_threads() if self.others is not None else {}
         super()._tick()
         if len(self.stalls) > logged:
             self.causes.append((marks[0] - self._marks[0], marks[1] - self._marks[1]))
+            if self.others is not None:
+                gui = threading.get_native_id()
+                busy = []
+                for tid, (ran, waited) in threads.items():
+                    before = self._threads.get(tid, (0.0, 0.0))
+                    if tid != gui and ran - before[0] + waited - before[1] > 2:
+                        busy.append((self._thread_name(tid), ran - before[0], waited - before[1]))
+                self.others.append(sorted(busy, key=lambda b: -b[1] - b[2])[:4])
         self._marks = marks
+        self._threads = threads
 
 
 class StallSampler:
@@ -116,7 +157,7 @@ class Session:
         self.book, self.folder, self.shots = book, folder, shots
         self.app, self.window = make_window(model, folder)
         self.app.setQuitOnLastWindowClosed(False)  # the script ends the run, after quitting is measured
-        self.meter = CauseMeter(self.window)
+        self.meter = CauseMeter(self.window, threads=why)
         self.sampler = StallSampler(self.meter) if why else None
         self.phases: dict[str, float] = {}
         self.spans: list[tuple[str, float, float]] = []  # phase, from, to (meter seconds)
@@ -310,6 +351,9 @@ class Session:
             phase = next((name for name, low, high in self.spans if low <= at <= high), "between phases")
             asleep = max(ms - cpu - runnable, 0.0)
             print(f"  {at:8.3f} s  {ms:6.1f} ms  {cpu:5.1f} / {runnable:5.1f} / {asleep:5.1f}  {phase}")
+            if self.meter.others is not None:
+                for name, ran, waited in self.meter.others.pop(0):
+                    print(f"      meanwhile {name}: on a CPU {ran:.1f} ms, waiting for one {waited:.1f} ms")
         if not self.meter.stalls:
             print("  none")
         return 1 if any(value > LIMIT_MS for value in self.phases.values()) else 0

@@ -89,7 +89,11 @@ def main() -> int:
         metavar="PAIRS",
         help="window against CLI translation rate, alternated PAIRS times (default 3): the median ratio",
     )
-    parser.add_argument("--why", action="store_true", help="sample the GUI thread's stack during stalls")
+    parser.add_argument(
+        "--why",
+        action="store_true",
+        help="sample the GUI thread's stack during stalls and list the threads that ran meanwhile",
+    )
     parser.add_argument(
         "--first-english",
         action="store_true",
