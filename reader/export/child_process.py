@@ -38,7 +38,7 @@ log = logging.getLogger(__name__)
 
 HEADER = struct.Struct("<Q")  # each message's length
 REPORT_EVERY_S = 0.1  # the child's progress messages: at most ~10 a second, and the last
-POLL_S = 0.1  # how soon the parent notices a cancel while the child works silently
+POLL_S = 0.025  # how soon the parent notices a cancel while the child works silently (the window waits this long at quitting)
 CHILD_NICE = 19  # the lowest: the window's translation thread, which holds the GIL, gets a CPU first
 CHILD_ARGUMENTS = ["-m", "reader.export.child_process"]  # after the interpreter
 
