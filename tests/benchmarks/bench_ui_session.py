@@ -8,12 +8,15 @@ key press from the X server would run, so every stall the meter sees is one a pe
 from __future__ import annotations
 
 import collections
+import os
+import subprocess
 import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+import thread_watch  # this folder is on sys.path when run as a script
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtTest import QTest
@@ -48,14 +51,10 @@ class CauseMeter(StallMeter):
     on a CPU (its own work) and waiting for one (the machine's load); the rest it was asleep: the
     GIL held by a worker, the X server, a lock. Linux (``/proc/thread-self/schedstat``) only."""
 
-    def __init__(self, parent: QObject, *, threads: bool = False) -> None:
+    def __init__(self, parent: QObject) -> None:
         super().__init__(parent)
         self.causes: list[tuple[float, float]] = []  # per logged stall: (CPU ms, runnable ms)
         self._marks = self._read()
-        # With ``threads``: per logged stall, the process's other threads that ran or waited for
-        # a CPU meanwhile (whoever held the GIL is among them), busiest first.
-        self.others: list[list[tuple[str, float, float]]] | None = [] if threads else None
-        self._threads = self._read_threads() if threads else {}
 
     @staticmethod
     def _read() -> tuple[float, float]:
@@ -66,54 +65,17 @@ class CauseMeter(StallMeter):
             waited = float("nan")
         return time.thread_time() * 1000, waited
 
-    @staticmethod
-    def _read_threads() -> dict[int, tuple[float, float]]:
-        """Every thread's (CPU ms, runnable ms) so far, by native id."""
-        found = {}
-        for task in Path("/proc/self/task").iterdir():
-            try:
-                ran, waited = (task / "schedstat").read_text(encoding="ascii").split()[:2]
-            except (OSError, ValueError):
-                continue
-            found[int(task.name)] = (int(ran) / 1e6, int(waited) / 1e6)
-        return found
-
-    @staticmethod
-    def _thread_name(native_id: int) -> str:
-        for thread in threading.enumerate():
-            if thread.native_id == native_id:
-                return thread.name
-        try:
-            return (
-                Path(f"/proc/self/task/{native_id}/comm").read_text(encoding="ascii").strip()
-                + f"/{native_id}"
-            )
-        except OSError:
-            return str(native_id)
-
     def start(self) -> None:
         self._marks = self._read()
-        if self.others is not None:
-            self._threads = self._read_threads()
         super().start()
 
     def _tick(self) -> None:
         logged = len(self.stalls)
         marks = self._read()
-        threads = self._read_threads() if self.others is not None else {}
         super()._tick()
         if len(self.stalls) > logged:
             self.causes.append((marks[0] - self._marks[0], marks[1] - self._marks[1]))
-            if self.others is not None:
-                gui = threading.get_native_id()
-                busy = []
-                for tid, (ran, waited) in threads.items():
-                    before = self._threads.get(tid, (0.0, 0.0))
-                    if tid != gui and ran - before[0] + waited - before[1] > 2:
-                        busy.append((self._thread_name(tid), ran - before[0], waited - before[1]))
-                self.others.append(sorted(busy, key=lambda b: -b[1] - b[2])[:4])
         self._marks = marks
-        self._threads = threads
 
 
 class StallSampler:
@@ -148,6 +110,26 @@ class StallSampler:
             print(f"  {count:4d}  {stack}")
 
 
+class ThreadWatch:
+    """With ``--why``: :mod:`thread_watch` samples this process's threads from another process
+    (reading /proc in here would stall the window it measures)."""
+
+    def __init__(self, out: Path) -> None:
+        self.out = out
+        self.gui = threading.get_native_id()
+        script = Path(__file__).with_name("thread_watch.py")
+        self.process = subprocess.Popen([sys.executable, str(script), str(os.getpid()), str(out), "5"])
+        self.samples: list[thread_watch.Sample] = []
+
+    def stop(self) -> None:
+        self.process.terminate()
+        self.process.wait()
+        self.samples = thread_watch.load(self.out)
+
+    def busy(self, start: float, end: float) -> list[tuple[str, float, float]]:
+        return thread_watch.busy_between(self.samples, start, end, self.gui)
+
+
 class Session:
     """Plays the script in a window and prints what the stall meter saw."""
 
@@ -157,7 +139,8 @@ class Session:
         self.book, self.folder, self.shots = book, folder, shots
         self.app, self.window = make_window(model, folder)
         self.app.setQuitOnLastWindowClosed(False)  # the script ends the run, after quitting is measured
-        self.meter = CauseMeter(self.window, threads=why)
+        self.meter = CauseMeter(self.window)
+        self.watch = ThreadWatch(folder / "threads.tsv") if why else None
         self.sampler = StallSampler(self.meter) if why else None
         self.phases: dict[str, float] = {}
         self.spans: list[tuple[str, float, float]] = []  # phase, from, to (meter seconds)
@@ -338,6 +321,8 @@ class Session:
     def report(self) -> int:
         if self.sampler is not None:
             self.sampler.report()
+        if self.watch is not None:
+            self.watch.stop()
         for note in self.notes:
             print(note)
         print(f"{'phase':>36}  longest stall")
@@ -351,8 +336,9 @@ class Session:
             phase = next((name for name, low, high in self.spans if low <= at <= high), "between phases")
             asleep = max(ms - cpu - runnable, 0.0)
             print(f"  {at:8.3f} s  {ms:6.1f} ms  {cpu:5.1f} / {runnable:5.1f} / {asleep:5.1f}  {phase}")
-            if self.meter.others is not None:
-                for name, ran, waited in self.meter.others.pop(0):
+            if self.watch is not None:
+                start = self.meter.origin + at - ms / 1000
+                for name, ran, waited in self.watch.busy(start, self.meter.origin + at):
                     print(f"      meanwhile {name}: on a CPU {ran:.1f} ms, waiting for one {waited:.1f} ms")
         if not self.meter.stalls:
             print("  none")
