@@ -108,3 +108,20 @@ def test_the_child_finds_the_package_from_any_folder(tmp_path: Path, monkeypatch
     monkeypatch.delenv("PYTHONPATH", raising=False)
     export_in_child(translated_seed(), tmp_path / "seed.csv", "csv")
     assert "Switzerland" in (tmp_path / "seed.csv").read_text(encoding="utf-8")
+
+
+def test_a_snapshot_crosses_to_the_child_whole() -> None:
+    import dataclasses
+    import pickle
+
+    from reader.model import Rendering, Segment, Status
+
+    segment = Segment(
+        7, 3, "نص", 2, 4, revision=5, status=Status.FAILED, rendering=Rendering("text"), error="why"
+    )
+    assert len(segment.__reduce__()[1]) == len(dataclasses.fields(Segment))  # a new field must be pickled too
+    assert pickle.loads(pickle.dumps(segment)) == segment
+    document = translated_seed()
+    copy = pickle.loads(pickle.dumps(document.snapshot(), protocol=pickle.HIGHEST_PROTOCOL))
+    assert list(copy.iter_segments()) == list(document.iter_segments())
+    assert list(copy.iter_blocks()) == list(document.iter_blocks())

@@ -33,6 +33,7 @@ import reader
 from reader.atomic import check_writable_target, write_output_file
 from reader.errors import BadInput, ReaderError, error_line
 from reader.model import Document
+from reader.window_priority import step_aside
 
 log = logging.getLogger(__name__)
 
@@ -67,6 +68,7 @@ def export_in_child(
         raise BadInput(f"unknown format '{fmt}' (choose from {', '.join(FORMATS)})")
     output = Path(output)
     check_writable_target(output)  # before the slow part, as in the same process
+    step_aside()  # the window's answer to the Export action first (pickling the job holds the GIL)
     child = _start_child()
     try:
         data = _run(child, (document, fmt, options), progress, cancelled)

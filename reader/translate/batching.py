@@ -28,6 +28,7 @@ from reader.translate.long_sentences import (
 from reader.translate.protocol import TranslationResult
 from reader.translate.quality import CUT
 from reader.translate.word_alignment import Alignment, shift
+from reader.window_priority import step_aside
 
 log = logging.getLogger(__name__)
 
@@ -165,6 +166,7 @@ def stream_translations(
     assembler = _Assembler(counts)
     pending = [TranslationResult(i, "") for i, n in counts.items() if n == 0]
     for batch in batches_by_length(pieces, batch_size):
+        step_aside()  # a batch's Python work (tokens, decoding, alignment) after the window's own
         batch = [p for p in batch if p.sentence not in assembler.failed]
         if not batch:
             continue

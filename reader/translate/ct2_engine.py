@@ -53,6 +53,7 @@ from reader.translate.model_access import require_model
 from reader.translate.model_location import Progress
 from reader.translate.native_preload import preload_ctranslate2
 from reader.translate.protocol import EngineSettings
+from reader.window_priority import step_aside
 
 log = logging.getLogger(__name__)
 ENGINE_NAME = "ct2"
@@ -219,6 +220,7 @@ class Ct2Engine(MarianEngine):
         ):
             alignment = None
             if self.settings.alignment:
+                step_aside()
                 source_tokens = [p for p in self.encoded(source).tokens if p != eos]
                 alignment = self.align_pieces(source_tokens, t, attention, source, text)
             # The mean is over the generated tokens and the </s> that ended them (none when cut).
@@ -305,10 +307,10 @@ class Ct2Engine(MarianEngine):
             # such for a batch, they are hundreds of thousands of references that every young
             # collection of the cycle collector walks (5-8 ms each, holding the GIL the window
             # waits for). Each becomes one array at once, and its lists are freed.
-            self.last_attention = [
-                np.array(result.attention[0][:limit], dtype=np.float32)
-                for result, limit in zip(results, limits, strict=True)
-            ]
+            self.last_attention = []
+            for result, limit in zip(results, limits, strict=True):
+                step_aside()  # each conversion holds the GIL: the window's work first
+                self.last_attention.append(np.array(result.attention[0][:limit], dtype=np.float32))
         return [list(result.hypotheses[0][:limit]) for result, limit in zip(results, limits, strict=True)]
 
     def _submit(self, sources: list[list[str]], cap: int, shortest: int) -> list[Any]:

@@ -24,6 +24,7 @@ from reader.library.store import Library
 from reader.model import Document, Segment
 from reader.translate.compute_priority import lower_compute_threads
 from reader.translate.protocol import EngineSettings
+from reader.ui.activity_watch import ActivityWatch
 from reader.ui.alternatives import AlternativesFinder
 from reader.ui.banner import ModelBanner
 from reader.ui.contents import ContentsTree
@@ -172,6 +173,7 @@ class MainWindow(QMainWindow):
         )
         self.menus.bind(self._menu_slots())
         self.actions_ = self.menus.actions
+        ActivityWatch(self).watch_actions(self.actions_)  # background work steps aside for it
 
     def _menu_slots(self) -> dict[str, Callable[[], object]]:
         opening, e, pair, aids, v = self.opening, self.editing, self.pair, self.aids, self.view_controls

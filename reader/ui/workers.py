@@ -21,6 +21,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
+from reader import window_priority
+
 __all__ = ["Task", "TaskCancelled", "TaskContext", "running_tasks", "yield_to_the_window"]
 
 BACKGROUND_NICE = 10
@@ -172,6 +174,7 @@ class Task(QObject):
         """Block until the thread ends (True) or the timeout passes (False). Signals stay queued."""
         if not self._started:
             return True
+        window_priority.window_idle()  # the window waits for the work: the work must not wait for it
         if timeout_ms < 0:
             return self._thread.wait()
         return self._thread.wait(timeout_ms)
