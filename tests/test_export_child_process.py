@@ -125,3 +125,16 @@ def test_a_snapshot_crosses_to_the_child_whole() -> None:
     copy = pickle.loads(pickle.dumps(document.snapshot(), protocol=pickle.HIGHEST_PROTOCOL))
     assert list(copy.iter_segments()) == list(document.iter_segments())
     assert list(copy.iter_blocks()) == list(document.iter_blocks())
+
+
+def test_a_child_that_dies_before_reading_a_big_job_is_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    book = tmp_path / "book.ar.txt"
+    book.write_text(
+        "\n\n".join([SEED.read_text(encoding="utf-8")] * 40), encoding="utf-8"
+    )  # past a pipe's buffer
+    monkeypatch.setattr(child_process, "CHILD_ARGUMENTS", ["-c", "import sys; sys.exit(9)"])
+    with pytest.raises(ReaderError, match=r"exit code 9\)$"):
+        export_in_child(load_document(book), tmp_path / "book.html", "html")
+    assert not (tmp_path / "book.html").exists()

@@ -78,7 +78,8 @@ def export_in_child(
         child.wait()
         for pipe in (child.stdin, child.stdout):
             if pipe is not None:
-                pipe.close()
+                with contextlib.suppress(OSError):  # the job's unsent rest, to a child that died
+                    pipe.close()
     write_output_file(output, data)
 
 
