@@ -31,9 +31,14 @@ def test_after_input_a_step_waits_for_the_quiet_time() -> None:
     assert step_aside() < 0.01  # quiet now
 
 
-def test_input_that_never_stops_holds_a_step_at_most_the_longest_pause() -> None:
+def test_under_input_that_never_stops_the_work_waits_the_longest_pause_then_runs_a_while() -> None:
     note_input(60)
     assert 0.09 <= step_aside(longest_s=0.1) < 0.5
+    ran = time.monotonic()
+    while time.monotonic() - ran < window_priority.RUN_S * 0.8:
+        assert step_aside(longest_s=0.1) < 0.01  # the steps of the run do not wait
+    time.sleep(window_priority.RUN_S * 0.3)
+    assert step_aside(longest_s=0.1) >= 0.09  # and then it waits again
 
 
 def test_a_busy_window_holds_a_step_until_it_goes_idle() -> None:
