@@ -84,6 +84,7 @@ def plan_pieces(
     pieces: list[Piece] = []
     counts: dict[int, int] = {}
     for index, sentence in enumerate(sentences):
+        step_aside()  # tokenising a chunk's sentences takes tens of ms: the window's work first
         text = clean_model_input(sentence)
         parts = split_long_sentence(text, count_tokens, limit) if text else []
         counts[index] = len(parts)
