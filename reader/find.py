@@ -5,7 +5,8 @@ English case- and accent-insensitive) and joined into one array of code points, 
 few vectorised comparisons over the whole book (numpy) instead of a Python loop over sentences:
 a few milliseconds for 20 000 sentences (tests/benchmarks/bench_find.py). When translations
 arrive, only the changed sentences are folded again (:meth:`FindIndex.mark_changed`), and at the
-next search only their blocks are encoded and searched again.
+next search only their blocks are encoded and searched again. A letter typed onto the last query
+is checked only where that query's hits start (every hit of the longer one starts at one of them).
 
 Hits come back in reading order (sentence, then Arabic before English, then offset) and are
 mapped to the *original* text only when asked for (:meth:`Matches.hit`), one sentence at a time,
@@ -53,7 +54,8 @@ class _SideIndex:
     The code points are kept per block of :data:`BLOCK` sentences, and the last query's hits are
     kept: translations arriving while the find bar is open re-encode and search again only their
     blocks, and the hits elsewhere are moved, not found again (no hit spans two blocks: each
-    sentence ends in a separator). A new query searches the whole joined text at once.
+    sentence ends in a separator). A query typed further (the kept one and more letters) is
+    checked only where the kept hits start; any other new query searches the whole joined text.
     """
 
     def __init__(self, texts: list[str], sources: list[str]) -> None:
@@ -93,28 +95,43 @@ class _SideIndex:
 
     def find(self, query: str) -> np.ndarray:
         """The joined offsets of every occurrence, ascending (so in reading order)."""
-        if query != self._query:
+        if query == self._query and not self._stale:
+            return self._hits
+        if self._query and query.startswith(self._query):
+            # The same query after arrivals, or one typed further: every hit of it starts where
+            # a kept hit does, so only those are checked (a typed letter cost a whole-book scan).
+            self._hits = self._kept_hits(query)
+        else:
             if self._codes is None:
                 self._codes = np.concatenate(self._blocks) if self._blocks else _NO_CODES
             self._hits = find_all(self._codes, query)
-        elif self._stale:
-            self._hits = self._moved_hits(query)
-        else:
-            return self._hits
         self._query, self._hit_bases, self._stale = query, self._bases, set()
         return self._hits
 
-    def _moved_hits(self, query: str) -> np.ndarray:
-        """The kept hits, block by block: found again in the stale blocks, moved elsewhere."""
-        old, bases = self._hit_bases, self._bases
+    def _kept_hits(self, query: str) -> np.ndarray:
+        """The kept hits, block by block: found again in the stale blocks; elsewhere moved, and
+        narrowed to those that go on into *query* when it is longer than the kept one."""
+        old, bases, known = self._hit_bases, self._bases, len(self._query)
         cuts = np.searchsorted(self._hits, np.append(old, np.iinfo(np.int64).max))
         parts = []
         for block, codes in enumerate(self._blocks):
             if block in self._stale:
                 parts.append(find_all(codes, query) + bases[block])
             else:
-                parts.append(self._hits[cuts[block] : cuts[block + 1]] + (bases[block] - old[block]))
+                local = self._hits[cuts[block] : cuts[block + 1]] - old[block]
+                parts.append(extend_hits(codes, local, query, known) + bases[block])
         return np.concatenate(parts) if parts else _NO_LENGTHS
+
+
+def extend_hits(codes: np.ndarray, starts: np.ndarray, query: str, known: int) -> np.ndarray:
+    """Of *starts*, where ``query[:known]`` occurs in *codes*, those where all of *query* does."""
+    if known >= len(query):
+        return starts
+    starts = starts[starts <= len(codes) - len(query)]
+    wanted = np.frombuffer(query.encode("utf-32-le"), dtype=np.uint32)
+    for i in range(known, len(query)):
+        starts = starts[codes[starts + i] == wanted[i]]
+    return starts
 
 
 def find_all(codes: np.ndarray, query: str) -> np.ndarray:
