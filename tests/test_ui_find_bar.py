@@ -225,3 +225,20 @@ def test_span_boxes_follow_the_lines_cursor_positions(qtbot) -> None:
     assert two.width() == first.cursorToX(7)[0] - first.cursorToX(4)[0]
     assert two.top() == 20 + first.y()
     assert boxes[2].top() == 20 + second.y()
+
+
+def test_the_screen_of_the_next_hit_is_laid_out_before_f3(qtbot, make_window) -> None:
+    """The rows the next F3 brings on screen are laid out at idle; the jump itself only paints."""
+    window = make_window()
+    open_document(window, book(3000, needle_rows=(10, 1500, 2900)))
+    view = window.view
+    with qtbot.waitSignal(view.ahead.finished, timeout=5000):
+        open_find(qtbot, window, "مدرسة")
+    assert window.aids.find_bar.count.text() == "1 of 3"
+    assert all(view.heights.measured[row] for row in range(1495, 1501))  # the next hit's screen
+    assert view.heights.measured[2900]  # the previous one (Shift+F3 wraps to it)
+    view.layouts.row_height = None  # type: ignore[assignment,method-assign]  # any layout now fails
+    qtbot.keyClick(window.aids.find_bar.field, Qt.Key.Key_Return)
+    view.viewport().repaint()
+    assert window.aids.find_bar.count.text() == "2 of 3"
+    assert 1500 in [row.position for row in view.painted]

@@ -251,3 +251,22 @@ def test_a_split_merge_and_undo_touch_only_their_rows(qtbot, view) -> None:
         assert view.heights.measured[row]  # still measured: no jump when scrolled back to
         assert view.heights.height(row) == height
     check_painted(view)
+
+
+def test_the_pages_around_the_screen_are_laid_out_at_idle_and_the_place_holds(qtbot, view) -> None:
+    """PageDown (and PageUp) bring a screen of rows laid out while the reader read the last one:
+    the key only paints. Measuring the page above keeps the top sentence where it was."""
+    view.set_document(make_book(random.Random(3)), top_row=5000)
+    with qtbot.waitSignal(view.ahead.finished, timeout=5000):
+        paint(view)
+    top, offset = view.top_row(), view.heights.top(view.top_row()) - view.verticalScrollBar().value()
+    scroll, page = view.verticalScrollBar().value(), view.viewport().height()
+    below = range(view.heights.row_at(scroll + page), view.heights.row_at(scroll + 2 * page) + 1)
+    above = range(view.heights.row_at(max(scroll - page, 0)), top)
+    assert all(view.heights.measured[row] for row in [*below, *above])
+    assert not view.heights.measured[view.heights.row_at(scroll + 3 * page)]  # not the whole book
+    assert view.top_row() == top
+    assert view.heights.top(top) - view.verticalScrollBar().value() == offset
+    view.layouts.row_height = None  # type: ignore[assignment,method-assign]  # any layout now fails
+    qtbot.keyClick(view, Qt.Key.Key_PageDown)
+    check_painted(view)

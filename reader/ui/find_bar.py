@@ -202,6 +202,9 @@ class FindBar(QWidget):
             self.count.setText(
                 self.tr("{current} of {total}").format(current=current + 1, total=len(matches))
             )
+            # F3 and Shift+F3 next: their screens laid out at idle, so the jump only paints.
+            rows = [matches.row((current + step) % len(matches)) for step in (1, -1)]
+            self.view.ahead.prefer(rows)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         """A new UI language: the labels, tips and the count are said again."""

@@ -7,7 +7,9 @@ scroll positions come from its prefix sums. The reading position is an *anchor*:
 the top of the screen and how far into it the top edge sits. Whenever heights change (a batch of
 translations, a row measured for the first time, zoom, resize, a pane swap) the scroll offset is
 recomputed from the anchor, so the text under the reader's eyes does not move. Rows are painted
-from the same prefix sums they are measured into, so they never overlap.
+from the same prefix sums they are measured into, so they never overlap. The rows just off
+screen (and around the next Find hit) are laid out at idle (:class:`LayoutAhead`), so the key
+that brings them only paints.
 
 Signals:
   visible_rows_changed(list) — positions now on screen, top to bottom (debounced);
@@ -30,6 +32,7 @@ from reader.model import BlockKind, Change, ChangeKind, Document, Status
 from reader.ui.fonts import ReadingFonts
 from reader.ui.height_map import HeightMap
 from reader.ui.highlights import Highlights
+from reader.ui.layout_ahead import LayoutAhead
 from reader.ui.pair_layout import PAD, PairLayouts
 from reader.ui.row_metrics import RowMetrics, row_metrics
 from reader.ui.settings import ZOOM_MAX, ZOOM_MIN, ZOOM_STEP
@@ -99,6 +102,7 @@ class PairView(QAbstractScrollArea):
         self._neighbours_timer.setSingleShot(True)
         self._neighbours_timer.setInterval(WARM_NEIGHBOURS_MS)
         self._neighbours_timer.timeout.connect(self.warm_zoom_neighbours)
+        self.ahead = LayoutAhead(self.heights, self._screen, self._measure_ahead, self)
 
     # Document ----------------------------------------------------------------------------------
     def set_document(
@@ -121,6 +125,7 @@ class PairView(QAbstractScrollArea):
             self._anchor_id = document.segment_at(min(max(top_row, 0), count - 1)).id
         self._anchor_fraction, self._anchor_y = 0.0, 0
         self._last_visible, self._last_top = [], -1
+        self.ahead.forget()
         self.relayout()
         if document is not None:
             self._neighbours_timer.start()
@@ -172,6 +177,7 @@ class PairView(QAbstractScrollArea):
         if self._selected_id is not None and document.segment(self._selected_id) is None:
             self._selected_id = replacement
         self.hover_row = -1
+        self.ahead.forget()
         if not self._splice_rows(change):
             self._use_metrics(row_metrics(document))
             self.relayout()
@@ -375,6 +381,14 @@ class PairView(QAbstractScrollArea):
         )
         return self.heights.set(row, height)
 
+    def _screen(self) -> tuple[int, int]:
+        return self.verticalScrollBar().value(), self.viewport().height() if self.isVisible() else 0
+
+    def _measure_ahead(self, row: int) -> None:
+        """Lay out an off-screen row at idle (:class:`LayoutAhead`); the reader's place holds."""
+        if self.document is not None and self.measure_row(row):
+            self._restore_anchor()
+
     def _measure_screen(self) -> None:
         """Lay out the rows on screen; where they differ from the estimate, restore the anchor."""
         for _attempt in range(4):  # measuring can pull more rows on screen; settles in one or two
@@ -412,6 +426,7 @@ class PairView(QAbstractScrollArea):
             self._paint_row(painter, palette, row, rect)
             row += 1
         painter.end()
+        self.ahead.schedule()  # the rows just off screen, laid out while the reader reads
 
     def _paint_row(self, painter: QPainter, palette: QPalette, row: int, rect: QRect) -> None:
         assert self.document is not None
