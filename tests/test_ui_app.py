@@ -110,3 +110,14 @@ def test_the_tiny_model_translates_the_seed_end_to_end_without_freezing_the_wind
     assert all(row.position < 15 for row in window.view.painted)
     print(f"\nlongest event-loop stall while the tiny model translated the seed: {stall:.1f} ms")
     assert stall < STALL_LIMIT_MS
+
+
+def test_the_window_paints_without_qts_painting_threads(qapp, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Qt's painting thread pool cost the GUI thread a wake-up and a wait per tall fill while a
+    book translated on the other cores; the application turns it off unless the user set it."""
+    monkeypatch.delenv("QT_NO_GUI_THREADPOOL", raising=False)
+    app_module.create_application([])
+    assert app_module.os.environ.get("QT_NO_GUI_THREADPOOL") == "1"
+    monkeypatch.setenv("QT_NO_GUI_THREADPOOL", "")
+    app_module.create_application([])
+    assert app_module.os.environ["QT_NO_GUI_THREADPOOL"] == ""  # the user's choice is kept
