@@ -194,6 +194,8 @@ class FindBar(QWidget):
         self.matches, self.current = matches, current
         self.view.highlights.set_matches(matches, current)
         self.view.viewport().update()
+        if matches is None or not len(matches):
+            self.view.ahead.prefer([])  # no hit to go to next: only the pages around the screen
         if matches is None:
             self.count.setText("")
         elif not len(matches):
