@@ -18,6 +18,7 @@ from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence
 from PySide6.QtWidgets import QMenu, QMenuBar, QMessageBox, QWidget
 
+from reader.ui.menu_style import with_shortcut_style
 from reader.ui.settings import AppSettings
 from reader.ui.theme import ThemeKeeper
 
@@ -194,7 +195,7 @@ class WindowMenus(QObject):
         self._texts: list[tuple[QAction | QMenu, str]] = []  # what retranslate() says again
         self.submenus: dict[str, QMenu] = {}
         for title, entries in MENUS:
-            menu = bar.addMenu(_tr(title))
+            menu = with_shortcut_style(bar.addMenu(_tr(title)))
             self._texts.append((menu, title))
             self._fill(menu, entries)
         self.recent_menu = self.submenus["recent"]
@@ -215,7 +216,7 @@ class WindowMenus(QObject):
             if entry is None:
                 menu.addSeparator()
             elif isinstance(entry, Submenu):
-                self.submenus[entry.name] = submenu = menu.addMenu(_tr(entry.text))
+                self.submenus[entry.name] = submenu = with_shortcut_style(menu.addMenu(_tr(entry.text)))
                 self._texts.append((submenu, entry.text))
             else:
                 action = QAction(

@@ -16,6 +16,7 @@ from reader.model import Segment, Status
 from reader.model.editing import neighbour, split_candidates
 from reader.ui.current_pair import CurrentPair
 from reader.ui.editing import EditingController
+from reader.ui.menu_style import with_shortcut_style
 from reader.ui.open_document import OpenDocument
 from reader.ui.reading_aids import ReadingAids
 from reader.ui.translation_controller import TranslationController
@@ -40,7 +41,7 @@ class PairMenu(QObject):
 
     def menu_for(self, sentence: Segment | None) -> QMenu:
         pair, aids = self._pair, self._aids
-        menu = QMenu(self._parent)
+        menu = with_shortcut_style(QMenu(self._parent))
         menu.addAction(self.tr("Copy Pair"), pair.copy_pair)
         menu.addAction(self.tr("Copy Arabic"), pair.copy_arabic)
         english = menu.addAction(self.tr("Copy English"), pair.copy_english)
@@ -65,7 +66,7 @@ class PairMenu(QObject):
             menu.addAction(self.tr("Retranslate Sentence"), e.retranslate_current)
         for choice in sentence.rendering.alternatives if sentence.rendering is not None else ():
             menu.addAction(self.tr("Use: {text}").format(text=choice[:60]), functools.partial(e.pick, choice))
-        split = menu.addMenu(self.tr("Split After"))
+        split = with_shortcut_style(menu.addMenu(self.tr("Split After")))
         for at in split_candidates(sentence):
             split.addAction(f"…{sentence.text[max(at - 24, 0) : at]}", functools.partial(e.split_current, at))
         split.addAction(self.tr("At a Chosen Place…"), self._split_dialog)

@@ -12,7 +12,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
-from reader.ui.menu_style import ShortcutDirectionStyle
+from reader.ui.menu_style import shortcut_style
 from reader.ui.paths import resource_path
 
 
@@ -63,8 +63,8 @@ class ThemeKeeper(QObject):
         self.choice = choice
         self.style_sheet = resource_path("qss", "reader.qss").read_text(encoding="utf-8")
         self.styled_names = frozenset(re.findall(r"#(\w+)", self.style_sheet))  # what the sheet styles
-        self.menu_style = ShortcutDirectionStyle("Fusion")  # Fusion, with RTL menu shortcuts kept whole
-        app.setStyle(self.menu_style)
+        app.setStyle("Fusion")  # menus get Fusion with RTL shortcuts kept whole (menu_style.py)
+        self.menu_style = shortcut_style()
         QGuiApplication.styleHints().colorSchemeChanged.connect(self._on_scheme_changed)
         self.apply()
 
