@@ -121,3 +121,9 @@ def test_a_pause_sign_ending_a_core_stands_apart_with_its_space() -> None:
     # Inside a core, and a word's own last mark, it stays.
     assert extraction_pieces(Run("ٱلْقَيُّومُ ۚ لَا", 1)) == ["ٱلْقَيُّومُ ۚ لَا"]
     assert extraction_pieces(Run("مَسَاءً", 1)) == ["مَسَاءً"]
+
+
+def test_spaces_before_a_pause_signs_own_stand_alone() -> None:
+    """Found by hypothesis: «ق  َ» gave the core «ق » (a core ends on a letter of its direction)."""
+    assert extraction_pieces(Run("ق  َ", 1)) == ["ق", " ", " َ"]
+    assert extraction_pieces(Run("نَوْمٌ ۚ", 1)) == ["نَوْمٌ", " ۚ"]

@@ -123,7 +123,8 @@ def _sign_apart(core: str) -> list[str]:
     the sign is read as its own piece, after the word (see :mod:`~reader.export.pdf_glyphs`)."""
     stripped = core.rstrip("".join(c for c in core if unicodedata.category(c) == "Mn"))
     if len(stripped) < len(core) and stripped.endswith(" ") and stripped.strip():
-        return [stripped[:-1], core[len(stripped) - 1 :]]
+        word = stripped[:-1].rstrip(" ")  # more spaces before the sign's own stand alone
+        return [word, *stripped[len(word) : -1], core[len(stripped) - 1 :]]
     return [core]
 
 
