@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from reader.cli import main
@@ -271,6 +271,7 @@ def test_scores_and_cuts_agree_with_the_transformers_engine(
     st.lists(st.tuples(st.integers(1, 200), st.integers(1, 512)), max_size=60),
     st.integers(1, 8),
 )
+@example(sentences=[(1, 1)] * 25, replicas=6)  # found by hypothesis: 9 buckets of 3 for 6 replicas
 def test_length_buckets_cover_every_sentence_once_with_its_own_cap(
     sentences: list[tuple[int, int]], replicas: int
 ) -> None:

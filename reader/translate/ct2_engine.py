@@ -97,12 +97,14 @@ def length_buckets(limits: list[int], lengths: list[int], replicas: int) -> list
     if not limits:
         return []
     order = sorted(range(len(limits)), key=lambda i: (limits[i], lengths[i], i))
-    replicas = max(1, replicas)
-    per_bucket = max(
-        math.ceil(len(limits) / (BUCKETS_PER_REPLICA * replicas)), min(2, math.ceil(len(limits) / replicas))
-    )
-    size = max(1, min(per_bucket, TOKENS_PER_CALL // max(max(lengths), 1)))
-    groups = [order[k : k + size] for k in range(0, len(order), size)]
+    count, replicas = len(order), max(1, replicas)
+    buckets = count if count <= replicas else min(BUCKETS_PER_REPLICA * replicas, math.ceil(count / 2))
+    largest = max(1, TOKENS_PER_CALL // max(max(lengths), 1))
+    buckets = max(buckets, math.ceil(count / largest))
+    # Sizes differ by one at most: 25 sentences on 6 replicas are 12 buckets of 2-3, not 9 of 3.
+    size, bigger = divmod(count, buckets)
+    starts = [k * size + min(k, bigger) for k in range(buckets + 1)]
+    groups = [order[starts[k] : starts[k + 1]] for k in range(buckets)]
     return [(group, max(limits[i] for i in group)) for group in groups]
 
 
