@@ -15,7 +15,7 @@ through the fold's offset map. Qt-free: the find bar and ``bireader find`` share
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -23,12 +23,14 @@ import numpy as np
 
 from reader.arabic.folding import Folder, Folds, folder
 from reader.model import Document, Segment
+from reader.window_priority import step_aside
 
 Language = Literal["ar", "en"]
 LANGUAGES: tuple[Language, Language] = ("ar", "en")
 _SEPARATOR = "\x00"  # never in a folded query, so no hit spans two sentences
 _PREFIX_PASSES = 3  # whole-array comparisons before switching to checking the candidates
 BLOCK = 512  # sentences joined together: what one arriving translation costs to re-encode
+FOLD_STEP = 256  # sentences folded between two steps aside for the window
 _NO_CODES = np.zeros(0, dtype=np.uint32)
 _NO_LENGTHS = np.zeros(0, dtype=np.int64)
 
@@ -235,6 +237,16 @@ class Matches:
         ]
 
 
+def _folded(fold: Callable[[str], str], texts: list[str]) -> list[str]:
+    """*texts* folded, stepping aside for the window every :data:`FOLD_STEP` (a book's folding is
+    ~0.2 s of Python on a worker: met by the window's own work, it made the window wait for the GIL)."""
+    folded: list[str] = []
+    for start in range(0, len(texts), FOLD_STEP):
+        step_aside()
+        folded.extend(fold(t) for t in texts[start : start + FOLD_STEP])
+    return folded
+
+
 class FindIndex:
     """A document's folded text for find; see the module docstring.
 
@@ -258,8 +270,8 @@ class FindIndex:
         segments = list(self.document.iter_segments())
         arabic_texts = [s.text for s in segments]
         english_texts = [s.translation or "" for s in segments]
-        arabic = _SideIndex([fold(t) for t in arabic_texts], arabic_texts)
-        english = _SideIndex([fold(t) for t in english_texts], english_texts)
+        arabic = _SideIndex(_folded(fold, arabic_texts), arabic_texts)
+        english = _SideIndex(_folded(fold, english_texts), english_texts)
         self._sides = (arabic, english)
         return self
 
