@@ -63,10 +63,11 @@ def window_idle() -> None:
 
 
 def step_aside(longest_s: float = LONGEST_PAUSE_S, idle_wait_s: float = IDLE_WAIT_S) -> float:
-    """Wait, without the GIL, while the reader uses the window or the window works; the seconds waited."""
+    """Wait, without the GIL, while the reader uses the window or the window works; the seconds
+    waited. ``longest_s=0``: only while the window works (work the reader is waiting for)."""
     global _run_until
     started = now = time.monotonic()
-    if now >= _run_until:
+    if longest_s > 0 and now >= _run_until:
         while now < _quiet_from and now - started < longest_s:
             time.sleep(min(_quiet_from - now, longest_s - (now - started)))
             now = time.monotonic()

@@ -75,3 +75,12 @@ def test_a_later_shorter_quiet_time_does_not_cut_an_earlier_one() -> None:
     started = time.monotonic()
     step_aside()
     assert time.monotonic() - started >= 0.15
+
+
+def test_work_the_reader_awaits_waits_for_a_busy_window_but_not_for_input() -> None:
+    note_input(60)
+    assert step_aside(longest_s=0) < 0.01
+    window_busy()
+    threading.Timer(0.05, window_idle).start()
+    assert 0.03 <= step_aside(longest_s=0, idle_wait_s=5) < 1.0
+    assert window_priority._run_until == 0.0  # the translation's run of steps is not started by it

@@ -32,6 +32,7 @@ from reader.ui import heap
 from reader.ui.row_metrics import RowMetrics, row_metrics
 from reader.ui.task_slot import TaskSlot
 from reader.ui.workers import Task, TaskContext
+from reader.window_priority import step_aside
 
 Progress = Callable[[float], None]
 
@@ -120,6 +121,7 @@ class DocumentOpener(QObject):
             def progress(fraction: float) -> None:
                 context.raise_if_cancelled()  # a newer open or closing the window stops this one
                 context.report(fraction)
+                step_aside(longest_s=0)  # the window's own work first (not its input: this is awaited)
 
             with heap.bulk_allocation():
                 opened = load(progress)
