@@ -143,14 +143,16 @@ def test_hits_by_arithmetic_match_a_plain_scan(sentences, query: str) -> None:  
         assert matches.first_from(row) == (later[0] if later else 0)
 
 
+def arrival_batches(
+    texts: list[str], per_batch: int, batches: int
+) -> st.SearchStrategy[list[list[tuple[int, str]]]]:
+    """Batches of (row of the 11-sentence book, its new translation) arriving one after another."""
+    arrival = st.tuples(st.integers(0, 10), st.sampled_from(texts))
+    return st.lists(st.lists(arrival, max_size=per_batch), min_size=1, max_size=batches)
+
+
 @settings(max_examples=40, deadline=None)
-@given(
-    arrivals=st.lists(
-        st.lists(st.tuples(st.integers(0, 10), st.sampled_from(["a cab", "bab b", "", "x"])), max_size=5),
-        min_size=1,
-        max_size=4,
-    )
-)
+@given(arrivals=arrival_batches(["a cab", "bab b", "", "x"], per_batch=5, batches=4))
 def test_translations_folded_in_block_by_block_find_what_a_fresh_index_finds(arrivals) -> None:  # type: ignore[no-untyped-def]
     """Arriving translations re-encode and search again only their blocks (three sentences here):
     the hits must stay exactly what a fresh index finds."""
@@ -181,13 +183,7 @@ def test_translations_folded_in_block_by_block_find_what_a_fresh_index_finds(arr
 
 
 @settings(max_examples=40, deadline=None)
-@given(
-    arrivals=st.lists(
-        st.lists(st.tuples(st.integers(0, 10), st.sampled_from(["a cab", "bab b", "", "abab"])), max_size=4),
-        min_size=1,
-        max_size=3,
-    )
-)
+@given(arrivals=arrival_batches(["a cab", "bab b", "", "abab"], per_batch=4, batches=3))
 def test_a_query_typed_letter_by_letter_finds_what_a_fresh_index_finds(arrivals) -> None:  # type: ignore[no-untyped-def]
     """Each letter narrows the last query's hits (in blocks of three here), with translations
     arriving between the letters; the hits stay what a fresh index finds."""
