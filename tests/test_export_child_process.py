@@ -103,13 +103,6 @@ def test_a_library_printing_in_the_child_does_not_break_its_messages(
     assert "a library speaks" in capfd.readouterr().err
 
 
-def test_the_child_finds_the_package_from_any_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.delenv("PYTHONPATH", raising=False)
-    export_in_child(translated_seed(), tmp_path / "seed.csv", "csv")
-    assert "Switzerland" in (tmp_path / "seed.csv").read_text(encoding="utf-8")
-
-
 def test_a_snapshot_crosses_to_the_child_whole() -> None:
     import dataclasses
     import pickle

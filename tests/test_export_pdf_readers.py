@@ -25,7 +25,15 @@ from reader.export.contents import document_title
 from reader.export.pdf import export_pdf
 from reader.formats.plain_text import build_text_document
 from reader.model import SegmentResult
-from tests.helpers.pdf_readers import READERS, ReaderUnavailable, broken_sentences, normalise, pypdf_text
+from tests.helpers.pdf_readers import (
+    READERS,
+    ReaderUnavailable,
+    broken_sentences,
+    normalise,
+    pypdf_text,
+    read_or_why,
+    whole_sentences,
+)
 from tests.helpers.seed_english import SEED_ENGLISH, translated_seed
 from tests.helpers.vocalised_arabic import ARABIC as VOCALISED_ARABIC
 from tests.helpers.vocalised_arabic import ENGLISH as VOCALISED_ENGLISH
@@ -59,10 +67,7 @@ def texts(exported: dict[str, Path]) -> dict[tuple[str, str], str | ReaderUnavai
     found: dict[tuple[str, str], str | ReaderUnavailable] = {}
     for name, read in READERS.items():
         for layout, path in exported.items():
-            try:
-                found[(name, layout)] = read(path)
-            except ReaderUnavailable as reason:
-                found[(name, layout)] = reason
+            found[(name, layout)] = read_or_why(read, path)
     return found
 
 
@@ -75,7 +80,7 @@ def _text(texts: dict[tuple[str, str], str | ReaderUnavailable], reader: str, la
 
 @pytest.mark.parametrize("layout", VARIANTS)
 @pytest.mark.parametrize("reader", list(READERS))
-def test_every_english_sentence_comes_back_whole(
+def test_every_english_sentence_comes_backwhole_sentences(
     texts: dict[tuple[str, str], str | ReaderUnavailable], reader: str, layout: str
 ) -> None:
     assert broken_sentences(_text(texts, reader, layout), list(SEED_ENGLISH)) == []
@@ -83,7 +88,7 @@ def test_every_english_sentence_comes_back_whole(
 
 @pytest.mark.parametrize("layout", VARIANTS)
 @pytest.mark.parametrize("reader", list(READERS))
-def test_arabic_sentences_come_back_whole(
+def test_arabic_sentences_come_backwhole_sentences(
     texts: dict[tuple[str, str], str | ReaderUnavailable], reader: str, layout: str
 ) -> None:
     arabic = [s.text for s in translated_seed().segments]
@@ -174,10 +179,7 @@ def read_vocalised(folder: Path, **export_options: object) -> dict[tuple[str, st
         path = folder / f"{variant}.pdf"
         export_pdf(document, path, **options, **export_options)  # type: ignore[arg-type]
         for name, read in READERS.items():
-            try:
-                found[(name, variant)] = read(path)
-            except ReaderUnavailable as reason:
-                found[(name, variant)] = reason
+            found[(name, variant)] = read_or_why(read, path)
     return found
 
 
@@ -188,24 +190,17 @@ def vocalised_texts(
     return read_vocalised(tmp_path_factory.mktemp("vocalised"))
 
 
-def _whole(text: str, sentences: tuple[str, ...], *, spaces: bool = True) -> int:
-    if spaces:
-        return len(sentences) - len(broken_sentences(text, list(sentences)))
-    flat = "".join(normalise(text).split())
-    return sum("".join(normalise(s).split()) in flat for s in sentences)
-
-
 @pytest.mark.slow
 @pytest.mark.parametrize("variant", VOCALISED_VARIANTS)
 @pytest.mark.parametrize("reader", list(READERS))
-def test_vocalised_arabic_comes_back_whole(
+def test_vocalised_arabic_comes_backwhole_sentences(
     vocalised_texts: dict[tuple[str, str], str | ReaderUnavailable], reader: str, variant: str
 ) -> None:
     text = _text(vocalised_texts, reader, variant)
     whole, without_spaces = VOCALISED_FLOORS[reader]
-    assert _whole(text, VOCALISED_ARABIC) >= whole
-    assert _whole(text, VOCALISED_ARABIC, spaces=False) >= without_spaces
-    assert _whole(text, VOCALISED_ENGLISH) == len(VOCALISED_ENGLISH)
+    assert whole_sentences(text, VOCALISED_ARABIC) >= whole
+    assert whole_sentences(text, VOCALISED_ARABIC, spaces=False) >= without_spaces
+    assert whole_sentences(text, VOCALISED_ENGLISH) == len(VOCALISED_ENGLISH)
 
 
 def test_the_marks_are_in_the_pdf_text_with_diacritics_and_absent_without(
@@ -241,15 +236,15 @@ def bare_texts(
 @pytest.mark.slow
 @pytest.mark.parametrize("variant", VOCALISED_VARIANTS)
 @pytest.mark.parametrize("reader", list(READERS))
-def test_vocalised_text_without_diacritics_comes_back_whole(
+def test_vocalised_text_without_diacritics_comes_backwhole_sentences(
     bare_texts: dict[tuple[str, str], str | ReaderUnavailable], reader: str, variant: str
 ) -> None:
     text = _text(bare_texts, reader, variant)
     bare = tuple(strip_diacritics(s) for s in VOCALISED_ARABIC)
     whole, without_spaces = BARE_FLOORS[reader]
-    assert _whole(text, bare) >= whole, broken_sentences(text, list(bare))
-    assert _whole(text, bare, spaces=False) >= without_spaces
-    assert _whole(text, VOCALISED_ENGLISH) == len(VOCALISED_ENGLISH)
+    assert whole_sentences(text, bare) >= whole, broken_sentences(text, list(bare))
+    assert whole_sentences(text, bare, spaces=False) >= without_spaces
+    assert whole_sentences(text, VOCALISED_ENGLISH) == len(VOCALISED_ENGLISH)
 
 
 def test_side_by_side_a_rows_english_stays_off_its_arabic_line_in_pdfium(tmp_path: Path) -> None:
@@ -288,7 +283,7 @@ def test_mupdf_reads_a_sign_after_marks_and_arabic_indic_numbers_in_place(tmp_pa
         pdfjs = READERS["pdfjs"](path)
     except ReaderUnavailable as reason:
         pytest.skip(f"pdfjs: {reason}")
-    assert _whole(pdfjs, arabic, spaces=False) == len(arabic)
+    assert whole_sentences(pdfjs, arabic, spaces=False) == len(arabic)
 
 
 def test_only_mupdf_reads_what_is_written_for_it(tmp_path: Path) -> None:

@@ -29,9 +29,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, BinaryIO
 
-import reader
 from reader.atomic import check_writable_target, write_output_file
-from reader.errors import BadInput, ReaderError, error_line
+from reader.errors import ReaderError, error_line
 from reader.model import Document
 from reader.window_priority import step_aside
 
@@ -62,10 +61,9 @@ def export_in_child(
     """:func:`reader.export.dispatch.export_document` in a child process: the same options,
     progress and one-line :class:`ReaderError` failures; ``cancelled`` is asked every
     :data:`POLL_S` and, once true, the child is ended and :class:`ExportStopped` raised."""
-    from reader.export.dispatch import FORMATS
+    from reader.export.dispatch import check_format
 
-    if fmt not in FORMATS:
-        raise BadInput(f"unknown format '{fmt}' (choose from {', '.join(FORMATS)})")
+    check_format(fmt)
     output = Path(output)
     check_writable_target(output)  # before the slow part, as in the same process
     step_aside()  # the window's answer to the Export action first (pickling the job holds the GIL)
@@ -84,15 +82,9 @@ def export_in_child(
 
 
 def _start_child() -> subprocess.Popen[bytes]:
-    package_root = str(Path(reader.__file__).resolve().parent.parent)  # importable from any folder
-    env = dict(os.environ)
-    env["PYTHONPATH"] = os.pathsep.join(p for p in (package_root, env.get("PYTHONPATH", "")) if p)
-    try:
+    try:  # this interpreter, environment and folder: the package imports there as it did here
         return subprocess.Popen(
-            [sys.executable, *CHILD_ARGUMENTS],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            env=env,
+            [sys.executable, *CHILD_ARGUMENTS], stdin=subprocess.PIPE, stdout=subprocess.PIPE
         )
     except OSError as error:
         raise ReaderError(f"cannot start the export: {error.strerror or error}") from error

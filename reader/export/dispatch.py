@@ -59,6 +59,12 @@ def format_for(output: Path, explicit: str | None = None) -> str:
     return found
 
 
+def check_format(fmt: str) -> None:
+    """Refuse a format name no exporter writes (one line)."""
+    if fmt not in FORMATS:
+        raise BadInput(f"unknown format '{fmt}' (choose from {', '.join(FORMATS)})")
+
+
 def export_document(
     document: Document,
     output: Path,
@@ -74,8 +80,7 @@ def export_document(
 ) -> None:
     """Write ``document`` as ``fmt`` to ``output``, atomically, once complete (see
     :func:`render_document` for the options); every problem is one line (:class:`BadInput`)."""
-    if fmt not in FORMATS:
-        raise BadInput(f"unknown format '{fmt}' (choose from {', '.join(FORMATS)})")
+    check_format(fmt)
     output = Path(output)
     check_writable_target(output)  # before the slow part
     data = render_document(

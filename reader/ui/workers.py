@@ -13,8 +13,6 @@ as long. The background work loses nothing while the window is idle.
 
 from __future__ import annotations
 
-import contextlib
-import os
 import threading
 from collections.abc import Callable
 from typing import Any
@@ -22,6 +20,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from reader import window_priority
+from reader.translate.compute_priority import lower_this_thread
 
 __all__ = ["Task", "TaskCancelled", "TaskContext", "running_tasks", "yield_to_the_window"]
 
@@ -35,12 +34,7 @@ def yield_to_the_window(nice: int = BACKGROUND_NICE) -> None:
     Qt's ``QThread.setPriority`` does nothing under Linux's default scheduler; the thread's nice
     value does, and threads started from this one (an engine's worker pool) inherit it.
     """
-    if not hasattr(os, "setpriority") or not hasattr(threading, "get_native_id"):
-        return
-    with contextlib.suppress(OSError):
-        thread = threading.get_native_id()
-        current = os.getpriority(os.PRIO_PROCESS, thread)
-        os.setpriority(os.PRIO_PROCESS, thread, min(19, current + nice))
+    lower_this_thread(nice)
 
 
 class TaskCancelled(Exception):

@@ -28,7 +28,7 @@ sys.path.insert(0, str(REPO))
 
 from reader.export.pdf import export_pdf  # noqa: E402
 from reader.formats.plain_text import build_text_document  # noqa: E402
-from tests.helpers.pdf_readers import READERS, ReaderUnavailable  # noqa: E402
+from tests.helpers.pdf_readers import READERS, ReaderUnavailable, read_or_why  # noqa: E402
 
 LINE = "قَرَأْتُ «كِتَاب» ٱلْيَوْمَ."
 MIRRORED = {"«": "»", "»": "«"}
@@ -91,10 +91,9 @@ def main() -> None:
         path = folder / f"{how}.pdf"
         rewrite(exported, path, how)
         for name, read in READERS.items():
-            try:
-                text = read(path)
-            except ReaderUnavailable as reason:
-                print(f"{how:9} {name:7} skipped: {reason}")
+            text = read_or_why(read, path)
+            if isinstance(text, ReaderUnavailable):
+                print(f"{how:9} {name:7} skipped: {text}")
                 continue
             found = next((line for line in text.splitlines() if "كِتَاب" in line), "")
             print(f"{how:9} {name:7} {found.strip()}")

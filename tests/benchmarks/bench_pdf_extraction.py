@@ -24,7 +24,14 @@ sys.path.insert(0, str(REPO))
 
 from reader.export.pdf import export_pdf  # noqa: E402
 from reader.export.pdf_layout import LAYOUTS  # noqa: E402
-from tests.helpers.pdf_readers import MEASURED_READERS, ReaderUnavailable, broken_sentences, normalise  # noqa: E402
+from tests.helpers.pdf_readers import (  # noqa: E402
+    MEASURED_READERS,
+    ReaderUnavailable,
+    broken_sentences,
+    normalise,
+    read_or_why,
+    whole_sentences,
+)
 from tests.helpers.seed_english import translated_seed  # noqa: E402
 from tests.helpers.vocalised_arabic import vocalised_document  # noqa: E402
 
@@ -81,15 +88,13 @@ def main() -> None:
                 options["diacritics"] = False
             export_pdf(document, path, layout=layout, **options)
             for name, read in MEASURED_READERS.items():
-                try:
-                    text = read(path)
-                except ReaderUnavailable as reason:
-                    print(f"{face or 'default':8} {layout:13} {name:8} skipped: {reason}")
+                text = read_or_why(read, path)
+                if isinstance(text, ReaderUnavailable):
+                    print(f"{face or 'default':8} {layout:13} {name:8} skipped: {text}")
                     continue
                 lost_ar = broken_sentences(text, arabic)
                 lost_en = broken_sentences(text, english)
-                flat = "".join(normalise(text).split())
-                unspaced = sum("".join(normalise(s).split()) in flat for s in arabic)
+                unspaced = whole_sentences(text, arabic, spaces=False)
                 print(
                     f"{face or 'default':8} {layout:13} {name:8} {len(arabic) - len(lost_ar):>4}/{len(arabic)}"
                     f" {unspaced:>6} {len(english) - len(lost_en):>5}/{len(english)}"

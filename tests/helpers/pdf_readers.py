@@ -12,7 +12,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 HELPERS = Path(__file__).resolve().parent
@@ -148,3 +148,20 @@ def broken_sentences(text: str, sentences: list[str]) -> list[str]:
     """The sentences that do not come back whole from ``text`` (see :func:`normalise`)."""
     extracted = normalise(text)
     return [s for s in sentences if normalise(s) not in extracted]
+
+
+def read_or_why(read: Callable[[Path], str], path: Path) -> str | ReaderUnavailable:
+    """A reader's text of *path*, or why that reader cannot run here."""
+    try:
+        return read(path)
+    except ReaderUnavailable as reason:
+        return reason
+
+
+def whole_sentences(text: str, sentences: Sequence[str], *, spaces: bool = True) -> int:
+    """How many *sentences* come back whole from *text*; ``spaces=False`` ignores whitespace
+    (pdf.js's rule: it drops or adds spaces between text items)."""
+    if spaces:
+        return len(sentences) - len(broken_sentences(text, list(sentences)))
+    flat = "".join(normalise(text).split())
+    return sum("".join(normalise(s).split()) in flat for s in sentences)
