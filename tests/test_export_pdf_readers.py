@@ -80,7 +80,7 @@ def _text(texts: dict[tuple[str, str], str | ReaderUnavailable], reader: str, la
 
 @pytest.mark.parametrize("layout", VARIANTS)
 @pytest.mark.parametrize("reader", list(READERS))
-def test_every_english_sentence_comes_backwhole_sentences(
+def test_every_english_sentence_comes_back_whole(
     texts: dict[tuple[str, str], str | ReaderUnavailable], reader: str, layout: str
 ) -> None:
     assert broken_sentences(_text(texts, reader, layout), list(SEED_ENGLISH)) == []
@@ -88,7 +88,7 @@ def test_every_english_sentence_comes_backwhole_sentences(
 
 @pytest.mark.parametrize("layout", VARIANTS)
 @pytest.mark.parametrize("reader", list(READERS))
-def test_arabic_sentences_come_backwhole_sentences(
+def test_arabic_sentences_come_back_whole(
     texts: dict[tuple[str, str], str | ReaderUnavailable], reader: str, layout: str
 ) -> None:
     arabic = [s.text for s in translated_seed().segments]
@@ -193,13 +193,17 @@ def vocalised_texts(
 @pytest.mark.slow
 @pytest.mark.parametrize("variant", VOCALISED_VARIANTS)
 @pytest.mark.parametrize("reader", list(READERS))
-def test_vocalised_arabic_comes_backwhole_sentences(
+def test_vocalised_arabic_comes_back_whole(
     vocalised_texts: dict[tuple[str, str], str | ReaderUnavailable], reader: str, variant: str
 ) -> None:
-    text = _text(vocalised_texts, reader, variant)
-    whole, without_spaces = VOCALISED_FLOORS[reader]
-    assert whole_sentences(text, VOCALISED_ARABIC) >= whole
-    assert whole_sentences(text, VOCALISED_ARABIC, spaces=False) >= without_spaces
+    assert_floors(_text(vocalised_texts, reader, variant), VOCALISED_ARABIC, VOCALISED_FLOORS[reader])
+
+
+def assert_floors(text: str, arabic: tuple[str, ...], floors: tuple[int, int]) -> None:
+    """At least *floors* (with spaces, without) of *arabic* whole in *text*, and every English sentence."""
+    whole, without_spaces = floors
+    assert whole_sentences(text, arabic) >= whole, broken_sentences(text, list(arabic))
+    assert whole_sentences(text, arabic, spaces=False) >= without_spaces
     assert whole_sentences(text, VOCALISED_ENGLISH) == len(VOCALISED_ENGLISH)
 
 
@@ -236,15 +240,11 @@ def bare_texts(
 @pytest.mark.slow
 @pytest.mark.parametrize("variant", VOCALISED_VARIANTS)
 @pytest.mark.parametrize("reader", list(READERS))
-def test_vocalised_text_without_diacritics_comes_backwhole_sentences(
+def test_vocalised_text_without_diacritics_comes_back_whole(
     bare_texts: dict[tuple[str, str], str | ReaderUnavailable], reader: str, variant: str
 ) -> None:
-    text = _text(bare_texts, reader, variant)
     bare = tuple(strip_diacritics(s) for s in VOCALISED_ARABIC)
-    whole, without_spaces = BARE_FLOORS[reader]
-    assert whole_sentences(text, bare) >= whole, broken_sentences(text, list(bare))
-    assert whole_sentences(text, bare, spaces=False) >= without_spaces
-    assert whole_sentences(text, VOCALISED_ENGLISH) == len(VOCALISED_ENGLISH)
+    assert_floors(_text(bare_texts, reader, variant), bare, BARE_FLOORS[reader])
 
 
 def test_side_by_side_a_rows_english_stays_off_its_arabic_line_in_pdfium(tmp_path: Path) -> None:
